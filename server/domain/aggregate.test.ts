@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { aggregate } from './aggregate.js';
+import { noFigures, type CommuneFigures } from './figures.js';
+import type { Status } from './types.js';
+
+function commune(code: string, type: string, status: Status | null, rd: [number, number], models: number, population: number | null): CommuneFigures {
+  return {
+    ...noFigures(), code, name: code, type, provinceCode: '27', districtCode: null, population, areaKm2: 10, origin: 'sample',
+    status, residential: { total: rd[0], certified: rd[1] }, models,
+  };
+}
+
+describe('aggregate', () => {
+  const rows = [
+    commune('1', 'Xã', 'dat', [10, 10], 3, 1000),
+    commune('2', 'Xã', 'chua_dat', [8, 5], 1, 2000),
+    commune('3', 'Phường', 'dat', [12, 12], 4, null),
+    commune('4', 'Thị trấn', 'chua_danh_gia', [5, 0], 0, 500),
+    commune('5', 'Xã', null, [0, 0], 0, 100),
+  ];
+  const a = aggregate(rows, { total: 213, certified: 194 });
+
+  it('counts communes by status and by type', () => {
+    expect(a.communes).toEqual({
+      total: 5, certified: 2, notCertified: 1, notAssessed: 1, noData: 1,
+      byType: { Xã: { total: 3, certified: 1 }, Phường: { total: 1, certified: 1 }, 'Thị trấn': { total: 1, certified: 0 } },
+    });
+  });
+
+  it('sums tallies and models, and computes rates over the communes with data', () => {
+    expect(a.residential).toEqual({ total: 35, certified: 27 });
+    expect(a.models).toBe(8);
+    expect(a.rates.communes).toBe(2 / 4);
+    expect(a.rates.residential).toBeCloseTo(27 / 35);
+    expect(a.provinceBodies).toEqual({ total: 213, certified: 194 });
+  });
+
+  it('sums only known populations and says how many were known', () => {
+    expect(a.population).toBe(3600);
+    expect(a.populationKnown).toBe(4);
+  });
+
+  it('gives null rates when there is nothing to count', () => {
+    expect(aggregate([]).rates.communes).toBeNull();
+  });
+});

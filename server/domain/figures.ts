@@ -1,0 +1,65 @@
+import type { Origin, Status, Tally } from './types.js';
+
+/** How a 2025 commune's predecessors stood in a year before the reform. */
+export interface PredecessorSummary {
+  total: number;
+  certified: number;
+  notCertified: number;
+  notAssessed: number;
+  noData: number;
+  /** Predecessors only partly inside this commune (their figures are apportioned). */
+  partial: number;
+}
+
+/** The counted figures of one commune in one year, whether read directly or rolled up. */
+export interface CountedFigures {
+  status: Status | null; // null: no data for that year
+  exemplary: boolean;
+  keyArea: boolean;
+  hotSpot: boolean;
+  residential: Tally;
+  agencies: Tally;
+  enterprises: Tally;
+  schools: Tally;
+  models: number | null;
+}
+
+/** One commune's row in /api/stats. */
+export interface CommuneFigures extends CountedFigures {
+  code: string;
+  name: string;
+  type: string;
+  provinceCode: string;
+  districtCode: string | null;
+  population: number | null;
+  areaKm2: number | null;
+  origin: Origin | null;
+  /** Present when the year was rolled up from the pre-2025 communes through the crosswalk. */
+  predecessors?: PredecessorSummary;
+}
+
+export const EMPTY_TALLY: Tally = Object.freeze({ total: 0, certified: 0 });
+
+export function noFigures(): CountedFigures {
+  return {
+    status: null,
+    exemplary: false,
+    keyArea: false,
+    hotSpot: false,
+    residential: { ...EMPTY_TALLY },
+    agencies: { ...EMPTY_TALLY },
+    enterprises: { ...EMPTY_TALLY },
+    schools: { ...EMPTY_TALLY },
+    models: null,
+  };
+}
+
+/** certified / total, or null when there is nothing to count. */
+export function rate(t: Tally): number | null {
+  return t.total > 0 ? t.certified / t.total : null;
+}
+
+/** Rounds apportioned counts so that float noise does not reach the API. */
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,89 @@
+import { noFigures, round2, type CountedFigures, type PredecessorSummary } from './figures.js';
+import type { Assessment, CrosswalkLink, Status, Tally } from './types.js';
+
+export interface RolledUp extends CountedFigures {
+  predecessors: PredecessorSummary;
+}
+
+/** Said in every response that rolls figures up, so nobody mistakes them for reported ones. */
+export const ROLLUP_NOTE =
+  'Số liệu trước năm 2025 được quy đổi từ các xã cũ sang xã mới theo bảng chuyển đổi 01/7/2025: ' +
+  'xã cũ nhập trọn vào một xã mới được tính nguyên; xã cũ chia cho nhiều xã mới được phân bổ theo diện tích các xã mới. ' +
+  'Xã mới "Đạt" khi mọi xã cũ hợp thành đều đạt; "Chưa đạt" khi có ít nhất một xã cũ chưa đạt. ' +
+  '(Figures before 2025 are rolled up from the old communes through the 1 July 2025 crosswalk: full links exactly, ' +
+  'partial links apportioned by the new communes\' areas. A new commune counts as certified only if all its predecessors were.)';
+
+/**
+ * The status of a new commune from its predecessors' statuses: certified only if every part was,
+ * not certified as soon as one part was not, otherwise not (fully) assessed; null when no part has data.
+ */
+export function statusFromPredecessors(p: PredecessorSummary): Status | null {
+  if (p.noData === p.total) return null;
+  if (p.notCertified > 0) return 'chua_dat';
+  if (p.certified === p.total) return 'dat';
+  return 'chua_danh_gia';
+}
+
+function addWeighted(into: Tally, from: Tally, w: number): void {
+  into.total += from.total * w;
+  into.certified += from.certified * w;
+}
+
+function roundTally(t: Tally): Tally {
+  return { total: round2(t.total), certified: round2(t.certified) };
+}
+
+/**
+ * Rolls one year's assessments of the pre-2025 communes up to the 2025 communes.
+ * Every new commune named in `links` gets an entry, with `status: null` if none of its predecessors has data.
+ */
+export function rollUp(old: readonly Assessment[], links: readonly CrosswalkLink[]): Map<string, RolledUp> {
+  const byOld = new Map(old.map((a) => [a.communeCode, a]));
+  const acc = new Map<string, RolledUp & { exemplaryParts: number }>();
+  for (const link of links) {
+    let r = acc.get(link.newCode);
+    if (!r) {
+      r = {
+        ...noFigures(),
+        predecessors: { total: 0, certified: 0, notCertified: 0, notAssessed: 0, noData: 0, partial: 0 },
+        exemplaryParts: 0,
+      };
+      acc.set(link.newCode, r);
+    }
+    const p = r.predecessors;
+    p.total++;
+    if (link.relation === 'partial') p.partial++;
+    const a = byOld.get(link.oldCode);
+    if (!a) {
+      p.noData++;
+      continue;
+    }
+    if (a.status === 'dat') p.certified++;
+    else if (a.status === 'chua_dat') p.notCertified++;
+    else p.notAssessed++;
+    const w = link.weight;
+    addWeighted(r.residential, a.residential, w);
+    addWeighted(r.agencies, a.agencies, w);
+    addWeighted(r.enterprises, a.enterprises, w);
+    addWeighted(r.schools, a.schools, w);
+    r.models = (r.models ?? 0) + a.models * w;
+    // A key area or hot spot anywhere inside the new commune marks it; a title like "điển hình" does not carry over unless every part had it.
+    r.keyArea ||= a.keyArea;
+    r.hotSpot ||= a.hotSpot;
+    if (a.exemplary) r.exemplaryParts++;
+  }
+  const out = new Map<string, RolledUp>();
+  for (const [code, { exemplaryParts, ...r }] of acc) {
+    out.set(code, {
+      ...r,
+      status: statusFromPredecessors(r.predecessors),
+      exemplary: exemplaryParts > 0 && exemplaryParts === r.predecessors.total,
+      residential: roundTally(r.residential),
+      agencies: roundTally(r.agencies),
+      enterprises: roundTally(r.enterprises),
+      schools: roundTally(r.schools),
+      models: r.models === null ? null : round2(r.models),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const apiPort = Number(process.env.PORT ?? 8787);
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    // `npm run dev` serves the client with hot reload and sends the API to `npm run serve`.
+    proxy: {
+      '/api': `http://127.0.0.1:${apiPort}`,
+      '/fonts': `http://127.0.0.1:${apiPort}`,
+    },
+  },
+  test: {
+    root: '.',
+    include: ['client/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // End-to-end tests start a server and a browser each: keep files from competing for 2 cores.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
