@@ -1,0 +1,25 @@
+import { hc } from 'hono/client';
+import type { AppType } from '../server/app.js';
+
+/** The only way the client talks to the server: typed from the server's routes. */
+export const client = hc<AppType>(typeof window === 'undefined' ? 'http://localhost' : window.location.origin);
+
+async function ok<T>(res: Response & { json(): Promise<T> }): Promise<T> {
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `${res.status} ${res.statusText}`);
+  }
+  return res.json();
+}
+
+export const fetchMeta = async () => ok(await client.api.meta.$get());
+
+export const fetchStats = async (q: { year: number; level: 'province' | 'commune'; province?: string }) =>
+  ok(await client.api.stats.$get({ query: { year: String(q.year), level: q.level, ...(q.province ? { province: q.province } : {}) } as never }));
+
+export const fetchUnit = async (code: string) =>
+  ok(await client.api.units[':code'].$get({ param: { code }, query: {} as never }));
+
+export type Meta = Awaited<ReturnType<typeof fetchMeta>>;
+export type Stats = Awaited<ReturnType<typeof fetchStats>>;
+export type UnitDetailResponse = Awaited<ReturnType<typeof fetchUnit>>;

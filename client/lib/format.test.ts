@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatPercent, formatTally } from './format.js';
+
+describe('Vietnamese number format', () => {
+  it('groups thousands with dots and uses a decimal comma', () => {
+    expect(formatCount(5027)).toBe('5.027');
+    expect(formatCount(12.25)).toBe('12,3');
+    expect(formatPercent(0.9475)).toBe('94,75%');
+    expect(formatPercent(1)).toBe('100,00%');
+  });
+  it('prints a tally as the reports do', () => {
+    expect(formatTally({ certified: 709, total: 730 })).toBe('709/730 (97,12%)');
+  });
+  it('shows a dash for missing values', () => {
+    expect(formatCount(null)).toBe('–');
+    expect(formatPercent(null)).toBe('–');
+    expect(formatTally({ total: 0, certified: 0 })).toBe('–');
+  });
+});

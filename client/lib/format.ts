@@ -1,0 +1,31 @@
+/** Vietnamese number formats: 1.234, 94,75 %. */
+const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A count; apportioned (fractional) counts keep one decimal. */
+export function formatCount(x: number | null | undefined): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  return Number.isInteger(x) ? integer.format(x) : decimal.format(x);
+}
+
+/** A share in [0, 1] as a percentage with two decimals, as the reports print it ("94,75%"). */
+export function formatPercent(share: number | null | undefined): string {
+  if (share === null || share === undefined || Number.isNaN(share)) return '–';
+  return `${percent.format(share * 100)}%`;
+}
+
+/** "709/730 (97,12%)" */
+export function formatTally(t: { total: number; certified: number } | null | undefined): string {
+  if (!t || t.total === 0) return '–';
+  return `${formatCount(t.certified)}/${formatCount(t.total)} (${formatPercent(t.certified / t.total)})`;
+}
+
+export function formatArea(km2: number | null | undefined): string {
+  return km2 === null || km2 === undefined ? '–' : `${decimal.format(km2)} km²`;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  return new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+}

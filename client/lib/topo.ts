@@ -1,0 +1,39 @@
+import { feature, mesh } from 'topojson-client';
+import type { FeatureCollection, MultiLineString, Point, Polygon, MultiPolygon } from 'geojson';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+
+export interface CommuneProps {
+  code: string;
+  name: string;
+  type: string;
+  province_code: string;
+}
+
+/** The national layer decoded for MapLibre: polygons for the fills, meshes for the borders. */
+export interface NationalGeo {
+  communes: FeatureCollection<Polygon | MultiPolygon, CommuneProps>;
+  communeBorders: MultiLineString;
+  provinceBorders: MultiLineString;
+  outline: FeatureCollection<Polygon | MultiPolygon>;
+  provinceLabels: FeatureCollection<Point, { code: string; name: string }>;
+  islandLabels: FeatureCollection<Point, { name: string }>;
+}
+
+type Objects = 'communes' | 'provinces' | 'outline' | 'province_labels' | 'island_labels';
+
+/** Decodes the pipeline's national TopoJSON; interior borders are meshes so each is drawn once. */
+export function decodeNational(topo: Topology): NationalGeo {
+  const o = topo.objects as Record<Objects, GeometryCollection>;
+  for (const name of ['communes', 'provinces', 'outline', 'province_labels', 'island_labels'] as const) {
+    if (!o[name]) throw new Error(`Lớp ranh giới thiếu đối tượng "${name}"`);
+  }
+  const interior = (a: unknown, b: unknown) => a !== b;
+  return {
+    communes: feature(topo, o.communes) as unknown as NationalGeo['communes'],
+    communeBorders: mesh(topo, o.communes, interior),
+    provinceBorders: mesh(topo, o.provinces, interior),
+    outline: feature(topo, o.outline) as unknown as NationalGeo['outline'],
+    provinceLabels: feature(topo, o.province_labels) as unknown as NationalGeo['provinceLabels'],
+    islandLabels: feature(topo, o.island_labels) as unknown as NationalGeo['islandLabels'],
+  };
+}

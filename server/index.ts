@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { paths } from './config.js';
+import { openSqliteStore } from './store/sqlite.js';
+
+const p = paths();
+const store = openSqliteStore(p.dbPath);
+const app = createApp({ store, geoDir: join(p.buildDir, 'geo'), clientDir: p.clientDir });
+const port = Number(process.env.PORT ?? 8787);
+const hostname = process.env.HOST ?? '127.0.0.1';
+
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+  console.log(`Bản đồ phong trào Toàn dân bảo vệ ANTQ: http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    void store.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Hono, type Context } from 'hono';
+import { notFound } from '../services/errors.js';
+
+/** The pipeline's manifest (build/geo/manifest.json), as far as the server needs it. */
+export interface GeoManifest {
+  version: number | string;
+  builtAt: string;
+  counts: { communes: number; provinces: number };
+  bbox: [number, number, number, number];
+  provinces: Record<string, { name: string; bbox: [number, number, number, number]; communes: number }>;
+  files: Record<string, { bytes: number; gzipBytes: number; sha256: string }>;
+}
+
+export function readGeoManifest(geoDir: string): GeoManifest {
+  const file = join(geoDir, 'manifest.json');
+  if (!existsSync(file)) throw new Error(`Chưa có dữ liệu bản đồ: thiếu ${file}. Chạy "npm run data" trước.`);
+  return JSON.parse(readFileSync(file, 'utf8')) as GeoManifest;
+}
+
+interface Asset {
+  gz: Buffer;
+  etag: string;
+}
+
+/**
+ * Serves the pipeline's precompressed TopoJSON: gzip as is to clients that accept it,
+ * with a strong ETag so that a reload costs a 304, not the geometry again.
+ */
+export function boundariesRoutes(geoDir: string) {
+  const manifest = readGeoManifest(geoDir);
+  const assets = new Map<string, Asset>();
+  const asset = (rel: string): Asset => {
+    let a = assets.get(rel);
+    if (!a) {
+      const info = manifest.files[rel];
+      if (!info) throw notFound(`Không có lớp ranh giới ${rel}`);
+      const gz = readFileSync(join(geoDir, `${rel}.gz`));
+      a = { gz, etag: `"${info.sha256.slice(0, 32)}"` };
+      assets.set(rel, a);
+    }
+    return a;
+  };
+  const send = (c: Context, rel: string) => {
+    const a = asset(rel);
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json; charset=utf-8',
+      ETag: a.etag,
+      'Cache-Control': 'public, max-age=3600, must-revalidate',
+      Vary: 'Accept-Encoding',
+    };
+    if (c.req.header('If-None-Match') === a.etag) return c.body(null, 304, headers);
+    if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+      return c.body(new Uint8Array(a.gz), 200, { ...headers, 'Content-Encoding': 'gzip' });
+    }
+    return c.body(new Uint8Array(gunzipSync(a.gz)), 200, headers);
+  };
+  const manifestEtag = `"${createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 32)}"`;
+
+  return new Hono()
+    .get('/', (c) => {
+      c.header('ETag', manifestEtag);
+      c.header('Cache-Control', 'public, max-age=60, must-revalidate');
+      return c.json({
+        builtAt: manifest.builtAt,
+        counts: manifest.counts,
+        bbox: manifest.bbox,
+        provinces: manifest.provinces,
+        layers: {
+          national: { url: '/api/boundaries/national.topo.json', ...manifest.files['national.topo.json'] },
+          province: { url: '/api/boundaries/provinces/{code}.topo.json' },
+        },
+      });
+    })
+    .get('/national.topo.json', (c) => send(c, 'national.topo.json'))
+    .get('/provinces/:file', (c) => {
+      const m = /^(\d{2})\.topo\.json$/.exec(c.req.param('file'));
+      if (!m || !manifest.provinces[m[1]]) throw notFound(`Không có lớp ranh giới tỉnh ${c.req.param('file')}`, 'province');
+      return send(c, `provinces/${m[1]}.topo.json`);
+    });
+}

@@ -1,0 +1,209 @@
+import { aggregate, type Aggregate } from '../domain/aggregate.js';
+import { noFigures, type CommuneFigures, type CountedFigures } from '../domain/figures.js';
+import { ROLLUP_NOTE, rollUp } from '../domain/rollup.js';
+import { FIRST_2025_YEAR, type Assessment, type Batch, type Level, type Unit, type Vintage } from '../domain/types.js';
+import type { Store } from '../store/store.js';
+import { notFound } from './errors.js';
+
+export const SAMPLE_LABEL = 'Dữ liệu minh họa';
+
+export type Method = 'reported' | 'crosswalk';
+
+/** A province or district row in /api/stats: its identity plus the sum over its communes. */
+export interface AreaFigures extends Aggregate {
+  code: string;
+  name: string;
+  fullName: string;
+  type: string;
+  provinceCode: string;
+}
+
+export interface StatsQuery {
+  vintage: Vintage;
+  year: number;
+  level: Level;
+  province?: string;
+}
+
+export interface StatsResponse {
+  sample: boolean;
+  dataLabel: string | null;
+  vintage: Vintage;
+  year: number;
+  level: Level;
+  province: { code: string; name: string } | null;
+  /** 'crosswalk': the year lives on the old communes and was rolled up to the 2025 ones. */
+  method: Method;
+  note: string | null;
+  total: Aggregate;
+  units: (CommuneFigures | AreaFigures)[];
+}
+
+interface YearFigures {
+  method: Method;
+  communes: CommuneFigures[];
+}
+
+/** Reads the store and derives every figure the API serves; caches by the store's version. */
+export class StatsService {
+  private cacheVersion = -1;
+  private cache = new Map<string, unknown>();
+
+  constructor(private readonly store: Store) {}
+
+  private async cached<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const v = await this.store.version();
+    if (v !== this.cacheVersion) {
+      this.cache.clear();
+      this.cacheVersion = v;
+    }
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as Promise<T>;
+  }
+
+  units(vintage: Vintage): Promise<Map<string, Unit>> {
+    return this.cached(`units|${vintage}`, async () => new Map((await this.store.units(vintage)).map((u) => [u.code, u])));
+  }
+
+  crosswalkLinks() {
+    return this.cached('crosswalk', () => this.store.crosswalk());
+  }
+
+  batches(): Promise<Map<number, Batch>> {
+    return this.cached('batches', async () => new Map((await this.store.batches()).map((b) => [b.id, b])));
+  }
+
+  /** Years that can be shown on a vintage: the 2025 map also shows earlier years through the crosswalk. */
+  years(vintage: Vintage): Promise<number[]> {
+    return this.cached(`years|${vintage}`, async () => {
+      const own = await this.store.years(vintage);
+      if (vintage === 'pre2025') return own.filter((y) => y < FIRST_2025_YEAR);
+      const old = (await this.store.years('pre2025')).filter((y) => y < FIRST_2025_YEAR);
+      return [...new Set([...old, ...own])].sort((a, b) => a - b);
+    });
+  }
+
+  async assertYear(vintage: Vintage, year: number): Promise<void> {
+    const years = await this.years(vintage);
+    if (!years.includes(year)) {
+      const hint = vintage === 'pre2025' && year >= FIRST_2025_YEAR ? ' (từ năm 2025 số liệu nằm trên địa giới mới: vintage=2025)' : '';
+      throw notFound(`Không có số liệu năm ${year} trên địa giới ${vintage}${hint}. Các năm có số liệu: ${years.join(', ')}`, 'year');
+    }
+  }
+
+  /** Every commune of a vintage with its figures for one year (no data → status null). */
+  communeFigures(vintage: Vintage, year: number): Promise<YearFigures> {
+    return this.cached(`communes|${vintage}|${year}`, async () => {
+      const units = await this.units(vintage);
+      const batches = await this.batches();
+      const communes = [...units.values()].filter((u) => u.level === 'commune');
+      if (vintage === '2025' && year < FIRST_2025_YEAR) {
+        const [old, links] = await Promise.all([this.store.assessments('pre2025', year), this.crosswalkLinks()]);
+        const rolled = rollUp(old, links);
+        const origins = new Set(old.map((a) => batches.get(a.batchId)?.origin ?? null));
+        const origin = origins.has('import') ? 'import' : origins.has('sample') ? 'sample' : null;
+        return {
+          method: 'crosswalk' as const,
+          communes: communes.map((u) => {
+            const r = rolled.get(u.code);
+            return identity(u, r ?? noFigures(), r && r.status !== null ? origin : null, r?.predecessors);
+          }),
+        };
+      }
+      const rows = new Map((await this.store.assessments(vintage, year)).map((a) => [a.communeCode, a]));
+      return {
+        method: 'reported' as const,
+        communes: communes.map((u) => {
+          const a = rows.get(u.code);
+          return identity(u, a ? counted(a) : noFigures(), a ? (batches.get(a.batchId)?.origin ?? null) : null);
+        }),
+      };
+    });
+  }
+
+  async stats(q: StatsQuery): Promise<StatsResponse> {
+    return this.cached(`stats|${q.vintage}|${q.year}|${q.level}|${q.province ?? ''}`, async () => {
+      await this.assertYear(q.vintage, q.year);
+      const units = await this.units(q.vintage);
+      let province: Unit | undefined;
+      if (q.province !== undefined) {
+        province = units.get(q.province);
+        if (!province || province.level !== 'province') throw notFound(`Không có tỉnh mã ${q.province} trên địa giới ${q.vintage}`, 'province');
+      }
+      const { method, communes: all } = await this.communeFigures(q.vintage, q.year);
+      const communes = province ? all.filter((c) => c.provinceCode === province.code) : all;
+      const bodies = await this.provinceBodies(q.vintage, q.year);
+      const rows =
+        q.level === 'commune'
+          ? communes
+          : groupAreas(
+              [...units.values()].filter((u) => u.level === q.level && (!province || u.provinceCode === province.code)),
+              communes,
+              q.level === 'province' ? bodies : new Map(),
+            );
+      const provinceTally = province ? (bodies.get(province.code) ?? null) : sumTallies([...bodies.values()]);
+      const sample = all.some((c) => c.origin === 'sample');
+      return {
+        sample,
+        dataLabel: sample ? SAMPLE_LABEL : null,
+        vintage: q.vintage,
+        year: q.year,
+        level: q.level,
+        province: province ? { code: province.code, name: province.name } : null,
+        method,
+        note: method === 'crosswalk' ? ROLLUP_NOTE : null,
+        total: aggregate(communes, provinceTally),
+        units: rows,
+      };
+    });
+  }
+
+  private provinceBodies(vintage: Vintage, year: number) {
+    return this.cached(`bodies|${vintage}|${year}`, async () => {
+      // Province-managed bodies exist only where they were reported, on the vintage they were reported on.
+      const rows = year < FIRST_2025_YEAR && vintage === '2025' ? [] : await this.store.provinceReturns(vintage, year);
+      return new Map(rows.map((r) => [r.provinceCode, r.bodies]));
+    });
+  }
+}
+
+function counted(a: Assessment): CountedFigures {
+  const { status, exemplary, keyArea, hotSpot, residential, agencies, enterprises, schools, models } = a;
+  return { status, exemplary, keyArea, hotSpot, residential, agencies, enterprises, schools, models };
+}
+
+function identity(u: Unit, f: CountedFigures, origin: CommuneFigures['origin'], predecessors?: CommuneFigures['predecessors']): CommuneFigures {
+  return {
+    code: u.code,
+    name: u.name,
+    type: u.type,
+    provinceCode: u.provinceCode,
+    districtCode: u.districtCode,
+    population: u.population,
+    areaKm2: u.areaKm2,
+    origin,
+    ...f,
+    ...(predecessors ? { predecessors } : {}),
+  };
+}
+
+function sumTallies(ts: { total: number; certified: number }[]) {
+  return ts.length ? ts.reduce((a, t) => ({ total: a.total + t.total, certified: a.certified + t.certified }), { total: 0, certified: 0 }) : null;
+}
+
+function groupAreas(areas: Unit[], communes: CommuneFigures[], bodies: Map<string, { total: number; certified: number }>): AreaFigures[] {
+  const groups = new Map<string, CommuneFigures[]>(areas.map((a) => [a.code, []]));
+  const level = areas[0]?.level;
+  for (const c of communes) {
+    const k = level === 'province' ? c.provinceCode : c.districtCode;
+    if (k !== null) groups.get(k)?.push(c);
+  }
+  return areas.map((a) => ({
+    code: a.code,
+    name: a.name,
+    fullName: a.fullName,
+    type: a.type,
+    provinceCode: a.provinceCode,
+    ...aggregate(groups.get(a.code) ?? [], bodies.get(a.code) ?? null),
+  }));
+}
