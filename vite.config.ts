@@ -22,6 +22,7 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['client/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // End-to-end tests start a server and a browser each: keep files from competing for 2 cores.

@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../../server/app.js';
+import { ROOT, paths } from '../../server/config.js';
+import { openSqliteStore } from '../../server/store/sqlite.js';
+
+export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why end-to-end tests cannot run here, or null when they can. */
+export function e2eSkipReason(db: string | null): string | null {
+  const p = paths();
+  if (!db) return 'no seeded database (source data missing)';
+  if (!existsSync(join(p.clientDir, 'index.html'))) return `client not built (${p.clientDir}): run "npm run build"`;
+  if (!existsSync(join(p.buildDir, 'geo', 'manifest.json'))) return 'boundary layers not built: run "npm run data"';
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
+  return null;
+}
+
+export interface Portal {
+  url: string;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The built app served by the real server on a free port, and a headless Chromium page on it. */
+export async function startPortal(db: string, viewport = { width: 1400, height: 900 }): Promise<Portal> {
+  const p = paths();
+  const store = openSqliteStore(db);
+  const app = createApp({ store, geoDir: join(p.buildDir, 'geo'), clientDir: p.clientDir });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--enable-unsafe-swiftshader',
+      '--use-angle=swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  // Nothing may come from the internet: fail loudly on any request that leaves this machine.
+  const external: string[] = [];
+  await page.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1') return route.continue();
+    external.push(u.href);
+    return route.abort();
+  });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    url,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+      await store.close();
+      if (external.length) throw new Error(`requests to the internet: ${external.join(', ')}`);
+    },
+  };
+}
+
+/** Waits until the map has drawn the colours of the current year. */
+export async function waitForMap(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('.map[data-map-ready="true"]', { timeout });
+}
+
+/** The RGB of one pixel of the map's canvas (CSS pixels; deviceScaleFactor 1). */
+export async function pixelAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  return page.evaluate(
+    ([px, py]) => {
+      const src = window.antqMap!.getCanvas();
+      const c = document.createElement('canvas');
+      c.width = src.width;
+      c.height = src.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(src, 0, 0);
+      const d = ctx.getImageData(Math.round(px), Math.round(py), 1, 1).data;
+      return [d[0], d[1], d[2]] as [number, number, number];
+    },
+    [x, y] as const,
+  );
+}

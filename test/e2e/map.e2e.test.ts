@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import * as turf from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { CommuneFigures } from '../../server/domain/figures.js';
+import { STATUS_LABELS } from '../../server/domain/labels.js';
+import type { Status } from '../../server/domain/types.js';
+import { STATUS_COLORS } from '../../client/lib/statusClasses.js';
+import { ARTIFACTS, e2eSkipReason, pixelAt, startPortal, waitForMap, type Portal } from './harness.js';
+
+const db = inject('seededDb');
+const skip = e2eSkipReason(db);
+if (skip) console.warn(`end-to-end tests skipped: ${skip}`);
+
+const LAND = [0xf7, 0xf5, 0xf0];
+const FILL_OPACITY = 0.88;
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const expectedFill = (s: Status) => rgb(STATUS_COLORS[s]).map((c, i) => Math.round(c * FILL_OPACITY + LAND[i] * (1 - FILL_OPACITY)));
+
+type CommuneFeature = Feature<Polygon | MultiPolygon, { code: string; name: string }>;
+
+/** A point well inside a commune (≥ 1.5 km from its border), so a pixel there shows its fill. */
+function interiorPoint(f: CommuneFeature): [number, number] | null {
+  const c = turf.centerOfMass(f);
+  if (!turf.booleanPointInPolygon(c, f)) return null;
+  const border = turf.polygonToLine(f);
+  const lines = border.type === 'FeatureCollection' ? border.features : [border];
+  const distance = Math.min(...lines.map((l) => turf.pointToLineDistance(c, l as Feature<never>, { units: 'kilometers' })));
+  return distance >= 1.5 ? (c.geometry.coordinates as [number, number]) : null;
+}
+
+describe.skipIf(skip)('the national map in Chromium', () => {
+  let portal: Portal;
+  let communes: CommuneFeature[];
+  const stats = async (year: number) =>
+    (await (await fetch(`${portal.url}/api/stats?year=${year}&level=commune`)).json()) as { units: CommuneFigures[] };
+
+  beforeAll(async () => {
+    portal = await startPortal(db!);
+    const topo = (await (await fetch(`${portal.url}/api/boundaries/national.topo.json`)).json()) as Topology;
+    communes = (feature(topo, topo.objects.communes as GeometryCollection) as unknown as { features: CommuneFeature[] }).features;
+  });
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  it('colours every commune by its status, each year from 2020 to 2025', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?year=2020`);
+    await waitForMap(page);
+    const rendered = await page.evaluate(() => {
+      const fs = window.antqMap!.queryRenderedFeatures({ layers: ['communes-fill'] });
+      return [...new Set(fs.map((f) => f.properties.code as string))];
+    });
+    expect(rendered.length).toBeGreaterThanOrEqual(3300);
+    expect(rendered).toEqual(expect.arrayContaining(['20333', '22736'])); // Hoàng Sa, Trường Sa
+
+    for (const year of [2020, 2021, 2022, 2023, 2024, 2025]) {
+      await page.getByRole('radio', { name: String(year) }).click();
+      await waitForMap(page);
+      const expected = (await stats(year)).units.map((u) => [u.code, u.status] as const);
+      expect(expected).toHaveLength(3321);
+      expect(expected.filter(([, s]) => s === null)).toEqual([]);
+      const mismatches = await page.evaluate((rows) => {
+        const map = window.antqMap!;
+        return rows.filter(([code, s]) => map.getFeatureState({ source: 'communes', id: code }).status !== s);
+      }, expected);
+      expect(mismatches).toEqual([]);
+      await expect.poll(() => page.locator('.legend h2').textContent()).toContain(String(year));
+      await page.screenshot({ path: join(ARTIFACTS, `national-${year}.png`) });
+    }
+  });
+
+  it('draws each status in its legend colour at known communes, and opens the panel on click', async () => {
+    const { page, url } = portal;
+    const year = 2025;
+    const figures = (await stats(year)).units;
+    const byCode = new Map(figures.map((u) => [u.code, u]));
+    await page.goto(`${url}/?year=${year}`);
+    await waitForMap(page);
+    const checked: string[] = [];
+    for (const status of ['dat', 'chua_dat', 'chua_danh_gia'] as const) {
+      const candidates = communes
+        .filter((f) => byCode.get(f.properties.code)?.status === status && byCode.get(f.properties.code)!.type !== 'Đặc khu')
+        .sort((a, b) => (byCode.get(b.properties.code)!.areaKm2 ?? 0) - (byCode.get(a.properties.code)!.areaKm2 ?? 0));
+      let point: [number, number] | null = null;
+      let chosen: CommuneFeature | undefined;
+      for (const f of candidates.slice(0, 30)) {
+        point = interiorPoint(f);
+        if (point) {
+          chosen = f;
+          break;
+        }
+      }
+      if (!chosen || !point) {
+        expect(status, `a commune with status ${status} in ${year}`).toBe('chua_danh_gia'); // rare in the sample
+        continue;
+      }
+      await page.evaluate((center) => window.antqMap!.jumpTo({ center, zoom: 10 }), point);
+      await page.evaluate(() => new Promise((r) => window.antqMap!.once('idle', r)));
+      const xy = await page.evaluate((p) => window.antqMap!.project(p), point);
+      const pixel = await pixelAt(page, xy.x, xy.y);
+      const want = expectedFill(status);
+      pixel.forEach((c, i) => expect(Math.abs(c - want[i]), `${chosen.properties.code} ${status}: ${pixel} vs ${want}`).toBeLessThanOrEqual(10));
+      checked.push(status);
+
+      await page.mouse.click(xy.x, xy.y);
+      const unit = byCode.get(chosen.properties.code)!;
+      await expect.poll(() => page.locator('.panel h2').textContent()).toBe(`${unit.type} ${unit.name}`);
+      await expect.poll(() => page.locator('.panel .chip').first().textContent()).toBe(STATUS_LABELS[status]);
+      expect(new URL(page.url()).searchParams.get('unit')).toBe(unit.code);
+      await page.screenshot({ path: join(ARTIFACTS, `commune-${status}.png`) });
+    }
+    expect(checked).toEqual(expect.arrayContaining(['dat', 'chua_dat']));
+  });
+
+  it('shows the sample-data badge and a tooltip on hover', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?year=2024`);
+    await waitForMap(page);
+    await expect.poll(() => page.locator('.sample-badge').textContent()).toBe('Dữ liệu minh họa');
+    const f = communes.find((c) => c.properties.code === '09367') ?? communes[0];
+    const p = interiorPoint(f) ?? (turf.pointOnFeature(f).geometry.coordinates as [number, number]);
+    await page.evaluate((center) => window.antqMap!.jumpTo({ center, zoom: 11 }), p);
+    await page.evaluate(() => new Promise((r) => window.antqMap!.once('idle', r)));
+    const xy = await page.evaluate((q) => window.antqMap!.project(q), p);
+    await page.mouse.move(xy.x, xy.y);
+    await expect.poll(() => page.locator('.tooltip strong').textContent()).toContain(f.properties.name);
+    await page.screenshot({ path: join(ARTIFACTS, 'hover.png') });
+  });
+});
