@@ -1,0 +1,318 @@
+/**
+ * The data pipeline: official lists + full-resolution commune polygons → web TopoJSON in
+ * <buildDir>/geo (national.topo.json, provinces/<pp>.topo.json, manifest.json, each with .gz).
+ * Called by scripts/build-data.ts; also runnable on a small fixture (see build.test.ts).
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { feature } from 'topojson-client';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { buildNationalTopology, buildProvinceTopology, cleanAndSimplify } from './geoprocess.js';
+import { bboxCenter, labelPoint } from './labels.js';
+import { checkUpToDate, inputsHash, sha256, sha256File, writeManifest, writeOutput, type FileEntry, type Manifest } from './manifest.js';
+import { COMMUNE_PROPS, INPUTS, INPUT_OBJECT, ISLANDS, OUTPUTS, PIPELINE_VERSION, SETTINGS, type Settings } from './settings.js';
+import { compareSources, describeSourcesDiff, fileFacts, type SourcesManifest } from './sources-manifest.js';
+import {
+  addPointObject,
+  arcBBoxes,
+  arcUse,
+  asTopology,
+  forEachArc,
+  geometriesBBox,
+  geometriesOf,
+  polygonCount,
+  roundBBox,
+  subsetTopology,
+  unionBBox,
+  type BBox,
+  type Topo,
+} from './topology.js';
+import { parseUnits, type OfficialUnits } from './units.js';
+import { assertValid, validateOutput, validateSource, validateUnits } from './validate.js';
+
+export interface BuildOptions {
+  sourceDir: string;
+  buildDir: string;
+  force?: boolean;
+  settings?: Settings;
+  /** data/sources.json to check the source dir against (warnings only); null to skip. */
+  sourcesManifest?: string | null;
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  status: 'up-to-date' | 'built';
+  geoDir: string;
+  manifest: Manifest;
+  warnings: string[];
+  /** Why it rebuilt (or 'forced'). */
+  reason?: string;
+  /** Parts of polygons kept for each archipelago in the national file. */
+  islandParts?: Record<string, { source: number; national: number; province: number }>;
+}
+
+const PIPELINE_DIR = dirname(fileURLToPath(import.meta.url));
+
+/** Hash of the pipeline's own code (non-test modules) and of mapshaper's version. */
+export function codeHash(): string {
+  const files = readdirSync(PIPELINE_DIR)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort();
+  const parts = files.map((f) => `${f}:${sha256(readFileSync(join(PIPELINE_DIR, f)))}`);
+  return sha256(`${parts.join('\n')}\nmapshaper:${mapshaperVersion()}`);
+}
+
+function mapshaperVersion(): string {
+  try {
+    const pkg = join(PIPELINE_DIR, '../../node_modules/mapshaper/package.json');
+    return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** TopoJSON quantization giving about `gridM` metres per step over a bbox, within bounds. */
+export function quantizationFor(b: BBox, s: Settings): number {
+  const lat = ((b[1] + b[3]) / 2) * (Math.PI / 180);
+  const w = (b[2] - b[0]) * 111_320 * Math.cos(lat);
+  const h = (b[3] - b[1]) * 110_574;
+  const q = Math.ceil(Math.max(w, h) / s.provinceGridM);
+  return Math.min(s.provinceQuantizationMax, Math.max(s.provinceQuantizationMin, q));
+}
+
+export async function buildData(opts: BuildOptions): Promise<BuildResult> {
+  const s = opts.settings ?? SETTINGS;
+  const log = opts.log ?? (() => {});
+  const geoDir = join(opts.buildDir, 'geo');
+  const warnings: string[] = [];
+
+  // 1. Inputs: presence, hashes, comparison with data/sources.json (warnings only).
+  for (const rel of Object.values(INPUTS)) {
+    if (!existsSync(join(opts.sourceDir, rel))) throw new Error(`Missing input ${join(opts.sourceDir, rel)} (set ANTQ_SOURCE_DIR to the shared/data folder)`);
+  }
+  const inputHashes: Record<string, string> = {};
+  if (opts.sourcesManifest) {
+    const facts = fileFacts(opts.sourceDir);
+    for (const f of facts) if ((Object.values(INPUTS) as string[]).includes(f.path)) inputHashes[f.path] = f.sha256;
+    if (existsSync(opts.sourcesManifest)) {
+      const expected = JSON.parse(readFileSync(opts.sourcesManifest, 'utf8')) as SourcesManifest;
+      warnings.push(...describeSourcesDiff(compareSources(expected, facts), opts.sourceDir, opts.sourcesManifest));
+    } else {
+      warnings.push(`WARNING: ${opts.sourcesManifest} not found; source files not checked`);
+    }
+    warnings.forEach((w) => log(w));
+  }
+  for (const rel of Object.values(INPUTS)) inputHashes[rel] ??= sha256File(join(opts.sourceDir, rel));
+  const hash = inputsHash({ inputs: inputHashes, settings: s, version: PIPELINE_VERSION, code: codeHash() });
+
+  // 2. Incremental: nothing to do when the manifest says these inputs were built.
+  let reason = 'forced';
+  if (!opts.force) {
+    const u = checkUpToDate(geoDir, hash);
+    if (u.upToDate) return { status: 'up-to-date', geoDir, manifest: u.manifest, warnings };
+    reason = u.reason;
+  }
+  log(`building (${reason})`);
+
+  // 3. Official lists, then the polygons against them.
+  let t = Date.now();
+  const units = parseUnits(
+    readFileSync(join(opts.sourceDir, INPUTS.communesCsv), 'utf8'),
+    readFileSync(join(opts.sourceDir, INPUTS.provincesCsv), 'utf8'),
+    { communes: INPUTS.communesCsv, provinces: INPUTS.provincesCsv },
+  );
+  assertValid('official lists', validateUnits(units, { communes: INPUTS.communesCsv, provinces: INPUTS.provincesCsv }));
+  let sourceJson: string | null = gunzipSync(readFileSync(join(opts.sourceDir, INPUTS.communesTopo))).toString('utf8');
+  let source: Topo | null = JSON.parse(sourceJson) as Topo;
+  assertValid(`${INPUTS.communesTopo} vs ${INPUTS.communesCsv}`, validateSource(source, INPUT_OBJECT, units, INPUTS.communesTopo));
+  const facts = sourceFacts(source, units);
+  source = null;
+  log(`read and validated ${units.communes.length} communes, ${units.provinces.length} provinces (${secs(t)})`);
+
+  // 4. Clean + simplify once at the province level of detail.
+  t = Date.now();
+  const fineJson = await cleanAndSimplify(sourceJson, INPUT_OBJECT, s.provinceIntervalM);
+  sourceJson = null;
+  const fine = JSON.parse(fineJson) as Topo;
+  log(`cleaned and simplified to ${s.provinceIntervalM} m: ${fine.arcs.length} arcs (${secs(t)})`);
+
+  const provinceName = new Map(units.provinces.map((p) => [p.code, p.name]));
+  const provinceCodes = new Set(provinceName.keys());
+  const allCodes = new Set(units.communes.map((c) => c.code));
+  const files: Record<string, FileEntry> = {};
+
+  // 5. National file.
+  t = Date.now();
+  const national = await buildNationalTopology(fineJson, s.nationalIntervalM, s.nationalQuantization);
+  finishNational(national, units, facts.islandBBoxes, s);
+  assertValid(OUTPUTS.national, [
+    ...validateOutput(national, OUTPUTS.national, nationalSpec(allCodes, provinceCodes, units)),
+    ...checkIslandsInOutline(national),
+  ]);
+  files[OUTPUTS.national] = writeOutput(geoDir, OUTPUTS.national, JSON.stringify(national), s.gzipLevel);
+  log(`national: simplified to ${s.nationalIntervalM} m (${secs(t)})`);
+
+  // 6. One file per province, from the same cleaned topology.
+  t = Date.now();
+  const islandParts: NonNullable<BuildResult['islandParts']> = {};
+  for (const isl of ISLANDS) {
+    const g = geometriesOf(national, 'communes').find((x) => x.id === isl.code)!;
+    islandParts[isl.code] = { source: facts.islandParts[isl.code], national: polygonCount(g), province: 0 };
+  }
+  for (const p of units.provinces) {
+    const sub = subsetTopology(fine, 'communes', (g) => g.properties?.province_code === p.code);
+    const topo = await buildProvinceTopology(JSON.stringify(sub), quantizationFor(facts.provinceBBoxes[p.code], s));
+    for (const g of geometriesOf(topo, 'province')) {
+      g.id = p.code;
+      g.properties = { code: p.code, name: p.name };
+    }
+    const rel = OUTPUTS.province(p.code);
+    const codes = new Set(units.communes.filter((c) => c.province_code === p.code).map((c) => c.code));
+    assertValid(rel, validateOutput(topo, rel, {
+      communes: { kind: 'polygon', props: COMMUNE_PROPS, count: codes.size, ids: codes, idPattern: /^\d{5}$/, provinceCodes: new Set([p.code]) },
+      province: { kind: 'polygon', props: ['code', 'name'], count: 1, ids: new Set([p.code]) },
+    }));
+    for (const isl of ISLANDS) {
+      const g = geometriesOf(topo, 'communes').find((x) => x.id === isl.code);
+      if (g) islandParts[isl.code].province = polygonCount(g);
+    }
+    files[rel] = writeOutput(geoDir, rel, JSON.stringify(topo), s.gzipLevel);
+  }
+  log(`provinces: ${units.provinces.length} files (${secs(t)})`);
+  for (const isl of ISLANDS) {
+    const n = islandParts[isl.code];
+    if (n.national < n.source || n.province < n.source) {
+      const w = `WARNING: ${isl.name} (${isl.code}) has ${n.source} polygons in the source but ${n.national} in ${OUTPUTS.national} and ${n.province} in its province file`;
+      warnings.push(w);
+      log(w);
+    }
+  }
+  removeStale(geoDir, new Set(Object.keys(files)));
+
+  // 7. Budgets, then the manifest (last, so that a failed build is never "up to date").
+  const over = Object.entries(files)
+    .filter(([rel, f]) => f.gzipBytes > (rel === OUTPUTS.national ? s.budgetNationalGz : s.budgetProvinceGz))
+    .map(([rel, f]) => `${rel}: ${f.gzipBytes} bytes gzipped > budget ${rel === OUTPUTS.national ? s.budgetNationalGz : s.budgetProvinceGz}`);
+  assertValid('size budgets', over);
+
+  const manifest: Manifest = {
+    version: PIPELINE_VERSION,
+    builtAt: new Date().toISOString(),
+    inputsHash: hash,
+    counts: { communes: units.communes.length, provinces: units.provinces.length },
+    provinces: Object.fromEntries(
+      units.provinces.map((p) => [p.code, { name: p.name, bbox: roundBBox(facts.provinceBBoxes[p.code]), communes: facts.communesPerProvince[p.code] }]),
+    ),
+    bbox: roundBBox(facts.bbox),
+    files,
+    inputs: inputHashes,
+  };
+  writeManifest(geoDir, manifest);
+  return { status: 'built', geoDir, manifest, warnings, reason, islandParts };
+}
+
+interface SourceFacts {
+  bbox: BBox;
+  provinceBBoxes: Record<string, BBox>;
+  communesPerProvince: Record<string, number>;
+  islandBBoxes: Record<string, BBox>;
+  islandParts: Record<string, number>;
+}
+
+/** Bounding boxes and counts from the full-resolution source (before any simplification). */
+function sourceFacts(source: Topo, units: OfficialUnits): SourceFacts {
+  const boxes = arcBBoxes(source);
+  const geoms = geometriesOf(source, INPUT_OBJECT);
+  const byProvince = new Map<string, typeof geoms>();
+  for (const g of geoms) {
+    const pc = String(g.properties?.province_code);
+    const list = byProvince.get(pc);
+    if (list) list.push(g);
+    else byProvince.set(pc, [g]);
+  }
+  const provinceBBoxes: Record<string, BBox> = {};
+  const communesPerProvince: Record<string, number> = {};
+  for (const p of units.provinces) {
+    const gs = byProvince.get(p.code) ?? [];
+    provinceBBoxes[p.code] = geometriesBBox(gs, boxes)!;
+    communesPerProvince[p.code] = gs.length;
+  }
+  const islandBBoxes: Record<string, BBox> = {};
+  const islandParts: Record<string, number> = {};
+  for (const isl of ISLANDS) {
+    const g = geoms.find((x) => String(x.properties?.code) === isl.code)!;
+    islandBBoxes[isl.code] = geometriesBBox([g], boxes)!;
+    islandParts[isl.code] = polygonCount(g);
+  }
+  return { bbox: unionBBox(Object.values(provinceBBoxes)), provinceBBoxes, communesPerProvince, islandBBoxes, islandParts };
+}
+
+/** Names and ids of the dissolved layers, plus the two label layers. */
+export function finishNational(topo: Topo, units: OfficialUnits, islandBBoxes: Record<string, BBox>, s: Settings): void {
+  const names = new Map(units.provinces.map((p) => [p.code, p.name]));
+  for (const g of geometriesOf(topo, 'provinces')) {
+    const code = String(g.properties?.code ?? g.id);
+    g.id = code;
+    g.properties = { code, name: names.get(code) ?? '' };
+  }
+  for (const g of geometriesOf(topo, 'outline')) g.properties = { name: 'Việt Nam' };
+  const provinces = feature(asTopology(topo), asTopology(topo).objects.provinces);
+  const feats = 'features' in provinces ? provinces.features : [provinces];
+  addPointObject(
+    topo,
+    'province_labels',
+    feats
+      .filter((f) => f.geometry)
+      .map((f) => ({
+        id: String(f.id),
+        coordinates: labelPoint(f.geometry as Polygon | MultiPolygon, s.labelPrecisionDeg),
+        properties: { code: String(f.id), name: names.get(String(f.id)) ?? '' },
+      })),
+  );
+  addPointObject(
+    topo,
+    'island_labels',
+    ISLANDS.map((isl) => ({ coordinates: bboxCenter(islandBBoxes[isl.code]), properties: { name: isl.name } })),
+  );
+}
+
+function nationalSpec(codes: Set<string>, provinceCodes: Set<string>, units: OfficialUnits) {
+  return {
+    communes: { kind: 'polygon', props: COMMUNE_PROPS, count: codes.size, ids: codes, idPattern: /^\d{5}$/, provinceCodes },
+    provinces: { kind: 'polygon', props: ['code', 'name'], count: units.provinces.length, ids: provinceCodes, idPattern: /^\d{2}$/ },
+    outline: { kind: 'polygon', props: ['name'], count: 1 },
+    province_labels: { kind: 'point', props: ['code', 'name'], count: units.provinces.length, ids: provinceCodes },
+    island_labels: { kind: 'point', props: ['name'], count: ISLANDS.length },
+  } as const;
+}
+
+/** The outline must contain the archipelagos: it shares arcs with both island communes. */
+export function checkIslandsInOutline(topo: Topo): string[] {
+  const outline = arcUse(topo, 'outline');
+  const problems: string[] = [];
+  for (const isl of ISLANDS) {
+    const g = geometriesOf(topo, 'communes').find((x) => x.id === isl.code);
+    if (!g) {
+      problems.push(`communes: ${isl.name} (${isl.code}) is missing`);
+      continue;
+    }
+    let shared = 0;
+    forEachArc(g.arcs, (i) => (shared += outline.has(i) ? 1 : 0));
+    if (shared === 0) problems.push(`outline does not include ${isl.name} (${isl.code})`);
+  }
+  return problems;
+}
+
+/** Deletes province files (and .gz) left over from an earlier build that are not in this one. */
+function removeStale(geoDir: string, keep: Set<string>): void {
+  const dir = join(geoDir, 'provinces');
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) {
+    const rel = `provinces/${f.replace(/\.gz$/, '')}`;
+    if (!keep.has(rel)) rmSync(join(dir, f), { force: true });
+  }
+}
+
+const secs = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
