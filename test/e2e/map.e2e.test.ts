@@ -25,9 +25,8 @@ type CommuneFeature = Feature<Polygon | MultiPolygon, { code: string; name: stri
 function interiorPoint(f: CommuneFeature): [number, number] | null {
   const c = turf.centerOfMass(f);
   if (!turf.booleanPointInPolygon(c, f)) return null;
-  const border = turf.polygonToLine(f);
-  const lines = border.type === 'FeatureCollection' ? border.features : [border];
-  const distance = Math.min(...lines.map((l) => turf.pointToLineDistance(c, l as Feature<never>, { units: 'kilometers' })));
+  // Negative inside the polygon.
+  const distance = -turf.pointToPolygonDistance(c, f, { units: 'kilometers' });
   return distance >= 1.5 ? (c.geometry.coordinates as [number, number]) : null;
 }
 
