@@ -25,6 +25,7 @@ export interface Store {
   crosswalk(): Promise<CrosswalkLink[]>;
   /** Years that have at least one assessment on this vintage, ascending. */
   years(vintage: Vintage): Promise<number[]>;
+  /** Ordered by commune code. The objects may be shared between calls (cached): treat them as read-only. */
   assessments(vintage: Vintage, year: number, provinceCode?: string): Promise<Assessment[]>;
   /** Every year's assessment of some communes (for a unit's history). */
   history(vintage: Vintage, communeCodes: string[]): Promise<Assessment[]>;
@@ -34,7 +35,11 @@ export interface Store {
   version(): Promise<number>;
 
   replaceReference(ref: Reference): Promise<void>;
-  /** Writes a batch; rows replace earlier rows with the same key. Returns the new batch id. */
+  /**
+   * Writes a batch; rows replace earlier rows with the same key, except that a sample row never
+   * replaces an imported one. Rows must name units of their vintage (communes, or island districts
+   * without communes on the pre-2025 map). Returns the new batch id.
+   */
   writeBatch(batch: BatchWrite): Promise<number>;
   /** Removes every batch of the given origin and its rows (used to regenerate the sample data). */
   deleteOrigin(origin: Batch['origin']): Promise<void>;

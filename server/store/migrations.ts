@@ -1,0 +1,133 @@
+// Schema of the embedded store, as a numbered list of SQL steps. A step, once released, is never
+// edited: later changes (e.g. the import history table) are appended as new steps. Each step that
+// is not yet in `schema_migrations` runs at open, all of them in one transaction.
+
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'units, crosswalk, batches, assessments, province returns',
+    sql: `
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO meta (key, value) VALUES ('version', '0'), ('reference_version', '0');
+
+      CREATE TABLE units (
+        vintage       TEXT NOT NULL CHECK (vintage IN ('2025', 'pre2025')),
+        code          TEXT NOT NULL,
+        level         TEXT NOT NULL CHECK (level IN ('province', 'district', 'commune')),
+        name          TEXT NOT NULL,
+        full_name     TEXT NOT NULL,
+        type          TEXT NOT NULL,
+        province_code TEXT NOT NULL,
+        district_code TEXT,
+        population    INTEGER CHECK (population IS NULL OR population >= 0),
+        area_km2      REAL CHECK (area_km2 IS NULL OR area_km2 >= 0),
+        PRIMARY KEY (vintage, code)
+      ) WITHOUT ROWID;
+      CREATE INDEX units_by_level ON units (vintage, level, province_code);
+
+      CREATE TABLE crosswalk (
+        old_code TEXT NOT NULL,
+        new_code TEXT NOT NULL,
+        relation TEXT NOT NULL CHECK (relation IN ('full', 'partial')),
+        weight   REAL NOT NULL CHECK (weight > 0 AND weight <= 1),
+        PRIMARY KEY (old_code, new_code)
+      ) WITHOUT ROWID;
+      CREATE INDEX crosswalk_by_new ON crosswalk (new_code);
+
+      CREATE TABLE batches (
+        id         INTEGER PRIMARY KEY,
+        origin     TEXT NOT NULL CHECK (origin IN ('sample', 'import')),
+        source     TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        note       TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX batches_by_origin ON batches (origin);
+
+      CREATE TABLE assessments (
+        vintage       TEXT NOT NULL CHECK (vintage IN ('2025', 'pre2025')),
+        commune_code  TEXT NOT NULL,
+        year          INTEGER NOT NULL,
+        province_code TEXT NOT NULL, -- copied from units, for per-province queries without a join
+        status        TEXT NOT NULL CHECK (status IN ('dat', 'chua_dat', 'chua_danh_gia')),
+        exemplary     INTEGER NOT NULL CHECK (exemplary IN (0, 1)),
+        rd_total      INTEGER NOT NULL,
+        rd_certified  INTEGER NOT NULL,
+        ag_total      INTEGER NOT NULL,
+        ag_certified  INTEGER NOT NULL,
+        en_total      INTEGER NOT NULL,
+        en_certified  INTEGER NOT NULL,
+        sc_total      INTEGER NOT NULL,
+        sc_certified  INTEGER NOT NULL,
+        models        INTEGER NOT NULL,
+        key_area      INTEGER NOT NULL CHECK (key_area IN (0, 1)),
+        hot_spot      INTEGER NOT NULL CHECK (hot_spot IN (0, 1)),
+        batch_id      INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        CONSTRAINT year_in_vintage CHECK ((vintage = '2025') = (year >= 2025) AND year BETWEEN 1990 AND 2100),
+        CONSTRAINT residential_counts CHECK (rd_certified >= 0 AND rd_certified <= rd_total),
+        CONSTRAINT agencies_counts CHECK (ag_certified >= 0 AND ag_certified <= ag_total),
+        CONSTRAINT enterprises_counts CHECK (en_certified >= 0 AND en_certified <= en_total),
+        CONSTRAINT schools_counts CHECK (sc_certified >= 0 AND sc_certified <= sc_total),
+        CONSTRAINT models_count CHECK (models >= 0),
+        PRIMARY KEY (vintage, year, commune_code) -- one year of a vintage is one contiguous range
+      ) WITHOUT ROWID;
+      CREATE INDEX assessments_by_year_province ON assessments (vintage, year, province_code);
+      CREATE INDEX assessments_by_commune ON assessments (vintage, commune_code);
+      CREATE INDEX assessments_by_batch ON assessments (batch_id);
+
+      CREATE TABLE province_returns (
+        vintage          TEXT NOT NULL CHECK (vintage IN ('2025', 'pre2025')),
+        province_code    TEXT NOT NULL,
+        year             INTEGER NOT NULL,
+        bodies_total     INTEGER NOT NULL,
+        bodies_certified INTEGER NOT NULL,
+        batch_id         INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        CONSTRAINT year_in_vintage CHECK ((vintage = '2025') = (year >= 2025) AND year BETWEEN 1990 AND 2100),
+        CONSTRAINT bodies_counts CHECK (bodies_certified >= 0 AND bodies_certified <= bodies_total),
+        PRIMARY KEY (vintage, year, province_code)
+      ) WITHOUT ROWID;
+      CREATE INDEX province_returns_by_batch ON province_returns (batch_id);
+    `,
+  },
+];
+
+/** Applies the pending migrations in one transaction; returns the ids applied. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const ids = [...migrations.map((m) => m.id)];
+  if (ids.some((id, k) => k > 0 && id <= ids[k - 1])) throw new Error('migrations must have increasing ids');
+  const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
+  const readDone = db.prepare('SELECT id FROM schema_migrations');
+  const known = new Set(ids);
+  // IMMEDIATE: takes the write lock first, so two processes opening a new file do not both migrate
+  const pending = db
+    .transaction(() => {
+      const done = new Set((readDone.all() as { id: number }[]).map((r) => r.id));
+      const unknown = [...done].filter((id) => !known.has(id));
+      if (unknown.length > 0) {
+        throw new Error(`database has migrations ${unknown.join(', ')} that this code does not know (newer schema?)`);
+      }
+      const todo = migrations.filter((m) => !done.has(m.id));
+      for (const m of todo) {
+        db.exec(m.sql);
+        record.run(m.id, m.name, new Date().toISOString());
+      }
+      return todo;
+    })
+    .immediate();
+  return pending.map((m) => m.id);
+}
