@@ -58,7 +58,7 @@ describe.skipIf(skip)('the API on the seeded sample data', () => {
     expect(pct(nd.residential)).toBe(94.75);
     expect(nd.agencies.certified).toBe(595);
     expect(nd.enterprises.certified).toBe(5027);
-    expect(pct(nd.enterprises)).toBe(92.25);
+    expect(Math.abs(pct(nd.enterprises) - 92.25)).toBeLessThan(0.02); // no integer total gives 92,25 exactly
     expect(nd.schools.certified).toBe(772);
     expect(nd.models).toBe(37);
     expect(Math.abs(nd.rates.communes! * 100 - 97.37)).toBeLessThan(0.5); // 175 communes in the list, 229 in 2020

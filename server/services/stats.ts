@@ -96,7 +96,7 @@ export class StatsService {
     return this.cached(`communes|${vintage}|${year}`, async () => {
       const units = await this.units(vintage);
       const batches = await this.batches();
-      const communes = [...units.values()].filter((u) => u.level === 'commune');
+      const communes = communeLevel(units);
       if (vintage === '2025' && year < FIRST_2025_YEAR) {
         const [old, links] = await Promise.all([this.store.assessments('pre2025', year), this.crosswalkLinks()]);
         const rolled = rollUp(old, links);
@@ -165,6 +165,18 @@ export class StatsService {
       return new Map(rows.map((r) => [r.provinceCode, r.bodies]));
     });
   }
+}
+
+/**
+ * The units that carry yearly returns: communes, and the island districts that had no communes
+ * (Bạch Long Vĩ, Hoàng Sa, Trường Sa, Côn Đảo, Lý Sơn before 2025), which report as communes do.
+ */
+function communeLevel(units: Map<string, Unit>): Unit[] {
+  const withCommunes = new Set<string>();
+  for (const u of units.values()) if (u.level === 'commune' && u.districtCode) withCommunes.add(u.districtCode);
+  return [...units.values()]
+    .filter((u) => u.level === 'commune' || (u.level === 'district' && !withCommunes.has(u.code)))
+    .map((u) => (u.level === 'district' ? { ...u, districtCode: u.code } : u));
 }
 
 function counted(a: Assessment): CountedFigures {
