@@ -47,7 +47,8 @@ export function MapView({ geo, bbox, statuses, selected, onHover, onSelect }: Pr
       container: container.current!,
       style: baseStyle(),
       bounds: bbox,
-      fitBoundsOptions: { padding: 24 },
+      // Clear of the top bar, so the whole country incl. Hoàng Sa and Trường Sa shows below it.
+      fitBoundsOptions: { padding: { top: 84, bottom: 20, left: 20, right: 20 } },
       attributionControl: false,
       // Keeps the last frame readable for screenshots and image exports.
       canvasContextAttributes: { preserveDrawingBuffer: true },

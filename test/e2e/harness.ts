@@ -78,6 +78,23 @@ export async function waitForMap(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForSelector('.map[data-map-ready="true"]', { timeout });
 }
 
+/** Moves the map and waits until it has drawn the new view. */
+export async function jumpAndSettle(page: Page, center: [number, number], zoom: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([c, z]) =>
+      new Promise<{ x: number; y: number }>((resolve) => {
+        const map = window.antqMap!;
+        map.once('idle', () => {
+          const p = map.project(c);
+          resolve({ x: p.x, y: p.y });
+        });
+        map.jumpTo({ center: c, zoom: z });
+        map.triggerRepaint();
+      }),
+    [center, zoom] as const,
+  );
+}
+
 /** The RGB of one pixel of the map's canvas (CSS pixels; deviceScaleFactor 1). */
 export async function pixelAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
   return page.evaluate(

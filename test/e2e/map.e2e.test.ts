@@ -8,7 +8,7 @@ import type { CommuneFigures } from '../../server/domain/figures.js';
 import { STATUS_LABELS } from '../../server/domain/labels.js';
 import type { Status } from '../../server/domain/types.js';
 import { STATUS_COLORS } from '../../client/lib/statusClasses.js';
-import { ARTIFACTS, e2eSkipReason, pixelAt, startPortal, waitForMap, type Portal } from './harness.js';
+import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, startPortal, waitForMap, type Portal } from './harness.js';
 
 const db = inject('seededDb');
 const skip = e2eSkipReason(db);
@@ -30,7 +30,7 @@ function interiorPoint(f: CommuneFeature): [number, number] | null {
   return distance >= 1.5 ? (c.geometry.coordinates as [number, number]) : null;
 }
 
-describe.skipIf(skip)('the national map in Chromium', () => {
+describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () => {
   let portal: Portal;
   let communes: CommuneFeature[];
   const stats = async (year: number) =>
@@ -97,9 +97,7 @@ describe.skipIf(skip)('the national map in Chromium', () => {
         expect(status, `a commune with status ${status} in ${year}`).toBe('chua_danh_gia'); // rare in the sample
         continue;
       }
-      await page.evaluate((center) => window.antqMap!.jumpTo({ center, zoom: 10 }), point);
-      await page.evaluate(() => new Promise((r) => window.antqMap!.once('idle', r)));
-      const xy = await page.evaluate((p) => window.antqMap!.project(p), point);
+      const xy = await jumpAndSettle(page, point, 10);
       const pixel = await pixelAt(page, xy.x, xy.y);
       const want = expectedFill(status);
       pixel.forEach((c, i) => expect(Math.abs(c - want[i]), `${chosen.properties.code} ${status}: ${pixel} vs ${want}`).toBeLessThanOrEqual(10));
@@ -122,9 +120,7 @@ describe.skipIf(skip)('the national map in Chromium', () => {
     await expect.poll(() => page.locator('.sample-badge').textContent()).toBe('Dữ liệu minh họa');
     const f = communes.find((c) => c.properties.code === '09367') ?? communes[0];
     const p = interiorPoint(f) ?? (turf.pointOnFeature(f).geometry.coordinates as [number, number]);
-    await page.evaluate((center) => window.antqMap!.jumpTo({ center, zoom: 11 }), p);
-    await page.evaluate(() => new Promise((r) => window.antqMap!.once('idle', r)));
-    const xy = await page.evaluate((q) => window.antqMap!.project(q), p);
+    const xy = await jumpAndSettle(page, p, 11);
     await page.mouse.move(xy.x, xy.y);
     await expect.poll(() => page.locator('.tooltip strong').textContent()).toContain(f.properties.name);
     await page.screenshot({ path: join(ARTIFACTS, 'hover.png') });
