@@ -103,33 +103,35 @@ export function App() {
           </div>
         )}
       </header>
-      <MapView
-        geo={boundaries.geo}
-        bbox={boundaries.bbox}
-        statuses={statuses}
-        selected={view.unit}
-        onHover={setHover}
-        onSelect={(code) => setView((v) => ({ ...v, unit: code }))}
-      />
-      {stats && total && (
-        <Legend
-          title={`Công nhận "An toàn về ANTT" năm ${year}`}
-          classes={statusLegend(total.communes)}
-          note={stats.method === 'crosswalk' ? `Năm ${year} quy đổi từ các xã cũ theo bảng chuyển đổi 01/7/2025.` : null}
-          source={`${stats.dataLabel ? `${stats.dataLabel}. ` : ''}${BOUNDARY_SOURCE}`}
+      <main className="stage">
+        <MapView
+          geo={boundaries.geo}
+          bbox={boundaries.bbox}
+          statuses={statuses}
+          selected={view.unit}
+          onHover={setHover}
+          onSelect={(code) => setView((v) => ({ ...v, unit: code }))}
         />
-      )}
-      {hover && (
-        <Tooltip
-          hover={hover}
-          provinceName={provinceNames.get(hover.props.province_code) ?? ''}
-          status={statuses?.get(hover.props.code) ?? null}
-          year={year}
-        />
-      )}
-      {detail && (
-        <DetailPanel detail={detail.data} error={detail.error} year={year} onClose={() => setView((v) => ({ ...v, unit: null }))} />
-      )}
+        {stats && total && (
+          <Legend
+            title={`Công nhận "An toàn về ANTT" năm ${year}`}
+            classes={statusLegend(total.communes)}
+            note={stats.method === 'crosswalk' ? `Năm ${year} quy đổi từ các xã cũ theo bảng chuyển đổi 01/7/2025.` : null}
+            source={`${stats.dataLabel ? `${stats.dataLabel}. ` : ''}${BOUNDARY_SOURCE}`}
+          />
+        )}
+        {hover && (
+          <Tooltip
+            hover={hover}
+            provinceName={provinceNames.get(hover.props.province_code) ?? ''}
+            status={statuses?.get(hover.props.code) ?? null}
+            year={year}
+          />
+        )}
+        {detail && (
+          <DetailPanel detail={detail.data} error={detail.error} year={year} onClose={() => setView((v) => ({ ...v, unit: null }))} />
+        )}
+      </main>
     </div>
   );
 }

@@ -47,8 +47,7 @@ export function MapView({ geo, bbox, statuses, selected, onHover, onSelect }: Pr
       container: container.current!,
       style: baseStyle(),
       bounds: bbox,
-      // Clear of the top bar, so the whole country incl. Hoàng Sa and Trường Sa shows below it.
-      fitBoundsOptions: { padding: { top: 84, bottom: 20, left: 20, right: 20 } },
+      fitBoundsOptions: { padding: 20 },
       attributionControl: false,
       // Keeps the last frame readable for screenshots and image exports.
       canvasContextAttributes: { preserveDrawingBuffer: true },

@@ -78,15 +78,24 @@ export async function waitForMap(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForSelector('.map[data-map-ready="true"]', { timeout });
 }
 
-/** Moves the map and waits until it has drawn the new view. */
-export async function jumpAndSettle(page: Page, center: [number, number], zoom: number): Promise<{ x: number; y: number }> {
+/** Where a place is drawn: on the map's canvas, and on the page (for the mouse). */
+export interface Spot {
+  x: number;
+  y: number;
+  pageX: number;
+  pageY: number;
+}
+
+/** Moves the map and waits until it has drawn the new view; returns where `center` is drawn. */
+export async function jumpAndSettle(page: Page, center: [number, number], zoom: number): Promise<Spot> {
   return page.evaluate(
     ([c, z]) =>
-      new Promise<{ x: number; y: number }>((resolve) => {
+      new Promise<Spot>((resolve) => {
         const map = window.antqMap!;
         map.once('idle', () => {
           const p = map.project(c);
-          resolve({ x: p.x, y: p.y });
+          const r = map.getCanvas().getBoundingClientRect();
+          resolve({ x: p.x, y: p.y, pageX: r.left + p.x, pageY: r.top + p.y });
         });
         map.jumpTo({ center: c, zoom: z });
         map.triggerRepaint();

@@ -103,7 +103,7 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
       pixel.forEach((c, i) => expect(Math.abs(c - want[i]), `${chosen.properties.code} ${status}: ${pixel} vs ${want}`).toBeLessThanOrEqual(10));
       checked.push(status);
 
-      await page.mouse.click(xy.x, xy.y);
+      await page.mouse.click(xy.pageX, xy.pageY);
       const unit = byCode.get(chosen.properties.code)!;
       await expect.poll(() => page.locator('.panel h2').textContent()).toBe(`${unit.type} ${unit.name}`);
       await expect.poll(() => page.locator('.panel .chip').first().textContent()).toBe(STATUS_LABELS[status]);
@@ -121,7 +121,7 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
     const f = communes.find((c) => c.properties.code === '09367') ?? communes[0];
     const p = interiorPoint(f) ?? (turf.pointOnFeature(f).geometry.coordinates as [number, number]);
     const xy = await jumpAndSettle(page, p, 11);
-    await page.mouse.move(xy.x, xy.y);
+    await page.mouse.move(xy.pageX, xy.pageY);
     await expect.poll(() => page.locator('.tooltip strong').textContent()).toContain(f.properties.name);
     await page.screenshot({ path: join(ARTIFACTS, 'hover.png') });
   });
