@@ -7,7 +7,7 @@
 
 import { paths } from '../server/config.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
-import { CsvError } from './reference/csv.js';
+import { CsvError } from '../server/lib/csv.js';
 import { loadReference, SourceFileError } from './reference/load.js';
 import { fmtInt, loadSampleSettings, loadSeedFigures, type SampleSettings, type SeedFigures } from './sample/figures.js';
 import { generateSample } from './sample/generate.js';

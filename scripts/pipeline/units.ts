@@ -1,4 +1,4 @@
-import { parseCsv } from './csv.js';
+import { readTable } from '../../server/lib/csv.js';
 
 /** One row of units/2025/communes.csv, as far as the pipeline needs it. */
 export interface OfficialCommune {
@@ -24,24 +24,19 @@ export interface OfficialUnits {
 const COMMUNE_COLUMNS = ['code', 'name', 'type', 'province_code'] as const;
 const PROVINCE_COLUMNS = ['code', 'name'] as const;
 
-/** Parses the two official lists; fails on missing columns (naming file and column). */
+/** Parses the two official lists; fails on missing columns or ragged rows, naming file, line and column. */
 export function parseUnits(communesCsv: string, provincesCsv: string, labels = { communes: 'communes.csv', provinces: 'provinces.csv' }): OfficialUnits {
-  const c = parseCsv(communesCsv);
-  const p = parseCsv(provincesCsv);
-  requireColumns(c, COMMUNE_COLUMNS, labels.communes);
-  requireColumns(p, PROVINCE_COLUMNS, labels.provinces);
+  const c = readTable(communesCsv, labels.communes, COMMUNE_COLUMNS);
+  const p = readTable(provincesCsv, labels.provinces, PROVINCE_COLUMNS);
+  if (c.rows.length === 0) throw new Error(`${labels.communes}: no data rows`);
+  if (p.rows.length === 0) throw new Error(`${labels.provinces}: no data rows`);
+  const hasCount = p.columns.includes('commune_count');
   return {
-    communes: c.map((r) => ({ code: r.code.trim(), name: r.name.trim(), type: r.type.trim(), province_code: r.province_code.trim() })),
-    provinces: p.map((r) => ({
-      code: r.code.trim(),
-      name: r.name.trim(),
-      communeCount: r.commune_count != null && r.commune_count.trim() !== '' ? Number(r.commune_count) : null,
+    communes: c.rows.map((r) => ({ code: r.get('code').trim(), name: r.get('name').trim(), type: r.get('type').trim(), province_code: r.get('province_code').trim() })),
+    provinces: p.rows.map((r) => ({
+      code: r.get('code').trim(),
+      name: r.get('name').trim(),
+      communeCount: hasCount && r.get('commune_count').trim() !== '' ? Number(r.get('commune_count')) : null,
     })),
   };
-}
-
-function requireColumns(rows: Record<string, string>[], cols: readonly string[], file: string): void {
-  if (rows.length === 0) throw new Error(`${file}: no data rows`);
-  const missing = cols.filter((k) => !(k in rows[0]));
-  if (missing.length) throw new Error(`${file}: missing column(s) ${missing.join(', ')}`);
 }

@@ -74,7 +74,7 @@ describe('validateUnits', () => {
     ]);
   });
   it('fails on a missing column', () => {
-    expect(() => parseUnits('code,name\n00001,A\n', 'code,name\n01,P\n')).toThrow(/communes\.csv: missing column\(s\) type, province_code/);
+    expect(() => parseUnits('code,name\n00001,A\n', 'code,name\n01,P\n')).toThrow(/communes\.csv line 1: missing columns "type", "province_code"/);
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/config.js';
 import { buildReference, normaliseName, SOURCE_FILES, splitTypePrefix } from './build.js';
-import { CsvError } from './csv.js';
+import { CsvError } from '../../server/lib/csv.js';
 import { loadReference, readSourceTexts, SourceFileError } from './load.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'reference');

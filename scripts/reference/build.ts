@@ -3,7 +3,7 @@
 
 import type { CrosswalkLink, Unit } from '../../server/domain/types.js';
 import type { Reference } from '../../server/store/store.js';
-import { CsvError, readTable, type CsvTable, type Row } from './csv.js';
+import { CsvError, readTable, type CsvTable, type Row } from '../../server/lib/csv.js';
 
 /** The source files, relative to the source dir (paths().sourceDir). */
 export const SOURCE_FILES = {
