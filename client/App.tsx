@@ -94,7 +94,7 @@ export function App() {
             <strong>
               {formatCount(total.communes.certified)}/{formatCount(total.communes.total)}
             </strong>{' '}
-            đạt chuẩn ({formatPercent(total.rates.communes)})
+            đạt ({formatPercent(total.rates.communes)})
           </div>
         )}
         {meta.dataLabel && (
