@@ -1,0 +1,144 @@
+import { scaleQuantile } from 'd3-scale';
+
+/** How class breaks are chosen. */
+export type ClassMethod = 'quantile' | 'equal' | 'jenks' | 'manual';
+export const CLASS_METHODS: readonly ClassMethod[] = ['quantile', 'equal', 'jenks', 'manual'];
+export const CLASS_METHOD_LABELS: Record<ClassMethod, string> = {
+  quantile: 'Phân vị (số đơn vị đều nhau)',
+  equal: 'Khoảng đều',
+  jenks: 'Ngắt tự nhiên (Jenks)',
+  manual: 'Tự nhập ngưỡng',
+};
+export const MIN_CLASSES = 3;
+export const MAX_CLASSES = 9;
+
+/**
+ * Inner breaks b1 < … < b(k-1): class i holds values in [b(i), b(i+1)), the last class also its maximum.
+ * Fewer breaks come back when the data have fewer distinct values than classes.
+ */
+export type Breaks = number[];
+
+export function clampClasses(k: number): number {
+  return Math.min(MAX_CLASSES, Math.max(MIN_CLASSES, Math.round(k)));
+}
+
+/** Equal intervals between the minimum and the maximum. */
+export function equalBreaks(values: readonly number[], k: number): Breaks {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  if (!(hi > lo)) return [];
+  return Array.from({ length: k - 1 }, (_, i) => lo + ((hi - lo) * (i + 1)) / k);
+}
+
+/** Quantiles: about the same number of units in each class (d3-scale's R-7 quantiles). */
+export function quantileBreaks(values: readonly number[], k: number): Breaks {
+  const q = scaleQuantile<number>().domain(values as number[]).range(Array.from({ length: k }, (_, i) => i));
+  return dedupe(q.quantiles());
+}
+
+/**
+ * Jenks natural breaks (Fisher's exact optimisation as in Jenks 1977): minimises the sum of squared
+ * deviations within classes, by dynamic programming over the sorted values. O(k·n²); values are
+ * thinned to at most `maxN` evenly spaced order statistics first, so 10,000 values stay fast.
+ */
+export function jenksBreaks(values: readonly number[], k: number, maxN = 1200): Breaks {
+  const all = [...values].sort((a, b) => a - b);
+  const sorted = all.length > maxN ? Array.from({ length: maxN }, (_, i) => all[Math.round((i * (all.length - 1)) / (maxN - 1))]) : all;
+  const n = sorted.length;
+  if (n === 0) return [];
+  k = Math.min(k, n);
+  // Prefix sums give any class's squared deviation in O(1).
+  const s1 = new Float64Array(n + 1);
+  const s2 = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    s1[i + 1] = s1[i] + sorted[i];
+    s2[i + 1] = s2[i] + sorted[i] * sorted[i];
+  }
+  const ssd = (i: number, j: number) => {
+    // values i..j-1
+    const m = j - i;
+    const s = s1[j] - s1[i];
+    return s2[j] - s2[i] - (s * s) / m;
+  };
+  // cost[c][j]: best cost of the first j values in c+1 classes; from[c][j]: where the last class starts.
+  const cost = Array.from({ length: k }, () => new Float64Array(n + 1).fill(Infinity));
+  const from = Array.from({ length: k }, () => new Int32Array(n + 1));
+  for (let j = 1; j <= n; j++) cost[0][j] = ssd(0, j);
+  for (let c = 1; c < k; c++) {
+    for (let j = c + 1; j <= n; j++) {
+      let best = Infinity;
+      let arg = c;
+      for (let i = c; i < j; i++) {
+        const v = cost[c - 1][i] + ssd(i, j);
+        if (v < best) {
+          best = v;
+          arg = i;
+        }
+      }
+      cost[c][j] = best;
+      from[c][j] = arg;
+    }
+  }
+  const starts: number[] = [];
+  let j = n;
+  for (let c = k - 1; c > 0; c--) {
+    const i = from[c][j];
+    starts.unshift(i);
+    j = i;
+  }
+  return dedupe(starts.map((i) => sorted[i]));
+}
+
+export function computeBreaks(values: readonly number[], method: ClassMethod, k: number, manual: Breaks = []): Breaks {
+  if (method === 'manual') return dedupe([...manual].sort((a, b) => a - b));
+  if (values.length === 0) return [];
+  k = clampClasses(k);
+  if (method === 'equal') return equalBreaks(values, k);
+  if (method === 'quantile') return quantileBreaks(values, k);
+  return jenksBreaks(values, k);
+}
+
+/** The class of a value: 0 … breaks.length. */
+export function classOf(value: number, breaks: Breaks): number {
+  let i = 0;
+  while (i < breaks.length && value >= breaks[i]) i++;
+  return i;
+}
+
+/**
+ * Breaks for a diverging metric (a change), centred on zero: the negative and the positive values are
+ * classed apart with the same method, so that zero is always a boundary and colours above and below
+ * mean gain and loss. With an odd k the middle class holds the values near zero (|v| < epsilon).
+ */
+export function divergingBreaks(values: readonly number[], method: Exclude<ClassMethod, 'manual'>, k: number, epsilon: number): Breaks {
+  k = clampClasses(k);
+  const side = Math.floor(k / 2);
+  const neg = values.filter((v) => v < -epsilon).map((v) => -v);
+  const pos = values.filter((v) => v > epsilon);
+  const half = (vs: number[]) => (vs.length === 0 ? [] : side <= 1 ? [] : computeBreaks(vs, method, side).filter((b) => b > epsilon));
+  const negBreaks = half(neg).map((b) => -b).reverse();
+  const posBreaks = half(pos);
+  const centre = k % 2 === 1 ? [-epsilon, epsilon] : [0];
+  return dedupe([...negBreaks, ...centre, ...posBreaks]);
+}
+
+function dedupe(breaks: number[]): Breaks {
+  return breaks.filter((b, i) => Number.isFinite(b) && (i === 0 || b > breaks[i - 1]));
+}
+
+/** Count of values in each class, and a histogram of `bins` equal-width bins for the legend. */
+export function classCounts(values: readonly number[], breaks: Breaks): number[] {
+  const counts = new Array<number>(breaks.length + 1).fill(0);
+  for (const v of values) counts[classOf(v, breaks)]++;
+  return counts;
+}
+
+export function histogram(values: readonly number[], bins: number): { x0: number; x1: number; count: number }[] {
+  if (values.length === 0) return [];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const w = hi > lo ? (hi - lo) / bins : 1;
+  const out = Array.from({ length: bins }, (_, i) => ({ x0: lo + i * w, x1: lo + (i + 1) * w, count: 0 }));
+  for (const v of values) out[Math.min(bins - 1, Math.floor((v - lo) / w))].count++;
+  return out;
+}

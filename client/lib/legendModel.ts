@@ -1,0 +1,158 @@
+import { NO_DATA_LABEL, STATUS_LABELS } from '../../server/domain/labels.js';
+import {
+  STATUS_CHANGE_LABELS,
+  metricUnit,
+  metricValue,
+  statusChange,
+  valueChange,
+  type AreaInput,
+  type CommuneInput,
+  type Denominator,
+  type MetricId,
+  type StatusChange,
+} from '../../server/domain/metrics.js';
+import { STATUSES, type Status } from '../../server/domain/types.js';
+import { classCounts, classOf, computeBreaks, divergingBreaks, histogram, type Breaks, type ClassMethod } from './classify.js';
+import { formatCount, formatPercent } from './format.js';
+import { STATUS_CHANGE_COLORS, diverging, sequential } from './palettes.js';
+import { NO_DATA_COLOR, STATUS_COLORS } from './statusClasses.js';
+
+export interface Classing {
+  method: ClassMethod;
+  k: number;
+  /** Manual breaks, or breaks the user fixed. */
+  breaks: Breaks;
+}
+
+export interface Symbology {
+  metric: MetricId;
+  denominator: Denominator;
+  /** The earlier year when showing a change, else null. */
+  changeFrom: number | null;
+  classing: Classing;
+}
+
+export type Row = (CommuneInput | AreaInput) & { code: string; status?: Status | null };
+
+export interface LegendEntry {
+  id: string;
+  label: string;
+  color: string;
+  count: number;
+  hatched?: boolean;
+}
+
+export interface LegendModel {
+  kind: 'categorical' | 'sequential' | 'diverging';
+  title: string;
+  unit: string;
+  entries: LegendEntry[];
+  /** Numeric legends: the breaks in use and a histogram of the values. */
+  breaks: Breaks;
+  histogram: { x0: number; x1: number; count: number; color: string }[];
+  /** Colour of each unit by code; units without data get NO_DATA_COLOR and `noData` lists them. */
+  colors: Map<string, string>;
+  noData: Set<string>;
+  /** The numeric value of each unit (numeric metrics), for tooltips, ranks and the panel. */
+  values: Map<string, number>;
+}
+
+/** Formats a metric value with its unit: rates as "94,75%", densities with one or two decimals. */
+export function formatMetric(v: number | null | undefined, metric: MetricId, denominator: Denominator, change = false): string {
+  if (v === null || v === undefined) return NO_DATA_LABEL;
+  const sign = change && v > 0 ? '+' : '';
+  if (metric === 'rate') return change ? `${sign}${formatCount(Math.round(v * 1000) / 10)} điểm %` : formatPercent(v);
+  const digits = Math.abs(v) < 1 ? 100 : 10;
+  return `${sign}${formatCount(Math.round(v * digits) / digits)} ${metricUnit(metric, denominator)}`;
+}
+
+const noDataEntry = (count: number): LegendEntry => ({ id: 'no_data', label: NO_DATA_LABEL, color: NO_DATA_COLOR, count, hatched: true });
+
+/**
+ * Everything the map and the legend need for one view: colours by unit, classes with their ranges and counts.
+ * `rows` are the units at the current level for the shown year; `before` the same units in the earlier year.
+ */
+export function buildLegend(rows: readonly Row[], s: Symbology, before: readonly Row[] | null = null): LegendModel {
+  const colors = new Map<string, string>();
+  const noData = new Set<string>();
+  const values = new Map<string, number>();
+  const base = { breaks: [] as Breaks, histogram: [], colors, noData, values };
+
+  if (s.metric === 'status') {
+    const prior = new Map((before ?? []).map((r) => [r.code, r.status ?? null]));
+    if (s.changeFrom !== null) {
+      const counts: Record<StatusChange, number> = { gained: 0, lost: 0, kept: 0, still_not: 0 };
+      for (const r of rows) {
+        const c = statusChange(prior.get(r.code) ?? null, r.status ?? null);
+        if (c === null) noData.add(r.code);
+        else {
+          counts[c]++;
+          colors.set(r.code, STATUS_CHANGE_COLORS[c]);
+        }
+      }
+      const order: StatusChange[] = ['lost', 'still_not', 'gained', 'kept'];
+      return {
+        ...base,
+        kind: 'categorical',
+        title: `Thay đổi tình trạng công nhận so với ${s.changeFrom}`,
+        unit: '',
+        entries: [...order.map((id) => ({ id, label: STATUS_CHANGE_LABELS[id], color: STATUS_CHANGE_COLORS[id], count: counts[id] })), noDataEntry(noData.size)],
+      };
+    }
+    const counts: Record<Status, number> = { dat: 0, chua_dat: 0, chua_danh_gia: 0 };
+    for (const r of rows) {
+      if (!r.status) noData.add(r.code);
+      else {
+        counts[r.status]++;
+        colors.set(r.code, STATUS_COLORS[r.status]);
+      }
+    }
+    return {
+      ...base,
+      kind: 'categorical',
+      title: 'Công nhận "An toàn về ANTT"',
+      unit: '',
+      entries: [...STATUSES.map((id) => ({ id, label: STATUS_LABELS[id], color: STATUS_COLORS[id], count: counts[id] })), noDataEntry(noData.size)],
+    };
+  }
+
+  const metric = s.metric;
+  const prior = new Map((before ?? []).map((r) => [r.code, metricValue(r, metric, s.denominator)]));
+  for (const r of rows) {
+    const now = metricValue(r, metric, s.denominator);
+    const v = s.changeFrom !== null ? valueChange(prior.get(r.code) ?? null, now) : now;
+    if (v === null) noData.add(r.code);
+    else values.set(r.code, v);
+  }
+  const vs = [...values.values()];
+  const change = s.changeFrom !== null;
+  const { method, k } = s.classing;
+  const breaks =
+    method === 'manual'
+      ? computeBreaks(vs, 'manual', k, s.classing.breaks)
+      : change
+        ? divergingBreaks(vs, method, k, metric === 'rate' ? 0.005 : 0.05)
+        : computeBreaks(vs, method, k);
+  const palette = change ? diverging(breaks.length + 1) : sequential(breaks.length + 1);
+  // ColorBrewer has no 1- or 2-class schemes: take the ends of the 3-class one.
+  const colorAt = (i: number) => (breaks.length + 1 >= 3 ? palette[i] : [palette[0], palette[2]][i] ?? palette[0]);
+  for (const [code, v] of values) colors.set(code, colorAt(classOf(v, breaks)));
+  const counts = classCounts(vs, breaks);
+  const fmt = (v: number) => formatMetric(v, metric, s.denominator, change);
+  const lo = vs.length ? Math.min(...vs) : 0;
+  const hi = vs.length ? Math.max(...vs) : 0;
+  const entries: LegendEntry[] = counts.map((count, i) => {
+    const from = i === 0 ? lo : breaks[i - 1];
+    const to = i === breaks.length ? hi : breaks[i];
+    return { id: `c${i}`, label: `${fmt(from)} – ${i === breaks.length ? '' : '< '}${fmt(to)}`, color: colorAt(i), count };
+  });
+  return {
+    ...base,
+    kind: change ? 'diverging' : 'sequential',
+    title: change ? `Thay đổi ${metric === 'rate' ? 'tỷ lệ đạt chuẩn' : 'mật độ mô hình'} so với ${s.changeFrom}` : metric === 'rate' ? 'Tỷ lệ đạt chuẩn' : 'Mật độ mô hình tự quản',
+    unit: metricUnit(metric, s.denominator),
+    entries: [...entries, noDataEntry(noData.size)],
+    breaks,
+    histogram: histogram(vs, 24).map((b) => ({ ...b, color: colorAt(classOf((b.x0 + b.x1) / 2, breaks)) })),
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { metricValue, statusChange, valueChange, type AreaInput, type CommuneInput } from './metrics.js';
+
+const commune = (o: Partial<CommuneInput> = {}): CommuneInput => ({
+  status: 'dat', residential: { total: 20, certified: 15 }, models: 6, population: 12_000, areaKm2: 30, ...o,
+});
+
+describe('metricValue on a commune', () => {
+  it('rate is the share of residential areas certified', () => {
+    expect(metricValue(commune(), 'rate')).toBe(0.75);
+  });
+  it('density per 10,000 residents, per residential area, per km²', () => {
+    expect(metricValue(commune(), 'density', 'population')).toBe(5);
+    expect(metricValue(commune(), 'density', 'residential')).toBe(0.3);
+    expect(metricValue(commune(), 'density', 'area')).toBe(0.2);
+  });
+  it('gives no data, not zero, without a population or without figures', () => {
+    expect(metricValue(commune({ population: null }), 'density')).toBeNull();
+    expect(metricValue(commune({ status: null }), 'rate')).toBeNull();
+    expect(metricValue(commune({ residential: { total: 0, certified: 0 } }), 'rate')).toBeNull();
+    expect(metricValue(commune({ models: 0 }), 'density')).toBe(0);
+  });
+});
+
+describe('metricValue on a province', () => {
+  const area: AreaInput = {
+    communes: { total: 10, certified: 8, noData: 2 }, residential: { total: 100, certified: 90 }, models: 30,
+    population: 60_000, populationKnown: 9, areaKm2: 600,
+  };
+  it('rate is the share of communes with data that are certified', () => {
+    expect(metricValue(area, 'rate')).toBe(1);
+    expect(metricValue({ ...area, communes: { total: 10, certified: 6, noData: 0 } }, 'rate')).toBe(0.6);
+  });
+  it('density over the known population', () => {
+    expect(metricValue(area, 'density')).toBe(5);
+    expect(metricValue({ ...area, populationKnown: 0 }, 'density')).toBeNull();
+    expect(metricValue(area, 'density', 'area')).toBe(0.05);
+  });
+});
+
+describe('changes between years', () => {
+  it.each([
+    ['chua_dat', 'dat', 'gained'],
+    ['chua_danh_gia', 'dat', 'gained'],
+    ['dat', 'chua_dat', 'lost'],
+    ['dat', 'dat', 'kept'],
+    ['chua_dat', 'chua_danh_gia', 'still_not'],
+    [null, 'dat', null],
+  ] as const)('%s → %s is %s', (a, b, want) => expect(statusChange(a, b)).toBe(want));
+  it('subtracts the earlier value', () => {
+    expect(valueChange(0.8, 0.9)).toBeCloseTo(0.1);
+    expect(valueChange(null, 0.9)).toBeNull();
+  });
+});
