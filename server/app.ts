@@ -7,6 +7,7 @@ import { fontsRoutes } from './routes/fonts.js';
 import { metaRoutes } from './routes/meta.js';
 import { statsRoutes } from './routes/stats.js';
 import { unitsRoutes } from './routes/units.js';
+import { worklistRoutes } from './routes/worklist.js';
 import { ApiError } from './services/errors.js';
 import { StatsService } from './services/stats.js';
 import type { Store } from './store/store.js';
@@ -26,7 +27,9 @@ export function createApp({ store, geoDir, clientDir }: AppOptions) {
     .get('/health', async (c) => c.json({ ok: true, storeVersion: await store.version() }))
     .route('/meta', metaRoutes(svc))
     .route('/stats', statsRoutes(svc))
-    .route('/units', unitsRoutes(svc));
+    .route('/units', unitsRoutes(svc))
+    // /worklist, /worklist.xlsx|.csv, /targets, /targets.xlsx|.csv: file names, so mounted at the root.
+    .route('/', worklistRoutes(svc));
 
   const app = new Hono()
     .route('/api', api)
