@@ -2,14 +2,20 @@ import { relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { loadSession } from './auth/session.js';
+import { adminRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
 import { boundariesRoutes } from './routes/boundaries.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, importRoutes } from './routes/imports.js';
 import { fontsRoutes } from './routes/fonts.js';
 import { metaRoutes } from './routes/meta.js';
 import { statsRoutes } from './routes/stats.js';
 import { unitsRoutes } from './routes/units.js';
 import { worklistRoutes } from './routes/worklist.js';
 import { ApiError } from './services/errors.js';
+import { ImportService } from './services/imports.js';
 import { StatsService } from './services/stats.js';
+import type { AdminBackend } from './store/admin.js';
 import type { Store } from './store/store.js';
 
 export interface AppOptions {
@@ -18,16 +24,25 @@ export interface AppOptions {
   geoDir: string;
   /** The built client; omitted in API-only tests. */
   clientDir?: string;
+  /** Imports, accounts and audit log (e.g. sqliteAdmin(store)); without it every admin operation answers 503. */
+  admin?: AdminBackend;
+  /** Largest import file accepted (bytes); default 10 MB. */
+  maxUploadBytes?: number;
 }
 
-export function createApp({ store, geoDir, clientDir }: AppOptions) {
+export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES }: AppOptions) {
   const svc = new StatsService(store);
+  const backend = admin ?? unavailableAdmin();
   const api = new Hono()
     .use(compress())
+    .use(loadSession(backend.users))
     .get('/health', async (c) => c.json({ ok: true, storeVersion: await store.version() }))
     .route('/meta', metaRoutes(svc))
     .route('/stats', statsRoutes(svc))
     .route('/units', unitsRoutes(svc))
+    .route('/auth', authRoutes(backend))
+    .route('/imports', importRoutes(new ImportService(store, backend.ledger), backend, maxUploadBytes))
+    .route('/admin', adminRoutes(store, backend))
     // /worklist, /worklist.xlsx|.csv, /targets, /targets.xlsx|.csv: file names, so mounted at the root.
     .route('/', worklistRoutes(svc));
 
@@ -49,6 +64,18 @@ export function createApp({ store, geoDir, clientDir }: AppOptions) {
     app.get('*', serveStatic({ root, path: 'index.html' }));
   }
   return app;
+}
+
+/** No admin backend configured: public routes work, every admin operation says so. */
+function unavailableAdmin(): AdminBackend {
+  const no = async (): Promise<never> => {
+    throw new ApiError(503, 'Máy chủ chưa bật chức năng quản trị (nhập số liệu, tài khoản)');
+  };
+  return {
+    ledger: { commitImport: no, rollbackImport: no, imports: no },
+    users: { user: no, users: no, addUser: no, updateUser: no, createSession: no, session: async () => undefined, deleteSession: no },
+    audit: { auditEntries: no, appendAudit: no },
+  };
 }
 
 /** The API's type, shared with the client through hono/client's hc<AppType>. */

@@ -1,5 +1,5 @@
 // A small RFC 4180 CSV parser: quoted fields may hold commas, quotes ("") and line breaks.
-// Accepts LF or CRLF line ends and a leading UTF-8 BOM. No dependency.
+// Accepts LF or CRLF line ends and a leading UTF-8 BOM; the separator is ',' unless told (imports also read ';' and tab). No dependency.
 
 /** A parse or validation failure, naming the file and the line where the record starts (0: the whole file). */
 export class CsvError extends Error {
@@ -20,7 +20,7 @@ export interface CsvRecord {
 }
 
 /** Splits CSV text into records. Blank lines are skipped. Throws CsvError on malformed quoting. */
-export function parseCsv(text: string, file = '<csv>'): CsvRecord[] {
+export function parseCsv(text: string, file = '<csv>', separator = ','): CsvRecord[] {
   const records: CsvRecord[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
@@ -66,12 +66,12 @@ export function parseCsv(text: string, file = '<csv>'): CsvRecord[] {
       }
       quotedField = true;
       const next = text[i];
-      if (i < n && next !== ',' && next !== '\n' && next !== '\r') {
+      if (i < n && next !== separator && next !== '\n' && next !== '\r') {
         throw new CsvError(file, line, `unexpected character ${JSON.stringify(next)} after a closing quote`);
       }
       continue;
     }
-    if (c === ',') {
+    if (c === separator) {
       endField();
       i++;
       continue;

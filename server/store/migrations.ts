@@ -99,6 +99,85 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX province_returns_by_batch ON province_returns (batch_id);
     `,
   },
+  {
+    id: 2,
+    name: 'imports, assessment history, users, sessions, audit log',
+    sql: `
+      -- One row per import batch: what was read, by whom, and whether it was rolled back.
+      CREATE TABLE imports (
+        batch_id       INTEGER PRIMARY KEY REFERENCES batches (id) ON DELETE CASCADE,
+        vintage        TEXT NOT NULL CHECK (vintage IN ('2025', 'pre2025')),
+        year           INTEGER NOT NULL,
+        province_code  TEXT,
+        file_name      TEXT NOT NULL,
+        file_sha256    TEXT NOT NULL,
+        user_name      TEXT NOT NULL,
+        rows_written   INTEGER NOT NULL,
+        rows_skipped   INTEGER NOT NULL,
+        created_at     TEXT NOT NULL,
+        rolled_back_at TEXT,
+        rolled_back_by TEXT
+      );
+
+      -- The before-image of every assessment an import replaced (same columns as assessments), so that
+      -- rolling the import back restores exactly what was there. No row: the commune had no figures.
+      -- before_batch_id has no foreign key: regenerating the sample data must not erase the history.
+      CREATE TABLE assessment_history (
+        replaced_by     INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        vintage         TEXT NOT NULL,
+        year            INTEGER NOT NULL,
+        commune_code    TEXT NOT NULL,
+        province_code   TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        exemplary       INTEGER NOT NULL,
+        rd_total        INTEGER NOT NULL,
+        rd_certified    INTEGER NOT NULL,
+        ag_total        INTEGER NOT NULL,
+        ag_certified    INTEGER NOT NULL,
+        en_total        INTEGER NOT NULL,
+        en_certified    INTEGER NOT NULL,
+        sc_total        INTEGER NOT NULL,
+        sc_certified    INTEGER NOT NULL,
+        models          INTEGER NOT NULL,
+        key_area        INTEGER NOT NULL,
+        hot_spot        INTEGER NOT NULL,
+        before_batch_id INTEGER NOT NULL,
+        before_origin   TEXT NOT NULL,
+        PRIMARY KEY (replaced_by, vintage, year, commune_code)
+      ) WITHOUT ROWID;
+      CREATE INDEX assessment_history_by_row ON assessment_history (vintage, year, commune_code);
+
+      CREATE TABLE users (
+        name          TEXT PRIMARY KEY,
+        role          TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+        province_code TEXT, -- a 2025 province, editors only
+        password_hash TEXT NOT NULL,
+        disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+        created_at    TEXT NOT NULL,
+        CONSTRAINT editor_has_province CHECK ((role = 'editor') = (province_code IS NOT NULL))
+      );
+
+      -- Only a hash of the session token is stored: a copy of the database opens no session.
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_name  TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE audit_log (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        user_name   TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        target      TEXT NOT NULL,
+        file_sha256 TEXT,
+        summary     TEXT NOT NULL,
+        details     TEXT NOT NULL -- JSON: before and after
+      );
+    `,
+  },
 ];
 
 /** Applies the pending migrations in one transaction; returns the ids applied. */

@@ -109,17 +109,18 @@ describe('migrations', () => {
 
   it('applies only pending steps, and refuses a database from newer code', () => {
     const db = new Database(':memory:');
-    expect(migrate(db)).toEqual([1]);
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.id));
     expect(migrate(db)).toEqual([]);
-    const extra = [...MIGRATIONS, { id: 2, name: 'imports', sql: 'CREATE TABLE imports (id INTEGER PRIMARY KEY, batch_id INTEGER REFERENCES batches(id))' }];
-    expect(migrate(db, extra)).toEqual([2]);
-    expect(() => migrate(db)).toThrow(/migrations 2/);
+    const next = MIGRATIONS.at(-1)!.id + 1;
+    const extra = [...MIGRATIONS, { id: next, name: 'later', sql: 'CREATE TABLE later (id INTEGER PRIMARY KEY, batch_id INTEGER REFERENCES batches(id))' }];
+    expect(migrate(db, extra)).toEqual([next]);
+    expect(() => migrate(db)).toThrow(new RegExp(`migrations ${next}`));
     db.close();
   });
 
   it('rolls a failing step back whole', () => {
     const db = new Database(':memory:');
-    const bad = [...MIGRATIONS, { id: 2, name: 'bad', sql: 'CREATE TABLE t2 (x); CREATE TABLE units (x);' }];
+    const bad = [...MIGRATIONS, { id: MIGRATIONS.at(-1)!.id + 1, name: 'bad', sql: 'CREATE TABLE t2 (x); CREATE TABLE units (x);' }];
     expect(() => migrate(db, bad)).toThrow();
     expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(0);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('t2', 'units')").pluck().get()).toBe(0);

@@ -29,6 +29,11 @@ export interface SqliteStore extends Store {
    */
   replaceOrigin(origin: Origin, batches: BatchWrite[]): Promise<number[]>;
   counts(): Promise<StoreCounts>;
+  /**
+   * Runs `fn` in one write transaction that bumps the version, with this store's batch writer, so that
+   * other tables (the import ledger) change together with the figures or not at all.
+   */
+  writeWith<T>(what: string, fn: (insertBatch: (batch: BatchWrite) => number) => T): T;
 }
 
 /** A write rejected before or while touching the database (nothing was changed). */
@@ -395,6 +400,10 @@ class SqliteStoreImpl implements SqliteStore {
       this.s.deleteOrigin.run(origin);
       return batches.map((b) => this.insertBatch(b));
     }, 'replaceOrigin');
+  }
+
+  writeWith<T>(what: string, fn: (insertBatch: (batch: BatchWrite) => number) => T): T {
+    return this.write(() => fn((b) => this.insertBatch(b)), what);
   }
 
   async close(): Promise<void> {

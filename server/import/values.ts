@@ -1,0 +1,87 @@
+// One cell → one value, or a problem with a hint. The common spellings people use are accepted.
+
+import type { Status } from '../domain/types.js';
+import { normalize } from './normalize.js';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; hint: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(message: string, hint: string): Parsed<T> => ({ ok: false, message, hint });
+
+const STATUS_WORDS: Record<string, Status> = {
+  dat: 'dat',
+  x: 'dat',
+  co: 'dat',
+  '1': 'dat',
+  'dat chuan': 'dat',
+  'da dat': 'dat',
+  'dat tieu chuan': 'dat',
+  'dat antt': 'dat',
+  'an toan': 'dat',
+  'an toan ve antt': 'dat',
+  'an toan ve an ninh trat tu': 'dat',
+  'cong nhan': 'dat',
+  'chua dat': 'chua_dat',
+  'khong dat': 'chua_dat',
+  'chua dat chuan': 'chua_dat',
+  'chua an toan': 'chua_dat',
+  'khong cong nhan': 'chua_dat',
+  'chua cong nhan': 'chua_dat',
+  '0': 'chua_dat',
+  'chua danh gia': 'chua_danh_gia',
+  'khong danh gia': 'chua_danh_gia',
+  'chua xet': 'chua_danh_gia',
+  'chua xet duyet': 'chua_danh_gia',
+  cdg: 'chua_danh_gia',
+};
+
+/** "Đạt", "đạt", "x" → dat; "Chưa đạt" → chua_dat; blank or "Chưa đánh giá" → chua_danh_gia. */
+export function parseStatus(raw: string): Parsed<Status> {
+  if (raw.trim() === '') return ok('chua_danh_gia');
+  const s = STATUS_WORDS[normalize(raw)];
+  if (s) return ok(s);
+  return bad(`Không hiểu kết quả "${raw.trim()}"`, 'Ghi "Đạt", "Chưa đạt", hoặc để trống nếu chưa đánh giá.');
+}
+
+/** The largest count accepted in one cell: more is surely a typing slip (e.g. a phone number). */
+export const MAX_COUNT = 1_000_000;
+
+/** A count: digits, with "." or spaces as thousands separators (1.234); blank = 0. */
+export function parseCount(raw: string): Parsed<number> {
+  const t = raw.trim().replace(/[\s\u00a0]/g, '');
+  if (t === '') return ok(0);
+  const hint = 'Ghi một số nguyên không âm, ví dụ 12 (để trống nếu là 0).';
+  let digits: string | null = null;
+  if (/^\d+$/.test(t)) digits = t;
+  else if (/^\d{1,3}(\.\d{3})+$/.test(t)) digits = t.replace(/\./g, '');
+  else if (/^\d+\.0+$/.test(t)) digits = t.replace(/\.0+$/, ''); // Excel's "12.0"
+  if (digits === null) {
+    if (/^[-−]\s*\d/.test(t)) return bad(`Số âm "${raw.trim()}"`, hint);
+    if (/^\d+([.,]\d+)?$/.test(t)) return bad(`"${raw.trim()}" không phải số nguyên`, hint);
+    return bad(`"${raw.trim()}" không phải là số`, hint);
+  }
+  const n = Number(digits);
+  if (n > MAX_COUNT) return bad(`Số ${raw.trim()} quá lớn`, `Mỗi ô tối đa ${MAX_COUNT.toLocaleString('vi-VN')}; hãy kiểm tra lại.`);
+  return ok(n);
+}
+
+const YES = new Set(['x', 'co', '1', 'yes', 'true', 'v', 'dung', 'phai']);
+const NO = new Set(['khong', '0', 'no', 'false', 'sai']);
+
+/** A yes/no cell: "x", "có", "1" → true; blank, "không", "0" → false. */
+export function parseFlag(raw: string): Parsed<boolean> {
+  if (raw.trim() === '') return ok(false);
+  // Only punctuation ("??") normalises to '' too: that is not a blank cell.
+  const n = normalize(raw.replace(/[✓✔]/g, 'x')) || '?';
+  if (YES.has(n)) return ok(true);
+  if (NO.has(n)) return ok(false);
+  return bad(`Không hiểu giá trị "${raw.trim()}"`, 'Ghi "x" nếu có, để trống nếu không.');
+}
+
+/** A commune code; Excel drops leading zeros (00004 → 4), so short codes are padded back. */
+export function parseCode(raw: string): Parsed<string> {
+  const t = raw.trim().replace(/\.0+$/, '');
+  if (t === '') return ok('');
+  if (!/^\d{1,5}$/.test(t)) return bad(`Mã "${raw.trim()}" không hợp lệ`, 'Mã xã gồm 5 chữ số, ví dụ 00004; xem mẫu tải về.');
+  return ok(t);
+}

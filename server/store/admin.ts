@@ -1,0 +1,103 @@
+// The stores behind imports, accounts and the audit log. Async, like Store, so that a server database
+// can implement them too. Every write here also appends its audit entry, in the same transaction.
+
+import type { Assessment, Vintage } from '../domain/types.js';
+
+export type Role = 'admin' | 'editor' | 'viewer';
+export const ROLES: readonly Role[] = ['admin', 'editor', 'viewer'];
+
+export interface User {
+  name: string;
+  role: Role;
+  /** The 2025 province an editor may write; null for admins and viewers. */
+  provinceCode: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** Who did it, for the audit log: a user, or "cli:<os user>" for the command line. */
+export type Actor = string;
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userName: string;
+  action: string;
+  target: string;
+  fileSha256: string | null;
+  summary: string;
+  /** Before and after of what changed. */
+  details: unknown;
+}
+
+export interface ImportWrite {
+  vintage: Vintage;
+  year: number;
+  provinceCode: string | null;
+  fileName: string;
+  fileSha256: string;
+  userName: Actor;
+  rowsSkipped: number;
+  assessments: Omit<Assessment, 'batchId'>[];
+  /** Notes from the file, by commune code (kept in the audit log). */
+  notes: Record<string, string>;
+}
+
+export interface ImportRecord {
+  batchId: number;
+  vintage: Vintage;
+  year: number;
+  provinceCode: string | null;
+  fileName: string;
+  fileSha256: string;
+  userName: string;
+  rowsWritten: number;
+  rowsSkipped: number;
+  /** Of the rows written, how many replaced figures that were there before. */
+  rowsReplaced: number;
+  createdAt: string;
+  rolledBackAt: string | null;
+  rolledBackBy: string | null;
+}
+
+export interface RollbackResult {
+  batchId: number;
+  restored: number;
+  removed: number;
+}
+
+export interface ImportLedger {
+  /** Writes the rows as one import batch, keeping the before-image of each row it replaces. */
+  commitImport(w: ImportWrite): Promise<ImportRecord>;
+  /** Restores exactly what the import replaced; refused if a later import has since replaced its rows. */
+  rollbackImport(batchId: number, actor: Actor): Promise<RollbackResult>;
+  imports(): Promise<ImportRecord[]>;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface UserStore {
+  user(name: string): Promise<(User & { passwordHash: string }) | undefined>;
+  users(): Promise<User[]>;
+  addUser(u: { name: string; role: Role; provinceCode: string | null; passwordHash: string }, actor: Actor): Promise<User>;
+  updateUser(name: string, change: { role?: Role; provinceCode?: string | null; disabled?: boolean; passwordHash?: string }, actor: Actor): Promise<User>;
+  createSession(s: { tokenHash: string; userName: string; csrfToken: string; expiresAt: string }): Promise<void>;
+  /** The live session with this token hash (expired ones are not returned). */
+  session(tokenHash: string, now: string): Promise<Session | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+}
+
+export interface AuditLog {
+  auditEntries(q: { limit: number; before?: number }): Promise<AuditEntry[]>;
+  appendAudit(e: Omit<AuditEntry, 'id' | 'at'>): Promise<void>;
+}
+
+export interface AdminBackend {
+  ledger: ImportLedger;
+  users: UserStore;
+  audit: AuditLog;
+}

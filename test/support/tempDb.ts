@@ -1,0 +1,21 @@
+// A private copy of the run's seeded database, so that tests that write never touch the shared one.
+
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { paths } from '../../server/config.js';
+
+export interface TempDb {
+  path: string;
+  remove(): void;
+}
+
+export async function copySeededDb(seeded: string): Promise<TempDb> {
+  const dir = mkdtempSync(join(paths().buildDir, 'test', 'import-'));
+  const path = join(dir, 'antq.sqlite');
+  // The online backup API: a consistent copy even while the WAL holds pages not yet checkpointed.
+  const src = new Database(seeded, { readonly: true });
+  await src.backup(path);
+  src.close();
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
