@@ -1,15 +1,20 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Topology } from 'topojson-specification';
-import type { Status } from '../server/domain/types.js';
-import { fetchMeta, fetchStats, fetchUnit, type Meta, type Stats, type UnitDetailResponse } from './api.js';
-import { formatPercent, formatCount } from './lib/format.js';
-import { statusLegend } from './lib/statusClasses.js';
+import { metricValue } from '../server/domain/metrics.js';
+import { fetchMeta, fetchUnit, type Meta, type Stats, type UnitDetailResponse } from './api.js';
+import { formatCount, formatPercent } from './lib/format.js';
+import { buildLegend, formatMetric, type Row, type Symbology } from './lib/legendModel.js';
 import { decodeNational, type NationalGeo } from './lib/topo.js';
-import { MapView, type HoverInfo } from './map/MapView.js';
-import { DetailPanel } from './panels/DetailPanel.js';
+import { MapView, type HoverInfo, type MapSync } from './map/MapView.js';
+import { Breadcrumb } from './panels/Breadcrumb.js';
+import { DetailPanel, type Rank } from './panels/DetailPanel.js';
 import { Legend } from './panels/Legend.js';
+import { MetricControl } from './panels/MetricControl.js';
 import { Tooltip } from './panels/Tooltip.js';
 import { YearControl } from './panels/YearControl.js';
+import { Worklist } from './panels/Worklist.js';
+import { usePlanner } from './state/usePlanner.js';
+import { loadProvince, loadStats, useAsync } from './state/useData.js';
 import { parseView, serializeView, type ViewState } from './state/view.js';
 
 const BOUNDARY_SOURCE = 'Ranh giới: sapnhap.bando.com.vn (NXB Tài nguyên – Môi trường và Bản đồ Việt Nam), qua thanglequoc/vietnamese-provinces-database';
@@ -17,70 +22,93 @@ const BOUNDARY_SOURCE = 'Ranh giới: sapnhap.bando.com.vn (NXB Tài nguyên –
 interface Boundaries {
   geo: NationalGeo;
   bbox: [number, number, number, number];
+  provinces: Record<string, { name: string; bbox: [number, number, number, number] }>;
 }
 
 async function loadBoundaries(): Promise<Boundaries> {
-  const info = (await (await fetch('/api/boundaries')).json()) as { bbox: Boundaries['bbox']; layers: { national: { url: string } } };
+  const info = (await (await fetch('/api/boundaries')).json()) as Omit<Boundaries, 'geo'> & { layers: { national: { url: string } } };
   const topo = (await (await fetch(info.layers.national.url)).json()) as Topology;
-  return { geo: decodeNational(topo), bbox: info.bbox };
+  return { geo: decodeNational(topo), bbox: info.bbox, provinces: info.provinces };
 }
+
+const rowsOf = (s: Stats | null): Row[] | null => (s ? (s.units as unknown as Row[]) : null);
 
 export function App() {
   const [view, setView] = useState<ViewState>(() => parseView(window.location.search));
-  const [meta, setMeta] = useState<Meta | null>(null);
-  const [boundaries, setBoundaries] = useState<Boundaries | null>(null);
-  const [stats, setStats] = useState<Stats | null>(null);
-  const [detail, setDetail] = useState<{ code: string; data: UnitDetailResponse | null; error: string | null } | null>(null);
-  const [hover, setHover] = useState<HoverInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const patch = (p: Partial<ViewState>) => setView((v) => ({ ...v, ...p }));
+  const [playing, setPlaying] = useState(false);
+  const [hover, setHover] = useState<{ info: HoverInfo; map: 'main' | 'compare' } | null>(null);
+  const sync = useRef<MapSync>({ maps: new Set(), busy: false }).current;
 
-  useEffect(() => {
-    Promise.all([fetchMeta(), loadBoundaries()])
-      .then(([m, b]) => {
-        setMeta(m);
-        setBoundaries(b);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, []);
-
+  const { value: meta, error: metaError } = useAsync<Meta>(fetchMeta, []);
+  const { value: boundaries, error: geoError } = useAsync<Boundaries>(loadBoundaries, []);
   const years = useMemo(() => meta?.vintages.find((v) => v.id === '2025')?.years ?? [], [meta]);
   const year = view.year !== null && years.includes(view.year) ? view.year : (years.at(-1) ?? null);
+  const changeFrom = view.changeFrom !== null && year !== null && years.includes(view.changeFrom) && view.changeFrom < year ? view.changeFrom : null;
+  const compareYear = view.compareYear !== null && years.includes(view.compareYear) && view.compareYear !== year && changeFrom === null ? view.compareYear : null;
+  const statsLevel = view.province ? 'commune' : view.level;
+  const metric = statsLevel === 'province' && view.metric === 'status' ? 'rate' : view.metric;
 
   useEffect(() => {
     window.history.replaceState(null, '', serializeView(view) || window.location.pathname);
   }, [view]);
 
-  useEffect(() => {
-    if (year === null) return;
-    let live = true;
-    fetchStats({ year, level: 'commune' })
-      .then((s) => live && setStats(s))
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [year]);
+  const stats = useAsync(year === null ? null : () => loadStats(year, statsLevel, view.province), [year, statsLevel, view.province]);
+  const before = useAsync(changeFrom === null ? null : () => loadStats(changeFrom, statsLevel, view.province), [changeFrom, statsLevel, view.province]);
+  const other = useAsync(compareYear === null ? null : () => loadStats(compareYear, statsLevel, view.province), [compareYear, statsLevel, view.province]);
+  const drilldown = useAsync(
+    view.province && boundaries?.provinces[view.province] ? () => loadProvince(view.province!, boundaries.provinces[view.province!].bbox) : null,
+    [view.province, boundaries],
+  );
+  const detail = useAsync<UnitDetailResponse>(view.unit ? () => fetchUnit(view.unit!) : null, [view.unit]);
+  const plan = usePlanner(year, boundaries?.geo ?? null);
 
-  useEffect(() => {
-    if (!view.unit) return setDetail(null);
-    const code = view.unit;
-    let live = true;
-    setDetail({ code, data: null, error: null });
-    fetchUnit(code)
-      .then((data) => live && setDetail({ code, data, error: null }))
-      .catch((e: Error) => live && setDetail({ code, data: null, error: e.message }));
-    return () => {
-      live = false;
-    };
-  }, [view.unit]);
+  const symbology: Symbology = {
+    metric,
+    denominator: view.denominator,
+    changeFrom,
+    classing: { method: view.method, k: view.k, breaks: view.breaks },
+  };
+  const rows = rowsOf(stats.value);
+  const legend = useMemo(
+    () => (rows && (changeFrom === null || before.value) ? buildLegend(rows, symbology, rowsOf(before.value)) : null),
+    [rows, before.value, metric, view.denominator, changeFrom, view.method, view.k, view.breaks.join(',')],
+  );
+  // The compared year uses the same breaks, so that a colour means the same on both maps.
+  const otherRows = rowsOf(other.value);
+  const otherLegend = useMemo(
+    () => (otherRows && legend ? buildLegend(otherRows, { ...symbology, classing: { method: 'manual', k: view.k, breaks: legend.breaks } }) : null),
+    [otherRows, legend],
+  );
 
-  const statuses = useMemo(() => (stats ? new Map(stats.units.map((u) => [u.code, (u as { status: Status | null }).status])) : null), [stats]);
   const provinceNames = useMemo(() => new Map(meta?.provinces.map((p) => [p.code, p.fullName]) ?? []), [meta]);
+  const rank = useMemo(() => rankOf(view.unit, rows, legend?.values ?? null, metric, provinceNames), [view.unit, rows, legend, metric, provinceNames]);
 
+  const current = (s: Stats | null, y: number | null) => s !== null && s.year === y && s.level === statsLevel && (s.province?.code ?? null) === view.province;
+  const stale = !current(stats.value, year) || (changeFrom !== null && !current(before.value, changeFrom));
+  const otherStale = stale || !current(other.value, compareYear);
+
+  const error = metaError ?? geoError ?? stats.error ?? drilldown.error;
   if (error) return <div className="fatal">Không tải được bản đồ: {error}</div>;
   if (!meta || !boundaries || year === null) return <div className="loading">Đang tải bản đồ…</div>;
 
-  const total = stats?.total;
+  const total = stats.value?.total;
+  const legendTitle = legend ? `${legend.title}${legend.kind === 'categorical' && changeFrom === null ? ` năm ${year}` : changeFrom !== null ? `, năm ${year}` : ` năm ${year}`}` : '';
+  const crosswalkNote = stats.value?.method === 'crosswalk' ? `Năm ${year} quy đổi từ các xã cũ theo bảng chuyển đổi 01/7/2025.` : null;
+  const hoverLegend = hover?.map === 'compare' ? otherLegend : legend;
+  const hoverYear = hover?.map === 'compare' ? compareYear : year;
+  const onSelect = (kind: 'commune' | 'province', code: string | null) =>
+    kind === 'province' && code ? patch({ province: code, unit: code }) : patch({ unit: code });
+  const mapProps = {
+    geo: boundaries.geo,
+    bbox: boundaries.bbox,
+    level: view.level,
+    drilldown: view.province ? drilldown.value : null,
+    selected: view.unit,
+    initialCamera: view.at,
+    onSelect,
+  };
+
   return (
     <div className="app">
       <header className="topbar">
@@ -88,50 +116,144 @@ export function App() {
           <h1>Phong trào Toàn dân bảo vệ an ninh Tổ quốc</h1>
           <p>Xã, phường, đặc khu đạt tiêu chuẩn "An toàn về an ninh, trật tự"</p>
         </div>
-        <YearControl years={years} year={year} onChange={(y) => setView((v) => ({ ...v, year: y }))} />
+        <YearControl
+          years={years}
+          year={year}
+          onChange={(y) => patch({ year: y })}
+          playing={playing}
+          onPlay={setPlaying}
+          compareYear={compareYear}
+          onCompare={(y) => patch({ compareYear: y })}
+        />
         {total && (
-          <div className="headline" aria-label="Toàn quốc">
+          <div className="headline" aria-label={view.province ? 'Toàn tỉnh' : 'Toàn quốc'}>
             <strong>
               {formatCount(total.communes.certified)}/{formatCount(total.communes.total)}
             </strong>{' '}
             đạt ({formatPercent(total.rates.communes)})
           </div>
         )}
+        <button
+          className="plan-toggle"
+          aria-pressed={plan.open}
+          onClick={() => {
+            plan.setOpen(!plan.open);
+            // The worklist is about communes: the map follows.
+            if (!plan.open && view.level !== 'commune') patch({ level: 'commune' });
+          }}
+        >
+          Lập danh sách
+        </button>
         {meta.dataLabel && (
           <div className="sample-badge" title="Số liệu do bộ sinh dữ liệu mẫu tạo ra, khớp các số liệu đã công bố trong các bản tin; không phải số liệu chính thức.">
             {meta.dataLabel}
           </div>
         )}
       </header>
-      <main className="stage">
-        <MapView
-          geo={boundaries.geo}
-          bbox={boundaries.bbox}
-          statuses={statuses}
-          selected={view.unit}
-          onHover={setHover}
-          onSelect={(code) => setView((v) => ({ ...v, unit: code }))}
+      <div className="toolbar">
+        <Breadcrumb
+          province={view.province ? { code: view.province, name: provinceNames.get(view.province) ?? view.province } : null}
+          onNational={() => patch({ province: null, unit: null, at: null })}
         />
-        {stats && total && (
-          <Legend
-            title={`Công nhận "An toàn về ANTT" năm ${year}`}
-            classes={statusLegend(total.communes)}
-            note={stats.method === 'crosswalk' ? `Năm ${year} quy đổi từ các xã cũ theo bảng chuyển đổi 01/7/2025.` : null}
-            source={`${stats.dataLabel ? `${stats.dataLabel}. ` : ''}${BOUNDARY_SOURCE}`}
-          />
-        )}
-        {hover && (
-          <Tooltip
-            hover={hover}
-            provinceName={provinceNames.get(hover.props.province_code) ?? ''}
-            status={statuses?.get(hover.props.code) ?? null}
+        <MetricControl view={{ ...view, metric }} years={years} year={year} onChange={patch} />
+      </div>
+      <main className={compareYear !== null ? 'stage compare' : 'stage'}>
+        {plan.open && (
+          <Worklist
+            plan={plan}
             year={year}
+            years={years}
+            provinces={meta.provinces}
+            geo={boundaries.geo}
+            hoverCode={hover?.info.kind === 'commune' ? hover.info.code : null}
+            selected={view.unit}
+            onSelect={(code) => patch({ unit: code })}
           />
         )}
-        {detail && (
-          <DetailPanel detail={detail.data} error={detail.error} year={year} onClose={() => setView((v) => ({ ...v, unit: null }))} />
+        <div className="pane">
+          {compareYear !== null && <div className="pane-year">{year}</div>}
+          <MapView
+            {...mapProps}
+            name="main"
+            fills={plan.fills ?? legend?.colors ?? null}
+            onMap={plan.setMap}
+            sync={compareYear !== null ? sync : undefined}
+            onHover={(info) => setHover(info ? { info, map: 'main' } : null)}
+            onMove={(at) => patch({ at })}
+          />
+        </div>
+        {compareYear !== null && (
+          <div className="pane">
+            <div className="pane-year">{compareYear}</div>
+            <MapView
+              {...mapProps}
+              name="compare"
+              fills={otherLegend?.colors ?? null}
+              stale={otherStale}
+              sync={sync}
+              onHover={(info) => setHover(info ? { info, map: 'compare' } : null)}
+            />
+          </div>
+        )}
+        {legend && (
+          <Legend
+            model={legend}
+            title={legendTitle}
+            method={view.method}
+            k={view.k}
+            note={crosswalkNote}
+            source={`${stats.value?.dataLabel ? `${stats.value.dataLabel}. ` : ''}${BOUNDARY_SOURCE}`}
+            onClassing={(p) => patch(p)}
+          />
+        )}
+        {hover && hoverLegend && (
+          <Tooltip
+            hover={hover.info}
+            provinceName={provinceNames.get(hover.info.provinceCode) ?? ''}
+            value={
+              legend?.kind === 'categorical'
+                ? (hoverLegend.entries.find((e) => e.color === hoverLegend.colors.get(hover.info.code))?.label ?? 'Không có số liệu')
+                : formatMetric(hoverLegend.values.get(hover.info.code) ?? null, metric, view.denominator, changeFrom !== null)
+            }
+            color={hoverLegend.colors.get(hover.info.code) ?? null}
+            caption={`${legendTitle.replace(` năm ${year}`, '')} · ${hoverYear}`}
+          />
+        )}
+        {view.unit && (
+          <DetailPanel
+            detail={detail.value}
+            error={detail.error}
+            year={year}
+            metric={metric}
+            denominator={view.denominator}
+            rank={rank}
+            onClose={() => patch({ unit: null })}
+          />
         )}
       </main>
     </div>
   );
+}
+
+/** The selected unit's rank among its peers on the current metric (status ranks by residential-area rate). */
+function rankOf(
+  code: string | null,
+  rows: Row[] | null,
+  values: Map<string, number> | null,
+  metric: Symbology['metric'],
+  provinceNames: Map<string, string>,
+): Rank | null {
+  if (!code || !rows || !values) return null;
+  const me = rows.find((r) => r.code === code) as (Row & { provinceCode?: string }) | undefined;
+  if (!me) return null;
+  const peers = code.length === 5 ? rows.filter((r) => (r as { provinceCode?: string }).provinceCode === me.provinceCode) : rows;
+  const value = (r: Row) => (metric === 'status' ? metricValue(r, 'rate') : (values.get(r.code) ?? null));
+  const mine = value(me);
+  if (mine === null) return null;
+  const ranked = peers.map(value).filter((v): v is number => v !== null);
+  return {
+    rank: ranked.filter((v) => v > mine).length + 1,
+    of: ranked.length,
+    within: code.length === 5 ? `trong ${provinceNames.get(me.provinceCode ?? '') ?? 'tỉnh'}` : 'tỉnh, thành phố',
+  };
 }

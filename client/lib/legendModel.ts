@@ -58,12 +58,13 @@ export interface LegendModel {
 }
 
 /** Formats a metric value with its unit: rates as "94,75%", densities with one or two decimals. */
-export function formatMetric(v: number | null | undefined, metric: MetricId, denominator: Denominator, change = false): string {
+export function formatMetric(v: number | null | undefined, metric: MetricId, denominator: Denominator, change = false, withUnit = true): string {
   if (v === null || v === undefined) return NO_DATA_LABEL;
   const sign = change && v > 0 ? '+' : '';
-  if (metric === 'rate') return change ? `${sign}${formatCount(Math.round(v * 1000) / 10)} điểm %` : formatPercent(v);
+  if (metric === 'rate') return change ? `${sign}${formatCount(Math.round(v * 1000) / 10)}${withUnit ? ' điểm %' : ''}` : formatPercent(v);
   const digits = Math.abs(v) < 1 ? 100 : 10;
-  return `${sign}${formatCount(Math.round(v * digits) / digits)} ${metricUnit(metric, denominator)}`;
+  const n = `${sign}${formatCount(Math.round(v * digits) / digits)}`;
+  return withUnit ? `${n} ${metricUnit(metric, denominator)}` : n;
 }
 
 const noDataEntry = (count: number): LegendEntry => ({ id: 'no_data', label: NO_DATA_LABEL, color: NO_DATA_COLOR, count, hatched: true });
@@ -138,7 +139,8 @@ export function buildLegend(rows: readonly Row[], s: Symbology, before: readonly
   const colorAt = (i: number) => (breaks.length + 1 >= 3 ? palette[i] : [palette[0], palette[2]][i] ?? palette[0]);
   for (const [code, v] of values) colors.set(code, colorAt(classOf(v, breaks)));
   const counts = classCounts(vs, breaks);
-  const fmt = (v: number) => formatMetric(v, metric, s.denominator, change);
+  // The unit goes in the title once; class ranges are plain numbers.
+  const fmt = (v: number) => formatMetric(v, metric, s.denominator, change, false);
   const lo = vs.length ? Math.min(...vs) : 0;
   const hi = vs.length ? Math.max(...vs) : 0;
   const entries: LegendEntry[] = counts.map((count, i) => {
@@ -149,7 +151,7 @@ export function buildLegend(rows: readonly Row[], s: Symbology, before: readonly
   return {
     ...base,
     kind: change ? 'diverging' : 'sequential',
-    title: change ? `Thay đổi ${metric === 'rate' ? 'tỷ lệ đạt chuẩn' : 'mật độ mô hình'} so với ${s.changeFrom}` : metric === 'rate' ? 'Tỷ lệ đạt chuẩn' : 'Mật độ mô hình tự quản',
+    title: `${change ? `Thay đổi ${metric === 'rate' ? 'tỷ lệ đạt chuẩn' : 'mật độ mô hình'} so với ${s.changeFrom}` : metric === 'rate' ? 'Tỷ lệ đạt chuẩn' : 'Mật độ mô hình tự quản'} (${change && metric === 'rate' ? 'điểm %' : metricUnit(metric, s.denominator)})`,
     unit: metricUnit(metric, s.denominator),
     entries: [...entries, noDataEntry(noData.size)],
     breaks,

@@ -12,6 +12,7 @@ export interface CommuneProps {
 /** The national layer decoded for MapLibre: polygons for the fills, meshes for the borders. */
 export interface NationalGeo {
   communes: FeatureCollection<Polygon | MultiPolygon, CommuneProps>;
+  provinces: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
   communeBorders: MultiLineString;
   provinceBorders: MultiLineString;
   outline: FeatureCollection<Polygon | MultiPolygon>;
@@ -30,10 +31,18 @@ export function decodeNational(topo: Topology): NationalGeo {
   const interior = (a: unknown, b: unknown) => a !== b;
   return {
     communes: feature(topo, o.communes) as unknown as NationalGeo['communes'],
+    provinces: feature(topo, o.provinces) as unknown as NationalGeo['provinces'],
     communeBorders: mesh(topo, o.communes, interior),
     provinceBorders: mesh(topo, o.provinces, interior),
     outline: feature(topo, o.outline) as unknown as NationalGeo['outline'],
     provinceLabels: feature(topo, o.province_labels) as unknown as NationalGeo['provinceLabels'],
     islandLabels: feature(topo, o.island_labels) as unknown as NationalGeo['islandLabels'],
   };
+}
+
+/** A province layer (finer geometry for drill-down): its communes. */
+export function decodeProvince(topo: Topology): NationalGeo['communes'] {
+  const o = topo.objects as Record<string, GeometryCollection>;
+  if (!o.communes) throw new Error('Lớp ranh giới tỉnh thiếu đối tượng "communes"');
+  return feature(topo, o.communes) as unknown as NationalGeo['communes'];
 }

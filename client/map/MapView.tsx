@@ -1,53 +1,91 @@
 import { useEffect, useRef } from 'react';
-import { Map as MapLibreMap, setWorkerUrl, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Status } from '../../server/domain/types.js';
 import type { CommuneProps, NationalGeo } from '../lib/topo.js';
-import { LAYERS, baseStyle, boundaryLayers, hatchImage } from './style.js';
+import type { MapLevel, ViewState } from '../state/view.js';
+import { FILL_SOURCES, baseStyle, boundaryLayers, fillLayer, hatchImage, sourceLayers, type FillSource } from './style.js';
 
 setWorkerUrl(workerUrl);
 
 export interface HoverInfo {
-  props: CommuneProps;
+  kind: 'commune' | 'province';
+  code: string;
+  name: string;
+  type: string | null;
+  provinceCode: string;
   x: number;
   y: number;
 }
 
+export interface Drilldown {
+  code: string;
+  bbox: [number, number, number, number];
+  communes: NationalGeo['communes'];
+}
+
+/** Maps shown side by side move together. */
+export interface MapSync {
+  maps: Set<MapLibreMap>;
+  busy: boolean;
+}
+
 interface Props {
+  /** Tells maps apart in tests and in the side-by-side comparison. */
+  name: string;
   geo: NationalGeo;
   bbox: [number, number, number, number];
-  /** Status of every commune for the chosen year; a commune missing from the map has no data. */
-  statuses: Map<string, Status | null> | null;
+  level: MapLevel;
+  drilldown: Drilldown | null;
+  /** Colour of each unit of the shown level by code; a unit missing has no data. */
+  fills: Map<string, string> | null;
+  /** True while the figures for the chosen view are still loading (the old colours are stale). */
+  stale?: boolean;
   selected: string | null;
+  /** Communes to outline (e.g. a search result or a worklist row). */
+  marked?: string[];
+  initialCamera: ViewState['at'];
+  sync?: MapSync;
   onHover: (h: HoverInfo | null) => void;
-  onSelect: (code: string | null) => void;
+  onSelect: (kind: 'commune' | 'province', code: string | null) => void;
+  onMove?: (at: NonNullable<ViewState['at']>) => void;
+  /** When the map is ready for outside use (tests, exports). */
+  onMap?: (map: MapLibreMap | null) => void;
 }
 
 declare global {
   interface Window {
-    /** For end-to-end tests and the browser console. */
+    /** For end-to-end tests and the browser console: the main map, and every map by name. */
     antqMap?: MapLibreMap;
+    antqMaps?: Record<string, MapLibreMap>;
   }
 }
 
+/** Which fill source is coloured for a level and a drill-down. */
+export function activeSource(level: MapLevel, drilldown: Drilldown | null): FillSource {
+  return drilldown ? 'detail' : level === 'province' ? 'provinces' : 'communes';
+}
+
 /** The MapLibre map: geometry is added once; colours change only through feature-state. */
-export function MapView({ geo, bbox, statuses, selected, onHover, onSelect }: Props) {
+export function MapView(props: Props) {
+  const { name, geo, bbox, level, drilldown, fills, selected, marked, initialCamera, sync } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  // Work that waits for the style and sources: run at once when they are there.
   const loaded = useRef(false);
   const pending = useRef<(() => void)[]>([]);
+  // Work that waits for the style and sources: run at once when they are there.
   const whenLoaded = (fn: () => void) => (loaded.current ? fn() : pending.current.push(fn));
-  const handlers = useRef({ onHover, onSelect });
-  handlers.current = { onHover, onSelect };
+  const latest = useRef(props);
+  latest.current = props;
+  const source = activeSource(level, drilldown);
 
   useEffect(() => {
     const map = new MapLibreMap({
       container: container.current!,
       style: baseStyle(),
-      bounds: bbox,
-      fitBoundsOptions: { padding: 20 },
+      ...(initialCamera
+        ? { center: [initialCamera.lng, initialCamera.lat] as [number, number], zoom: initialCamera.zoom }
+        : { bounds: bbox as LngLatBoundsLike, fitBoundsOptions: { padding: 20 } }),
       attributionControl: false,
       // Keeps the last frame readable for screenshots and image exports.
       canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -56,11 +94,14 @@ export function MapView({ geo, bbox, statuses, selected, onHover, onSelect }: Pr
       minZoom: 3,
     });
     mapRef.current = map;
-    window.antqMap = map;
+    window.antqMaps = { ...window.antqMaps, [name]: map };
+    if (name === 'main') window.antqMap = map;
     map.touchZoomRotate.disableRotation();
     map.on('load', () => {
       map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
       map.addSource('communes', { type: 'geojson', data: geo.communes, promoteId: 'code' });
+      map.addSource('provinces', { type: 'geojson', data: geo.provinces, promoteId: 'code' });
+      map.addSource('detail', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' });
       map.addSource('commune-borders', { type: 'geojson', data: geo.communeBorders });
       map.addSource('province-borders', { type: 'geojson', data: geo.provinceBorders });
       map.addSource('outline', { type: 'geojson', data: geo.outline });
@@ -69,56 +110,137 @@ export function MapView({ geo, bbox, statuses, selected, onHover, onSelect }: Pr
       for (const layer of boundaryLayers()) map.addLayer(layer);
       loaded.current = true;
       for (const fn of pending.current.splice(0)) fn();
+      latest.current.onMap?.(map);
     });
 
-    let hovered: string | null = null;
+    let hovered: { source: FillSource; code: string } | null = null;
     const setHover = (f: MapGeoJSONFeature | null, x = 0, y = 0) => {
       const code = (f?.properties.code as string | undefined) ?? null;
-      if (hovered !== code) {
-        if (hovered) map.setFeatureState({ source: 'communes', id: hovered }, { hover: false });
-        if (code) map.setFeatureState({ source: 'communes', id: code }, { hover: true });
-        hovered = code;
+      const src = (f?.source as FillSource | undefined) ?? null;
+      if (hovered?.code !== code || hovered?.source !== src) {
+        if (hovered) map.setFeatureState({ source: hovered.source, id: hovered.code }, { hover: false });
+        if (code && src) map.setFeatureState({ source: src, id: code }, { hover: true });
+        hovered = code && src ? { source: src, code } : null;
       }
       map.getCanvas().style.cursor = code ? 'pointer' : '';
-      handlers.current.onHover(f ? { props: f.properties as CommuneProps, x, y } : null);
+      if (!f || !code) return latest.current.onHover(null);
+      const p = f.properties as Partial<CommuneProps> & { code: string; name: string };
+      const isProvince = src === 'provinces';
+      latest.current.onHover({
+        kind: isProvince ? 'province' : 'commune',
+        code,
+        name: p.name,
+        type: isProvince ? null : (p.type ?? null),
+        provinceCode: isProvince ? code : (p.province_code ?? ''),
+        x,
+        y,
+      });
     };
-    map.on('mousemove', LAYERS.fill, (e) => setHover(e.features?.[0] ?? null, e.point.x, e.point.y));
-    map.on('mouseleave', LAYERS.fill, () => setHover(null));
+    const fillLayers = FILL_SOURCES.map(fillLayer);
+    map.on('mousemove', (e) => {
+      if (!loaded.current) return;
+      const f = map.queryRenderedFeatures(e.point, { layers: fillLayers })[0] ?? null;
+      setHover(f, e.point.x, e.point.y);
+    });
+    map.on('mouseout', () => setHover(null));
     map.on('click', (e) => {
-      const f = map.queryRenderedFeatures(e.point, { layers: [LAYERS.fill] })[0];
-      handlers.current.onSelect((f?.properties.code as string | undefined) ?? null);
+      const f = map.queryRenderedFeatures(e.point, { layers: fillLayers })[0];
+      if (!f) return latest.current.onSelect('commune', null);
+      latest.current.onSelect(f.source === 'provinces' ? 'province' : 'commune', f.properties.code as string);
+    });
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      latest.current.onMove?.({ zoom: map.getZoom(), lat: c.lat, lng: c.lng });
     });
     return () => {
       loaded.current = false;
+      latest.current.onMap?.(null);
+      if (window.antqMaps) delete window.antqMaps[name];
+      if (window.antqMap === map) delete window.antqMap;
       map.remove();
       mapRef.current = null;
     };
-  }, [geo, bbox]);
+    // The map is made once per geometry; later prop changes go through the effects below.
+  }, [geo, bbox, name]);
 
-  // Recolour: one feature-state write per commune, no geometry sent again.
+  // Side-by-side maps follow each other's camera.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !statuses) return;
-    const apply = () => {
-      container.current?.setAttribute('data-map-ready', 'false');
-      for (const f of geo.communes.features) {
-        map.setFeatureState({ source: 'communes', id: f.properties.code }, { status: statuses.get(f.properties.code) ?? null });
+    if (!map || !sync) return;
+    sync.maps.add(map);
+    const follow = () => {
+      if (sync.busy) return;
+      sync.busy = true;
+      for (const other of sync.maps) if (other !== map) other.jumpTo({ center: map.getCenter(), zoom: map.getZoom() });
+      sync.busy = false;
+    };
+    map.on('move', follow);
+    return () => {
+      map.off('move', follow);
+      sync.maps.delete(map);
+    };
+  }, [sync, geo]);
+
+  // Drill-down: the province's finer communes replace the national layer, and the map fits to it.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    whenLoaded(() => {
+      const src = map.getSource('detail') as GeoJSONSource;
+      src.setData(drilldown ? drilldown.communes : { type: 'FeatureCollection', features: [] });
+      map.setLayoutProperty('detail-labels', 'visibility', drilldown ? 'visible' : 'none');
+    });
+  }, [drilldown]);
+
+  const fitKey = drilldown?.code ?? null;
+  const firstFit = useRef(true);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (firstFit.current) {
+      // The URL's position wins on load; afterwards drilling in or out fits the map.
+      firstFit.current = false;
+      if (initialCamera) return;
+    }
+    whenLoaded(() => map.fitBounds((drilldown?.bbox ?? bbox) as LngLatBoundsLike, { padding: 30, duration: 600 }));
+  }, [fitKey]);
+
+  useEffect(() => {
+    if (props.stale) container.current?.setAttribute('data-map-ready', 'false');
+  }, [props.stale]);
+
+  // Recolour: one feature-state write per unit of the shown level, no geometry sent again.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !fills || props.stale) return;
+    container.current?.setAttribute('data-map-ready', 'false');
+    whenLoaded(() => {
+      for (const s of FILL_SOURCES) {
+        for (const id of sourceLayers(s)) map.setLayoutProperty(id, 'visibility', s === source ? 'visible' : 'none');
+      }
+      const features = source === 'provinces' ? geo.provinces.features : source === 'detail' ? (drilldown?.communes.features ?? []) : geo.communes.features;
+      for (const f of features) {
+        const code = f.properties.code;
+        map.setFeatureState({ source, id: code }, { fill: fills.get(code) ?? null });
       }
       map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
       map.triggerRepaint();
-    };
-    whenLoaded(apply);
-  }, [statuses, geo]);
+    });
+  }, [fills, source, drilldown, props.stale]);
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !selected) return;
-    const apply = () => map.setFeatureState({ source: 'communes', id: selected }, { selected: true });
-    whenLoaded(apply);
+    if (!map) return;
+    const codes = [...(selected ? [selected] : []), ...(marked ?? [])];
+    const targets = (code: string): FillSource[] => (code.length === 2 ? ['provinces'] : ['communes', 'detail']);
+    whenLoaded(() => {
+      for (const code of codes) for (const s of targets(code)) map.setFeatureState({ source: s, id: code }, code === selected ? { selected: true } : { marked: true });
+    });
     return () => {
-      if (mapRef.current && loaded.current) mapRef.current.setFeatureState({ source: 'communes', id: selected }, { selected: false });
+      if (!mapRef.current || !loaded.current) return;
+      for (const code of codes) for (const s of targets(code)) mapRef.current.setFeatureState({ source: s, id: code }, { selected: false, marked: false });
     };
-  }, [selected]);
+  }, [selected, marked?.join(','), drilldown]);
 
-  return <div ref={container} className="map" data-map-ready="false" aria-label="Bản đồ các xã, phường" />;
+  return <div ref={container} className="map" data-map={name} data-map-ready="false" aria-label="Bản đồ" />;
 }

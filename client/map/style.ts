@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { NO_DATA_COLOR, NO_DATA_HATCH, STATUS_COLORS } from '../lib/statusClasses.js';
+import { NO_DATA_COLOR, NO_DATA_HATCH } from '../lib/statusClasses.js';
 
 export const FONT = ['Noto Sans Regular'];
 const SEA = '#dce8f0';
@@ -15,80 +15,86 @@ export function baseStyle(): StyleSpecification {
   };
 }
 
-const statusColor: ExpressionSpecification = [
-  'match',
-  ['coalesce', ['feature-state', 'status'], 'none'],
-  'dat', STATUS_COLORS.dat,
-  'chua_dat', STATUS_COLORS.chua_dat,
-  'chua_danh_gia', STATUS_COLORS.chua_danh_gia,
-  NO_DATA_COLOR,
-];
-const hasStatus: ExpressionSpecification = ['to-boolean', ['coalesce', ['feature-state', 'status'], '']];
-const isOn = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
+/** Sources whose features carry a colour in feature-state `fill` (null: no data). */
+export type FillSource = 'communes' | 'provinces' | 'detail';
+export const FILL_SOURCES: readonly FillSource[] = ['communes', 'provinces', 'detail'];
 
-/** Layer ids in drawing order. */
-export const LAYERS = {
-  land: 'land',
-  fill: 'communes-fill',
-  hatch: 'communes-nodata-hatch',
-  communeLines: 'commune-borders',
-  provinceLines: 'province-borders',
-  coast: 'coast',
-  highlight: 'communes-highlight',
-  provinceLabels: 'province-labels',
-  islandLabels: 'island-labels',
-} as const;
+const isOn = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
+const hasFill: ExpressionSpecification = ['to-boolean', ['coalesce', ['feature-state', 'fill'], '']];
+
+export const fillLayer = (s: FillSource) => `${s}-fill`;
+export const hatchLayer = (s: FillSource) => `${s}-nodata`;
+export const highlightLayer = (s: FillSource) => `${s}-highlight`;
+
+/** Layers that belong to one fill source; shown only while that source is the one coloured. */
+export function sourceLayers(s: FillSource): string[] {
+  return [fillLayer(s), hatchLayer(s), highlightLayer(s), ...(s === 'communes' ? ['commune-borders'] : s === 'detail' ? ['detail-borders'] : [])];
+}
+
+function fillLayers(s: FillSource): LayerSpecification[] {
+  return [
+    {
+      id: fillLayer(s),
+      type: 'fill',
+      source: s,
+      layout: { visibility: 'none' },
+      paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOR], 'fill-opacity': ['case', isOn('hover'), 1, 0.88] },
+    },
+    {
+      id: hatchLayer(s),
+      type: 'fill',
+      source: s,
+      layout: { visibility: 'none' },
+      paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', hasFill, 0, 1] },
+    },
+  ];
+}
+
+function highlight(s: FillSource): LayerSpecification {
+  return {
+    id: highlightLayer(s),
+    type: 'line',
+    source: s,
+    layout: { visibility: 'none', 'line-join': 'round' },
+    paint: {
+      'line-color': '#000000',
+      'line-width': ['case', isOn('selected'), 3.5, isOn('hover'), 2, isOn('marked'), 2.5, 0],
+      'line-opacity': ['case', ['any', isOn('selected'), isOn('hover'), isOn('marked')], 1, 0],
+    },
+  };
+}
 
 export function boundaryLayers(): LayerSpecification[] {
+  const thin = (color: string): LayerSpecification['paint'] => ({
+    'line-color': color,
+    'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.15, 7, 0.5, 10, 1.2],
+    'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.35, 8, 0.9],
+  });
   return [
-    { id: LAYERS.land, type: 'fill', source: 'outline', paint: { 'fill-color': LAND } },
+    { id: 'land', type: 'fill', source: 'outline', paint: { 'fill-color': LAND } },
+    ...fillLayers('provinces'),
+    ...fillLayers('communes'),
+    ...fillLayers('detail'),
+    { id: 'commune-borders', type: 'line', source: 'commune-borders', layout: { visibility: 'none' }, paint: thin('#ffffff') as never },
+    { id: 'detail-borders', type: 'line', source: 'detail', layout: { visibility: 'none' }, paint: thin('#ffffff') as never },
     {
-      id: LAYERS.fill,
-      type: 'fill',
-      source: 'communes',
-      paint: { 'fill-color': statusColor, 'fill-opacity': ['case', isOn('hover'), 1, 0.88] },
-    },
-    {
-      id: LAYERS.hatch,
-      type: 'fill',
-      source: 'communes',
-      paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', hasStatus, 0, 1] },
-    },
-    {
-      id: LAYERS.communeLines,
-      type: 'line',
-      source: 'commune-borders',
-      paint: {
-        'line-color': '#ffffff',
-        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.15, 7, 0.5, 10, 1.2],
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.35, 8, 0.9],
-      },
-    },
-    {
-      id: LAYERS.provinceLines,
+      id: 'province-borders',
       type: 'line',
       source: 'province-borders',
       layout: { 'line-join': 'round' },
       paint: { 'line-color': '#2b2b2b', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 8, 1.8, 11, 2.6] },
     },
     {
-      id: LAYERS.coast,
+      id: 'coast',
       type: 'line',
       source: 'outline',
       paint: { 'line-color': '#5b6b78', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.4] },
     },
+    highlight('provinces'),
+    highlight('communes'),
+    highlight('detail'),
     {
-      id: LAYERS.highlight,
-      type: 'line',
-      source: 'communes',
-      paint: {
-        'line-color': ['case', isOn('selected'), '#000000', '#1a1a1a'],
-        'line-width': ['case', isOn('selected'), 3, isOn('hover'), 2, 0],
-        'line-opacity': ['case', ['any', isOn('selected'), isOn('hover')], 1, 0],
-      },
-    },
-    {
-      id: LAYERS.provinceLabels,
+      id: 'province-labels',
       type: 'symbol',
       source: 'province-labels',
       layout: {
@@ -101,7 +107,15 @@ export function boundaryLayers(): LayerSpecification[] {
       paint: { 'text-color': '#1d1d1d', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.6 },
     },
     {
-      id: LAYERS.islandLabels,
+      id: 'detail-labels',
+      type: 'symbol',
+      source: 'detail',
+      minzoom: 8.5,
+      layout: { visibility: 'none', 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11, 'text-max-width': 6 },
+      paint: { 'text-color': '#222', 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'island-labels',
       type: 'symbol',
       source: 'island-labels',
       layout: {

@@ -3,11 +3,25 @@ import type { Status } from '../../server/domain/types.js';
 import type { UnitDetailResponse } from '../api.js';
 import { formatArea, formatCount, formatPercent, formatTally } from '../lib/format.js';
 import { STATUS_COLORS } from '../lib/statusClasses.js';
+import { metricValue, type Denominator, type MetricId } from '../../server/domain/metrics.js';
+import { formatMetric } from '../lib/legendModel.js';
+import { TrendChart } from './TrendChart.js';
+
+/** The unit's place among the units it is compared with for the current metric. */
+export interface Rank {
+  rank: number;
+  of: number;
+  within: string;
+}
 
 interface Props {
   detail: UnitDetailResponse | null;
   error: string | null;
   year: number;
+  /** The metric on the map; the trend chart follows it (status charts the residential-area rate). */
+  metric: MetricId;
+  denominator: Denominator;
+  rank: Rank | null;
   onClose: () => void;
 }
 
@@ -19,7 +33,8 @@ function StatusChip({ status }: { status: Status | null }) {
   );
 }
 
-export function DetailPanel({ detail, error, year, onClose }: Props) {
+export function DetailPanel({ detail, error, year, metric, denominator, rank, onClose }: Props) {
+  const charted: Exclude<MetricId, 'status'> = metric === 'status' ? 'rate' : metric;
   return (
     <aside className="panel" aria-label="Thông tin đơn vị">
       <button className="close" onClick={onClose} aria-label="Đóng">
@@ -27,13 +42,35 @@ export function DetailPanel({ detail, error, year, onClose }: Props) {
       </button>
       {error && <p className="error">{error}</p>}
       {!detail && !error && <p className="muted">Đang tải…</p>}
-      {detail && detail.kind === 'commune' && <CommuneDetail detail={detail} year={year} />}
+      {detail && detail.kind === 'commune' && <CommuneDetail detail={detail} year={year} metric={charted} denominator={denominator} rank={rank} />}
+      {detail && detail.kind === 'area' && <AreaDetail detail={detail} year={year} metric={charted} denominator={denominator} rank={rank} />}
     </aside>
   );
 }
 
-function CommuneDetail({ detail, year }: { detail: Extract<UnitDetailResponse, { kind: 'commune' }>; year: number }) {
+interface SectionProps<K> {
+  detail: Extract<UnitDetailResponse, { kind: K }>;
+  year: number;
+  metric: Exclude<MetricId, 'status'>;
+  denominator: Denominator;
+  rank: Rank | null;
+}
+
+function RankLine({ rank }: { rank: Rank | null }) {
+  return rank ? (
+    <p className="rank">
+      Xếp thứ <strong>{rank.rank}</strong>/{rank.of} {rank.within}
+    </p>
+  ) : null;
+}
+
+function CommuneDetail({ detail, year, metric, denominator, rank }: SectionProps<'commune'>) {
   const { unit, province, district, history, predecessors } = detail;
+  const trend = history.map((h) => ({
+    year: h.year,
+    value: metricValue({ ...h.figures, population: unit.population, areaKm2: unit.areaKm2 }, metric, denominator),
+    estimated: h.method === 'crosswalk',
+  }));
   const current = history.find((h) => h.year === year);
   const f = current?.figures;
   const density = f && f.models !== null && unit.population ? (f.models / unit.population) * 10_000 : null;
@@ -72,6 +109,7 @@ function CommuneDetail({ detail, year }: { detail: Extract<UnitDetailResponse, {
               {f.predecessors.partial > 0 && ` (${f.predecessors.partial} xã cũ nhập một phần, số liệu phân bổ theo diện tích)`}
             </p>
           )}
+          <RankLine rank={rank} />
           <table className="figures">
             <thead>
               <tr>
@@ -90,6 +128,7 @@ function CommuneDetail({ detail, year }: { detail: Extract<UnitDetailResponse, {
         </>
       )}
       <h3>Qua các năm</h3>
+      <TrendChart points={trend} format={(v) => formatMetric(v, metric, denominator)} label={`Diễn biến ${metric === 'rate' ? 'tỷ lệ khu dân cư đạt chuẩn' : 'mật độ mô hình'}`} />
       <table className="history">
         <thead>
           <tr><th>Năm</th><th>Tình trạng</th><th>Khu dân cư đạt</th><th>Mô hình</th></tr>
@@ -124,6 +163,58 @@ function CommuneDetail({ detail, year }: { detail: Extract<UnitDetailResponse, {
           <p className="muted small">Tình trạng của xã cũ năm {Math.min(year, 2024)}.</p>
         </>
       )}
+    </>
+  );
+}
+
+function AreaDetail({ detail, year, metric, denominator, rank }: SectionProps<'area'>) {
+  const { unit, history } = detail;
+  const current = history.find((h) => h.year === year)?.total;
+  const trend = history.map((h) => ({ year: h.year, value: metricValue(h.total, metric, denominator), estimated: h.method === 'crosswalk' }));
+  return (
+    <>
+      <h2>{unit.fullName}</h2>
+      <p className="muted">mã {unit.code}</p>
+      {detail.dataLabel && <p className="sample-note">{detail.dataLabel}</p>}
+      <RankLine rank={rank} />
+      {current && (
+        <>
+          <h3>Năm {year}</h3>
+          <table className="figures">
+            <tbody>
+              <tr><td>Xã, phường đạt chuẩn</td><td>{formatTally({ total: current.communes.total - current.communes.noData, certified: current.communes.certified })}</td></tr>
+              {Object.entries(current.communes.byType).map(([type, t]) => (
+                <tr key={type}><td className="indent">{type}</td><td>{formatTally(t)}</td></tr>
+              ))}
+              <tr><td>Chưa đạt / chưa đánh giá</td><td>{formatCount(current.communes.notCertified)} / {formatCount(current.communes.notAssessed)}</td></tr>
+              <tr><td>Khu dân cư</td><td>{formatTally(current.residential)}</td></tr>
+              <tr><td>Cơ quan</td><td>{formatTally(current.agencies)}</td></tr>
+              <tr><td>Doanh nghiệp</td><td>{formatTally(current.enterprises)}</td></tr>
+              <tr><td>Cơ sở giáo dục</td><td>{formatTally(current.schools)}</td></tr>
+              <tr><td>Mô hình tự quản</td><td>{formatCount(current.models)} ({formatMetric(metricValue(current, 'density', 'population'), 'density', 'population')})</td></tr>
+              <tr><td>Địa bàn trọng điểm / điểm nóng</td><td>{formatCount(current.keyAreas)} / {formatCount(current.hotSpots)}</td></tr>
+            </tbody>
+          </table>
+        </>
+      )}
+      <h3>Qua các năm</h3>
+      <TrendChart points={trend} format={(v) => formatMetric(v, metric, denominator)} label="Diễn biến qua các năm" />
+      <table className="history">
+        <thead>
+          <tr><th>Năm</th><th>Xã đạt</th><th>Khu dân cư đạt</th><th>Mô hình</th></tr>
+        </thead>
+        <tbody>
+          {history.map((h) => (
+            <tr key={h.year} className={h.year === year ? 'current' : ''}>
+              <td>{h.year}{h.method === 'crosswalk' ? '*' : ''}</td>
+              <td>{formatPercent(metricValue(h.total, 'rate', 'population'))}</td>
+              <td>{formatPercent(h.total.rates.residential)}</td>
+              <td>{formatCount(h.total.models)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {history.some((h) => h.method === 'crosswalk') && <p className="muted small">* quy đổi từ các xã cũ trước sáp nhập 01/7/2025</p>}
     </>
   );
 }

@@ -1,27 +1,25 @@
-import { STATUS_LABELS, NO_DATA_LABEL } from '../../server/domain/labels.js';
-import type { Status } from '../../server/domain/types.js';
 import type { HoverInfo } from '../map/MapView.js';
-import { STATUS_COLORS } from '../lib/statusClasses.js';
 
 interface Props {
   hover: HoverInfo;
   provinceName: string;
-  status: Status | null;
-  year: number;
+  /** The unit's value on the map, formatted with its unit ("Đạt", "94,75%", "2,3 mô hình/10.000 dân"). */
+  value: string;
+  color: string | null;
+  caption: string;
 }
 
-export function Tooltip({ hover, provinceName, status, year }: Props) {
-  const { props, x, y } = hover;
+export function Tooltip({ hover, provinceName, value, color, caption }: Props) {
+  const { x, y } = hover;
   return (
     <div className="tooltip" style={{ left: x + 14, top: y + 14 }} role="tooltip">
-      <strong>
-        {props.type} {props.name}
-      </strong>
-      <div className="muted">{provinceName}</div>
+      <strong>{hover.kind === 'province' ? provinceName : `${hover.type ?? ''} ${hover.name}`.trim()}</strong>
+      {hover.kind === 'commune' && <div className="muted">{provinceName}</div>}
       <div>
-        <span className="dot" style={{ background: status ? STATUS_COLORS[status] : '#bbb' }} />
-        {status ? STATUS_LABELS[status] : NO_DATA_LABEL} ({year})
+        <span className="dot" style={{ background: color ?? '#bbb' }} />
+        {value}
       </div>
+      <div className="muted small">{caption}</div>
     </div>
   );
 }

@@ -1,23 +1,95 @@
-/** The view the URL describes; every view is a link. (Later: metric, level, classification, position.) */
+import { DENOMINATORS, METRIC_IDS, type Denominator, type MetricId } from '../../server/domain/metrics.js';
+import { CLASS_METHODS, clampClasses, type ClassMethod } from '../lib/classify.js';
+
+export type MapLevel = 'province' | 'commune';
+
+/** Every view state lives in the URL: reloading or sending the link reproduces the same map. */
 export interface ViewState {
+  metric: MetricId;
+  denominator: Denominator;
+  /** Show the change since this year instead of the value. */
+  changeFrom: number | null;
+  method: ClassMethod;
+  k: number;
+  /** Manual (or fixed) breaks; used when method is 'manual'. */
+  breaks: number[];
   year: number | null; // null: the latest year with data
-  unit: string | null; // selected commune's GSO code
+  /** Second year shown side by side, synchronised. */
+  compareYear: number | null;
+  level: MapLevel;
+  /** Province drilled into (its communes at the finer geometry). */
+  province: string | null;
+  /** Selected unit: a commune (5 digits) or a province (2 digits). */
+  unit: string | null;
+  /** Map position; null: fit the country or the province. */
+  at: { zoom: number; lat: number; lng: number } | null;
 }
+
+export const DEFAULT_VIEW: ViewState = {
+  metric: 'status',
+  denominator: 'population',
+  changeFrom: null,
+  method: 'quantile',
+  k: 5,
+  breaks: [],
+  year: null,
+  compareYear: null,
+  level: 'commune',
+  province: null,
+  unit: null,
+  at: null,
+};
+
+const year = (s: string | null) => (s && /^\d{4}$/.test(s) ? Number(s) : null);
+const oneOf = <T extends string>(s: string | null, all: readonly T[], fallback: T): T => (all.includes(s as T) ? (s as T) : fallback);
 
 export function parseView(search: string): ViewState {
   const p = new URLSearchParams(search);
-  const year = p.get('year');
   const unit = p.get('unit');
+  const province = p.get('province');
+  const at = p.get('at')?.split('/').map(Number);
+  const breaks = (p.get('breaks') ?? '')
+    .split(',')
+    .filter((b) => b !== '')
+    .map(Number)
+    .filter(Number.isFinite);
   return {
-    year: year && /^\d{4}$/.test(year) ? Number(year) : null,
-    unit: unit && /^\d{2,5}$/.test(unit) ? unit : null,
+    metric: oneOf(p.get('metric'), METRIC_IDS, DEFAULT_VIEW.metric),
+    denominator: oneOf(p.get('denom'), DENOMINATORS, DEFAULT_VIEW.denominator),
+    changeFrom: year(p.get('change')),
+    method: oneOf(p.get('class'), CLASS_METHODS, DEFAULT_VIEW.method),
+    k: p.has('k') && Number.isFinite(Number(p.get('k'))) ? clampClasses(Number(p.get('k'))) : DEFAULT_VIEW.k,
+    breaks,
+    year: year(p.get('year')),
+    compareYear: year(p.get('compare')),
+    level: oneOf(p.get('level'), ['province', 'commune'] as const, DEFAULT_VIEW.level),
+    province: province && /^\d{2}$/.test(province) ? province : null,
+    unit: unit && /^\d{2}(\d{3})?$/.test(unit) ? unit : null,
+    at:
+      at && at.length === 3 && at.every(Number.isFinite) && Math.abs(at[1]) <= 90 && Math.abs(at[2]) <= 180
+        ? { zoom: at[0], lat: at[1], lng: at[2] }
+        : null,
   };
 }
 
+/** Only what differs from the defaults goes into the URL, in a stable order. */
 export function serializeView(v: ViewState): string {
   const p = new URLSearchParams();
-  if (v.year !== null) p.set('year', String(v.year));
-  if (v.unit !== null) p.set('unit', v.unit);
+  const put = (key: string, value: string | number | null, dflt: string | number | null) => {
+    if (value !== null && value !== dflt) p.set(key, String(value));
+  };
+  put('metric', v.metric, DEFAULT_VIEW.metric);
+  put('denom', v.denominator, DEFAULT_VIEW.denominator);
+  put('change', v.changeFrom, null);
+  put('class', v.method, DEFAULT_VIEW.method);
+  put('k', v.k, DEFAULT_VIEW.k);
+  if (v.method === 'manual' && v.breaks.length) p.set('breaks', v.breaks.map((b) => +b.toPrecision(6)).join(','));
+  put('year', v.year, null);
+  put('compare', v.compareYear, null);
+  put('level', v.level, DEFAULT_VIEW.level);
+  put('province', v.province, null);
+  put('unit', v.unit, null);
+  if (v.at) p.set('at', `${v.at.zoom.toFixed(2)}/${v.at.lat.toFixed(4)}/${v.at.lng.toFixed(4)}`);
   const s = p.toString();
   return s ? `?${s}` : '';
 }
