@@ -58,7 +58,7 @@ describe.skipIf(!seeded)('the import API', () => {
   });
   const json = async <T>(res: Response) => (await res.json()) as T;
 
-  async function filledTemplate(year: number, province: string, fill: (code: string, k: number) => (string | number)[] | null): Promise<Uint8Array> {
+  async function filledTemplate(year: number, province: string, fill: (code: string, k: number) => (string | number)[] | null): Promise<Uint8Array<ArrayBuffer>> {
     const res = await app.request(`/api/imports/template?year=${year}&province=${province}&format=xlsx`);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -70,7 +70,7 @@ describe.skipIf(!seeded)('the import API', () => {
       // status … hot spot: columns D to O
       values?.forEach((v, k) => (row.getCell(4 + k).value = v));
     });
-    return new Uint8Array(await wb.xlsx.writeBuffer());
+    return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   }
 
   it('refuses every write without a session (401), with the wrong role or province (403), or without the CSRF token, and writes nothing', async () => {
