@@ -4,7 +4,7 @@ import type { AppType } from '../server/app.js';
 /** The only way the client talks to the server: typed from the server's routes. */
 export const client = hc<AppType>(typeof window === 'undefined' ? 'http://localhost' : window.location.origin);
 
-async function ok<T>(res: Response & { json(): Promise<T> }): Promise<T> {
+export async function ok<T>(res: Response & { json(): Promise<T> }): Promise<T> {
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(body?.error?.message ?? `${res.status} ${res.statusText}`);

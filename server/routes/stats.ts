@@ -1,6 +1,8 @@
-import { Hono } from 'hono';
+import { Hono, type TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import { validator } from 'hono/validator';
-import type { StatsService } from '../services/stats.js';
+import { respond } from '../lib/encodedBody.js';
+import type { StatsResponse, StatsService } from '../services/stats.js';
 import { parseStatsQuery } from './params.js';
 
 /** GET /api/stats?year=Y&level=province|district|commune&vintage=2025|pre2025[&province=P] */
@@ -9,9 +11,11 @@ export function statsRoutes(svc: StatsService) {
     '/',
     validator('query', (q) => parseStatsQuery(q as Record<string, string>)),
     async (c) => {
-      const body = await svc.stats(c.req.valid('query'));
-      c.header('Cache-Control', 'no-cache');
-      return c.json(body);
+      // The commune level is ~1 MB of JSON: sent from bytes cached per store version, 304 when unchanged.
+      const body = await svc.statsBody(c.req.valid('query'));
+      const res = await respond(body, { acceptEncoding: c.req.header('Accept-Encoding'), ifNoneMatch: c.req.header('If-None-Match') }, 'no-cache');
+      // Those bytes are StatsResponse's JSON: the typed client (hc<AppType>) keeps seeing it as such.
+      return res as Response & TypedResponse<JSONParsed<StatsResponse>, 200, 'json'>;
     },
   );
 }

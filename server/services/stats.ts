@@ -2,6 +2,7 @@ import { aggregate, type Aggregate } from '../domain/aggregate.js';
 import { noFigures, type CommuneFigures, type CountedFigures } from '../domain/figures.js';
 import { ROLLUP_NOTE, rollUp } from '../domain/rollup.js';
 import { FIRST_2025_YEAR, type Assessment, type Batch, type Level, type Unit, type Vintage } from '../domain/types.js';
+import { EncodedBody } from '../lib/encodedBody.js';
 import type { Store } from '../store/store.js';
 import { notFound } from './errors.js';
 
@@ -156,6 +157,11 @@ export class StatsService {
         units: rows,
       };
     });
+  }
+
+  /** stats(q) serialised (and compressed on demand) once per query and store version: what the route sends. */
+  statsBody(q: StatsQuery): Promise<EncodedBody> {
+    return this.cached(`stats-body|${q.vintage}|${q.year}|${q.level}|${q.province ?? ''}`, async () => new EncodedBody(await this.stats(q)));
   }
 
   private provinceBodies(vintage: Vintage, year: number) {

@@ -8,7 +8,18 @@ import { ROOT, paths } from '../../server/config.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 
 export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Headless Chromium with software WebGL (SwiftShader); shared with the benchmark (scripts/bench). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** Why end-to-end tests cannot run here, or null when they can. */
 export function e2eSkipReason(db: string | null): string | null {
@@ -36,19 +47,7 @@ export async function startPortal(db: string, viewport = { width: 1400, height: 
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
   // Nothing may come from the internet: fail loudly on any request that leaves this machine.
   const external: string[] = [];

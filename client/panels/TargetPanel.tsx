@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { STATUS_LABELS } from '../../server/domain/labels.js';
+import { formatCount, formatPercent } from '../lib/format.js';
+import { downloadUrl, fetchTarget, type TargetData } from '../planApi.js';
+import { useAsync } from '../state/useData.js';
+
+interface Props {
+  year: number;
+  provinces: { code: string; fullName: string }[];
+  initialProvince: string | null;
+  selected: string | null;
+  onPick: (code: string) => void;
+  onHoverRow: (code: string | null) => void;
+}
+
+/** "To reach X % of communes certified, these N communes are the nearest to the standard." */
+export function TargetPanel({ year, provinces, initialProvince, selected, onPick, onHoverRow }: Props) {
+  const [province, setProvince] = useState(initialProvince ?? provinces[0]?.code ?? '');
+  const [targetText, setTargetText] = useState('95');
+  const target = Number(targetText.replace(',', '.'));
+  const valid = target > 0 && target <= 100;
+  const plan = useAsync<TargetData>(province && valid ? () => fetchTarget({ province, year, target }) : null, [province, year, target]);
+  const p = plan.value;
+  const query = { province, year: String(year), target: String(target) };
+  return (
+    <div className="target-panel">
+      <div className="filters-row">
+        <label>
+          Tỉnh, thành phố
+          <select name="target-province" value={province} onChange={(e) => setProvince(e.target.value)}>
+            {provinces.map((x) => (
+              <option key={x.code} value={x.code}>
+                {x.fullName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Mục tiêu (% xã đạt chuẩn)
+          <input name="target" inputMode="decimal" value={targetText} onChange={(e) => setTargetText(e.target.value)} aria-invalid={!valid} />
+        </label>
+      </div>
+      {!valid && <p className="error">Nhập tỷ lệ lớn hơn 0 và không quá 100.</p>}
+      {plan.error && <p className="error">{plan.error}</p>}
+      {p && (
+        <>
+          <p className={`target-message ${p.outcome}`} role="status">
+            {p.message}
+          </p>
+          {p.communes.length > 0 && (
+            <>
+              <p className="small muted">{p.measure}</p>
+              <div className="exports">
+                Xuất danh sách: <a href={downloadUrl('targets', 'xlsx', query)} download>Excel (.xlsx)</a> · <a href={downloadUrl('targets', 'csv', query)} download>CSV</a>
+              </div>
+              <table className="target-table">
+                <thead>
+                  <tr>
+                    <th>#</th>
+                    <th>Xã, phường</th>
+                    <th title="Tỷ lệ khu dân cư đã đạt chuẩn">KDC đạt</th>
+                    <th title="Tỷ lệ xã, phường đạt chuẩn của tỉnh sau khi xã này đạt">Tỷ lệ tỉnh sau đó</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.communes.map((c) => (
+                    <tr key={c.code} className={c.code === selected ? 'current' : ''} onClick={() => onPick(c.code)} onMouseEnter={() => onHoverRow(c.code)} onMouseLeave={() => onHoverRow(null)}>
+                      <td>{c.rank}</td>
+                      <td>
+                        {c.type} {c.name}
+                        <div className="small muted">
+                          {STATUS_LABELS[c.status]}, còn {formatCount(c.missingResidential)} khu dân cư chưa đạt{c.keyArea ? ' · địa bàn trọng điểm' : ''}
+                        </div>
+                      </td>
+                      <td>{formatPercent(c.closeness)}</td>
+                      <td>{formatPercent(c.projectedRate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {p.blocked.length > 0 && (
+            <p className="small muted">
+              Có điểm nóng, không xét trong năm: {p.blocked.map((b) => `${b.type} ${b.name}`).join(', ')}.
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

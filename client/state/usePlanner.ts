@@ -1,0 +1,33 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { CommuneFigures } from '../../server/domain/figures.js';
+import { bivariateMap } from '../lib/bivariate.js';
+import type { NationalGeo } from '../lib/topo.js';
+import { DEFAULT_PLAN, type PlanCriteria } from '../lib/worklistQuery.js';
+import { setPlanOverlay } from '../map/planLayers.js';
+import { loadStats, useAsync } from './useData.js';
+
+/** The planner mode's state: panel open, map layers on or off, the filter builder's criteria. */
+export function usePlanner(year: number | null, geo: NationalGeo | null) {
+  const [open, setOpen] = useState(false);
+  const [bivariate, setBivariate] = useState(true);
+  const [overlay, setOverlay] = useState(true);
+  const [criteria, setCriteria] = useState<PlanCriteria>(DEFAULT_PLAN);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  // The bivariate map and the overlay are national, whatever level or province the map shows.
+  const communes = useAsync(open && year !== null ? () => loadStats(year, 'commune', null) : null, [open, year]);
+  const rows = (communes.value?.units ?? null) as CommuneFigures[] | null;
+  const bivar = useMemo(() => (open && bivariate && rows ? bivariateMap(rows, criteria.cert) : null), [open, bivariate, rows, criteria.cert]);
+
+  useEffect(() => {
+    if (!map || !geo) return;
+    const key = new Set(rows?.filter((c) => c.keyArea).map((c) => c.code));
+    const hot = new Set(rows?.filter((c) => c.hotSpot).map((c) => c.code));
+    // MapView hands the map over once its style and sources are loaded.
+    setPlanOverlay(map, geo, key, hot, open && overlay);
+  }, [map, geo, rows, open, overlay]);
+
+  return { open, setOpen, bivariate, setBivariate, overlay, setOverlay, criteria, setCriteria, map, setMap, bivar, rows, fills: bivar?.fills ?? null };
+}
+
+export type Planner = ReturnType<typeof usePlanner>;

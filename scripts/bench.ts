@@ -1,0 +1,156 @@
+// npm run bench [-- --quick]
+// Measures the portal beside the naive way (one GeoJSON of every commune, a minimal MapLibre page,
+// a hello-world route), prints a table of the figures with each target met or not, and writes them to
+// build/bench/results.json. Everything runs on 127.0.0.1. Not part of the test suite.
+//   --quick   a smoke run: 3 page loads per side, 5 s load runs, a 10 s soak (ANTQ_BENCH_SOAK_S overrides)
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { paths } from '../server/config.js';
+import { readGeoManifest } from '../server/routes/boundaries.js';
+import { launchBrowser, recolourTimes, timeToColoured, type ReadyRun } from './bench/browser.js';
+import { portalGeometryBytes, wireBytes } from './bench/bytes.js';
+import { load } from './bench/load.js';
+import { naiveGeojsonGz } from './bench/naive-geo.js';
+import { startNaiveSite } from './bench/naive-site.js';
+import { prepare } from './bench/prepare.js';
+import { HELLO_PATH, startServer } from './bench/server.js';
+import { summarize } from './bench/summary.js';
+import { missed, rows, table, type Measurements } from './bench/targets.js';
+import { INPUTS } from './pipeline/settings.js';
+
+const USAGE = 'usage: npm run bench [-- --quick]';
+
+interface Plan {
+  pageLoads: number;
+  /** Longest wait for one page load or one recolour. */
+  limitMs: number;
+  loadSeconds: number;
+  warmupSeconds: number;
+  soakSeconds: number;
+}
+
+function plan(argv: string[]): Plan {
+  const unknown = argv.filter((a) => a !== '--quick');
+  if (unknown.length) throw new Error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
+  const quick = argv.includes('--quick');
+  const soak = Number(process.env.ANTQ_BENCH_SOAK_S ?? (quick ? 10 : 60));
+  if (!(soak > 0 && soak <= 600)) throw new Error(`ANTQ_BENCH_SOAK_S must be in (0, 600]: ${process.env.ANTQ_BENCH_SOAK_S}`);
+  return quick
+    ? { pageLoads: 3, limitMs: 180_000, loadSeconds: 5, warmupSeconds: 1, soakSeconds: soak }
+    : { pageLoads: 5, limitMs: 180_000, loadSeconds: 10, warmupSeconds: 2, soakSeconds: soak };
+}
+
+async function main() {
+  const run = plan(process.argv.slice(2));
+  const log = (s: string) => console.log(s);
+  const p = paths();
+  const outDir = join(p.buildDir, 'bench');
+  prepare(log);
+  const naiveFile = await naiveGeojsonGz(join(p.sourceDir, INPUTS.communesTopo), join(outDir, 'naive-communes.geojson.gz'), log);
+  const manifest = readGeoManifest(join(p.buildDir, 'geo'));
+
+  // Other work on the machine slows both sides of every comparison, but not equally: say how busy it was.
+  const loadBefore = loadavg()[0];
+  const server = await startServer();
+  const naive = await startNaiveSite(naiveFile, manifest.bbox);
+  const browser = await launchBrowser();
+  try {
+    log(`portal ${server.url} (pid ${server.pid}), naive page ${naive.url}`);
+
+    log('geometry bytes…');
+    const ours = await portalGeometryBytes(server.url);
+    const naiveBytes = await wireBytes(`${naive.url}/communes.geojson`);
+
+    const loads = async (url: string, side: string) => {
+      const done: ReadyRun[] = [];
+      for (let i = 0; i < run.pageLoads; i++) {
+        const r = await timeToColoured(browser, url, run.limitMs);
+        log(`  ${side} load ${i + 1}/${run.pageLoads}: ${r.ms === null ? `not coloured within ${run.limitMs} ms` : `${Math.round(r.ms)} ms`}`);
+        done.push(r);
+      }
+      return done;
+    };
+    log('navigation → coloured map, portal…');
+    const oursRuns = await loads(`${server.url}/`, 'portal');
+    log('navigation → coloured map, naive page…');
+    const naiveRuns = await loads(`${naive.url}/`, 'naive');
+    const timed = (rs: ReadyRun[]) => rs.flatMap((r) => (r.ms === null ? [] : [r.ms]));
+    const lastHeap = (rs: ReadyRun[]) => rs.findLast((r) => r.heap !== null)?.heap ?? null;
+    if (timed(oursRuns).length === 0) throw new Error('the portal never reported a coloured map');
+
+    log('recolour after year switches…');
+    const meta = (await (await fetch(`${server.url}/api/meta`)).json()) as { vintages: { id: string; years: number[] }[] };
+    const years = meta.vintages.find((v) => v.id === '2025')!.years;
+    const recolour = await recolourTimes(browser, `${server.url}/`, years, run.limitMs);
+    log(`  ${recolour.map((t) => Math.round(t)).join(', ')} ms`);
+
+    const latest = Math.max(...years);
+    const statsPath = `/api/stats?year=${latest}&level=commune`;
+    log(`load: ${statsPath} and ${HELLO_PATH}, 50 connections, ${run.loadSeconds} s each (after ${run.warmupSeconds} s warm-up)…`);
+    await load(server.url, [HELLO_PATH], 50, run.warmupSeconds);
+    const hello = await load(server.url, [HELLO_PATH], 50, run.loadSeconds);
+    await load(server.url, [statsPath], 50, run.warmupSeconds);
+    const stats = await load(server.url, [statsPath], 50, run.loadSeconds);
+
+    const soakPaths = [
+      ...years.map((y) => `/api/stats?year=${y}&level=commune`),
+      ...years.map((y) => `/api/stats?year=${y}&level=province`),
+      '/api/boundaries',
+      '/api/boundaries/national.topo.json',
+      ...Object.keys(manifest.provinces).map((c) => `/api/boundaries/provinces/${c}.topo.json`),
+    ];
+    log(`soak: 200 connections, ${run.soakSeconds} s, ${soakPaths.length} stats and boundary paths…`);
+    const soak = await load(server.url, soakPaths, 200, run.soakSeconds);
+    const mem = server.memory();
+
+    const m: Measurements = {
+      geometry: {
+        national: { ours: ours.national, naive: naiveBytes },
+        province: { ours: ours.province.bytes, oursName: ours.province.name, naive: naiveBytes },
+      },
+      mapReady: {
+        ours: summarize(timed(oursRuns)),
+        naive: timed(naiveRuns).length ? summarize(timed(naiveRuns)) : null,
+        naiveFailed: naiveRuns.filter((r) => r.ms === null).length,
+        limitMs: run.limitMs,
+      },
+      recolour: summarize(recolour),
+      stats: { ours: stats, hello },
+      soak,
+      memory: { serverRss: mem.rss, serverPeakRss: mem.peakRss, oursHeap: lastHeap(oursRuns) ?? NaN, naiveHeap: lastHeap(naiveRuns) },
+    };
+    const rs = rows(m);
+    const environment = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+      chromium: browser.version(),
+      loadAverage1m: { before: loadBefore, after: loadavg()[0] },
+      plan: run,
+    };
+    log(`\n${table(rs)}\n`);
+    log(`${environment.cpus}; Node ${environment.node}; Chromium ${environment.chromium} (SwiftShader)`);
+    log(`load average (1 min) before/after: ${loadBefore.toFixed(1)} / ${environment.loadAverage1m.after.toFixed(1)}`);
+    if (Math.max(loadBefore, environment.loadAverage1m.after) > cpus().length) log('warning: the machine was busy with other work; timings are pessimistic');
+    const misses = missed(rs);
+    log(misses.length ? `targets not met:\n  ${misses.join('\n  ')}` : 'all targets met');
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, 'results.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ environment, measurements: m, samples: { oursRuns, naiveRuns, recolour }, rows: rs, missed: misses }, null, 2),
+    );
+    log(`figures written to ${file}`);
+  } finally {
+    await browser.close();
+    await naive.close();
+    await server.stop();
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(`bench: ${e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import autocannon from 'autocannon';
+import type { Load } from './targets.js';
+
+/** As a browser asks: compressed answers welcome. */
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
+
+/** One bounded load run (duration in seconds) on one or more paths of base, cycled per connection. */
+export async function load(base: string, paths: string[], connections: number, seconds: number): Promise<Load> {
+  const r = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    headers: BROWSER_HEADERS,
+    requests: paths.map((path) => ({ method: 'GET', path })),
+  });
+  return {
+    connections,
+    seconds,
+    requests: r.requests.total,
+    rps: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
+}

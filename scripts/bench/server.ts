@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The hello-world route the stats route is compared against. */
+export const HELLO_PATH = '/__bench/hello';
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  /** Resident and peak resident memory of the server process, bytes (from /proc). */
+  memory(): { rss: number; peakRss: number };
+  stop(): Promise<void>;
+}
+
+const ENTRY = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+
+/** Starts the portal server (plus the hello-world route) in a child process on a free loopback port. */
+export function startServer(env: NodeJS.ProcessEnv = process.env): Promise<BenchServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('bench server did not start within 60 s')), 60_000);
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before listening`)));
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      const port = (m as { port: number }).port;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        pid: child.pid!,
+        memory: () => procMemory(child.pid!),
+        stop: () =>
+          new Promise((done) => {
+            child.removeAllListeners('exit');
+            child.once('exit', () => done());
+            child.disconnect();
+          }),
+      });
+    });
+  });
+}
+
+function procMemory(pid: number): { rss: number; peakRss: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kb('VmRSS'), peakRss: kb('VmHWM') };
+}

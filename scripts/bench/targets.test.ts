@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { missed, rows, table, type Load, type Measurements } from './targets.js';
+
+const load = (rps: number, p99: number, errors = 0): Load => ({ connections: 50, seconds: 10, requests: rps * 10, rps, p50: p99 / 3, p99, errors });
+const summary = (median: number) => ({ n: 5, median, min: median * 0.9, max: median * 1.2 });
+
+function measured(over: Partial<Measurements> = {}): Measurements {
+  return {
+    geometry: { national: { ours: 626_000, naive: 43_400_000 }, province: { ours: 183_000, oursName: 'Lâm Đồng', naive: 43_400_000 } },
+    mapReady: { ours: summary(2000), naive: summary(40_000), naiveFailed: 0, limitMs: 180_000 },
+    recolour: summary(80),
+    stats: { ours: load(4000, 30), hello: load(6000, 20) },
+    soak: { ...load(3000, 200), connections: 200, seconds: 60 },
+    memory: { serverRss: 270e6, serverPeakRss: 290e6, oursHeap: 110e6, naiveHeap: 790e6 },
+    ...over,
+  };
+}
+
+describe('rows', () => {
+  it('meets every target on good figures', () => {
+    const rs = rows(measured());
+    expect(missed(rs)).toEqual([]);
+    expect(rs[0]).toMatchObject({ ours: '626 KB', naive: '43 MB', ratio: '69× smaller' });
+    expect(rs[2].ratio).toBe('20× faster');
+    expect(rs[4].ratio).toBe('67 % of hello-world');
+  });
+
+  it('names each missed target', () => {
+    const m = measured({
+      mapReady: { ours: summary(5000), naive: summary(40_000), naiveFailed: 0, limitMs: 180_000 },
+      recolour: summary(650),
+      stats: { ours: load(3, 5000), hello: load(6000, 20) },
+      soak: { ...load(1, 9000, 12), connections: 200, seconds: 60 },
+    });
+    expect(missed(rows(m))).toEqual([
+      'navigation → fully coloured national map (Chromium): ≥ 10× faster',
+      'recolour after a year switch (click → map idle): ≤ 100 ms',
+      '/api/stats, all communes of a year, 50 connections: throughput (naive: hello-world route): ≥ 50 % of hello-world',
+      '/api/stats latency p50 / p99 (naive: hello-world route): p99 ≤ 50 ms',
+      '200 connections for 60 s, stats + boundary routes: zero errors',
+    ]);
+  });
+
+  it('checks the geometry budgets and the size ratio', () => {
+    const m = measured({ geometry: { national: { ours: 1_200_000, naive: 43_400_000 }, province: { ours: 401_000, oursName: 'X', naive: 43_400_000 } } });
+    expect(missed(rows(m))).toEqual([
+      'geometry, national commune view (gzip): ≤ 1.0 MB',
+      'geometry, national commune view (gzip): ≥ 40× smaller',
+      'geometry, open one province (gzip; largest: X): ≤ 400 KB',
+    ]);
+  });
+
+  it('bounds the speed-up from below when the naive page never finished', () => {
+    const slow = rows(measured({ mapReady: { ours: summary(2000), naive: null, naiveFailed: 5, limitMs: 180_000 } }))[2];
+    expect(slow.ratio).toBe('> 90× faster');
+    expect(slow.checks[0].met).toBe(true);
+    const unknown = rows(measured({ mapReady: { ours: summary(30_000), naive: null, naiveFailed: 5, limitMs: 180_000 } }))[2];
+    expect(unknown.checks[0].met).toBeNull();
+  });
+});
+
+describe('table', () => {
+  it('prints a Markdown table, one line per figure, misses in bold', () => {
+    const t = table(rows(measured({ recolour: summary(650) })));
+    const lines = t.split('\n');
+    expect(lines[0]).toBe('| figure | portal | naive way | ratio | target |');
+    expect(lines).toHaveLength(2 + 8);
+    expect(t).toContain('≤ 100 ms: **NOT MET**');
+    expect(t).toContain('| memory: server RSS (peak) / browser main-thread JS heap | 270 MB (290 MB) / 110 MB | — / 790 MB | — | reported |');
+  });
+});

@@ -1,0 +1,151 @@
+import { fmtBytes, fmtCount, fmtMs, fmtPercent, fmtRate, fmtRatio } from './format.js';
+import type { Summary } from './summary.js';
+
+/** One autocannon run, reduced. */
+export interface Load {
+  connections: number;
+  seconds: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Socket errors + timeouts + non-2xx answers. */
+  errors: number;
+}
+
+/** Everything one benchmark run measured; null where a measurement could not finish. */
+export interface Measurements {
+  geometry: {
+    national: { ours: number; naive: number };
+    /** ours: the largest province layer (worst case of the 34), naive: the same all-commune file. */
+    province: { ours: number; oursName: string; naive: number };
+  };
+  mapReady: { ours: Summary; naive: Summary | null; naiveFailed: number; limitMs: number };
+  recolour: Summary;
+  stats: { ours: Load; hello: Load };
+  soak: Load;
+  memory: { serverRss: number; serverPeakRss: number; oursHeap: number; naiveHeap: number | null };
+}
+
+export interface Check {
+  /** The target as printed, e.g. "≤ 1.0 MB". */
+  text: string;
+  /** null: not measured in this run (so neither met nor missed). */
+  met: boolean | null;
+}
+
+export interface Row {
+  figure: string;
+  ours: string;
+  naive: string;
+  ratio: string;
+  checks: Check[];
+}
+
+/** The issue's targets (#7). */
+export const TARGETS = {
+  nationalBytes: 1_000_000,
+  nationalSmaller: 40,
+  provinceBytes: 400_000,
+  mapReadyFaster: 10,
+  recolourMs: 100,
+  statsShareOfHello: 0.5,
+  statsP99Ms: 50,
+} as const;
+
+const check = (text: string, met: boolean | null): Check => ({ text, met });
+const NONE = '—';
+
+export function rows(m: Measurements): Row[] {
+  const g = m.geometry;
+  const nationalRatio = g.national.naive / g.national.ours;
+  const provinceRatio = g.province.naive / g.province.ours;
+  const ready = m.mapReady;
+  const readyRatio = ready.naive ? ready.naive.median / ready.ours.median : null;
+  const naiveReady = ready.naive
+    ? `${fmtMs(ready.naive.median)} (median of ${ready.naive.n}${ready.naiveFailed ? `; ${ready.naiveFailed} not coloured within ${fmtMs(ready.limitMs)}` : ''})`
+    : `not coloured within ${fmtMs(ready.limitMs)} (${ready.naiveFailed} runs)`;
+  const share = m.stats.ours.rps / m.stats.hello.rps;
+  return [
+    {
+      figure: 'geometry, national commune view (gzip)',
+      ours: fmtBytes(g.national.ours),
+      naive: fmtBytes(g.national.naive),
+      ratio: `${fmtRatio(nationalRatio)} smaller`,
+      checks: [
+        check(`≤ ${fmtBytes(TARGETS.nationalBytes)}`, g.national.ours <= TARGETS.nationalBytes),
+        check(`≥ ${TARGETS.nationalSmaller}× smaller`, nationalRatio >= TARGETS.nationalSmaller),
+      ],
+    },
+    {
+      figure: `geometry, open one province (gzip; largest: ${g.province.oursName})`,
+      ours: fmtBytes(g.province.ours),
+      naive: fmtBytes(g.province.naive),
+      ratio: `${fmtRatio(provinceRatio)} smaller`,
+      checks: [check(`≤ ${fmtBytes(TARGETS.provinceBytes)}`, g.province.ours <= TARGETS.provinceBytes)],
+    },
+    {
+      figure: 'navigation → fully coloured national map (Chromium)',
+      ours: `${fmtMs(ready.ours.median)} (median of ${ready.ours.n})`,
+      naive: naiveReady,
+      ratio: readyRatio === null ? `> ${fmtRatio(ready.limitMs / ready.ours.median)} faster` : `${fmtRatio(readyRatio)} faster`,
+      checks: [
+        check(
+          `≥ ${TARGETS.mapReadyFaster}× faster`,
+          readyRatio !== null ? readyRatio >= TARGETS.mapReadyFaster : ready.limitMs / ready.ours.median >= TARGETS.mapReadyFaster ? true : null,
+        ),
+      ],
+    },
+    {
+      figure: 'recolour after a year switch (click → map idle)',
+      ours: `${fmtMs(m.recolour.median)} (median of ${m.recolour.n}, max ${fmtMs(m.recolour.max)})`,
+      naive: NONE,
+      ratio: NONE,
+      checks: [check(`≤ ${TARGETS.recolourMs} ms`, m.recolour.median <= TARGETS.recolourMs)],
+    },
+    {
+      figure: `/api/stats, all communes of a year, ${m.stats.ours.connections} connections: throughput (naive: hello-world route)`,
+      ours: fmtRate(m.stats.ours.rps),
+      naive: fmtRate(m.stats.hello.rps),
+      ratio: `${fmtPercent(share)} of hello-world`,
+      checks: [check(`≥ ${fmtPercent(TARGETS.statsShareOfHello)} of hello-world`, share >= TARGETS.statsShareOfHello)],
+    },
+    {
+      figure: '/api/stats latency p50 / p99 (naive: hello-world route)',
+      ours: `${fmtMs(m.stats.ours.p50)} / ${fmtMs(m.stats.ours.p99)}`,
+      naive: `${fmtMs(m.stats.hello.p50)} / ${fmtMs(m.stats.hello.p99)}`,
+      ratio: NONE,
+      checks: [check(`p99 ≤ ${TARGETS.statsP99Ms} ms`, m.stats.ours.p99 <= TARGETS.statsP99Ms)],
+    },
+    {
+      figure: `${m.soak.connections} connections for ${m.soak.seconds} s, stats + boundary routes`,
+      ours: `${fmtCount(m.soak.requests)} requests, ${fmtCount(m.soak.errors)} errors, p99 ${fmtMs(m.soak.p99)}`,
+      naive: NONE,
+      ratio: NONE,
+      checks: [check('zero errors', m.soak.errors === 0)],
+    },
+    {
+      figure: 'memory: server RSS (peak) / browser main-thread JS heap',
+      ours: `${fmtBytes(m.memory.serverRss)} (${fmtBytes(m.memory.serverPeakRss)}) / ${fmtBytes(m.memory.oursHeap)}`,
+      naive: m.memory.naiveHeap === null ? NONE : `— / ${fmtBytes(m.memory.naiveHeap)}`,
+      ratio: NONE,
+      checks: [check('reported', null)],
+    },
+  ];
+}
+
+/** The rows as a Markdown table (printed, and pasted into the README). */
+export function table(rs: Row[]): string {
+  const mark = (c: Check) => (c.met === null ? c.text : `${c.text}: ${c.met ? 'met' : '**NOT MET**'}`);
+  const lines = [
+    '| figure | portal | naive way | ratio | target |',
+    '| --- | --- | --- | --- | --- |',
+    ...rs.map((r) => `| ${r.figure} | ${r.ours} | ${r.naive} | ${r.ratio} | ${r.checks.map(mark).join('; ')} |`),
+  ];
+  return lines.join('\n');
+}
+
+/** Targets missed in this run (a "reported" figure is never missed). */
+export function missed(rs: Row[]): string[] {
+  return rs.flatMap((r) => r.checks.filter((c) => c.met === false).map((c) => `${r.figure}: ${c.text}`));
+}

@@ -1,0 +1,80 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { EncodedBody, chooseEncoding, etagMatches, respond } from './encodedBody.js';
+
+describe('chooseEncoding', () => {
+  it('prefers brotli, then gzip, as browsers offer them', () => {
+    expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(chooseEncoding('gzip, deflate')).toBe('gzip');
+  });
+  it('sends plain bytes when nothing usable is accepted', () => {
+    expect(chooseEncoding(undefined)).toBe('identity');
+    expect(chooseEncoding('deflate')).toBe('identity');
+    expect(chooseEncoding('br;q=0, gzip;q=0')).toBe('identity');
+  });
+  it('honours q=0 and the wildcard', () => {
+    expect(chooseEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('*, br;q=0')).toBe('gzip');
+  });
+});
+
+describe('etagMatches', () => {
+  const etag = 'W/"abc"';
+  it('compares weakly and within a list', () => {
+    expect(etagMatches('W/"abc"', etag)).toBe(true);
+    expect(etagMatches('"abc"', etag)).toBe(true);
+    expect(etagMatches('"x", W/"abc"', etag)).toBe(true);
+    expect(etagMatches('*', etag)).toBe(true);
+  });
+  it('does not match another tag or no header', () => {
+    expect(etagMatches('"abd"', etag)).toBe(false);
+    expect(etagMatches(undefined, etag)).toBe(false);
+  });
+});
+
+describe('EncodedBody', () => {
+  const value = { units: Array.from({ length: 200 }, (_, i) => ({ code: String(i).padStart(5, '0'), status: 'dat' })) };
+  it('serialises once and decodes back to the same JSON in every encoding', async () => {
+    const b = new EncodedBody(value);
+    expect(JSON.parse(Buffer.from(b.identity).toString())).toEqual(value);
+    expect(JSON.parse(gunzipSync(await b.bytes('gzip')).toString())).toEqual(value);
+    expect(JSON.parse(brotliDecompressSync(await b.bytes('br')).toString())).toEqual(value);
+    expect((await b.bytes('br')).length).toBeLessThan(b.identity.length);
+  });
+  it('compresses each encoding once', async () => {
+    const b = new EncodedBody(value);
+    expect(await b.bytes('gzip')).toBe(await b.bytes('gzip'));
+  });
+  it('tags equal JSON alike and different JSON apart', () => {
+    expect(new EncodedBody(value).etag).toBe(new EncodedBody(value).etag);
+    expect(new EncodedBody({ other: 1 }).etag).not.toBe(new EncodedBody(value).etag);
+    expect(new EncodedBody(value).etag).toMatch(/^W\/".+"$/);
+  });
+});
+
+describe('respond', () => {
+  const body = new EncodedBody({ year: 2025 });
+  it('sends the accepted encoding with its length, tag and caching headers', async () => {
+    const res = await respond(body, { acceptEncoding: 'gzip' }, 'no-cache');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Encoding')).toBe('gzip');
+    expect(res.headers.get('ETag')).toBe(body.etag);
+    expect(res.headers.get('Vary')).toBe('Accept-Encoding');
+    expect(res.headers.get('Cache-Control')).toBe('no-cache');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(Number(res.headers.get('Content-Length'))).toBe(bytes.length);
+    expect(JSON.parse(gunzipSync(bytes).toString())).toEqual({ year: 2025 });
+  });
+  it('sends plain JSON to a client that accepts no compression', async () => {
+    const res = await respond(body, {}, 'no-cache');
+    expect(res.headers.get('Content-Encoding')).toBeNull();
+    expect(await res.json()).toEqual({ year: 2025 });
+  });
+  it('answers 304 without a body when the client has this version', async () => {
+    const res = await respond(body, { acceptEncoding: 'br', ifNoneMatch: body.etag }, 'no-cache');
+    expect(res.status).toBe(304);
+    expect(res.headers.get('ETag')).toBe(body.etag);
+    expect(await res.text()).toBe('');
+  });
+});

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../app.js';
+import { paths } from '../config.js';
+import type { StatsResponse } from '../services/stats.js';
+import { openSqliteStore } from '../store/sqlite.js';
+
+const db = inject('seededDb');
+const geoDir = join(paths().buildDir, 'geo');
+const skip = !db ? inject('seededDbSkip') : !existsSync(join(geoDir, 'manifest.json')) ? 'boundary layers not built' : null;
+
+describe.skipIf(skip)('/api/stats from cached bytes', () => {
+  const store = openSqliteStore(db!);
+  const app = createApp({ store, geoDir });
+  afterAll(() => store.close());
+  const path = '/api/stats?year=2025&level=commune';
+
+  it('sends the same JSON as a browser asks for it (brotli), tagged, and 304 once the client has it', async () => {
+    const plain = await app.request(path);
+    expect(plain.status).toBe(200);
+    const body = (await plain.json()) as StatsResponse;
+    expect(body.units.length).toBeGreaterThan(3000);
+
+    const br = await app.request(path, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('Content-Encoding')).toBe('br');
+    expect(br.headers.get('Vary')).toBe('Accept-Encoding');
+    expect(JSON.parse(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString())).toEqual(body);
+
+    const etag = br.headers.get('ETag')!;
+    expect(etag).toBe(plain.headers.get('ETag'));
+    const again = await app.request(path, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('tags different queries differently', async () => {
+    const a = await app.request(path);
+    const b = await app.request('/api/stats?year=2024&level=commune');
+    expect(a.headers.get('ETag')).not.toBe(b.headers.get('ETag'));
+  });
+});
