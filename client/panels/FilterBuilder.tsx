@@ -2,6 +2,7 @@ import { cellLabel } from '../../server/domain/bivariate.js';
 import { NO_DATA_LABEL, STATUS_LABELS } from '../../server/domain/labels.js';
 import { STATUSES } from '../../server/domain/types.js';
 import { REASON_LABELS, REQUIRABLE, type StatusFilter } from '../../server/domain/worklist.js';
+import { ProvinceSelect } from './ProvinceSelect.js';
 import { DEFAULT_PLAN, toggle, type PlanCriteria } from '../lib/worklistQuery.js';
 
 interface Props {
@@ -27,17 +28,7 @@ export function FilterBuilder({ criteria: c, year, years, provinces, onChange }:
   const earlier = years.filter((y) => y < year);
   return (
     <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Tiêu chí lọc">
-      <label>
-        Tỉnh, thành phố
-        <select name="province" value={c.province ?? ''} onChange={(e) => set({ province: e.target.value || null })}>
-          <option value="">Toàn quốc</option>
-          {provinces.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.fullName}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ProvinceSelect name="province" provinces={provinces} value={c.province} national="Toàn quốc" onChange={(province) => set({ province })} />
       <fieldset>
         <legend>Loại đơn vị</legend>
         {TYPES.map((t) => (

@@ -3,6 +3,7 @@ import { STATUS_LABELS } from '../../server/domain/labels.js';
 import { formatCount, formatPercent } from '../lib/format.js';
 import { downloadUrl, fetchTarget, type TargetData } from '../planApi.js';
 import { useAsync } from '../state/useData.js';
+import { ProvinceSelect } from './ProvinceSelect.js';
 
 interface Props {
   year: number;
@@ -25,16 +26,7 @@ export function TargetPanel({ year, provinces, initialProvince, selected, onPick
   return (
     <div className="target-panel">
       <div className="filters-row">
-        <label>
-          Tỉnh, thành phố
-          <select name="target-province" value={province} onChange={(e) => setProvince(e.target.value)}>
-            {provinces.map((x) => (
-              <option key={x.code} value={x.code}>
-                {x.fullName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProvinceSelect name="target-province" provinces={provinces} value={province} onChange={(code) => code && setProvince(code)} />
         <label>
           Mục tiêu (% xã đạt chuẩn)
           <input name="target" inputMode="decimal" value={targetText} onChange={(e) => setTargetText(e.target.value)} aria-invalid={!valid} />
