@@ -1,0 +1,160 @@
+import { join } from 'node:path';
+import * as turf from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { CommuneFigures } from '../../server/domain/figures.js';
+import { metricValue } from '../../server/domain/metrics.js';
+import { classOf, computeBreaks } from '../../client/lib/classify.js';
+import { sequential } from '../../client/lib/palettes.js';
+import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, startPortal, waitForMap, type Portal } from './harness.js';
+
+const db = inject('seededDb');
+const skip = e2eSkipReason(db);
+
+const LAND = [0xf7, 0xf5, 0xf0];
+const blend = (hex: string) => [1, 3, 5].map((i, c) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.88 + LAND[c] * 0.12));
+const rgbOf = (css: string) => css.match(/\d+/g)!.slice(0, 3).map(Number);
+const hexToRgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () => {
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await startPortal(db!);
+  });
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  it('colours the residential-area rate by the legend class, and reclassifies on request', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?year=2025`);
+    await waitForMap(page);
+    await page.getByLabel('Chỉ tiêu').selectOption('rate');
+    await waitForMap(page);
+    expect(new URL(page.url()).searchParams.get('metric')).toBe('rate');
+
+    const topo = (await (await fetch(`${url}/api/boundaries/national.topo.json`)).json()) as Topology;
+    const communes = (feature(topo, topo.objects.communes as GeometryCollection) as unknown as FeatureCollection<Polygon | MultiPolygon, { code: string }>).features;
+
+    // The classes the legend should show: quantiles (5) over all communes' rates, by the shared classifier.
+    const stats = (await (await fetch(`${url}/api/stats?year=2025`)).json()) as { units: CommuneFigures[] };
+    const values = new Map(stats.units.map((u) => [u.code, metricValue(u, 'rate')]));
+    const breaks = computeBreaks([...values.values()].filter((v): v is number => v !== null), 'quantile', 5);
+    const palette = sequential(5);
+    const legendSwatches = await page.locator('.legend li .swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    palette.forEach((hex, i) => expect(rgbOf(legendSwatches[i])).toEqual(hexToRgb(hex)));
+
+    // Pixels at large communes of three different classes match the legend's colour for their value.
+    const big = stats.units.filter((u) => (u.areaKm2 ?? 0) > 300 && u.type !== 'Đặc khu' && values.get(u.code) !== null);
+    const byClass = new Map<number, CommuneFigures>();
+    for (const u of big) if (!byClass.has(classOf(values.get(u.code)!, breaks))) byClass.set(classOf(values.get(u.code)!, breaks), u);
+    expect(byClass.size).toBeGreaterThanOrEqual(3);
+    for (const [cls, u] of [...byClass].slice(0, 3)) {
+      const f = communes.find((c) => c.properties.code === u.code)!;
+      const centre = turf.centerOfMass(f).geometry.coordinates as [number, number];
+      await jumpAndSettle(page, centre, 9);
+      // The centre of mass may fall outside a concave commune: ask the map what is drawn near it.
+      const spot = await page.evaluate((code) => {
+        const map = window.antqMap!;
+        const c = map.getCanvas();
+        for (let dy = 0; dy < 200; dy += 6) {
+          for (const [x, y] of [[c.width / 2, c.height / 2 + dy], [c.width / 2, c.height / 2 - dy], [c.width / 2 + dy, c.height / 2], [c.width / 2 - dy, c.height / 2]]) {
+            const hits = map.queryRenderedFeatures([x, y], { layers: ['communes-fill'] });
+            const around = [[-4, 0], [4, 0], [0, -4], [0, 4]].every(([ax, ay]) => map.queryRenderedFeatures([x + ax, y + ay], { layers: ['communes-fill'] })[0]?.properties.code === code);
+            if (hits[0]?.properties.code === code && around) return { x, y };
+          }
+        }
+        return null;
+      }, u.code);
+      expect(spot, `a point inside ${u.code}`).not.toBeNull();
+      const pixel = await pixelAt(page, spot!.x, spot!.y);
+      const want = blend(palette[cls]);
+      pixel.forEach((c, i) => expect(Math.abs(c - want[i]), `${u.code} class ${cls}: ${pixel} vs ${want}`).toBeLessThanOrEqual(12));
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'analytic-rate.png') });
+
+    await page.locator('.legend').getByLabel('Phân lớp').selectOption('jenks');
+    await page.locator('.legend').getByLabel('Số lớp').selectOption('7');
+    await waitForMap(page);
+    await expect.poll(() => page.locator('.legend li').count()).toBe(8); // 7 classes + "no data"
+    const q = new URL(page.url()).searchParams;
+    expect([q.get('class'), q.get('k')]).toEqual(['jenks', '7']);
+  });
+
+  it('drills down into a province at the finer geometry and back', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?level=province&metric=density&year=2024`);
+    await waitForMap(page);
+    const provinces = await page.evaluate(() => new Set(window.antqMap!.queryRenderedFeatures({ layers: ['provinces-fill'] }).map((f) => f.properties.code)).size);
+    expect(provinces).toBe(34);
+    await page.screenshot({ path: join(ARTIFACTS, 'analytic-provinces.png') });
+
+    const bacNinh = await page.evaluate(() => {
+      const map = window.antqMap!;
+      const f = map.querySourceFeatures('province-labels').find((x) => x.properties.code === '24')!;
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const r = map.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    await page.mouse.click(bacNinh.x, bacNinh.y + 8);
+    await expect.poll(() => page.locator('.breadcrumb strong').textContent()).toBe('Tỉnh Bắc Ninh');
+    await waitForMap(page);
+    await page.evaluate(() => new Promise<void>((r) => (window.antqMap!.isMoving() ? window.antqMap!.once('moveend', () => r()) : r())));
+    const detail = await page.evaluate(() => new Set(window.antqMap!.queryRenderedFeatures({ layers: ['detail-fill'] }).map((f) => f.properties.code)).size);
+    expect(detail).toBe(99); // Bắc Ninh's 99 communes of 2025
+    expect(new URL(page.url()).searchParams.get('province')).toBe('24');
+    await expect.poll(() => page.locator('.panel h2').textContent()).toBe('Tỉnh Bắc Ninh');
+    await page.screenshot({ path: join(ARTIFACTS, 'analytic-drilldown.png') });
+
+    await page.getByRole('button', { name: 'Toàn quốc' }).click();
+    await waitForMap(page);
+    expect(new URL(page.url()).searchParams.get('province')).toBeNull();
+    await expect.poll(() => page.locator('.breadcrumb strong').textContent()).toBe('Toàn quốc');
+  });
+
+  it('compares two years side by side in synchronised maps', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?year=2025`);
+    await waitForMap(page);
+    await page.getByLabel('So sánh với năm').selectOption('2023');
+    await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]');
+    await jumpAndSettle(page, [105.9, 21.1], 8);
+    const centres = await page.evaluate(() => ['main', 'compare'].map((n) => window.antqMaps![n].getCenter().toArray()));
+    expect(centres[1][0]).toBeCloseTo(centres[0][0], 4);
+    expect(centres[1][1]).toBeCloseTo(centres[0][1], 4);
+    await expect.poll(() => page.locator('.pane-year').allTextContents()).toEqual(['2025', '2023']);
+    await page.screenshot({ path: join(ARTIFACTS, 'analytic-compare.png') });
+  });
+
+  it('reproduces the same map from a shared link', async () => {
+    const { page, url, browser } = portal;
+    await page.goto(`${url}/?metric=density&denom=residential&change=2022&year=2024&class=equal&k=4&province=01&unit=00004&at=10.50/21.0300/105.8400`);
+    await waitForMap(page);
+    await page.waitForTimeout(500);
+    const shared = page.url();
+    const snapshot = async (p: typeof page) =>
+      p.evaluate(() => {
+        const map = window.antqMap!;
+        return {
+          centre: map.getCenter().toArray().map((v) => +v.toFixed(3)),
+          zoom: +map.getZoom().toFixed(2),
+          fill: map.getFeatureState({ source: 'detail', id: '00004' }).fill,
+          legend: [...document.querySelectorAll('.legend li')].map((li) => li.textContent),
+          title: document.querySelector('.legend h2')?.textContent,
+          panel: document.querySelector('.panel h2')?.textContent,
+        };
+      });
+    const before = await snapshot(page);
+    expect(before.title).toContain('Thay đổi mật độ mô hình so với 2022');
+    expect(before.legend).toHaveLength(5);
+    const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+    await fresh.goto(shared);
+    await waitForMap(fresh);
+    await fresh.waitForTimeout(500);
+    expect(await snapshot(fresh)).toEqual(before);
+    await fresh.screenshot({ path: join(ARTIFACTS, 'analytic-shared-link.png') });
+    await fresh.close();
+  });
+});
