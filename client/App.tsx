@@ -52,6 +52,8 @@ export function App() {
   useEffect(() => {
     window.history.replaceState(null, '', serializeView(view) || window.location.pathname);
   }, [view]);
+  // A hover from before a drill-down or a level switch would describe a layer no longer shown.
+  useEffect(() => setHover(null), [view.province, view.level]);
 
   const stats = useAsync(year === null ? null : () => loadStats(year, statsLevel, view.province), [year, statsLevel, view.province]);
   const before = useAsync(changeFrom === null ? null : () => loadStats(changeFrom, statsLevel, view.province), [changeFrom, statsLevel, view.province]);
