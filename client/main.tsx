@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { AdminApp } from './admin/AdminApp.js';
 // The UI font ships with the app (Latin + Vietnamese subsets): no font from the internet, same look everywhere.
 import '@fontsource/noto-sans/vietnamese-400.css';
 import '@fontsource/noto-sans/latin-400.css';
@@ -12,6 +13,6 @@ import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {/^\/quan-tri(\/|$)/.test(window.location.pathname) ? <AdminApp /> : <App />}
   </StrictMode>,
 );

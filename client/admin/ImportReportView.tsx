@@ -1,0 +1,60 @@
+// The dry run's report: counts, and every problem by row and column with its hint.
+import type { ImportReport } from './adminApi.js';
+
+const n = (x: number) => x.toLocaleString('vi-VN');
+
+export function ImportReportView({ report }: { report: ImportReport }) {
+  const r = report;
+  const listed = r.problems.length;
+  const total = r.errors + r.warnings;
+  return (
+    <div className="admin-report">
+      <h2>
+        Kết quả kiểm tra: {r.fileName}
+        {r.canCommit ? <span className="badge ok">Không có lỗi</span> : <span className="badge bad">{n(r.errors)} lỗi</span>}
+      </h2>
+      <p className="admin-muted">
+        Năm {r.year}
+        {r.province ? `, ${r.province.name}` : ''} · {r.format?.toUpperCase() ?? '?'}
+        {r.encoding ? `, ${r.encoding}` : ''} · {n(r.bytes)} byte · SHA-256 <code title={r.sha256}>{r.sha256.slice(0, 12)}…</code>
+      </p>
+      <dl className="admin-counts">
+        <div><dt>Dòng số liệu</dt><dd>{n(r.dataRows)}</dd></div>
+        <div className="ok"><dt>Hợp lệ</dt><dd data-count="valid">{n(r.valid)}</dd></div>
+        <div className={r.invalid ? 'bad' : ''}><dt>Lỗi</dt><dd data-count="invalid">{n(r.invalid)}</dd></div>
+        <div><dt>Để trống (bỏ qua)</dt><dd>{n(r.unfilled)}</dd></div>
+        <div><dt>Khớp theo tên</dt><dd data-count="matched-by-name">{n(r.matchedByName)}</dd></div>
+        <div><dt>Thay số liệu cũ</dt><dd>{n(r.replaces)}</dd></div>
+        <div><dt>Thêm mới</dt><dd>{n(r.adds)}</dd></div>
+        <div><dt>Cảnh báo</dt><dd>{n(r.warnings)}</dd></div>
+      </dl>
+      {listed > 0 && (
+        <>
+          <table className="admin-table admin-problems">
+            <thead>
+              <tr>
+                <th>Dòng</th>
+                <th>Cột</th>
+                <th>Mức</th>
+                <th>Vấn đề</th>
+                <th>Cách sửa</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.problems.map((p, k) => (
+                <tr key={k} className={p.severity}>
+                  <td className="num">{p.line || '—'}</td>
+                  <td>{p.column ?? 'cả dòng'}</td>
+                  <td>{p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}</td>
+                  <td>{p.message}</td>
+                  <td className="hint">{p.hint}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {listed < total && <p className="admin-muted">Chỉ liệt kê {n(listed)} trong số {n(total)} vấn đề.</p>}
+        </>
+      )}
+    </div>
+  );
+}
