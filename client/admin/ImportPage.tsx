@@ -117,7 +117,20 @@ export function ImportPage({ user }: { user: User }) {
         <div className="admin-form-row">
           <label className="admin-file">
             Tệp số liệu (.xlsx, .csv)
-            <input name="file" type="file" accept=".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <span className="admin-file-pick">
+              <span className="admin-file-button">Chọn tệp…</span>
+              <span className={file ? 'admin-file-name' : 'admin-muted'}>{file ? `${file.name} (${(file.size / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB)` : 'chưa chọn tệp'}</span>
+            </span>
+            <input
+              name="file"
+              type="file"
+              accept=".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                // The same file, corrected and chosen again, must count as a new choice.
+                e.target.value = '';
+              }}
+            />
           </label>
           <button type="button" className="primary" disabled={!file || !province || busy !== null} onClick={check}>
             Kiểm tra

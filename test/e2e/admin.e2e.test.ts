@@ -71,7 +71,25 @@ describe.skipIf(skip)('the admin area in Chromium', { timeout: 180_000 }, () => 
     await expect.poll(() => page.locator('select[name="province"] option').count()).toBe(34);
     await page.locator('select[name="province"]').selectOption('24');
     expect(await page.locator('.admin-template a').first().getAttribute('href')).toBe('/api/imports/template?year=2025&province=24&format=xlsx');
-    await page.locator('input[type="file"]').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n'), 'utf8') });
+    const upload = (name: string, rows: string[]) => page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n'), 'utf8') });
+
+    // First a file with mistakes in another commune's row: the problems by row and column, no plain commit.
+    const bad = [...lines];
+    const j = bad.findIndex((l, n) => n > 0 && n !== k && /,2025,{14}$/.test(l));
+    bad[j] = bad[j].replace(/,{14}$/, ',Đạt rồi,12,abc,0,0,0,0,0,0,3,,,,');
+    await upload('co-loi.csv', bad);
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.locator('.admin-problems').waitFor();
+    expect(await page.locator('[data-count="invalid"]').textContent()).toBe('1');
+    const lineNos = await page.locator('.admin-problems tbody td:first-child').allTextContents();
+    expect(new Set(lineNos)).toEqual(new Set([String(j + 1)]));
+    expect((await page.locator('.admin-problems tbody td:nth-child(2)').allTextContents()).join(' | ')).toMatch(/D · Kết quả ANTT.*F · Khu dân cư đạt|F · Khu dân cư đạt.*D · Kết quả ANTT/);
+    expect(await page.getByRole('button', { name: 'Ghi vào CSDL' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Ghi, bỏ qua các dòng lỗi' }).count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-import-errors.png'), fullPage: true });
+
+    await upload(fileName, lines);
+    await expect.poll(() => page.locator('.admin-report').count()).toBe(0);
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
     await page.locator('.admin-report').waitFor();
     expect(await page.locator('.admin-report .badge').textContent()).toBe('Không có lỗi');
