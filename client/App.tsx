@@ -158,6 +158,9 @@ export function App() {
           onNational={() => patch({ province: null, unit: null, at: null })}
         />
         <MetricControl view={{ ...view, metric }} years={years} year={year} onChange={patch} />
+        <a className="admin-link" href="/quan-tri" title="Nhập số liệu, lịch sử nhập, nhật ký (cần đăng nhập)">
+          Quản trị
+        </a>
       </div>
       <main className={compareYear !== null ? 'stage compare' : 'stage'}>
         {plan.open && (
