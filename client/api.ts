@@ -20,6 +20,12 @@ export const fetchStats = async (q: { year: number; level: 'province' | 'commune
 export const fetchUnit = async (code: string) =>
   ok(await client.api.units[':code'].$get({ param: { code }, query: {} as never }));
 
+// The browser answers a 304 from its cache as the 200 it revalidated: only the 200 reaches here.
+export const fetchSearchIndex = async () => {
+  const res = await client.api['search-index'].$get();
+  return ok(res as Extract<typeof res, { status: 200 }>);
+};
+
 export type Meta = Awaited<ReturnType<typeof fetchMeta>>;
 export type Stats = Awaited<ReturnType<typeof fetchStats>>;
 export type UnitDetailResponse = Awaited<ReturnType<typeof fetchUnit>>;

@@ -9,6 +9,7 @@ import { boundariesRoutes } from './routes/boundaries.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, importRoutes } from './routes/imports.js';
 import { fontsRoutes } from './routes/fonts.js';
 import { metaRoutes } from './routes/meta.js';
+import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { unitsRoutes } from './routes/units.js';
 import { worklistRoutes } from './routes/worklist.js';
@@ -43,6 +44,7 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/auth', authRoutes(backend))
     .route('/imports', importRoutes(new ImportService(store, backend.ledger), backend, maxUploadBytes))
     .route('/admin', adminRoutes(store, backend))
+    .route('/search-index', searchRoutes(svc, store))
     // /worklist, /worklist.xlsx|.csv, /targets, /targets.xlsx|.csv: file names, so mounted at the root.
     .route('/', worklistRoutes(svc));
 

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
+
+const db = inject('seededDb');
+const skip = e2eSkipReason(db);
+if (skip) console.warn(`end-to-end search tests skipped: ${skip}`);
+
+// The box runs once the app shows it: look at the page before deciding which tests run.
+let portal: Portal | null = null;
+let hasSearchBox = false;
+if (!skip) {
+  portal = await startPortal(db!);
+  await portal.page.goto(portal.url);
+  await waitForMap(portal.page);
+  hasSearchBox = (await portal.page.locator('[role=combobox]').count()) > 0;
+  if (!hasSearchBox) console.warn('end-to-end search tests skipped: the app shows no search box ([role=combobox]) yet');
+}
+
+/** Opens the map afresh and types a query into the search box; returns the box. */
+async function typeQuery(query: string) {
+  const { page, url } = portal!;
+  await page.goto(url);
+  await waitForMap(page);
+  const box = page.locator('[role=combobox]');
+  await box.click();
+  await box.pressSequentially(query, { delay: 20 });
+  return box;
+}
+
+describe.skipIf(skip)('searching in Chromium', { timeout: 120_000 }, () => {
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  it.skipIf(!hasSearchBox)('finds an old ward typed without diacritics and with a typo, and selects what it became', async () => {
+    const { page } = portal!;
+    const box = await typeQuery('dong ngna');
+    const first = page.getByRole('option').first();
+    await expect.poll(() => first.textContent(), { timeout: 20_000 }).toContain('Phường Đông Ngàn');
+    expect(await first.textContent()).toContain('(tên cũ) → Phường Từ Sơn');
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    await page.screenshot({ path: join(ARTIFACTS, 'search.png') });
+
+    await box.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await first.getAttribute('id'));
+    await box.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBe('09367');
+    await expect.poll(() => page.locator('.panel h2').textContent()).toBe('Phường Từ Sơn');
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
+    expect(await box.inputValue()).toBe('Phường Từ Sơn');
+  });
+
+  it.skipIf(!hasSearchBox)('leads "Thị trấn Vĩnh Lộc" to Xã Chiêm Hoá, and closes on Escape', async () => {
+    const { page } = portal!;
+    const box = await typeQuery('Thị trấn Vĩnh Lộc');
+    const options = page.getByRole('option');
+    await expect.poll(() => options.first().textContent(), { timeout: 20_000 }).toContain('Thị trấn Vĩnh Lộc');
+    expect(await options.first().textContent()).toContain('Xã Chiêm Hoá');
+    // Today's Xã Vĩnh Lộc are listed as well.
+    expect((await options.allTextContents()).filter((t) => t.startsWith('Xã Vĩnh Lộc')).length).toBeGreaterThanOrEqual(3);
+
+    await box.press('Escape');
+    await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false');
+    expect(await box.inputValue()).toBe('Thị trấn Vĩnh Lộc');
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBe('02287');
+    await expect.poll(() => page.locator('.panel h2').textContent()).toBe('Xã Chiêm Hoá');
+  });
+});
