@@ -7,6 +7,7 @@ import { buildLegend, formatMetric, type Row, type Symbology } from './lib/legen
 import { decodeNational, type NationalGeo } from './lib/topo.js';
 import { MapView, type HoverInfo, type MapSync } from './map/MapView.js';
 import { Breadcrumb } from './panels/Breadcrumb.js';
+import { SearchBox } from './panels/SearchBox.js';
 import { DetailPanel, type Rank } from './panels/DetailPanel.js';
 import { Legend } from './panels/Legend.js';
 import { MetricControl } from './panels/MetricControl.js';
@@ -37,6 +38,7 @@ export function App() {
   const [view, setView] = useState<ViewState>(() => parseView(window.location.search));
   const patch = (p: Partial<ViewState>) => setView((v) => ({ ...v, ...p }));
   const [playing, setPlaying] = useState(false);
+  const [focus, setFocus] = useState<{ code: string; at: number } | null>(null);
   const [hover, setHover] = useState<{ info: HoverInfo; map: 'main' | 'compare' } | null>(null);
   const sync = useRef<MapSync>({ maps: new Set(), busy: false }).current;
 
@@ -101,12 +103,20 @@ export function App() {
   const hoverYear = hover?.map === 'compare' ? compareYear : year;
   const onSelect = (kind: 'commune' | 'province', code: string | null) =>
     kind === 'province' && code ? patch({ province: code, unit: code }) : patch({ unit: code });
+  // A search result: select it, and bring it into view (a province by drilling in, a commune by flying to it).
+  const choose = (kind: 'commune' | 'province', code: string) => {
+    if (kind === 'province') return onSelect('province', code);
+    const provinceCode = boundaries.geo.communes.features.find((f) => f.properties.code === code)?.properties.province_code ?? null;
+    patch({ unit: code, ...(view.province && provinceCode !== view.province ? { province: provinceCode } : {}) });
+    setFocus({ code, at: Date.now() });
+  };
   const mapProps = {
     geo: boundaries.geo,
     bbox: boundaries.bbox,
     level: view.level,
     drilldown: view.province ? drilldown.value : null,
     selected: view.unit,
+    focus,
     initialCamera: view.at,
     onSelect,
   };
@@ -153,6 +163,7 @@ export function App() {
         )}
       </header>
       <div className="toolbar">
+        <SearchBox onChoose={({ kind, code }) => choose(kind, code)} />
         <Breadcrumb
           province={view.province ? { code: view.province, name: provinceNames.get(view.province) ?? view.province } : null}
           onNational={() => patch({ province: null, unit: null, at: null })}

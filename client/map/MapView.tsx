@@ -42,6 +42,8 @@ interface Props {
   /** True while the figures for the chosen view are still loading (the old colours are stale). */
   stale?: boolean;
   selected: string | null;
+  /** A commune to fly to (a search result); `at` makes choosing the same one again fly again. */
+  focus?: { code: string; at: number } | null;
   /** Communes to outline (e.g. a search result or a worklist row). */
   marked?: string[];
   initialCamera: ViewState['at'];
@@ -209,6 +211,13 @@ export function MapView(props: Props) {
     if (props.stale) container.current?.setAttribute('data-map-ready', 'false');
   }, [props.stale]);
 
+  useEffect(() => {
+    const map = mapRef.current;
+    const f = props.focus && geo.communes.features.find((c) => c.properties.code === props.focus!.code);
+    if (!map || !f) return;
+    whenLoaded(() => map.fitBounds(bboxOf(f.geometry), { padding: 80, maxZoom: 12, duration: 800 }));
+  }, [props.focus?.at]);
+
   // Recolour: one feature-state write per unit of the shown level, no geometry sent again.
   useEffect(() => {
     const map = mapRef.current;
@@ -243,4 +252,17 @@ export function MapView(props: Props) {
   }, [selected, marked?.join(','), drilldown]);
 
   return <div ref={container} className="map" data-map={name} data-map-ready="false" aria-label="Bản đồ" />;
+}
+
+function bboxOf(g: NationalGeo['communes']['features'][number]['geometry']): LngLatBoundsLike {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let [w, s, e, n] = [180, 90, -180, -90];
+  for (const poly of polygons)
+    for (const [x, y] of poly[0]) {
+      w = Math.min(w, x);
+      s = Math.min(s, y);
+      e = Math.max(e, x);
+      n = Math.max(n, y);
+    }
+  return [w, s, e, n];
 }

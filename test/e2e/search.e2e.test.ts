@@ -36,7 +36,7 @@ describe.skipIf(skip)('searching in Chromium', { timeout: 120_000 }, () => {
   it.skipIf(!hasSearchBox)('finds an old ward typed without diacritics and with a typo, and selects what it became', async () => {
     const { page } = portal!;
     const box = await typeQuery('dong ngna');
-    const first = page.getByRole('option').first();
+    const first = page.getByRole('listbox', { name: 'Kết quả tìm kiếm' }).getByRole('option').first();
     await expect.poll(() => first.textContent(), { timeout: 20_000 }).toContain('Phường Đông Ngàn');
     expect(await first.textContent()).toContain('(tên cũ) → Phường Từ Sơn');
     expect(await box.getAttribute('aria-expanded')).toBe('true');
@@ -49,12 +49,16 @@ describe.skipIf(skip)('searching in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('.panel h2').textContent()).toBe('Phường Từ Sơn');
     expect(await box.getAttribute('aria-expanded')).toBe('false');
     expect(await box.inputValue()).toBe('Phường Từ Sơn');
+    // The map flies to the commune: once it settles, Từ Sơn (≈105,95 E, 21,12 N) is in the middle at a commune zoom.
+    await expect
+      .poll(() => page.evaluate(() => (window.antqMap!.isMoving() ? null : [window.antqMap!.getZoom(), ...window.antqMap!.getCenter().toArray()])), { timeout: 10_000 })
+      .toSatisfy((v) => v !== null && (v as number[])[0] > 10 && Math.abs((v as number[])[1] - 105.95) < 0.1 && Math.abs((v as number[])[2] - 21.12) < 0.1);
   });
 
   it.skipIf(!hasSearchBox)('leads "Thị trấn Vĩnh Lộc" to Xã Chiêm Hoá, and closes on Escape', async () => {
     const { page } = portal!;
     const box = await typeQuery('Thị trấn Vĩnh Lộc');
-    const options = page.getByRole('option');
+    const options = page.getByRole('listbox', { name: 'Kết quả tìm kiếm' }).getByRole('option');
     await expect.poll(() => options.first().textContent(), { timeout: 20_000 }).toContain('Thị trấn Vĩnh Lộc');
     expect(await options.first().textContent()).toContain('Xã Chiêm Hoá');
     // Today's Xã Vĩnh Lộc are listed as well.
