@@ -15,6 +15,9 @@ describe('view state in the URL', () => {
     province: '24',
     unit: '09367',
     at: { zoom: 9.5, lat: 21.1234, lng: 105.9876 },
+    present: true,
+    title: 'Kết quả năm 2025 & kế hoạch 2026',
+    subtitle: 'Hội nghị tổng kết, Hà Nội',
   };
   it.each<ViewState>([DEFAULT_VIEW, full, { ...DEFAULT_VIEW, level: 'province', unit: '24', year: 2022, method: 'jenks', k: 7 }])(
     'round-trips %o',
@@ -25,6 +28,12 @@ describe('view state in the URL', () => {
   it('writes nothing for the default view, and short links for small changes', () => {
     expect(serializeView(DEFAULT_VIEW)).toBe('');
     expect(serializeView({ ...DEFAULT_VIEW, year: 2023, unit: '09367' })).toBe('?year=2023&unit=09367');
+  });
+  it('keeps presentation mode and its title in the link', () => {
+    const v = { ...DEFAULT_VIEW, present: true, title: 'Toàn dân bảo vệ ANTQ: 50% + 1?', subtitle: null };
+    expect(serializeView(v)).toMatch(/present=1/);
+    expect(parseView(serializeView(v))).toEqual(v);
+    expect(parseView('?present=0&title=%20')).toEqual(DEFAULT_VIEW);
   });
   it('ignores malformed values', () => {
     expect(parseView('?year=20x3&unit=<script>&metric=evil&k=99&at=1/2&province=1')).toEqual({ ...DEFAULT_VIEW, k: 9 });

@@ -23,6 +23,11 @@ export interface ViewState {
   unit: string | null;
   /** Map position; null: fit the country or the province. */
   at: { zoom: number; lat: number; lng: number } | null;
+  /** Presentation mode (conference projector): full screen, large type, key figures. */
+  present: boolean;
+  /** Presentation title and subtitle as edited by the presenter; null: the defaults. */
+  title: string | null;
+  subtitle: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -38,9 +43,13 @@ export const DEFAULT_VIEW: ViewState = {
   province: null,
   unit: null,
   at: null,
+  present: false,
+  title: null,
+  subtitle: null,
 };
 
 const year = (s: string | null) => (s && /^\d{4}$/.test(s) ? Number(s) : null);
+const text = (s: string | null) => (s && s.trim() ? s.slice(0, 200) : null);
 const oneOf = <T extends string>(s: string | null, all: readonly T[], fallback: T): T => (all.includes(s as T) ? (s as T) : fallback);
 
 export function parseView(search: string): ViewState {
@@ -69,6 +78,9 @@ export function parseView(search: string): ViewState {
       at && at.length === 3 && at.every(Number.isFinite) && Math.abs(at[1]) <= 90 && Math.abs(at[2]) <= 180
         ? { zoom: at[0], lat: at[1], lng: at[2] }
         : null,
+    present: p.get('present') === '1',
+    title: text(p.get('title')),
+    subtitle: text(p.get('subtitle')),
   };
 }
 
@@ -90,6 +102,9 @@ export function serializeView(v: ViewState): string {
   put('province', v.province, null);
   put('unit', v.unit, null);
   if (v.at) p.set('at', `${v.at.zoom.toFixed(2)}/${v.at.lat.toFixed(4)}/${v.at.lng.toFixed(4)}`);
+  if (v.present) p.set('present', '1');
+  put('title', v.title, null);
+  put('subtitle', v.subtitle, null);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -1,0 +1,353 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LegendModel } from '../lib/legendModel.js';
+import { NO_DATA_COLOR, NO_DATA_HATCH } from '../lib/statusClasses.js';
+import type { NationalGeo } from '../lib/topo.js';
+import { ARCHIPELAGO_CODES, bboxOfGeometry, insetProjection, needsInset, unionBBox, type BBox } from './inset.js';
+import { exportLayout, type ExportLayout } from './layout.js';
+import { layoutLegend, type LegendBox, type Measure } from './legendLayout.js';
+import { metresPerPixel, scaleBar } from './scaleBar.js';
+
+export interface ExportInput {
+  map: MapLibreMap;
+  scale: number;
+  title: string;
+  subtitle: string;
+  legend: LegendModel;
+  legendTitle: string;
+  /** "Số liệu đến ngày …" */
+  asOf: string;
+  source: string;
+  /** "Dữ liệu minh họa" while the figures are sample data, else null. */
+  sampleLabel: string | null;
+  geo: NationalGeo;
+}
+
+const FONT = "'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif";
+const font = (px: number, bold = false) => `${bold ? '700 ' : ''}${px}px ${FONT}`;
+const SEA = '#dce8f0';
+const LAND = '#f7f5f0';
+const INK = '#111111';
+
+const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
+
+/** True when the image has at least `min` distinct colours in a coarse sample (a blank WebGL canvas has one). */
+function distinctColours(ctx: CanvasRenderingContext2D, w: number, h: number, min = 8): boolean {
+  const d = ctx.getImageData(0, 0, w, h).data;
+  const seen = new Set<number>();
+  const step = Math.max(1, Math.floor((w * h) / 20_000));
+  for (let i = 0; i < w * h; i += step) {
+    seen.add((d[i * 4] << 16) | (d[i * 4 + 1] << 8) | d[i * 4 + 2]);
+    if (seen.size >= min) return true;
+  }
+  return false;
+}
+
+/**
+ * The map drawn at `ratio` device pixels per CSS pixel, copied into a 2D canvas. The canvas is read right after a
+ * synchronous redraw (and the map keeps its drawing buffer), so the copy is never the blank buffer of a finished frame.
+ */
+export async function renderMap(map: MapLibreMap, ratio: number): Promise<HTMLCanvasElement> {
+  const before = map.getPixelRatio();
+  try {
+    map.setPixelRatio(ratio);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await new Promise<void>((resolve) => {
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      });
+      map.redraw();
+      const src = map.getCanvas();
+      const out = document.createElement('canvas');
+      out.width = src.width;
+      out.height = src.height;
+      const ctx = out.getContext('2d', { willReadFrequently: true })!;
+      ctx.drawImage(src, 0, 0);
+      if (distinctColours(ctx, out.width, out.height)) return out;
+      await nextFrame();
+    }
+    throw new Error('Bản đồ chưa vẽ xong, không xuất được ảnh. Vui lòng thử lại.');
+  } finally {
+    map.setPixelRatio(before);
+    map.triggerRepaint();
+  }
+}
+
+function hatchPattern(ctx: CanvasRenderingContext2D, u: number): CanvasPattern | string {
+  const size = Math.max(4, Math.round(8 * u));
+  const c = document.createElement('canvas');
+  c.width = c.height = size;
+  const p = c.getContext('2d')!;
+  p.fillStyle = NO_DATA_COLOR;
+  p.fillRect(0, 0, size, size);
+  p.strokeStyle = NO_DATA_HATCH;
+  p.lineWidth = Math.max(1, 1.6 * u);
+  p.beginPath();
+  for (const o of [-size, 0, size]) {
+    p.moveTo(o, size);
+    p.lineTo(o + size, 0);
+  }
+  p.stroke();
+  return ctx.createPattern(c, 'repeat') ?? NO_DATA_COLOR;
+}
+
+function drawLegend(ctx: CanvasRenderingContext2D, box: LegendBox, x: number, y: number, u: number) {
+  ctx.save();
+  ctx.translate(x, y);
+  ctx.fillStyle = 'rgba(255,255,255,0.97)';
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 1.5 * u;
+  ctx.fillRect(0, 0, box.width, box.height);
+  ctx.strokeRect(0, 0, box.width, box.height);
+  for (const it of box.items) {
+    if (it.kind === 'swatch') {
+      ctx.fillStyle = it.hatched ? hatchPattern(ctx, u) : it.color;
+      ctx.fillRect(it.x, it.y, it.w, it.h);
+      ctx.strokeStyle = INK;
+      ctx.lineWidth = 1 * u;
+      ctx.strokeRect(it.x, it.y, it.w, it.h);
+    } else {
+      ctx.fillStyle = INK;
+      ctx.font = font(it.px, it.bold);
+      ctx.textAlign = it.align;
+      ctx.fillText(it.text, it.x, it.y);
+    }
+  }
+  ctx.restore();
+}
+
+function drawScaleBar(ctx: CanvasRenderingContext2D, map: MapLibreMap, L: ExportLayout, right: number, bottom: number) {
+  const u = L.ratio;
+  const c = map.getCenter();
+  const bar = scaleBar(metresPerPixel(c.lat, map.getZoom(), u), 180 * u);
+  const h = 8 * u;
+  const x0 = right - bar.px;
+  const y0 = bottom - h;
+  ctx.save();
+  ctx.fillStyle = 'rgba(255,255,255,0.9)';
+  ctx.fillRect(x0 - 22 * u, y0 - 34 * u, bar.px + 44 * u, h + 44 * u);
+  ctx.fillStyle = INK;
+  ctx.fillRect(x0, y0, bar.px / 2, h);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(x0 + bar.px / 2, y0, bar.px / 2, h);
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 1.5 * u;
+  ctx.strokeRect(x0, y0, bar.px, h);
+  ctx.fillStyle = INK;
+  ctx.font = font(14 * u, true);
+  ctx.textAlign = 'center';
+  for (const t of bar.ticks) ctx.fillText(t.label, x0 + t.px, y0 - 8 * u);
+  ctx.textAlign = 'left';
+  ctx.font = font(11 * u);
+  ctx.fillText('tại tâm bản đồ', x0 - 14 * u, y0 + h + 5 * u + 8 * u);
+  ctx.restore();
+  return bar.px + 44 * u;
+}
+
+function drawNorthArrow(ctx: CanvasRenderingContext2D, cx: number, top: number, u: number) {
+  const h = 46 * u;
+  const w = 15 * u;
+  ctx.save();
+  ctx.fillStyle = 'rgba(255,255,255,0.9)';
+  ctx.beginPath();
+  ctx.arc(cx, top + h / 2 + 8 * u, 34 * u, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 1.5 * u;
+  ctx.fillStyle = INK;
+  ctx.beginPath();
+  ctx.moveTo(cx, top + 14 * u);
+  ctx.lineTo(cx + w, top + h);
+  ctx.lineTo(cx, top + h - 10 * u);
+  ctx.closePath();
+  ctx.fill();
+  ctx.fillStyle = '#ffffff';
+  ctx.beginPath();
+  ctx.moveTo(cx, top + 14 * u);
+  ctx.lineTo(cx - w, top + h);
+  ctx.lineTo(cx, top + h - 10 * u);
+  ctx.closePath();
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = INK;
+  ctx.font = font(16 * u, true);
+  ctx.textAlign = 'center';
+  ctx.fillText('B', cx, top + 10 * u);
+  ctx.restore();
+}
+
+type Rings = number[][][];
+const ringsOf = (g: GeoJSON.Polygon | GeoJSON.MultiPolygon): Rings => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());
+
+/** Hoàng Sa and Trường Sa from the loaded geometry, in their current colours, in a framed box at (x, y). */
+function drawInset(ctx: CanvasRenderingContext2D, input: ExportInput, islands: { code: string; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; bbox: BBox }[], x: number, y: number, u: number) {
+  const frame = unionBBox(
+    islands.map((i) => i.bbox),
+    0.6,
+  );
+  const pad = 10 * u;
+  const titleH = 24 * u;
+  const proj = insetProjection(frame, 190 * u, 250 * u);
+  const w = proj.width + 2 * pad;
+  const h = proj.height + 2 * pad + titleH;
+  ctx.save();
+  ctx.translate(x - w, y);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  ctx.fillStyle = INK;
+  ctx.font = font(13 * u, true);
+  ctx.textAlign = 'left';
+  ctx.fillText('Quần đảo Hoàng Sa, Trường Sa', pad, pad + 12 * u);
+  ctx.translate(pad, pad + titleH);
+  ctx.fillStyle = SEA;
+  ctx.fillRect(0, 0, proj.width, proj.height);
+  ctx.beginPath();
+  ctx.rect(0, 0, proj.width, proj.height);
+  ctx.clip();
+  const path = (rings: Rings) => {
+    ctx.beginPath();
+    for (const ring of rings)
+      ring.forEach(([lng, lat], i) => {
+        const [px, py] = proj.project(lng, lat);
+        if (i === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      });
+  };
+  // The mainland coast for orientation.
+  ctx.fillStyle = LAND;
+  ctx.strokeStyle = '#5b6b78';
+  ctx.lineWidth = 1 * u;
+  for (const f of input.geo.outline.features) {
+    path(ringsOf(f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon));
+    ctx.fill();
+    ctx.stroke();
+  }
+  for (const isl of islands) {
+    const color = input.legend.colors.get(isl.code) ?? NO_DATA_COLOR;
+    ctx.fillStyle = color;
+    ctx.strokeStyle = INK;
+    for (const poly of isl.geometry.type === 'Polygon' ? [isl.geometry.coordinates] : isl.geometry.coordinates) {
+      // Islands are smaller than a pixel at this scale: each is drawn at least as a dot.
+      const [px, py] = proj.project(poly[0][0][0], poly[0][0][1]);
+      ctx.beginPath();
+      ctx.arc(px, py, 2.2 * u, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.lineWidth = 0.6 * u;
+      ctx.stroke();
+      path(poly);
+      ctx.fill();
+    }
+  }
+  ctx.fillStyle = '#14395b';
+  ctx.font = font(12 * u, true);
+  ctx.textAlign = 'center';
+  for (const l of input.geo.islandLabels.features) {
+    const [lng, lat] = l.geometry.coordinates;
+    const [px, py] = proj.project(lng, lat);
+    if (px < 0 || py < 0 || px > proj.width || py > proj.height) continue;
+    ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+    ctx.lineWidth = 3 * u;
+    ctx.strokeText(l.properties.name, px, py + 22 * u);
+    ctx.fillText(l.properties.name, px, py + 22 * u);
+  }
+  ctx.restore();
+  ctx.save();
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 1.5 * u;
+  ctx.strokeRect(x - w, y, w, h);
+  ctx.restore();
+}
+
+/** The export as a canvas: title band, map, legend, scale bar, north arrow, inset when needed, footer. */
+export async function composeExport(input: ExportInput): Promise<HTMLCanvasElement> {
+  const { map } = input;
+  const container = map.getContainer();
+  const L = exportLayout(container.clientWidth, container.clientHeight, input.scale);
+  const u = L.ratio;
+  const mapImage = await renderMap(map, u);
+  const out = document.createElement('canvas');
+  out.width = L.width;
+  out.height = L.height;
+  const ctx = out.getContext('2d')!;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, L.width, L.height);
+  ctx.drawImage(mapImage, 0, 0, mapImage.width, mapImage.height, L.map.x, L.map.y, L.map.width, L.map.height);
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 2 * u;
+  ctx.strokeRect(L.map.x + u, L.map.y, L.map.width - 2 * u, L.map.height);
+
+  // Title band.
+  const m = 24 * u;
+  ctx.fillStyle = '#8b0000';
+  ctx.font = font(30 * u, true);
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillText(input.title, m, 44 * u, L.width - 2 * m - 240 * u);
+  ctx.fillStyle = INK;
+  ctx.font = font(18 * u);
+  ctx.fillText(input.subtitle, m, 76 * u, L.width - 2 * m - 240 * u);
+  if (input.sampleLabel) {
+    const label = input.sampleLabel.toUpperCase();
+    ctx.font = font(17 * u, true);
+    const tw = ctx.measureText(label).width;
+    const bx = L.width - m - tw - 28 * u;
+    ctx.fillStyle = '#fff3c4';
+    ctx.fillRect(bx, 26 * u, tw + 28 * u, 40 * u);
+    ctx.setLineDash([6 * u, 4 * u]);
+    ctx.strokeStyle = '#b08800';
+    ctx.lineWidth = 2.5 * u;
+    ctx.strokeRect(bx, 26 * u, tw + 28 * u, 40 * u);
+    ctx.setLineDash([]);
+    ctx.fillStyle = '#6b4e00';
+    ctx.fillText(label, bx + 14 * u, 52 * u);
+  }
+
+  // Legend, bottom left of the map.
+  const measure: Measure = (text, px, bold) => {
+    ctx.font = font(px, bold);
+    return ctx.measureText(text).width;
+  };
+  const box = layoutLegend(input.legendTitle, input.legend.entries, u, measure);
+  drawLegend(ctx, box, L.map.x + 16 * u, L.map.y + L.map.height - box.height - 16 * u, u);
+
+  // Scale bar and north arrow, bottom right.
+  const right = L.map.x + L.map.width - 30 * u;
+  const bottom = L.map.y + L.map.height - 26 * u;
+  const barW = drawScaleBar(ctx, map, L, right, bottom);
+  drawNorthArrow(ctx, right - barW - 30 * u, bottom - 62 * u, u);
+
+  // Hoàng Sa and Trường Sa: drawn in an inset when the view does not show both.
+  const islands = ARCHIPELAGO_CODES.flatMap((code) => {
+    const f = input.geo.communes.features.find((c) => c.properties.code === code);
+    return f ? [{ code, geometry: f.geometry, bbox: bboxOfGeometry(f.geometry) }] : [];
+  });
+  const b = map.getBounds();
+  const view: BBox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  if (islands.length && needsInset(view, islands.map((i) => i.bbox))) drawInset(ctx, input, islands, L.map.x + L.map.width - 16 * u, L.map.y + 16 * u, u);
+
+  // Footer: date of the figures, source.
+  ctx.fillStyle = INK;
+  ctx.font = font(14 * u, true);
+  ctx.textAlign = 'left';
+  const fy = L.height - L.footer / 2 + 5 * u;
+  const asOf = `Số liệu đến ngày ${input.asOf}`;
+  ctx.fillText(asOf, m, fy);
+  const asOfW = ctx.measureText(asOf).width;
+  ctx.font = font(12 * u);
+  ctx.fillStyle = '#333333';
+  ctx.fillText(input.source, m + asOfW + 20 * u, fy, L.width - asOfW - 20 * u - 2 * m);
+  return out;
+}
+
+/** Encodes the export and hands it to the browser as a download. */
+export async function downloadExport(input: ExportInput, filename: string): Promise<void> {
+  const canvas = await composeExport(input);
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('Không tạo được ảnh PNG'))), 'image/png'));
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

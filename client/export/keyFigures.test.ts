@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatPoints, keyFigures } from './keyFigures.js';
+
+const total = (certified: number, total: number, res: [number, number], models: number) => ({
+  communes: { certified, total },
+  residential: { certified: res[0], total: res[1] },
+  models,
+  rates: { communes: certified / total, residential: res[0] / res[1] },
+});
+
+describe('key figures', () => {
+  it('formats a change in percentage points, Vietnamese style', () => {
+    expect(formatPoints(0.9428, 0.9303)).toBe('+1,25 điểm %');
+    expect(formatPoints(0.9, 0.95)).toBe('−5,00 điểm %');
+    expect(formatPoints(0.5, 0.5)).toBe('±0,00 điểm %');
+    expect(formatPoints(null, 0.5)).toBe('–');
+  });
+  it('builds the strip', () => {
+    const f = keyFigures(total(3131, 3321, [127520, 133919], 31020), total(3090, 3321, [125000, 133000], 30000), 2025);
+    expect(f.map((k) => [k.label, k.value, k.detail])).toEqual([
+      ['Xã, phường, đặc khu đạt chuẩn', '3.131/3.321', '94,28%'],
+      ['So với năm 2024', '+1,23 điểm %', 'năm 2024: 93,04%'],
+      ['Khu dân cư đạt chuẩn', '127.520/133.919', '95,22%'],
+      ['Mô hình tự quản', '31.020', 'năm 2025'],
+    ]);
+    expect(keyFigures(total(1, 2, [1, 2], 0), null, 2017)[1].value).toBe('–');
+  });
+});
