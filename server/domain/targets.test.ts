@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { communeFigures } from '../../test/support/figures.js';
 import type { CommuneFigures } from './figures.js';
 import { planTarget } from './targets.js';
 
 function commune(code: string, status: CommuneFigures['status'], residential: [number, number], over: Partial<CommuneFigures> = {}): CommuneFigures {
-  return {
-    code,
-    name: code.toUpperCase(),
-    type: 'Xã',
-    provinceCode: '01',
-    districtCode: null,
-    population: 10_000,
-    areaKm2: 10,
-    origin: 'sample',
-    status,
-    exemplary: false,
-    keyArea: false,
-    hotSpot: false,
-    residential: { certified: residential[0], total: residential[1] },
-    agencies: { total: 0, certified: 0 },
-    enterprises: { total: 0, certified: 0 },
-    schools: { total: 0, certified: 0 },
-    models: 3,
-    ...over,
-  };
+  return communeFigures(code, { name: code.toUpperCase(), status, residential: { certified: residential[0], total: residential[1] }, models: 3, ...over });
 }
 
 const q = (target: number) => ({ year: 2025, provinceCode: '01', provinceName: 'Thành phố Hà Nội', target });

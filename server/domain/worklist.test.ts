@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CommuneFigures } from './figures.js';
+import { communeFigures } from '../../test/support/figures.js';
 import type { Status } from './types.js';
 import { DEFAULT_CRITERIA, REASON_WEIGHTS, buildWorklist, describeCriteria, notCertifiedStreak, scoreFormula, type WorklistCriteria } from './worklist.js';
 
-function commune(code: string, over: Partial<CommuneFigures> = {}): CommuneFigures {
-  return {
-    code,
-    name: `Xã ${code}`,
-    type: 'Xã',
-    provinceCode: '01',
-    districtCode: null,
-    population: 10_000,
-    areaKm2: 10,
-    origin: 'sample',
-    status: 'dat',
-    exemplary: false,
-    keyArea: false,
-    hotSpot: false,
-    residential: { total: 10, certified: 10 },
-    agencies: { total: 0, certified: 0 },
-    enterprises: { total: 0, certified: 0 },
-    schools: { total: 0, certified: 0 },
-    models: 5,
-    ...over,
-  };
-}
+const commune = communeFigures;
 
 const criteria = (over: Partial<WorklistCriteria> = {}): WorklistCriteria => ({ ...DEFAULT_CRITERIA, year: 2025, since: 2024, ...over });
 const statuses = (o: Record<string, Status | null>) => new Map(Object.entries(o));

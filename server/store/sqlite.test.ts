@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Assessment, Unit } from '../domain/types.js';
+import type { Unit } from '../domain/types.js';
 import { MIGRATIONS, migrate } from './migrations.js';
 import { openMemoryStore, openSqliteStore, StoreWriteError, type SqliteStore } from './sqlite.js';
 import type { BatchWrite, Reference } from './store.js';
+import { sampleRow, type Row } from '../../test/support/importFixture.js';
 
 const unit = (u: Partial<Unit> & Pick<Unit, 'vintage' | 'code' | 'level' | 'provinceCode'>): Unit => ({
   name: `U${u.code}`,
@@ -40,22 +41,7 @@ const REF: Reference = {
   ],
 };
 
-type Row = Omit<Assessment, 'batchId'>;
-const row = (communeCode: string, year: number, over: Partial<Row> = {}): Row => ({
-  vintage: year >= 2025 ? '2025' : 'pre2025',
-  communeCode,
-  year,
-  status: 'dat',
-  exemplary: false,
-  residential: { total: 10, certified: 9 },
-  agencies: { total: 4, certified: 4 },
-  enterprises: { total: 6, certified: 5 },
-  schools: { total: 3, certified: 3 },
-  models: 2,
-  keyArea: false,
-  hotSpot: false,
-  ...over,
-});
+const row = sampleRow;
 const batch = (origin: BatchWrite['origin'], assessments: Row[], provinceReturns: BatchWrite['provinceReturns'] = []): BatchWrite => ({
   origin,
   source: `${origin} test`,
