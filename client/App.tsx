@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
 import { metricValue } from '../server/domain/metrics.js';
 import { fetchMeta, fetchUnit, type Meta, type Stats, type UnitDetailResponse } from './api.js';
-import { formatCount, formatPercent } from './lib/format.js';
+import { ExportMenu } from './export/ExportMenu.js';
+import { formatCount, formatDate, formatPercent } from './lib/format.js';
 import { buildLegend, formatMetric, type Row, type Symbology } from './lib/legendModel.js';
 import { decodeNational, type NationalGeo } from './lib/topo.js';
 import { MapView, type HoverInfo, type MapSync } from './map/MapView.js';
@@ -14,6 +16,7 @@ import { MetricControl } from './panels/MetricControl.js';
 import { Tooltip } from './panels/Tooltip.js';
 import { YearControl } from './panels/YearControl.js';
 import { Worklist } from './panels/Worklist.js';
+import { Presentation, defaultSubtitle, defaultTitle, enterFullscreen } from './present/Presentation.js';
 import { usePlanner } from './state/usePlanner.js';
 import { loadProvince, loadStats, useAsync } from './state/useData.js';
 import { parseView, serializeView, type ViewState } from './state/view.js';
@@ -41,6 +44,7 @@ export function App() {
   const [focus, setFocus] = useState<{ code: string; at: number } | null>(null);
   const [hover, setHover] = useState<{ info: HoverInfo; map: 'main' | 'compare' } | null>(null);
   const sync = useRef<MapSync>({ maps: new Set(), busy: false }).current;
+  const mainMap = useRef<MapLibreMap | null>(null);
 
   const { value: meta, error: metaError } = useAsync<Meta>(fetchMeta, []);
   const { value: boundaries, error: geoError } = useAsync<Boundaries>(loadBoundaries, []);
@@ -64,6 +68,9 @@ export function App() {
     view.province && boundaries?.provinces[view.province] ? () => loadProvince(view.province!, boundaries.provinces[view.province!].bbox) : null,
     [view.province, boundaries],
   );
+  // Presentation mode compares with the year before.
+  const prevYear = view.present && year !== null && years.includes(year - 1) ? year - 1 : null;
+  const prev = useAsync(prevYear === null ? null : () => loadStats(prevYear, statsLevel, view.province), [prevYear, statsLevel, view.province]);
   const detail = useAsync<UnitDetailResponse>(view.unit ? () => fetchUnit(view.unit!) : null, [view.unit]);
   const plan = usePlanner(year, boundaries?.geo ?? null);
 
@@ -110,6 +117,21 @@ export function App() {
     patch({ unit: code, ...(view.province && provinceCode !== view.province ? { province: provinceCode } : {}) });
     setFocus({ code, at: Date.now() });
   };
+  const present = view.present;
+  const place = view.province ? (provinceNames.get(view.province) ?? view.province) : 'Toàn quốc';
+  const title = view.title ?? defaultTitle(year);
+  const subtitle = view.subtitle ?? defaultSubtitle(place);
+  const source = `${stats.value?.dataLabel ? `${stats.value.dataLabel}. ` : ''}${BOUNDARY_SOURCE}`;
+  const exportMenu = (
+    <ExportMenu
+      input={() =>
+        mainMap.current && legend && !stale
+          ? { map: mainMap.current, title, subtitle, legend, legendTitle, asOf: formatDate(meta.dataAsOf), source: `Nguồn: ${source}`, sampleLabel: meta.dataLabel, geo: boundaries.geo }
+          : null
+      }
+      filename={(s) => `ban-do-antt-${view.province ?? 'toan-quoc'}-${year}-${s}x.png`}
+    />
+  );
   const mapProps = {
     geo: boundaries.geo,
     bbox: boundaries.bbox,
@@ -122,8 +144,25 @@ export function App() {
   };
 
   return (
-    <div className="app">
-      <header className="topbar">
+    <div className={present ? 'app present' : 'app'}>
+      {present && (
+        <Presentation
+          title={title}
+          subtitle={subtitle}
+          onTitle={(t, st) => patch(t !== null ? { title: t } : { subtitle: st })}
+          year={year}
+          now={stats.value && !stale ? stats.value.total : null}
+          before={prevYear !== null && prev.value?.year === prevYear ? prev.value.total : null}
+          sampleLabel={meta.dataLabel}
+          onExit={() => {
+            patch({ present: false });
+            if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+          }}
+        >
+          {exportMenu}
+        </Presentation>
+      )}
+      {!present && <header className="topbar">
         <div className="title">
           <h1>Phong trào Toàn dân bảo vệ an ninh Tổ quốc</h1>
           <p>Xã, phường, đặc khu đạt tiêu chuẩn "An toàn về an ninh, trật tự"</p>
@@ -156,13 +195,24 @@ export function App() {
         >
           Lập danh sách
         </button>
+        <button
+          className="present-toggle"
+          title="Trình chiếu toàn màn hình cho hội nghị (Esc để thoát)"
+          onClick={() => {
+            enterFullscreen();
+            patch({ present: true, unit: null });
+          }}
+        >
+          Trình chiếu
+        </button>
+        {exportMenu}
         {meta.dataLabel && (
           <div className="sample-badge" title="Số liệu do bộ sinh dữ liệu mẫu tạo ra, khớp các số liệu đã công bố trong các bản tin; không phải số liệu chính thức.">
             {meta.dataLabel}
           </div>
         )}
-      </header>
-      <div className="toolbar">
+      </header>}
+      {!present && <div className="toolbar">
         <SearchBox onChoose={({ kind, code }) => choose(kind, code)} />
         <Breadcrumb
           province={view.province ? { code: view.province, name: provinceNames.get(view.province) ?? view.province } : null}
@@ -172,9 +222,9 @@ export function App() {
         <a className="admin-link" href="/quan-tri" title="Nhập số liệu, lịch sử nhập, nhật ký (cần đăng nhập)">
           Quản trị
         </a>
-      </div>
+      </div>}
       <main className={compareYear !== null ? 'stage compare' : 'stage'}>
-        {plan.open && (
+        {plan.open && !present && (
           <Worklist
             plan={plan}
             year={year}
@@ -192,7 +242,11 @@ export function App() {
             {...mapProps}
             name="main"
             fills={plan.fills ?? legend?.colors ?? null}
-            onMap={plan.setMap}
+            onMap={(m) => {
+              mainMap.current = m;
+              plan.setMap(m);
+            }}
+            present={present}
             sync={compareYear !== null ? sync : undefined}
             onHover={(info) => setHover(info ? { info, map: 'main' } : null)}
             onMove={(at) => patch({ at })}
@@ -218,11 +272,11 @@ export function App() {
             method={view.method}
             k={view.k}
             note={crosswalkNote}
-            source={`${stats.value?.dataLabel ? `${stats.value.dataLabel}. ` : ''}${BOUNDARY_SOURCE}`}
+            source={source}
             onClassing={(p) => patch(p)}
           />
         )}
-        {hover && hoverLegend && (
+        {hover && hoverLegend && !present && (
           <Tooltip
             hover={hover.info}
             provinceName={provinceNames.get(hover.info.provinceCode) ?? ''}
@@ -235,7 +289,7 @@ export function App() {
             caption={`${legendTitle.replace(` năm ${year}`, '')} · ${hoverYear}`}
           />
         )}
-        {view.unit && (
+        {view.unit && !present && (
           <DetailPanel
             detail={detail.value}
             error={detail.error}

@@ -179,7 +179,7 @@ type Rings = number[][][];
 const ringsOf = (g: GeoJSON.Polygon | GeoJSON.MultiPolygon): Rings => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());
 
 /** Hoàng Sa and Trường Sa from the loaded geometry, in their current colours, in a framed box at (x, y). */
-function drawInset(ctx: CanvasRenderingContext2D, input: ExportInput, islands: { code: string; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; bbox: BBox }[], x: number, y: number, u: number) {
+function drawInset(ctx: CanvasRenderingContext2D, input: ExportInput, islands: { code: string; province: string; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; bbox: BBox }[], x: number, y: number, u: number) {
   const frame = unionBBox(
     islands.map((i) => i.bbox),
     0.6,
@@ -222,7 +222,8 @@ function drawInset(ctx: CanvasRenderingContext2D, input: ExportInput, islands: {
     ctx.stroke();
   }
   for (const isl of islands) {
-    const color = input.legend.colors.get(isl.code) ?? NO_DATA_COLOR;
+    // At the province level the islands take their province's colour.
+    const color = input.legend.colors.get(isl.code) ?? input.legend.colors.get(isl.province) ?? NO_DATA_COLOR;
     ctx.fillStyle = color;
     ctx.strokeStyle = INK;
     for (const poly of isl.geometry.type === 'Polygon' ? [isl.geometry.coordinates] : isl.geometry.coordinates) {
@@ -318,7 +319,7 @@ export async function composeExport(input: ExportInput): Promise<HTMLCanvasEleme
   // Hoàng Sa and Trường Sa: drawn in an inset when the view does not show both.
   const islands = ARCHIPELAGO_CODES.flatMap((code) => {
     const f = input.geo.communes.features.find((c) => c.properties.code === code);
-    return f ? [{ code, geometry: f.geometry, bbox: bboxOfGeometry(f.geometry) }] : [];
+    return f ? [{ code, province: f.properties.province_code, geometry: f.geometry, bbox: bboxOfGeometry(f.geometry) }] : [];
   });
   const b = map.getBounds();
   const view: BBox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];

@@ -4,7 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { CommuneProps, NationalGeo } from '../lib/topo.js';
 import type { MapLevel, ViewState } from '../state/view.js';
-import { FILL_SOURCES, baseStyle, boundaryLayers, fillLayer, hatchImage, sourceLayers, type FillSource } from './style.js';
+import { FILL_SOURCES, baseStyle, boundaryLayers, fillLayer, hatchImage, presentPaint, sourceLayers, type FillSource } from './style.js';
 
 setWorkerUrl(workerUrl);
 
@@ -51,6 +51,8 @@ interface Props {
   onHover: (h: HoverInfo | null) => void;
   onSelect: (kind: 'commune' | 'province', code: string | null) => void;
   onMove?: (at: NonNullable<ViewState['at']>) => void;
+  /** Presentation mode: opaque fills and thicker borders for a projector. */
+  present?: boolean;
   /** When the map is ready for outside use (tests, exports). */
   onMap?: (map: MapLibreMap | null) => void;
 }
@@ -206,6 +208,18 @@ export function MapView(props: Props) {
     }
     whenLoaded(() => map.fitBounds((drilldown?.bbox ?? bbox) as LngLatBoundsLike, { padding: 30, duration: 600 }));
   }, [fitKey]);
+
+  const present = !!props.present;
+  const firstPaint = useRef(true);
+  useEffect(() => {
+    const map = mapRef.current;
+    // The style starts in the normal look: nothing to change until presentation mode is entered.
+    if (!map || (firstPaint.current && !present)) return;
+    firstPaint.current = false;
+    whenLoaded(() => {
+      for (const [layer, prop, value] of presentPaint(present)) map.setPaintProperty(layer, prop as never, value as never);
+    });
+  }, [present, geo]);
 
   useEffect(() => {
     if (props.stale) container.current?.setAttribute('data-map-ready', 'false');

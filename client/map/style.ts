@@ -131,6 +131,22 @@ export function boundaryLayers(): LayerSpecification[] {
   ];
 }
 
+/**
+ * Paint for presentation mode (a washed-out projector): opaque fills and borders about twice as thick.
+ * Returns [layer, property, value] for `present` on or off.
+ */
+export function presentPaint(present: boolean): [string, string, unknown][] {
+  const k = present ? 2 : 1;
+  const fills = FILL_SOURCES.map((s): [string, string, unknown] => [fillLayer(s), 'fill-opacity', present ? ['case', isOn('hover'), 1, 1] : ['case', isOn('hover'), 1, 0.88]]);
+  return [
+    ...fills,
+    ['province-borders', 'line-width', ['interpolate', ['linear'], ['zoom'], 4, 0.8 * k, 8, 1.8 * k, 11, 2.6 * k]],
+    ['province-borders', 'line-color', present ? '#000000' : '#2b2b2b'],
+    ['coast', 'line-width', ['interpolate', ['linear'], ['zoom'], 4, 0.6 * k, 9, 1.4 * k]],
+    ['coast', 'line-color', present ? '#1f2a33' : '#5b6b78'],
+  ];
+}
+
 /** Diagonal grey hatching for "no data", drawn as an image so MapLibre can tile it. */
 export function hatchImage(size = 8): { width: number; height: number; data: Uint8Array } {
   const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));

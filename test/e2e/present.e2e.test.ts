@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatPoints } from '../../client/export/keyFigures.js';
+import { exportLayout } from '../../client/export/layout.js';
+import { formatCount, formatPercent } from '../../client/lib/format.js';
+import { NO_DATA_HATCH, STATUS_COLORS } from '../../client/lib/statusClasses.js';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, e2eSkipReason, jumpAndSettle, startPortal, waitForMap, type Portal } from './harness.js';
+
+const db = inject('seededDb');
+const skip = e2eSkipReason(db);
+if (skip) console.warn(`end-to-end tests skipped: ${skip}`);
+
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+interface Total {
+  communes: { total: number; certified: number };
+  residential: { total: number; certified: number };
+  models: number;
+  rates: { communes: number; residential: number };
+}
+
+/** Pixels of a region whose colour is within `tol` of `hex`. */
+function countColour(png: PNG, hex: string, region = { x: 0, y: 0, w: png.width, h: png.height }, tol = 3): number {
+  const [r, g, b] = rgb(hex);
+  let n = 0;
+  for (let y = region.y; y < region.y + region.h; y++)
+    for (let x = region.x; x < region.x + region.w; x++) {
+      const i = (y * png.width + x) * 4;
+      if (Math.abs(png.data[i] - r) <= tol && Math.abs(png.data[i + 1] - g) <= tol && Math.abs(png.data[i + 2] - b) <= tol) n++;
+    }
+  return n;
+}
+
+function distinctColours(png: PNG, region: { x: number; y: number; w: number; h: number }): number {
+  const seen = new Set<number>();
+  for (let y = region.y; y < region.y + region.h; y += 2)
+    for (let x = region.x; x < region.x + region.w; x += 2) {
+      const i = (y * png.width + x) * 4;
+      seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+    }
+  return seen.size;
+}
+
+async function exportPng(page: Page, scale: number, name: string): Promise<PNG> {
+  await page.getByRole('button', { name: 'Xuất ảnh' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('menuitem', { name: `PNG ${scale}×` }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`-${scale}x\\.png$`));
+  const path = join(ARTIFACTS, name);
+  await download.saveAs(path);
+  return PNG.sync.read(readFileSync(path));
+}
+
+describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, () => {
+  let portal: Portal;
+  beforeAll(async () => {
+    portal = await startPortal(db!);
+  });
+  afterAll(async () => {
+    await portal?.close();
+  });
+  const total = async (year: number) =>
+    ((await (await fetch(`${portal.url}/api/stats?year=${year}&level=commune`)).json()) as { total: Total }).total;
+
+  it('enters presentation mode, edits the title, shows the key figures, leaves with Escape', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?year=2025`);
+    await waitForMap(page);
+    await page.getByRole('button', { name: 'Trình chiếu' }).click();
+    await page.waitForSelector('.app.present');
+    expect(await page.locator('.topbar').count()).toBe(0);
+    expect(await page.locator('.toolbar').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('present')).toBe('1');
+
+    const title = page.getByLabel('Tiêu đề trình chiếu');
+    expect(await title.inputValue()).toBe('Kết quả xây dựng phong trào Toàn dân bảo vệ ANTQ năm 2025');
+    await title.fill('Hội nghị tổng kết phong trào Toàn dân bảo vệ ANTQ năm 2025');
+    await expect.poll(() => new URL(page.url()).searchParams.get('title')).toBe('Hội nghị tổng kết phong trào Toàn dân bảo vệ ANTQ năm 2025');
+
+    const [now, before] = [await total(2025), await total(2024)];
+    const strip = page.locator('.key-figures');
+    await expect.poll(() => strip.locator('[data-figure="change"] strong').textContent()).not.toBe('–');
+    const text = (id: string) => strip.locator(`[data-figure="${id}"] dd`).textContent();
+    expect(await text('communes')).toBe(`${formatCount(now.communes.certified)}/${formatCount(now.communes.total)} ${formatPercent(now.rates.communes)}`);
+    expect(await text('change')).toBe(`${formatPoints(now.rates.communes, before.rates.communes)} năm 2024: ${formatPercent(before.rates.communes)}`);
+    expect(await text('residential')).toBe(`${formatCount(now.residential.certified)}/${formatCount(now.residential.total)} ${formatPercent(now.rates.residential)}`);
+    expect(await text('models')).toBe(`${formatCount(now.models)} năm 2025`);
+    await waitForMap(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'present-mode.png') });
+
+    // A reload keeps the mode and the title.
+    await page.reload();
+    await waitForMap(page);
+    expect(await page.getByLabel('Tiêu đề trình chiếu').inputValue()).toBe('Hội nghị tổng kết phong trào Toàn dân bảo vệ ANTQ năm 2025');
+  });
+
+  it('exports a print-ready PNG at 1× and 2×', async () => {
+    const { page } = portal;
+    await page.waitForSelector('.app.present');
+    await waitForMap(page);
+    const css = await page.evaluate(() => {
+      const c = window.antqMap!.getContainer();
+      return { w: c.clientWidth, h: c.clientHeight };
+    });
+    for (const scale of [1, 2]) {
+      const png = await exportPng(page, scale, `present-export-${scale}x.png`);
+      const L = exportLayout(css.w, css.h, scale);
+      expect([png.width, png.height]).toEqual([L.width, L.height]);
+      const mapArea = { x: L.map.x, y: L.map.y, w: L.map.width, h: L.map.height };
+      // Not a blank WebGL buffer: many colours, and the certified blue (opaque fills in presentation mode).
+      expect(distinctColours(png, mapArea)).toBeGreaterThan(50);
+      expect(countColour(png, STATUS_COLORS.dat, mapArea)).toBeGreaterThan(5000 * scale * scale);
+      // Legend swatches, bottom left: the other statuses and the hatched "no data".
+      const legendArea = { x: 0, y: L.map.y + Math.round(L.map.height / 2), w: Math.round(L.width / 3), h: Math.round(L.map.height / 2) };
+      for (const hex of [STATUS_COLORS.dat, STATUS_COLORS.chua_dat, STATUS_COLORS.chua_danh_gia]) {
+        expect(countColour(png, hex, legendArea)).toBeGreaterThan(30 * 18 * scale * scale);
+      }
+      expect(countColour(png, NO_DATA_HATCH, legendArea, 12)).toBeGreaterThan(20 * scale * scale);
+      // Title band: dark red title on white.
+      expect(countColour(png, '#8b0000', { x: 0, y: 0, w: L.width, h: L.header }, 10)).toBeGreaterThan(200 * scale * scale);
+    }
+  });
+
+  it('draws Hoàng Sa and Trường Sa in an inset when the view leaves them out, and 4× stays within 3840 × 2160', async () => {
+    const { page } = portal;
+    await jumpAndSettle(page, [105.85, 21.03], 8);
+    await waitForMap(page);
+    const png = await exportPng(page, 4, 'present-export-hanoi-4x.png');
+    expect(png.width).toBeLessThanOrEqual(3840);
+    expect(png.height).toBeLessThanOrEqual(2160);
+    expect(Math.max(png.width / 3840, png.height / 2160)).toBeCloseTo(1, 2);
+    // The inset sits top right of the map, framed in black with the sea colour inside.
+    const L = exportLayout(...(await page.evaluate(() => [window.antqMap!.getContainer().clientWidth, window.antqMap!.getContainer().clientHeight] as [number, number])), 4);
+    const corner = { x: Math.round(L.width * 0.8), y: L.map.y, w: Math.round(L.width * 0.2) - 1, h: Math.round(L.map.height * 0.5) };
+    expect(countColour(png, '#dce8f0', corner, 2)).toBeGreaterThan(10_000);
+    expect(countColour(png, STATUS_COLORS.dat, corner, 3) + countColour(png, STATUS_COLORS.chua_dat, corner, 3)).toBeGreaterThan(20);
+
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.topbar');
+    expect(new URL(page.url()).searchParams.get('present')).toBeNull();
+  });
+});
