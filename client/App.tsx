@@ -16,6 +16,7 @@ import { MetricControl } from './panels/MetricControl.js';
 import { Tooltip } from './panels/Tooltip.js';
 import { YearControl } from './panels/YearControl.js';
 import { Worklist } from './panels/Worklist.js';
+import { previousTotal } from './present/previous.js';
 import { Presentation, defaultSubtitle, defaultTitle, enterFullscreen } from './present/Presentation.js';
 import { usePlanner } from './state/usePlanner.js';
 import { loadProvince, loadStats, useAsync } from './state/useData.js';
@@ -70,7 +71,7 @@ export function App() {
   );
   // Presentation mode compares with the year before.
   const prevYear = view.present && year !== null && years.includes(year - 1) ? year - 1 : null;
-  const prev = useAsync(prevYear === null ? null : () => loadStats(prevYear, statsLevel, view.province), [prevYear, statsLevel, view.province]);
+  const prev = useAsync(prevYear === null ? null : () => previousTotal(prevYear, statsLevel, view.province), [prevYear, statsLevel, view.province]);
   const detail = useAsync<UnitDetailResponse>(view.unit ? () => fetchUnit(view.unit!) : null, [view.unit]);
   const plan = usePlanner(year, boundaries?.geo ?? null);
 
@@ -153,6 +154,7 @@ export function App() {
           year={year}
           now={stats.value && !stale ? stats.value.total : null}
           before={prevYear !== null && prev.value?.year === prevYear ? prev.value.total : null}
+          beforeBasis={prev.value?.basis}
           sampleLabel={meta.dataLabel}
           onExit={() => {
             patch({ present: false });

@@ -134,8 +134,17 @@ function drawScaleBar(ctx: CanvasRenderingContext2D, map: MapLibreMap, L: Export
   ctx.strokeRect(x0, y0, bar.px, h);
   ctx.fillStyle = INK;
   ctx.font = font(14 * u, true);
-  ctx.textAlign = 'center';
-  for (const t of bar.ticks) ctx.fillText(t.label, x0 + t.px, y0 - 8 * u);
+  // 0 at the left end, the length at the right end, the half in between when there is room for it.
+  const [zero, half, full] = bar.ticks;
+  ctx.textAlign = 'left';
+  ctx.fillText(zero.label, x0 - 4 * u, y0 - 8 * u);
+  ctx.textAlign = 'right';
+  ctx.fillText(full.label, x0 + full.px + 4 * u, y0 - 8 * u);
+  const room = full.px / 2 - ctx.measureText(full.label).width / 2 - ctx.measureText(half.label).width / 2;
+  if (room > 12 * u) {
+    ctx.textAlign = 'center';
+    ctx.fillText(half.label, x0 + half.px, y0 - 8 * u);
+  }
   ctx.textAlign = 'left';
   ctx.font = font(11 * u);
   ctx.fillText('tại tâm bản đồ', x0 - 14 * u, y0 + h + 5 * u + 8 * u);

@@ -24,5 +24,8 @@ describe('key figures', () => {
       ['Mô hình tự quản', '31.020', 'năm 2025'],
     ]);
     expect(keyFigures(total(1, 2, [1, 2], 0), null, 2017)[1].value).toBe('–');
+    // A year before the 2025 reform is compared with the figures reported on the old communes, and says so.
+    const old = keyFigures(total(3131, 3321, [1, 2], 0), total(9333, 10040, [1, 2], 0), 2025, 'old-units')[1];
+    expect([old.value, old.detail]).toEqual(['+1,32 điểm %', 'năm 2024: 92,96% (10.040 xã cũ)']);
   });
 });

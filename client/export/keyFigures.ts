@@ -28,7 +28,8 @@ export function formatPoints(now: number | null, before: number | null): string 
 }
 
 /** The strip shown in presentation mode: communes certified, change on the previous year, residential areas, models. */
-export function keyFigures(now: TotalFigures, before: TotalFigures | null, year: number): KeyFigure[] {
+export function keyFigures(now: TotalFigures, before: TotalFigures | null, year: number, basis: 'reported' | 'old-units' | 'crosswalk' = 'reported'): KeyFigure[] {
+  const how = !before || basis === 'reported' ? '' : basis === 'old-units' ? ` (${formatCount(before.communes.total)} xã cũ)` : ' (quy đổi từ xã cũ)';
   return [
     {
       id: 'communes',
@@ -40,7 +41,7 @@ export function keyFigures(now: TotalFigures, before: TotalFigures | null, year:
       id: 'change',
       label: `So với năm ${year - 1}`,
       value: before ? formatPoints(now.rates.communes, before.rates.communes) : '–',
-      detail: before ? `năm ${year - 1}: ${formatPercent(before.rates.communes)}` : 'không có số liệu năm trước',
+      detail: before ? `năm ${year - 1}: ${formatPercent(before.rates.communes)}${how}` : 'không có số liệu năm trước',
     },
     {
       id: 'residential',

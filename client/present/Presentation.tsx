@@ -18,6 +18,7 @@ interface Props {
   year: number;
   now: TotalFigures | null;
   before: TotalFigures | null;
+  beforeBasis?: 'reported' | 'old-units' | 'crosswalk';
   sampleLabel: string | null;
   onExit: () => void;
   /** The export menu, shown beside the exit button. */
@@ -25,7 +26,7 @@ interface Props {
 }
 
 /** Presentation mode's header: editable title and subtitle, the key figures, and the way out (also Escape). */
-export function Presentation({ title, subtitle, onTitle, year, now, before, sampleLabel, onExit, children }: Props) {
+export function Presentation({ title, subtitle, onTitle, year, now, before, beforeBasis, sampleLabel, onExit, children }: Props) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onExit();
@@ -44,7 +45,7 @@ export function Presentation({ title, subtitle, onTitle, year, now, before, samp
     };
   }, [onExit]);
 
-  const figures = now ? keyFigures(now, before, year) : [];
+  const figures = now ? keyFigures(now, before, year, beforeBasis) : [];
   return (
     <header className="present-head">
       <div className="present-titles">
