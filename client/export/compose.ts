@@ -149,7 +149,6 @@ function drawScaleBar(ctx: CanvasRenderingContext2D, map: MapLibreMap, L: Export
   ctx.font = font(11 * u);
   ctx.fillText('tại tâm bản đồ', x0 - 14 * u, y0 + h + 5 * u + 8 * u);
   ctx.restore();
-  return bar.px + 44 * u;
 }
 
 function drawNorthArrow(ctx: CanvasRenderingContext2D, cx: number, top: number, u: number) {
@@ -322,8 +321,9 @@ export async function composeExport(input: ExportInput): Promise<HTMLCanvasEleme
   // Scale bar and north arrow, bottom right.
   const right = L.map.x + L.map.width - 30 * u;
   const bottom = L.map.y + L.map.height - 26 * u;
-  const barW = drawScaleBar(ctx, map, L, right, bottom);
-  drawNorthArrow(ctx, right - barW - 30 * u, bottom - 62 * u, u);
+  drawScaleBar(ctx, map, L, right, bottom);
+  // North arrow top left, where it hides no island (the map is never rotated).
+  drawNorthArrow(ctx, L.map.x + 56 * u, L.map.y + 14 * u, u);
 
   // Hoàng Sa and Trường Sa: drawn in an inset when the view does not show both.
   const islands = ARCHIPELAGO_CODES.flatMap((code) => {

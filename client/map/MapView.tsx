@@ -218,6 +218,11 @@ export function MapView(props: Props) {
     firstPaint.current = false;
     whenLoaded(() => {
       for (const [layer, prop, value] of presentPaint(present)) map.setPaintProperty(layer, prop as never, value as never);
+      // The stage changed size: fit the country (or the province) again, clear of the large legend on the left.
+      map.resize();
+      const w = map.getContainer().clientWidth;
+      const padding = present ? { top: 30, bottom: 30, right: 30, left: Math.min(480, Math.round(w * 0.33)) } : 30;
+      map.fitBounds((latest.current.drilldown?.bbox ?? bbox) as LngLatBoundsLike, { padding, duration: 0 });
     });
   }, [present, geo]);
 
