@@ -195,8 +195,11 @@ function drawInset(ctx: CanvasRenderingContext2D, input: ExportInput, islands: {
   const pad = 10 * u;
   const titleH = 24 * u;
   const proj = insetProjection(frame, 190 * u, 250 * u);
-  const w = proj.width + 2 * pad;
+  const insetTitle = 'Quần đảo Hoàng Sa, Trường Sa';
+  ctx.font = font(13 * u, true);
+  const w = Math.max(proj.width, ctx.measureText(insetTitle).width) + 2 * pad;
   const h = proj.height + 2 * pad + titleH;
+  const mapX = (w - 2 * pad - proj.width) / 2;
   ctx.save();
   ctx.translate(x - w, y);
   ctx.fillStyle = '#ffffff';
@@ -204,8 +207,8 @@ function drawInset(ctx: CanvasRenderingContext2D, input: ExportInput, islands: {
   ctx.fillStyle = INK;
   ctx.font = font(13 * u, true);
   ctx.textAlign = 'left';
-  ctx.fillText('Quần đảo Hoàng Sa, Trường Sa', pad, pad + 12 * u);
-  ctx.translate(pad, pad + titleH);
+  ctx.fillText(insetTitle, pad, pad + 12 * u);
+  ctx.translate(pad + mapX, pad + titleH);
   ctx.fillStyle = SEA;
   ctx.fillRect(0, 0, proj.width, proj.height);
   ctx.beginPath();
