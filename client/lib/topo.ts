@@ -13,7 +13,6 @@ export interface CommuneProps {
 export interface NationalGeo {
   communes: FeatureCollection<Polygon | MultiPolygon, CommuneProps>;
   provinces: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
-  communeBorders: MultiLineString;
   provinceBorders: MultiLineString;
   outline: FeatureCollection<Polygon | MultiPolygon>;
   provinceLabels: FeatureCollection<Point, { code: string; name: string }>;
@@ -32,7 +31,6 @@ export function decodeNational(topo: Topology): NationalGeo {
   return {
     communes: feature(topo, o.communes) as unknown as NationalGeo['communes'],
     provinces: feature(topo, o.provinces) as unknown as NationalGeo['provinces'],
-    communeBorders: mesh(topo, o.communes, interior),
     provinceBorders: mesh(topo, o.provinces, interior),
     outline: feature(topo, o.outline) as unknown as NationalGeo['outline'],
     provinceLabels: feature(topo, o.province_labels) as unknown as NationalGeo['provinceLabels'],

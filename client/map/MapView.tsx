@@ -4,9 +4,11 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { CommuneProps, NationalGeo } from '../lib/topo.js';
 import type { MapLevel, ViewState } from '../state/view.js';
-import { FILL_SOURCES, baseStyle, boundaryLayers, fillLayer, hatchImage, presentPaint, sourceLayers, type FillSource } from './style.js';
+import { FILL_SOURCES, baseStyle, boundaryLayers, fillLayer, hatchImage, hatchLayer, presentPaint, sourceLayers, type FillSource } from './style.js';
 
 setWorkerUrl(workerUrl);
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export interface HoverInfo {
   kind: 'commune' | 'province';
@@ -82,6 +84,7 @@ export function MapView(props: Props) {
   const latest = useRef(props);
   latest.current = props;
   const source = activeSource(level, drilldown);
+  const provincesLoaded = useRef(false);
 
   useEffect(() => {
     const map = new MapLibreMap({
@@ -98,15 +101,16 @@ export function MapView(props: Props) {
       minZoom: 3,
     });
     mapRef.current = map;
+    provincesLoaded.current = false;
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
     map.touchZoomRotate.disableRotation();
     map.on('load', () => {
       map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
       map.addSource('communes', { type: 'geojson', data: geo.communes, promoteId: 'code' });
-      map.addSource('provinces', { type: 'geojson', data: geo.provinces, promoteId: 'code' });
-      map.addSource('detail', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' });
-      map.addSource('commune-borders', { type: 'geojson', data: geo.communeBorders });
+      // Filled only when the province level is first shown: tiling it costs the worker time at start-up.
+      map.addSource('provinces', { type: 'geojson', data: EMPTY, promoteId: 'code' });
+      map.addSource('detail', { type: 'geojson', data: EMPTY, promoteId: 'code' });
       map.addSource('province-borders', { type: 'geojson', data: geo.provinceBorders });
       map.addSource('outline', { type: 'geojson', data: geo.outline });
       map.addSource('province-labels', { type: 'geojson', data: geo.provinceLabels });
@@ -191,7 +195,7 @@ export function MapView(props: Props) {
     if (!map) return;
     whenLoaded(() => {
       const src = map.getSource('detail') as GeoJSONSource;
-      src.setData(drilldown ? drilldown.communes : { type: 'FeatureCollection', features: [] });
+      src.setData(drilldown ? drilldown.communes : EMPTY);
       map.setLayoutProperty('detail-labels', 'visibility', drilldown ? 'visible' : 'none');
     });
   }, [drilldown]);
@@ -243,10 +247,19 @@ export function MapView(props: Props) {
     if (!map || !fills || props.stale) return;
     container.current?.setAttribute('data-map-ready', 'false');
     whenLoaded(() => {
-      for (const s of FILL_SOURCES) {
-        for (const id of sourceLayers(s)) map.setLayoutProperty(id, 'visibility', s === source ? 'visible' : 'none');
-      }
       const features = source === 'provinces' ? geo.provinces.features : source === 'detail' ? (drilldown?.communes.features ?? []) : geo.communes.features;
+      if (source === 'provinces' && !provincesLoaded.current) {
+        (map.getSource('provinces') as GeoJSONSource).setData(geo.provinces);
+        provincesLoaded.current = true;
+      }
+      // The hatch layer costs a second fill of every feature: draw it only when some unit has no data.
+      const anyNoData = features.some((f) => !fills.has(f.properties.code));
+      for (const s of FILL_SOURCES) {
+        for (const id of sourceLayers(s)) {
+          const on = s === source && (id !== hatchLayer(s) || anyNoData);
+          map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+        }
+      }
       for (const f of features) {
         const code = f.properties.code;
         map.setFeatureState({ source, id: code }, { fill: fills.get(code) ?? null });

@@ -28,7 +28,7 @@ export const highlightLayer = (s: FillSource) => `${s}-highlight`;
 
 /** Layers that belong to one fill source; shown only while that source is the one coloured. */
 export function sourceLayers(s: FillSource): string[] {
-  return [fillLayer(s), hatchLayer(s), highlightLayer(s), ...(s === 'communes' ? ['commune-borders'] : s === 'detail' ? ['detail-borders'] : [])];
+  return [fillLayer(s), hatchLayer(s), highlightLayer(s)];
 }
 
 function fillLayers(s: FillSource): LayerSpecification[] {
@@ -38,7 +38,12 @@ function fillLayers(s: FillSource): LayerSpecification[] {
       type: 'fill',
       source: s,
       layout: { visibility: 'none' },
-      paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOR], 'fill-opacity': ['case', isOn('hover'), 1, 0.88] },
+      paint: {
+        'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOR],
+        'fill-opacity': ['case', isOn('hover'), 1, 0.88],
+        // Commune borders as the fill's own hairline: no separate line layer to tile and tessellate.
+        ...(s === 'provinces' ? {} : { 'fill-outline-color': 'rgba(255,255,255,0.6)' }),
+      },
     },
     {
       id: hatchLayer(s),
@@ -65,18 +70,11 @@ function highlight(s: FillSource): LayerSpecification {
 }
 
 export function boundaryLayers(): LayerSpecification[] {
-  const thin = (color: string): LayerSpecification['paint'] => ({
-    'line-color': color,
-    'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.15, 7, 0.5, 10, 1.2],
-    'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.35, 8, 0.9],
-  });
   return [
     { id: 'land', type: 'fill', source: 'outline', paint: { 'fill-color': LAND } },
     ...fillLayers('provinces'),
     ...fillLayers('communes'),
     ...fillLayers('detail'),
-    { id: 'commune-borders', type: 'line', source: 'commune-borders', layout: { visibility: 'none' }, paint: thin('#ffffff') as never },
-    { id: 'detail-borders', type: 'line', source: 'detail', layout: { visibility: 'none' }, paint: thin('#ffffff') as never },
     {
       id: 'province-borders',
       type: 'line',
