@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { CommuneProps, NationalGeo } from '../lib/topo.js';
 import type { MapLevel, ViewState } from '../state/view.js';
-import { FILL_SOURCES, baseStyle, boundaryLayers, fillLayer, hatchImage, hatchLayer, presentPaint, sourceLayers, type FillSource } from './style.js';
+import { FILL_SOURCES, HIGHLIGHT_SOURCE, baseStyle, boundaryLayers, fillLayer, hatchImage, hatchLayer, presentPaint, sourceLayers, type FillSource, type HighlightKind } from './style.js';
 
 setWorkerUrl(workerUrl);
 
@@ -84,6 +84,23 @@ export function MapView(props: Props) {
   const latest = useRef(props);
   latest.current = props;
   const source = activeSource(level, drilldown);
+  const outlined = useRef<{ selected: string | null; hover: string | null; marked: string[] }>({ selected: null, hover: null, marked: [] });
+  // The outlined units' geometry: a drilled-in province's finer communes first, else the national layer.
+  const drawOutlines = () => {
+    const map = mapRef.current;
+    if (!map || !loaded.current) return;
+    const { selected: sel, hover, marked: mk } = outlined.current;
+    const find = (code: string) =>
+      code.length === 2
+        ? geo.provinces.features.find((f) => f.properties.code === code)
+        : (latest.current.drilldown?.communes.features.find((f) => f.properties.code === code) ?? geo.communes.features.find((f) => f.properties.code === code));
+    const wanted: [string, HighlightKind][] = [...mk.map((c): [string, HighlightKind] => [c, 'marked']), ...(hover ? [[hover, 'hover'] as [string, HighlightKind]] : []), ...(sel ? [[sel, 'selected'] as [string, HighlightKind]] : [])];
+    const features = wanted.flatMap(([code, kind]) => {
+      const f = find(code);
+      return f ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { kind } }] : [];
+    });
+    (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
+  };
   const provincesLoaded = useRef(false);
 
   useEffect(() => {
@@ -111,6 +128,7 @@ export function MapView(props: Props) {
       // Filled only when the province level is first shown: tiling it costs the worker time at start-up.
       map.addSource('provinces', { type: 'geojson', data: EMPTY, promoteId: 'code' });
       map.addSource('detail', { type: 'geojson', data: EMPTY, promoteId: 'code' });
+      map.addSource(HIGHLIGHT_SOURCE, { type: 'geojson', data: EMPTY });
       map.addSource('province-borders', { type: 'geojson', data: geo.provinceBorders });
       map.addSource('outline', { type: 'geojson', data: geo.outline });
       map.addSource('province-labels', { type: 'geojson', data: geo.provinceLabels });
@@ -129,6 +147,8 @@ export function MapView(props: Props) {
         if (hovered) map.setFeatureState({ source: hovered.source, id: hovered.code }, { hover: false });
         if (code && src) map.setFeatureState({ source: src, id: code }, { hover: true });
         hovered = code && src ? { source: src, code } : null;
+        outlined.current.hover = code;
+        drawOutlines();
       }
       map.getCanvas().style.cursor = code ? 'pointer' : '';
       if (!f || !code) return latest.current.onHover(null);
@@ -230,7 +250,8 @@ export function MapView(props: Props) {
     });
   }, [present, geo]);
 
-  useEffect(() => {
+  // Layout effect: the map must read as not ready within the same task as the click that made it stale.
+  useLayoutEffect(() => {
     if (props.stale) container.current?.setAttribute('data-map-ready', 'false');
   }, [props.stale]);
 
@@ -272,19 +293,23 @@ export function MapView(props: Props) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const codes = [...(selected ? [selected] : []), ...(marked ?? [])];
-    const targets = (code: string): FillSource[] => (code.length === 2 ? ['provinces'] : ['communes', 'detail']);
+    outlined.current.selected = selected;
+    outlined.current.marked = marked ?? [];
     whenLoaded(() => {
-      for (const code of codes) for (const s of targets(code)) map.setFeatureState({ source: s, id: code }, code === selected ? { selected: true } : { marked: true });
+      drawOutlines();
+      // Also as feature-state, for whoever asks the map what is selected.
+      if (selected) for (const s of targets(selected)) map.setFeatureState({ source: s, id: selected }, { selected: true });
     });
     return () => {
-      if (!mapRef.current || !loaded.current) return;
-      for (const code of codes) for (const s of targets(code)) mapRef.current.setFeatureState({ source: s, id: code }, { selected: false, marked: false });
+      if (!mapRef.current || !loaded.current || !selected) return;
+      for (const s of targets(selected)) mapRef.current.setFeatureState({ source: s, id: selected }, { selected: false });
     };
   }, [selected, marked?.join(','), drilldown]);
 
   return <div ref={container} className="map" data-map={name} data-map-ready="false" aria-label="Bản đồ" />;
 }
+
+const targets = (code: string): FillSource[] => (code.length === 2 ? ['provinces'] : ['communes', 'detail']);
 
 function bboxOf(g: NationalGeo['communes']['features'][number]['geometry']): LngLatBoundsLike {
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;

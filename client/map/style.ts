@@ -24,11 +24,10 @@ const hasFill: ExpressionSpecification = ['to-boolean', ['coalesce', ['feature-s
 
 export const fillLayer = (s: FillSource) => `${s}-fill`;
 export const hatchLayer = (s: FillSource) => `${s}-nodata`;
-export const highlightLayer = (s: FillSource) => `${s}-highlight`;
 
 /** Layers that belong to one fill source; shown only while that source is the one coloured. */
 export function sourceLayers(s: FillSource): string[] {
-  return [fillLayer(s), hatchLayer(s), highlightLayer(s)];
+  return [fillLayer(s), hatchLayer(s)];
 }
 
 function fillLayers(s: FillSource): LayerSpecification[] {
@@ -55,17 +54,19 @@ function fillLayers(s: FillSource): LayerSpecification[] {
   ];
 }
 
-function highlight(s: FillSource): LayerSpecification {
+/**
+ * Outlines of the selected, hovered and marked units, from a small source of their own: a line layer over every
+ * commune would make the worker tessellate all borders again just to show one or two.
+ */
+export const HIGHLIGHT_SOURCE = 'highlight';
+export type HighlightKind = 'selected' | 'hover' | 'marked';
+function highlight(): LayerSpecification {
   return {
-    id: highlightLayer(s),
+    id: 'highlight',
     type: 'line',
-    source: s,
-    layout: { visibility: 'none', 'line-join': 'round' },
-    paint: {
-      'line-color': '#000000',
-      'line-width': ['case', isOn('selected'), 3.5, isOn('hover'), 2, isOn('marked'), 2.5, 0],
-      'line-opacity': ['case', ['any', isOn('selected'), isOn('hover'), isOn('marked')], 1, 0],
-    },
+    source: HIGHLIGHT_SOURCE,
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': '#000000', 'line-width': ['match', ['get', 'kind'], 'selected', 3.5, 'hover', 2, 2.5] },
   };
 }
 
@@ -88,9 +89,7 @@ export function boundaryLayers(): LayerSpecification[] {
       source: 'outline',
       paint: { 'line-color': '#5b6b78', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.4] },
     },
-    highlight('provinces'),
-    highlight('communes'),
-    highlight('detail'),
+    highlight(),
     {
       id: 'province-labels',
       type: 'symbol',

@@ -64,11 +64,12 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
       expect(expected).toHaveLength(3321);
       expect(expected.filter(([, s]) => s === null)).toEqual([]);
       const colours = expected.map(([code, s]) => [code, s ? STATUS_COLORS[s] : null] as const);
-      const mismatches = await page.evaluate((rows) => {
-        const map = window.antqMap!;
-        return rows.filter(([code, fill]) => map.getFeatureState({ source: 'communes', id: code }).fill !== fill);
-      }, colours);
-      expect(mismatches).toEqual([]);
+      const mismatches = () =>
+        page.evaluate((rows) => {
+          const map = window.antqMap!;
+          return rows.filter(([code, fill]) => map.getFeatureState({ source: 'communes', id: code }).fill !== fill);
+        }, colours);
+      await expect.poll(mismatches, { timeout: 15_000 }).toEqual([]);
       await expect.poll(() => page.locator('.legend h2').textContent()).toContain(String(year));
       await page.screenshot({ path: join(ARTIFACTS, `national-${year}.png`) });
     }
