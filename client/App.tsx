@@ -63,6 +63,23 @@ export function App() {
   useEffect(() => setHover(null), [view.province, view.level]);
 
   const stats = useAsync(year === null ? null : () => loadStats(year, statsLevel, view.province), [year, statsLevel, view.province]);
+  // Once the shown year is in, fetch the other years quietly, so that switching years and playing only recolour.
+  const shownReady = stats.value !== null;
+  useEffect(() => {
+    if (!shownReady) return;
+    let cancelled = false;
+    const queue = years.filter((y) => y !== year);
+    const next = () => {
+      const y = queue.shift();
+      if (cancelled || y === undefined) return;
+      loadStats(y, statsLevel, view.province).then(next, next);
+    };
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+    idle(next);
+    return () => {
+      cancelled = true;
+    };
+  }, [shownReady, years, statsLevel, view.province]);
   const before = useAsync(changeFrom === null ? null : () => loadStats(changeFrom, statsLevel, view.province), [changeFrom, statsLevel, view.province]);
   const other = useAsync(compareYear === null ? null : () => loadStats(compareYear, statsLevel, view.province), [compareYear, statsLevel, view.province]);
   const drilldown = useAsync(

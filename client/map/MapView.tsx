@@ -102,6 +102,7 @@ export function MapView(props: Props) {
     (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
   };
   const provincesLoaded = useRef(false);
+  const applied = useRef<{ source: FillSource | null; features: unknown; fills: Map<string, string | null> }>({ source: null, features: null, fills: new Map() });
 
   useEffect(() => {
     const map = new MapLibreMap({
@@ -119,6 +120,7 @@ export function MapView(props: Props) {
     });
     mapRef.current = map;
     provincesLoaded.current = false;
+    applied.current = { source: null, features: null, fills: new Map() };
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
     map.touchZoomRotate.disableRotation();
@@ -281,10 +283,16 @@ export function MapView(props: Props) {
           map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
         }
       }
+      // Only units whose colour changed: MapLibre rewrites paint data for every feature whose state is set.
+      const last = applied.current.source === source && applied.current.features === features ? applied.current.fills : new Map<string, string | null>();
+      const now = new Map<string, string | null>();
       for (const f of features) {
         const code = f.properties.code;
-        map.setFeatureState({ source, id: code }, { fill: fills.get(code) ?? null });
+        const fill = fills.get(code) ?? null;
+        now.set(code, fill);
+        if (!last.has(code) || last.get(code) !== fill) map.setFeatureState({ source, id: code }, { fill });
       }
+      applied.current = { source, features, fills: now };
       map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
       map.triggerRepaint();
     });
