@@ -102,8 +102,9 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
     await expect.poll(() => page.locator('.breadcrumb strong').textContent()).toBe('Tỉnh Bắc Ninh');
     await waitForMap(page);
     await page.evaluate(() => new Promise<void>((r) => (window.antqMap!.isMoving() ? window.antqMap!.once('moveend', () => r()) : r())));
-    const detail = await page.evaluate(() => new Set(window.antqMap!.queryRenderedFeatures({ layers: ['detail-fill'] }).map((f) => f.properties.code)).size);
-    expect(detail).toBe(99); // Bắc Ninh's 99 communes of 2025
+    // The finer layer is tiled in the worker after the fit: poll until it is drawn.
+    const detail = () => page.evaluate(() => new Set(window.antqMap!.queryRenderedFeatures({ layers: ['detail-fill'] }).map((f) => f.properties.code)).size);
+    await expect.poll(detail, { timeout: 20_000 }).toBe(99); // Bắc Ninh's 99 communes of 2025
     expect(new URL(page.url()).searchParams.get('province')).toBe('24');
     await expect.poll(() => page.locator('.panel h2').textContent()).toBe('Tỉnh Bắc Ninh');
     await page.screenshot({ path: join(ARTIFACTS, 'analytic-drilldown.png') });
