@@ -178,6 +178,32 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 3,
+    name: 'decks of saved views (conference slides)',
+    sql: `
+      -- A deck is an ordered list of saved map views, played in presentation mode.
+      CREATE TABLE decks (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL,
+        owner      TEXT NOT NULL, -- the user who created it (no foreign key: a deck outlives its account)
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      -- view: the map's URL query string without presentation keys (validated by server/domain/slideView.ts).
+      CREATE TABLE deck_slides (
+        id         INTEGER PRIMARY KEY,
+        deck_id    INTEGER NOT NULL REFERENCES decks (id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL CHECK (position >= 0),
+        title      TEXT NOT NULL,
+        subtitle   TEXT,
+        view       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (deck_id, position)
+      );
+    `,
+  },
 ];
 
 /** Applies the pending migrations in one transaction; returns the ids applied. */
