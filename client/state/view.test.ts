@@ -11,6 +11,12 @@ describe('view state in the URL', () => {
     breaks: [0.5, 1.25, 3],
     year: 2025,
     compareYear: 2024,
+    compareMetric: 'rate',
+    compareDenominator: 'residential',
+    compareMethod: 'manual',
+    compareK: 6,
+    compareBreaks: [0.5, 0.9, 0.99],
+    swipe: 0.375,
     level: 'commune',
     province: '24',
     unit: '09367',
@@ -35,7 +41,23 @@ describe('view state in the URL', () => {
     expect(parseView(serializeView(v))).toEqual(v);
     expect(parseView('?present=0&title=%20')).toEqual(DEFAULT_VIEW);
   });
+  it('keeps a two-metric comparison in the link, side by side or as a swipe', () => {
+    const twoMetrics: ViewState = { ...DEFAULT_VIEW, year: 2025, compareYear: 2025, compareMetric: 'density', compareMethod: 'jenks', compareK: 4 };
+    expect(serializeView(twoMetrics)).toBe('?year=2025&compare=2025&cmetric=density&cclass=jenks&ck=4');
+    expect(parseView(serializeView(twoMetrics))).toEqual(twoMetrics);
+    const swipe = { ...twoMetrics, swipe: 0.62 };
+    expect(serializeView(swipe)).toMatch(/&swipe=0.62$/);
+    expect(parseView(serializeView(swipe))).toEqual(swipe);
+    // The same metric on both maps: no own classing in the link.
+    expect(serializeView({ ...DEFAULT_VIEW, compareYear: 2023 })).toBe('?compare=2023');
+  });
+  it('writes nothing of a second map that is not shown', () => {
+    expect(serializeView({ ...DEFAULT_VIEW, compareMetric: 'density', compareK: 7, swipe: 0.5 })).toBe('');
+  });
   it('ignores malformed values', () => {
+    expect(parseView('?compare=2024&cmetric=evil&cdenom=x&cclass=y&ck=1&cbreaks=a,2&swipe=abc')).toEqual({ ...DEFAULT_VIEW, compareYear: 2024, compareK: 3, compareBreaks: [2] });
+    expect(parseView('?compare=2024&swipe=7').swipe).toBe(1);
+
     expect(parseView('?year=20x3&unit=<script>&metric=evil&k=99&at=1/2&province=1')).toEqual({ ...DEFAULT_VIEW, k: 9 });
   });
 });

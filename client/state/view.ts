@@ -14,8 +14,17 @@ export interface ViewState {
   /** Manual (or fixed) breaks; used when method is 'manual'. */
   breaks: number[];
   year: number | null; // null: the latest year with data
-  /** Second year shown side by side, synchronised. */
+  /** A second map, synchronised with the first: its year (null: no second map; may equal the main map's year)… */
   compareYear: number | null;
+  /** …its metric (null: the main map's, and then both share the main map's breaks)… */
+  compareMetric: MetricId | null;
+  compareDenominator: Denominator;
+  /** …its own classing, used when its metric differs (units differ, so breaks cannot be shared)… */
+  compareMethod: ClassMethod;
+  compareK: number;
+  compareBreaks: number[];
+  /** …and how it is shown: null side by side, else over the first map, cut at this fraction of the width (swipe). */
+  swipe: number | null;
   level: MapLevel;
   /** Province drilled into (its communes at the finer geometry). */
   province: string | null;
@@ -39,6 +48,12 @@ export const DEFAULT_VIEW: ViewState = {
   breaks: [],
   year: null,
   compareYear: null,
+  compareMetric: null,
+  compareDenominator: 'population',
+  compareMethod: 'quantile',
+  compareK: 5,
+  compareBreaks: [],
+  swipe: null,
   level: 'commune',
   province: null,
   unit: null,
@@ -51,26 +66,36 @@ export const DEFAULT_VIEW: ViewState = {
 const year = (s: string | null) => (s && /^\d{4}$/.test(s) ? Number(s) : null);
 const text = (s: string | null) => (s && s.trim() ? s.slice(0, 200) : null);
 const oneOf = <T extends string>(s: string | null, all: readonly T[], fallback: T): T => (all.includes(s as T) ? (s as T) : fallback);
+const numbers = (s: string | null) =>
+  (s ?? '')
+    .split(',')
+    .filter((b) => b !== '')
+    .map(Number)
+    .filter(Number.isFinite);
+const classes = (s: string | null) => (s !== null && Number.isFinite(Number(s)) ? clampClasses(Number(s)) : DEFAULT_VIEW.k);
+const fraction = (s: string | null) => (s !== null && s !== '' && Number.isFinite(Number(s)) ? Math.min(1, Math.max(0, Number(s))) : null);
+const breaksParam = (method: ClassMethod, breaks: number[]) => (method === 'manual' && breaks.length ? breaks.map((b) => +b.toPrecision(6)).join(',') : null);
 
 export function parseView(search: string): ViewState {
   const p = new URLSearchParams(search);
   const unit = p.get('unit');
   const province = p.get('province');
   const at = p.get('at')?.split('/').map(Number);
-  const breaks = (p.get('breaks') ?? '')
-    .split(',')
-    .filter((b) => b !== '')
-    .map(Number)
-    .filter(Number.isFinite);
   return {
     metric: oneOf(p.get('metric'), METRIC_IDS, DEFAULT_VIEW.metric),
     denominator: oneOf(p.get('denom'), DENOMINATORS, DEFAULT_VIEW.denominator),
     changeFrom: year(p.get('change')),
     method: oneOf(p.get('class'), CLASS_METHODS, DEFAULT_VIEW.method),
-    k: p.has('k') && Number.isFinite(Number(p.get('k'))) ? clampClasses(Number(p.get('k'))) : DEFAULT_VIEW.k,
-    breaks,
+    k: classes(p.get('k')),
+    breaks: numbers(p.get('breaks')),
     year: year(p.get('year')),
     compareYear: year(p.get('compare')),
+    compareMetric: METRIC_IDS.includes(p.get('cmetric') as MetricId) ? (p.get('cmetric') as MetricId) : null,
+    compareDenominator: oneOf(p.get('cdenom'), DENOMINATORS, DEFAULT_VIEW.compareDenominator),
+    compareMethod: oneOf(p.get('cclass'), CLASS_METHODS, DEFAULT_VIEW.compareMethod),
+    compareK: classes(p.get('ck')),
+    compareBreaks: numbers(p.get('cbreaks')),
+    swipe: fraction(p.get('swipe')),
     level: oneOf(p.get('level'), ['province', 'commune'] as const, DEFAULT_VIEW.level),
     province: province && /^\d{2}$/.test(province) ? province : null,
     unit: unit && /^\d{2}(\d{3})?$/.test(unit) ? unit : null,
@@ -95,9 +120,18 @@ export function serializeView(v: ViewState): string {
   put('change', v.changeFrom, null);
   put('class', v.method, DEFAULT_VIEW.method);
   put('k', v.k, DEFAULT_VIEW.k);
-  if (v.method === 'manual' && v.breaks.length) p.set('breaks', v.breaks.map((b) => +b.toPrecision(6)).join(','));
+  put('breaks', breaksParam(v.method, v.breaks), null);
   put('year', v.year, null);
-  put('compare', v.compareYear, null);
+  // The second map's settings are written only while it is shown.
+  if (v.compareYear !== null) {
+    put('compare', v.compareYear, null);
+    put('cmetric', v.compareMetric, null);
+    put('cdenom', v.compareDenominator, DEFAULT_VIEW.compareDenominator);
+    put('cclass', v.compareMethod, DEFAULT_VIEW.compareMethod);
+    put('ck', v.compareK, DEFAULT_VIEW.compareK);
+    put('cbreaks', breaksParam(v.compareMethod, v.compareBreaks), null);
+    put('swipe', v.swipe === null ? null : +v.swipe.toFixed(3), null);
+  }
   put('level', v.level, DEFAULT_VIEW.level);
   put('province', v.province, null);
   put('unit', v.unit, null);
