@@ -6,6 +6,7 @@ import { loadSession } from './auth/session.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { boundariesRoutes } from './routes/boundaries.js';
+import { deckRoutes } from './routes/decks.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, importRoutes } from './routes/imports.js';
 import { fontsRoutes } from './routes/fonts.js';
 import { metaRoutes } from './routes/meta.js';
@@ -44,6 +45,7 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/auth', authRoutes(backend))
     .route('/imports', importRoutes(new ImportService(store, backend.ledger), backend, maxUploadBytes))
     .route('/admin', adminRoutes(store, backend))
+    .route('/decks', deckRoutes(backend))
     .route('/search-index', searchRoutes(svc, store))
     // /worklist, /worklist.xlsx|.csv, /targets, /targets.xlsx|.csv: file names, so mounted at the root.
     .route('/', worklistRoutes(svc));
@@ -71,12 +73,13 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
 /** No admin backend configured: public routes work, every admin operation says so. */
 function unavailableAdmin(): AdminBackend {
   const no = async (): Promise<never> => {
-    throw new ApiError(503, 'Máy chủ chưa bật chức năng quản trị (nhập số liệu, tài khoản)');
+    throw new ApiError(503, 'Máy chủ chưa bật chức năng quản trị (nhập số liệu, tài khoản, bộ trình chiếu)');
   };
   return {
     ledger: { commitImport: no, rollbackImport: no, imports: no },
     users: { user: no, users: no, addUser: no, updateUser: no, createSession: no, session: async () => undefined, deleteSession: no },
     audit: { auditEntries: no, appendAudit: no },
+    decks: { decks: no, deck: no, createDeck: no, renameDeck: no, deleteDeck: no, addSlide: no, updateSlide: no, deleteSlide: no, reorderSlides: no },
   };
 }
 

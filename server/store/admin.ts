@@ -2,6 +2,7 @@
 // can implement them too. Every write here also appends its audit entry, in the same transaction.
 
 import type { Assessment, Vintage } from '../domain/types.js';
+import type { DeckStore } from './decks.js';
 
 export type Role = 'admin' | 'editor' | 'viewer';
 export const ROLES: readonly Role[] = ['admin', 'editor', 'viewer'];
@@ -100,4 +101,6 @@ export interface AdminBackend {
   ledger: ImportLedger;
   users: UserStore;
   audit: AuditLog;
+  /** Decks of saved views: written by logged-in users, audited like the rest. */
+  decks: DeckStore;
 }

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Assessment, Origin, Vintage } from '../domain/types.js';
 import type { Actor, AdminBackend, AuditEntry, ImportRecord, ImportWrite, Role, RollbackResult, Session, User } from './admin.js';
+import { sqliteDecks } from './sqlite-decks.js';
 import { StoreWriteError, type SqliteStore } from './sqlite.js';
 
 /** A ledger or account write refused for a reason the user can act on (message in Vietnamese). */
@@ -322,5 +323,7 @@ export function sqliteAdmin(store: SqliteStore): AdminBackend {
         appendAudit(e);
       },
     },
+
+    decks: sqliteDecks(db, appendAudit),
   };
 }

@@ -1,0 +1,164 @@
+// Decks of saved map views (conference slides): what a slide may hold, and the export file format.
+// Pure: every check names the field it refused, so the API can answer 400 {message, field}.
+
+import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES } from '../../client/lib/classify.js';
+import { DENOMINATORS, METRIC_IDS } from './metrics.js';
+
+export const DECK_FORMAT = 'antq-deck';
+export const DECK_FORMAT_VERSION = 1;
+export const MAX_DECK_NAME = 100;
+export const MAX_SLIDE_TEXT = 200;
+export const MAX_SLIDES = 100;
+export const MAX_VIEW_LENGTH = 1000;
+
+/** A slide as written: the view is the map's URL query string without the presentation keys. */
+export interface SlideInput {
+  title: string;
+  subtitle: string | null;
+  view: string;
+}
+
+/** The export file: what a deck is, without ids, owners or dates of this server. */
+export interface DeckFile {
+  format: typeof DECK_FORMAT;
+  version: typeof DECK_FORMAT_VERSION;
+  name: string;
+  exportedAt: string;
+  slides: SlideInput[];
+}
+
+export class DeckInputError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+const YEAR = /^\d{4}$/;
+const isYear = (s: string) => YEAR.test(s) && Number(s) >= 1990 && Number(s) <= 2100;
+const oneOf = (all: readonly string[]) => (s: string) => all.includes(s);
+const number = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
+
+function isCamera(s: string): boolean {
+  const parts = s.split('/');
+  if (parts.length !== 3 || !parts.every(number)) return false;
+  const [zoom, lat, lng] = parts.map(Number);
+  return zoom >= 0 && zoom <= 24 && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+}
+
+const isClassCount = (s: string) => /^\d$/.test(s) && Number(s) >= MIN_CLASSES && Number(s) <= MAX_CLASSES;
+const isBreaks = (s: string) => s.split(',').length < MAX_CLASSES && s.split(',').every(number);
+const BREAKS = `tối đa ${MAX_CLASSES - 1} ngưỡng là số, cách nhau bằng dấu phẩy`;
+
+/** Each key the map's URL can hold (client/state/view.ts), with the rule for its value and what it expects. */
+const VIEW_KEYS: Record<string, { ok: (value: string) => boolean; expects: string }> = {
+  metric: { ok: oneOf(METRIC_IDS), expects: METRIC_IDS.join(', ') },
+  denom: { ok: oneOf(DENOMINATORS), expects: DENOMINATORS.join(', ') },
+  change: { ok: isYear, expects: 'năm 4 chữ số' },
+  class: { ok: oneOf(CLASS_METHODS), expects: CLASS_METHODS.join(', ') },
+  k: { ok: isClassCount, expects: `số lớp từ ${MIN_CLASSES} đến ${MAX_CLASSES}` },
+  breaks: { ok: isBreaks, expects: BREAKS },
+  year: { ok: isYear, expects: 'năm 4 chữ số' },
+  compare: { ok: isYear, expects: 'năm 4 chữ số' },
+  cmetric: { ok: oneOf(METRIC_IDS), expects: METRIC_IDS.join(', ') },
+  cdenom: { ok: oneOf(DENOMINATORS), expects: DENOMINATORS.join(', ') },
+  cclass: { ok: oneOf(CLASS_METHODS), expects: CLASS_METHODS.join(', ') },
+  ck: { ok: isClassCount, expects: `số lớp từ ${MIN_CLASSES} đến ${MAX_CLASSES}` },
+  cbreaks: { ok: isBreaks, expects: BREAKS },
+  swipe: { ok: (s) => number(s) && Number(s) >= 0 && Number(s) <= 1, expects: 'tỷ lệ từ 0 đến 1' },
+  level: { ok: oneOf(['province', 'commune']), expects: 'province, commune' },
+  province: { ok: (s) => /^\d{2}$/.test(s), expects: 'mã tỉnh 2 chữ số' },
+  unit: { ok: (s) => /^\d{2}(\d{3})?$/.test(s), expects: 'mã đơn vị 2 hoặc 5 chữ số' },
+  at: { ok: isCamera, expects: 'zoom/vĩ độ/kinh độ, ví dụ 6.00/16.0000/106.0000' },
+};
+/** Keys about playing a view, not the view itself: dropped from a saved slide. */
+const PLAY_KEYS = new Set(['present', 'deck', 'slide']);
+/** Keys that are the slide's own fields. */
+const SLIDE_FIELDS = new Set(['title', 'subtitle']);
+
+/**
+ * Checks a view's query string and returns it as stored: without a leading "?" and the presentation
+ * keys, the other keys in their given order. Unknown keys and bad values are refused, not dropped,
+ * so that a slide always shows what it was saved with.
+ */
+export function checkSlideView(raw: unknown, field: string): string {
+  if (typeof raw !== 'string') throw new DeckInputError('Khung nhìn (view) phải là chuỗi tham số của địa chỉ bản đồ, ví dụ "year=2024&province=01"', field);
+  const text = raw.startsWith('?') ? raw.slice(1) : raw;
+  if (text.length > MAX_VIEW_LENGTH) throw new DeckInputError(`Khung nhìn dài quá ${MAX_VIEW_LENGTH} ký tự`, field);
+  const params = new URLSearchParams(text);
+  const kept = new URLSearchParams();
+  const seen = new Set<string>();
+  for (const [key, value] of params) {
+    if (PLAY_KEYS.has(key)) continue;
+    if (SLIDE_FIELDS.has(key)) throw new DeckInputError(`"${key}" là trường riêng của trang chiếu, không đặt trong khung nhìn`, `${field}.${key}`);
+    const rule = VIEW_KEYS[key];
+    if (!rule) throw new DeckInputError(`Khung nhìn có tham số không biết: "${key}" (được phép: ${Object.keys(VIEW_KEYS).join(', ')})`, `${field}.${key}`);
+    if (seen.has(key)) throw new DeckInputError(`Tham số "${key}" xuất hiện hai lần trong khung nhìn`, `${field}.${key}`);
+    if (!rule.ok(value)) throw new DeckInputError(`Giá trị "${value}" của "${key}" không hợp lệ: cần ${rule.expects}`, `${field}.${key}`);
+    seen.add(key);
+    kept.append(key, value);
+  }
+  return kept.toString();
+}
+
+/** A required one-line text (deck name, slide title), trimmed. */
+export function checkText(raw: unknown, field: string, what: string, max: number): string {
+  const s = typeof raw === 'string' ? raw.trim() : '';
+  if (!s) throw new DeckInputError(`Thiếu ${what}`, field);
+  if (s.length > max) throw new DeckInputError(`${what[0].toUpperCase()}${what.slice(1)} dài quá ${max} ký tự`, field);
+  if (/[\u0000-\u001f]/.test(s)) throw new DeckInputError(`${what[0].toUpperCase()}${what.slice(1)} có ký tự điều khiển`, field);
+  return s;
+}
+
+export const checkDeckName = (raw: unknown, field = 'name') => checkText(raw, field, 'tên bộ trình chiếu', MAX_DECK_NAME);
+
+export const checkSlideTitle = (raw: unknown, field: string) => checkText(raw, field, 'tiêu đề trang chiếu', MAX_SLIDE_TEXT);
+/** null, absent or empty: the default subtitle of the place shown. */
+export const checkSubtitle = (raw: unknown, field: string) => (raw === undefined || raw === null || raw === '' ? null : checkText(raw, field, 'phụ đề', MAX_SLIDE_TEXT));
+
+export function checkSlide(raw: unknown, field: string): SlideInput {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new DeckInputError('Trang chiếu phải là một đối tượng {title, subtitle, view}', field);
+  const r = raw as Record<string, unknown>;
+  const prefix = field ? `${field}.` : '';
+  return { title: checkSlideTitle(r.title, `${prefix}title`), subtitle: checkSubtitle(r.subtitle, `${prefix}subtitle`), view: checkSlideView(r.view, `${prefix}view`) };
+}
+
+/** The fields a slide edit sends; at least one. */
+export function checkSlideChange(r: Record<string, unknown>): Partial<SlideInput> {
+  const change: Partial<SlideInput> = {};
+  if (r.title !== undefined) change.title = checkSlideTitle(r.title, 'title');
+  if (r.subtitle !== undefined) change.subtitle = checkSubtitle(r.subtitle, 'subtitle');
+  if (r.view !== undefined) change.view = checkSlideView(r.view, 'view');
+  if (Object.keys(change).length === 0) throw new DeckInputError('Không có gì để sửa: gửi title, subtitle hoặc view', 'body');
+  return change;
+}
+
+export function checkSlideCount(n: number, field: string): void {
+  if (n > MAX_SLIDES) throw new DeckInputError(`Một bộ trình chiếu có tối đa ${MAX_SLIDES} trang`, field);
+}
+
+export function deckFile(deck: { name: string; slides: readonly SlideInput[] }, now = new Date()): DeckFile {
+  return {
+    format: DECK_FORMAT,
+    version: DECK_FORMAT_VERSION,
+    name: deck.name,
+    exportedAt: now.toISOString(),
+    slides: deck.slides.map(({ title, subtitle, view }) => ({ title, subtitle, view })),
+  };
+}
+
+/** Reads an export file: every problem is refused with where it is (e.g. "slides[2].view.year"). */
+export function parseDeckFile(raw: unknown): { name: string; slides: SlideInput[] } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new DeckInputError('Tệp không phải một bộ trình chiếu (cần một đối tượng JSON)', 'file');
+  const f = raw as Record<string, unknown>;
+  if (f.format !== DECK_FORMAT) throw new DeckInputError(`Tệp không phải bộ trình chiếu của cổng bản đồ (format phải là "${DECK_FORMAT}")`, 'format');
+  if (f.version !== DECK_FORMAT_VERSION) {
+    throw new DeckInputError(`Phiên bản tệp ${JSON.stringify(f.version)} không được hỗ trợ (cần ${DECK_FORMAT_VERSION})`, 'version');
+  }
+  const name = checkDeckName(f.name);
+  if (!Array.isArray(f.slides)) throw new DeckInputError('Thiếu danh sách trang chiếu (slides)', 'slides');
+  checkSlideCount(f.slides.length, 'slides');
+  return { name, slides: f.slides.map((s, k) => checkSlide(s, `slides[${k}]`)) };
+}
