@@ -24,6 +24,8 @@ describe('view state in the URL', () => {
     present: true,
     title: 'Kết quả năm 2025 & kế hoạch 2026',
     subtitle: 'Hội nghị tổng kết, Hà Nội',
+    deck: 12,
+    slide: 3,
   };
   it.each<ViewState>([DEFAULT_VIEW, full, { ...DEFAULT_VIEW, level: 'province', unit: '24', year: 2022, method: 'jenks', k: 7 }])(
     'round-trips %o',
@@ -40,6 +42,11 @@ describe('view state in the URL', () => {
     expect(serializeView(v)).toMatch(/present=1/);
     expect(parseView(serializeView(v))).toEqual(v);
     expect(parseView('?present=0&title=%20')).toEqual(DEFAULT_VIEW);
+  });
+  it('keeps the deck being played and its slide; ignores ids that are not positive integers', () => {
+    expect(serializeView({ ...DEFAULT_VIEW, present: true, deck: 4, slide: 2 })).toBe('?present=1&deck=4&slide=2');
+    expect(parseView('?deck=0&slide=-1')).toEqual(DEFAULT_VIEW);
+    expect(parseView('?deck=1.5&slide=x')).toEqual(DEFAULT_VIEW);
   });
   it('keeps a two-metric comparison in the link, side by side or as a swipe', () => {
     const twoMetrics: ViewState = { ...DEFAULT_VIEW, year: 2025, compareYear: 2025, compareMetric: 'density', compareMethod: 'jenks', compareK: 4 };

@@ -37,6 +37,9 @@ export interface ViewState {
   /** Presentation title and subtitle as edited by the presenter; null: the defaults. */
   title: string | null;
   subtitle: string | null;
+  /** A deck being played in presentation mode, and its slide (1-based); null: none. */
+  deck: number | null;
+  slide: number | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -61,9 +64,12 @@ export const DEFAULT_VIEW: ViewState = {
   present: false,
   title: null,
   subtitle: null,
+  deck: null,
+  slide: null,
 };
 
 const year = (s: string | null) => (s && /^\d{4}$/.test(s) ? Number(s) : null);
+const positive = (s: string | null) => (s && /^[1-9]\d{0,8}$/.test(s) ? Number(s) : null);
 const text = (s: string | null) => (s && s.trim() ? s.slice(0, 200) : null);
 const oneOf = <T extends string>(s: string | null, all: readonly T[], fallback: T): T => (all.includes(s as T) ? (s as T) : fallback);
 const numbers = (s: string | null) =>
@@ -106,6 +112,8 @@ export function parseView(search: string): ViewState {
     present: p.get('present') === '1',
     title: text(p.get('title')),
     subtitle: text(p.get('subtitle')),
+    deck: positive(p.get('deck')),
+    slide: positive(p.get('slide')),
   };
 }
 
@@ -139,6 +147,8 @@ export function serializeView(v: ViewState): string {
   if (v.present) p.set('present', '1');
   put('title', v.title, null);
   put('subtitle', v.subtitle, null);
+  put('deck', v.deck, null);
+  put('slide', v.slide, null);
   const s = p.toString();
   return s ? `?${s}` : '';
 }
