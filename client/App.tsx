@@ -18,6 +18,9 @@ import { YearControl } from './panels/YearControl.js';
 import { Worklist } from './panels/Worklist.js';
 import { previousTotal } from './present/previous.js';
 import { Presentation, defaultSubtitle, defaultTitle, enterFullscreen } from './present/Presentation.js';
+import { DeckNav } from './deck/DeckNav.js';
+import { DeckPanel } from './deck/DeckPanel.js';
+import { useDeckPlayer } from './deck/useDeckPlayer.js';
 import { usePlanner } from './state/usePlanner.js';
 import { loadProvince, loadStats, useAsync } from './state/useData.js';
 import { parseView, serializeView, type ViewState } from './state/view.js';
@@ -42,6 +45,8 @@ export function App() {
   const [view, setView] = useState<ViewState>(() => parseView(window.location.search));
   const patch = (p: Partial<ViewState>) => setView((v) => ({ ...v, ...p }));
   const [playing, setPlaying] = useState(false);
+  const [decksOpen, setDecksOpen] = useState(false);
+  const player = useDeckPlayer(view, setView);
   const [focus, setFocus] = useState<{ code: string; at: number } | null>(null);
   const [hover, setHover] = useState<{ info: HoverInfo; map: 'main' | 'compare' } | null>(null);
   const sync = useRef<MapSync>({ maps: new Set(), busy: false }).current;
@@ -158,6 +163,7 @@ export function App() {
     selected: view.unit,
     focus,
     initialCamera: view.at,
+    camera: player.camera,
     onSelect,
   };
 
@@ -174,10 +180,11 @@ export function App() {
           beforeBasis={prev.value?.basis}
           sampleLabel={meta.dataLabel}
           onExit={() => {
-            patch({ present: false });
+            patch({ present: false, deck: null, slide: null });
             if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
           }}
         >
+          {view.deck !== null && <DeckNav player={player} />}
           {exportMenu}
         </Presentation>
       )}
@@ -224,6 +231,9 @@ export function App() {
         >
           Trình chiếu
         </button>
+        <button className="present-toggle" aria-pressed={decksOpen} title="Bộ trình chiếu: lưu khung nhìn thành trang, sắp xếp, trình chiếu theo thứ tự" onClick={() => setDecksOpen(!decksOpen)}>
+          Khung nhìn đã lưu
+        </button>
         {exportMenu}
         {meta.dataLabel && (
           <div className="sample-badge" title="Số liệu do bộ sinh dữ liệu mẫu tạo ra, khớp các số liệu đã công bố trong các bản tin; không phải số liệu chính thức.">
@@ -243,6 +253,20 @@ export function App() {
         </a>
       </div>}
       <main className={compareYear !== null ? 'stage compare' : 'stage'}>
+        {decksOpen && !present && (
+          <DeckPanel
+            view={view}
+            shownYear={year}
+            shownTitle={title}
+            provinceName={(code) => provinceNames.get(code) ?? code}
+            onPlay={(deck, n) => {
+              enterFullscreen();
+              setDecksOpen(false);
+              patch({ present: true, unit: null, deck, slide: n });
+            }}
+            onClose={() => setDecksOpen(false)}
+          />
+        )}
         {plan.open && !present && (
           <Worklist
             plan={plan}

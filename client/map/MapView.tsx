@@ -49,6 +49,11 @@ interface Props {
   /** Communes to outline (e.g. a search result or a worklist row). */
   marked?: string[];
   initialCamera: ViewState['at'];
+  /**
+   * A position asked for by the view (a deck's slide): the map goes there whenever `key` changes (fits
+   * the country or province when `at` is null), and later fits for a drill-down or presentation keep to it.
+   */
+  camera?: { at: ViewState['at']; key: string } | null;
   sync?: MapSync;
   onHover: (h: HoverInfo | null) => void;
   onSelect: (kind: 'commune' | 'province', code: string | null) => void;
@@ -222,6 +227,23 @@ export function MapView(props: Props) {
     });
   }, [drilldown]);
 
+  /** The country, or the drilled-in province; in presentation mode clear of the large legend on the left. */
+  const fit = (duration: number) => {
+    const map = mapRef.current!;
+    const w = map.getContainer().clientWidth;
+    const padding = latest.current.present ? { top: 30, bottom: 30, right: 30, left: Math.min(480, Math.round(w * 0.33)) } : 30;
+    map.fitBounds((latest.current.drilldown?.bbox ?? bbox) as LngLatBoundsLike, { padding, duration });
+  };
+  /** The view's own position wins over fitting, when it has one. */
+  const fitOrKeep = (duration: number) => {
+    const at = latest.current.camera?.at;
+    if (at) mapRef.current!.jumpTo({ center: [at.lng, at.lat], zoom: at.zoom });
+    else fit(duration);
+  };
+  useEffect(() => {
+    if (mapRef.current && props.camera) whenLoaded(() => fitOrKeep(0));
+  }, [props.camera?.key]);
+
   const fitKey = drilldown?.code ?? null;
   const firstFit = useRef(true);
   useEffect(() => {
@@ -232,7 +254,7 @@ export function MapView(props: Props) {
       firstFit.current = false;
       if (initialCamera) return;
     }
-    whenLoaded(() => map.fitBounds((drilldown?.bbox ?? bbox) as LngLatBoundsLike, { padding: 30, duration: 600 }));
+    whenLoaded(() => fitOrKeep(600));
   }, [fitKey]);
 
   const present = !!props.present;
@@ -246,9 +268,7 @@ export function MapView(props: Props) {
       for (const [layer, prop, value] of presentPaint(present)) map.setPaintProperty(layer, prop as never, value as never);
       // The stage changed size: fit the country (or the province) again, clear of the large legend on the left.
       map.resize();
-      const w = map.getContainer().clientWidth;
-      const padding = present ? { top: 30, bottom: 30, right: 30, left: Math.min(480, Math.round(w * 0.33)) } : 30;
-      map.fitBounds((latest.current.drilldown?.bbox ?? bbox) as LngLatBoundsLike, { padding, duration: 0 });
+      fitOrKeep(0);
     });
   }, [present, geo]);
 
