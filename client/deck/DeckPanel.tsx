@@ -117,7 +117,8 @@ export function DeckPanel({ view, shownYear, shownTitle, provinceName, onPlay, o
             </button>
           </form>
           <label className="deck-import">
-            Nhập từ tệp JSON…
+            <span className="button">Nhập từ tệp JSON…</span>
+            <span className="deck-hint">tệp đã xuất từ cổng bản đồ này hoặc máy khác</span>
             <input
               type="file"
               accept=".json,application/json"
