@@ -186,8 +186,32 @@ function drawNorthArrow(ctx: CanvasRenderingContext2D, cx: number, top: number, 
 type Rings = number[][][];
 const ringsOf = (g: GeoJSON.Polygon | GeoJSON.MultiPolygon): Rings => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());
 
-/** Hoàng Sa and Trường Sa from the loaded geometry, in their current colours, in a framed box at (x, y). */
-function drawInset(ctx: CanvasRenderingContext2D, input: ExportInput, islands: { code: string; province: string; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; bbox: BBox }[], x: number, y: number, u: number) {
+interface Archipelago {
+  code: string;
+  province: string;
+  geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon;
+  bbox: BBox;
+}
+
+/** Hoàng Sa and Trường Sa as the loaded geometry has them. */
+export function archipelagos(geo: NationalGeo): Archipelago[] {
+  return ARCHIPELAGO_CODES.flatMap((code) => {
+    const f = geo.communes.features.find((c) => c.properties.code === code);
+    return f ? [{ code, province: f.properties.province_code, geometry: f.geometry, bbox: bboxOfGeometry(f.geometry) }] : [];
+  });
+}
+
+/** True when the map's view leaves out part of Hoàng Sa or Trường Sa, which then go in an inset. */
+export function insetNeeded(map: MapLibreMap, islands: readonly Archipelago[]): boolean {
+  const b = map.getBounds();
+  return islands.length > 0 && needsInset([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], islands.map((i) => i.bbox));
+}
+
+/** What the inset draws: the colour of each unit by code, and the geometry. */
+type InsetInput = { colors: ReadonlyMap<string, string>; geo: NationalGeo };
+
+/** Hoàng Sa and Trường Sa from the loaded geometry, in their current colours, in a framed box whose top-right corner is (x, y); returns its size. */
+function drawInset(ctx: CanvasRenderingContext2D, input: InsetInput, islands: readonly Archipelago[], x: number, y: number, u: number): { width: number; height: number } {
   const frame = unionBBox(
     islands.map((i) => i.bbox),
     0.6,
@@ -234,7 +258,7 @@ function drawInset(ctx: CanvasRenderingContext2D, input: ExportInput, islands: {
   }
   for (const isl of islands) {
     // At the province level the islands take their province's colour.
-    const color = input.legend.colors.get(isl.code) ?? input.legend.colors.get(isl.province) ?? NO_DATA_COLOR;
+    const color = input.colors.get(isl.code) ?? input.colors.get(isl.province) ?? NO_DATA_COLOR;
     ctx.fillStyle = color;
     ctx.strokeStyle = INK;
     for (const poly of isl.geometry.type === 'Polygon' ? [isl.geometry.coordinates] : isl.geometry.coordinates) {
@@ -267,6 +291,21 @@ function drawInset(ctx: CanvasRenderingContext2D, input: ExportInput, islands: {
   ctx.lineWidth = 1.5 * u;
   ctx.strokeRect(x - w, y, w, h);
   ctx.restore();
+  return { width: w, height: h };
+}
+
+/** The inset alone, as an image for the PDF: `u` pixels per CSS pixel. */
+export function insetImage(input: InsetInput, islands: readonly Archipelago[], u: number): HTMLCanvasElement {
+  // Drawn on a canvas large enough for any inset, then cropped to its size.
+  const big = document.createElement('canvas');
+  big.width = Math.ceil(600 * u);
+  big.height = Math.ceil(400 * u);
+  const size = drawInset(big.getContext('2d')!, input, islands, big.width, 0, u);
+  const out = document.createElement('canvas');
+  out.width = Math.ceil(size.width);
+  out.height = Math.ceil(size.height);
+  out.getContext('2d')!.drawImage(big, big.width - out.width, 0, out.width, out.height, 0, 0, out.width, out.height);
+  return out;
 }
 
 /** The export as a canvas: title band, map, legend, scale bar, north arrow, inset when needed, footer. */
@@ -329,13 +368,8 @@ export async function composeExport(input: ExportInput): Promise<HTMLCanvasEleme
   drawNorthArrow(ctx, L.map.x + 56 * u, L.map.y + 14 * u, u);
 
   // Hoàng Sa and Trường Sa: drawn in an inset when the view does not show both.
-  const islands = ARCHIPELAGO_CODES.flatMap((code) => {
-    const f = input.geo.communes.features.find((c) => c.properties.code === code);
-    return f ? [{ code, province: f.properties.province_code, geometry: f.geometry, bbox: bboxOfGeometry(f.geometry) }] : [];
-  });
-  const b = map.getBounds();
-  const view: BBox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
-  if (islands.length && needsInset(view, islands.map((i) => i.bbox))) drawInset(ctx, input, islands, L.map.x + L.map.width - 16 * u, L.map.y + 16 * u, u);
+  const islands = archipelagos(input.geo);
+  if (insetNeeded(map, islands)) drawInset(ctx, { colors: input.legend.colors, geo: input.geo }, islands, L.map.x + L.map.width - 16 * u, L.map.y + 16 * u, u);
 
   // Footer: date of the figures, source.
   ctx.fillStyle = INK;
@@ -351,10 +385,18 @@ export async function composeExport(input: ExportInput): Promise<HTMLCanvasEleme
   return out;
 }
 
+/** A canvas encoded as PNG or JPEG. */
+export function canvasBlob(canvas: HTMLCanvasElement, type: 'image/png' | 'image/jpeg', quality?: number): Promise<Blob> {
+  return new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`Không mã hóa được ảnh ${type}`))), type, quality));
+}
+
 /** Encodes the export and hands it to the browser as a download. */
 export async function downloadExport(input: ExportInput, filename: string): Promise<void> {
-  const canvas = await composeExport(input);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('Không tạo được ảnh PNG'))), 'image/png'));
+  downloadBlob(await canvasBlob(await composeExport(input), 'image/png'), filename);
+}
+
+/** Hands a file to the browser as a download. */
+export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bboxOfGeometry, contains, insetProjection, needsInset, unionBBox, type BBox } from './inset.js';
+import { bboxOfGeometry, contains, insetProjection, intersectBBox, needsInset, unionBBox, type BBox } from './inset.js';
 
 const hoangSa: BBox = [111.2, 15.7, 112.9, 17.1];
 const truongSa: BBox = [111.4, 7.5, 116.0, 11.5];
@@ -34,5 +34,17 @@ describe('inset decision', () => {
     const [x, y] = p.project(117, 7);
     expect(x).toBeCloseTo(p.width, 0);
     expect(y).toBeCloseTo(p.height, 0);
+  });
+});
+
+describe('intersectBBox', () => {
+  const country: BBox = [102, 7, 118, 23.4];
+  it('prints a view zoomed out past the country as the country, a view zoomed in as itself', () => {
+    expect(intersectBBox([90, 0, 130, 30], country)).toEqual(country);
+    expect(intersectBBox([105, 20, 106, 21], country)).toEqual([105, 20, 106, 21]);
+    expect(intersectBBox([100, 20, 106, 30], country)).toEqual([102, 20, 106, 23.4]);
+  });
+  it('keeps the view when it does not meet the country', () => {
+    expect(intersectBBox([60, 20, 70, 30], country)).toEqual([60, 20, 70, 30]);
   });
 });

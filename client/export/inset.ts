@@ -27,6 +27,15 @@ export function needsInset(view: BBox, archipelagos: readonly BBox[]): boolean {
   return !archipelagos.every((b) => contains(view, b));
 }
 
+/**
+ * The part of `view` where there is something to see (`content`): a view zoomed out past the country prints as the
+ * country, a view zoomed in prints as itself. Boxes that do not meet give the view.
+ */
+export function intersectBBox(view: BBox, content: BBox): BBox {
+  const out: BBox = [Math.max(view[0], content[0]), Math.max(view[1], content[1]), Math.min(view[2], content[2]), Math.min(view[3], content[3])];
+  return out[0] < out[2] && out[1] < out[3] ? out : view;
+}
+
 /** The union of the boxes, grown by `pad` degrees on each side. */
 export function unionBBox(boxes: readonly BBox[], pad = 0): BBox {
   return [

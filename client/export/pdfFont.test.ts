@@ -11,7 +11,7 @@ const bytes = () => ({
   regular: readFileSync(join(FONTS, '400Regular', 'NotoSans_400Regular.ttf')),
   bold: readFileSync(join(FONTS, '700Bold', 'NotoSans_700Bold.ttf')),
 });
-const TEXT = 'Số liệu đến ngày 23/11/2026 · Quảng Ngãi, Đắk Lắk, Thừa Thiên Huế: 94,75%';
+const TEXT = 'Số liệu đến ngày 23/11/2026 · minh họa, Đắk Lắk, Huế, ỵ (hoa)';
 
 async function pdfWith(text: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create();

@@ -53,6 +53,9 @@ export interface PdfFonts {
 /** Noto Sans (covers Vietnamese) in two weights, embedded as subsets: text stays real, searchable text. */
 export async function embedFonts(doc: PDFDocument, bytes: { regular: Uint8Array; bold: Uint8Array }): Promise<PdfFonts> {
   doc.registerFontkit(fontkitForPdfLib);
-  const [regular, bold] = await Promise.all([doc.embedFont(bytes.regular, { subset: true }), doc.embedFont(bytes.bold, { subset: true })]);
+  // Noto Sans's ccmp feature splits some letters (ọ, ỵ) into a base and a combining dot: the base glyph would then stand
+  // for both "o" and "ọ" in the text layer, and copied or searched text would lose the dot. Precomposed glyphs exist.
+  const options = { subset: true, features: { ccmp: false } };
+  const [regular, bold] = await Promise.all([doc.embedFont(bytes.regular, options), doc.embedFont(bytes.bold, options)]);
   return { regular, bold };
 }

@@ -1,0 +1,81 @@
+import { buildLegend, type LegendModel, type Row, type Symbology } from '../lib/legendModel.js';
+import type { CommuneProps, NationalGeo } from '../lib/topo.js';
+import { ARCHIPELAGO_CODES, bboxOfGeometry, unionBBox, type BBox } from './inset.js';
+import { keyFigures, type KeyFigure, type TotalFigures } from './keyFigures.js';
+
+/** A commune's figures as /api/stats gives them, with its province. */
+export type PackRow = Row & { provinceCode?: string };
+
+/** One page of the conference pack. */
+export interface PackPage {
+  /** null for the national page. */
+  province: string | null;
+  place: string;
+  /** What the map shows: the country, or the province's mainland (its archipelago goes in the inset). */
+  bbox: BBox;
+  legend: LegendModel;
+  figures: KeyFigure[];
+}
+
+/** Figures of a year: the country's total and each province's (from /api/stats at the province level). */
+export interface YearFigures {
+  total: TotalFigures;
+  provinces: Map<string, TotalFigures>;
+  /** How the previous year's figures were obtained (see keyFigures). */
+  basis: 'reported' | 'old-units' | 'crosswalk';
+}
+
+export interface PackInput {
+  year: number;
+  /** The view's symbology, applied to communes on every page. */
+  symbology: Symbology;
+  /** Every commune of the year (and of the earlier year when the map shows a change). */
+  rows: readonly PackRow[];
+  before: readonly PackRow[] | null;
+  provinces: readonly { code: string; fullName: string }[];
+  geo: Pick<NationalGeo, 'communes'>;
+  nationalBBox: BBox;
+  now: YearFigures;
+  /** The previous year's figures, or null when there is no previous year. For provinces the basis is its own. */
+  previous: (YearFigures & { provinceBasis: 'reported' | 'crosswalk' }) | null;
+}
+
+/** The province's extent without Hoàng Sa or Trường Sa, which would shrink its mainland to a speck. */
+export function mainlandBBox(communes: readonly { properties: CommuneProps; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon }[], province: string): BBox {
+  const own = communes.filter((f) => f.properties.province_code === province && !(ARCHIPELAGO_CODES as readonly string[]).includes(f.properties.code));
+  if (!own.length) throw new Error(`Không có xã nào của tỉnh ${province} trong lớp ranh giới`);
+  return unionBBox(own.map((f) => bboxOfGeometry(f.geometry)));
+}
+
+/**
+ * The pack: the country first, then every province in code order. Classes are computed once over all communes and
+ * kept on every page, so a colour means the same everywhere; each page's legend counts that page's communes.
+ */
+export function planPack(input: PackInput): { pages: PackPage[]; fills: Map<string, string> } {
+  const { symbology, rows, before, year, now, previous } = input;
+  const national = buildLegend(rows, symbology, before);
+  const fixed: Symbology = national.kind === 'categorical' ? symbology : { ...symbology, classing: { method: 'manual', k: symbology.classing.k, breaks: national.breaks } };
+  const nationalPage: PackPage = {
+    province: null,
+    place: 'Toàn quốc',
+    bbox: input.nationalBBox,
+    legend: national,
+    figures: keyFigures(now.total, previous?.total ?? null, year, previous?.basis),
+  };
+  const pages = [...input.provinces]
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((p): PackPage => {
+      const mine = rows.filter((r) => r.provinceCode === p.code);
+      const total = now.provinces.get(p.code);
+      if (!mine.length || !total) throw new Error(`Thiếu số liệu của ${p.fullName} năm ${year}`);
+      const prior = previous?.provinces.get(p.code) ?? null;
+      return {
+        province: p.code,
+        place: p.fullName,
+        bbox: mainlandBBox(input.geo.communes.features, p.code),
+        legend: buildLegend(mine, fixed, before?.filter((r) => r.provinceCode === p.code) ?? null),
+        figures: keyFigures(total, prior, year, prior ? previous!.provinceBasis : 'reported'),
+      };
+    });
+  return { pages: [nationalPage, ...pages], fills: national.colors };
+}

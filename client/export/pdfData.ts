@@ -1,0 +1,103 @@
+import type { Stats } from '../api.js';
+import type { LegendModel, Symbology } from '../lib/legendModel.js';
+import type { NationalGeo } from '../lib/topo.js';
+import type { Drilldown } from '../map/MapView.js';
+import type { MapLevel } from '../state/view.js';
+import type { ExportInput } from './compose.js';
+import { previousTotal } from '../present/previous.js';
+import { loadStats } from '../state/useData.js';
+import type { BBox } from './inset.js';
+import { keyFigures, type KeyFigure, type TotalFigures } from './keyFigures.js';
+import type { PackInput, PackRow } from './packPlan.js';
+import type { ViewPdf } from './pdfExport.js';
+
+const byProvince = (s: Stats) => new Map(s.units.map((u) => [u.code, u as unknown as TotalFigures]));
+
+/** The key figures of the place shown (the country or a province) against the previous year, when there is one. */
+export async function viewFigures(year: number, years: readonly number[], level: 'province' | 'commune', province: string | null): Promise<KeyFigure[]> {
+  const now = await loadStats(year, level, province);
+  const prev = years.includes(year - 1) ? await previousTotal(year - 1, level, province) : null;
+  return keyFigures(now.total, prev?.total ?? null, year, prev?.basis);
+}
+
+export interface PackSource {
+  year: number;
+  years: readonly number[];
+  symbology: Symbology;
+  provinces: readonly { code: string; fullName: string }[];
+  geo: NationalGeo;
+  nationalBBox: BBox;
+}
+
+/** Every figure the pack needs: all communes (and the compared year's), and each province's totals this year and last. */
+export async function loadPackInput(src: PackSource): Promise<PackInput> {
+  const { year, symbology } = src;
+  const [communes, provinces, before] = await Promise.all([
+    loadStats(year, 'commune', null),
+    loadStats(year, 'province', null),
+    symbology.changeFrom === null ? null : loadStats(symbology.changeFrom, 'commune', null),
+  ]);
+  let previous: PackInput['previous'] = null;
+  if (src.years.includes(year - 1)) {
+    const [national, prevProvinces] = await Promise.all([previousTotal(year - 1, 'commune', null), loadStats(year - 1, 'province', null)]);
+    previous = { total: national.total, basis: national.basis, provinces: byProvince(prevProvinces), provinceBasis: prevProvinces.method === 'crosswalk' ? 'crosswalk' : 'reported' };
+  }
+  return {
+    year,
+    symbology,
+    rows: communes.units as unknown as PackRow[],
+    before: before ? (before.units as unknown as PackRow[]) : null,
+    provinces: src.provinces,
+    geo: src.geo,
+    nationalBBox: src.nationalBBox,
+    now: { total: communes.total, provinces: byProvince(provinces), basis: 'reported' },
+    previous,
+  };
+}
+
+/** Everything the PDF exports need from the page. */
+export interface PdfSource {
+  view: Omit<ViewPdf, 'figures'>;
+  figures: () => Promise<KeyFigure[]>;
+  pack: PackSource;
+  /** The pack's pages: a subtitle and a legend title for each place. */
+  subtitle: (place: string) => string;
+  legendTitle: (legend: LegendModel) => string;
+}
+
+export interface PageView {
+  place: string;
+  year: number;
+  years: readonly number[];
+  /** The map's level, and the level and province the figures are for. */
+  level: MapLevel;
+  statsLevel: 'province' | 'commune';
+  province: string | null;
+  drilldown: Drilldown | null;
+  nationalBBox: BBox;
+  provinces: readonly { code: string; fullName: string }[];
+  /** The view's symbology with the metric chosen (the pack shows communes, where status is always possible). */
+  symbology: Symbology;
+  subtitle: (place: string) => string;
+  legendTitle: (legend: LegendModel) => string;
+}
+
+/** The PDF exports' source from the PNG export's input and the page's view. */
+export function pdfSource(base: Omit<ExportInput, 'scale'>, v: PageView): PdfSource {
+  return {
+    view: {
+      text: { title: base.title, subtitle: base.subtitle, legendTitle: base.legendTitle, sampleLabel: base.sampleLabel, asOf: base.asOf, source: base.source },
+      place: v.place,
+      year: v.year,
+      legend: base.legend,
+      map: base.map,
+      geo: base.geo,
+      nationalBBox: v.nationalBBox,
+      print: { level: v.level, drilldown: v.drilldown },
+    },
+    figures: () => viewFigures(v.year, v.years, v.statsLevel, v.province),
+    pack: { year: v.year, years: v.years, symbology: v.symbology, provinces: v.provinces, geo: base.geo, nationalBBox: v.nationalBBox },
+    subtitle: v.subtitle,
+    legendTitle: v.legendTitle,
+  };
+}

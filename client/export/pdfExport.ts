@@ -1,0 +1,168 @@
+import type { LngLatBoundsLike, Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
+import { PDFDocument } from 'pdf-lib';
+import boldUrl from '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf?url';
+import regularUrl from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf?url';
+import type { LegendModel } from '../lib/legendModel.js';
+import type { NationalGeo } from '../lib/topo.js';
+import { archipelagos, canvasBlob, insetImage, insetNeeded, renderMap } from './compose.js';
+import { intersectBBox, type BBox } from './inset.js';
+import type { KeyFigure } from './keyFigures.js';
+import { embedFonts, type PdfFonts } from './pdfFont.js';
+import { pdfPageLayout, printMapSize, type Orientation, type Paper, type PdfPageLayout } from './pdfLayout.js';
+import { addMapPage, type MapShot, type PageText } from './pdfPage.js';
+import { mainlandBBox, type PackPage } from './packPlan.js';
+import type { PrintMapSpec } from './PrintMap.js';
+import { metresPerPixel } from './scaleBar.js';
+
+/** The off-screen map pages are drawn on, once it has loaded. */
+export interface PrintTarget {
+  map: MapLibreMap;
+  container: HTMLElement;
+}
+/** Shows the off-screen map with these contents and resolves once it is loaded. */
+export type MountPrintMap = (spec: PrintMapSpec) => Promise<PrintTarget>;
+
+const READY_TIMEOUT_MS = 90_000;
+/** Inset pixels per CSS pixel, and points per CSS pixel of the inset on an A4 page. */
+const INSET_U = 2.5;
+const INSET_PT = 0.62;
+
+export const cancelled = () => new DOMException('Đã hủy', 'AbortError');
+const check = (signal?: AbortSignal) => {
+  if (signal?.aborted) throw cancelled();
+};
+
+/** The print map once loaded, within a bounded time; cancelling stops the wait. */
+function mounted(mount: MountPrintMap, spec: PrintMapSpec, signal?: AbortSignal): Promise<PrintTarget> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Bản đồ in không tải được trong thời gian cho phép.')), READY_TIMEOUT_MS);
+    const stop = () => reject(cancelled());
+    signal?.addEventListener('abort', stop, { once: true });
+    mount(spec).then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+    });
+  });
+}
+
+/** Resolves when the map has drawn its colours (MapView's data-map-ready), polling, within a bounded time. */
+async function coloured(container: HTMLElement, signal?: AbortSignal): Promise<void> {
+  const until = performance.now() + READY_TIMEOUT_MS;
+  while (container.getAttribute('data-map-ready') !== 'true') {
+    check(signal);
+    if (performance.now() > until) throw new Error('Bản đồ in không vẽ xong trong thời gian cho phép.');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function fontBytes(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+  const get = async (url: string) => {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`Không tải được phông chữ (${res.status})`);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+  const [regular, bold] = await Promise.all([get(regularUrl), get(boldUrl)]);
+  return { regular, bold };
+}
+
+const FOCUS = 'print-focus';
+
+/** A dark outline around the page's province, in a source and layer of the print map's own. */
+function outlineProvince(map: MapLibreMap, geo: NationalGeo, province: string | null) {
+  const f = province ? geo.provinces.features.find((p) => p.properties.code === province) : undefined;
+  const data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: f ? [f] : [] };
+  const src = map.getSource(FOCUS) as GeoJSONSource | undefined;
+  if (src) return src.setData(data);
+  map.addSource(FOCUS, { type: 'geojson', data });
+  map.addLayer({ id: FOCUS, type: 'line', source: FOCUS, paint: { 'line-color': '#000000', 'line-width': 3.2 } });
+}
+
+/** Frames the view, waits for the colours and captures the map, with the inset when the islands are out of view. */
+async function shoot(target: PrintTarget, L: PdfPageLayout, view: { bounds: LngLatBoundsLike; padding: number }, insetColors: ReadonlyMap<string, string>, geo: NationalGeo, signal?: AbortSignal): Promise<MapShot> {
+  const { map, container } = target;
+  const size = printMapSize(L.map);
+  map.fitBounds(view.bounds, { padding: view.padding, duration: 0 });
+  await coloured(container, signal);
+  check(signal);
+  const canvas = await renderMap(map, size.ratio);
+  check(signal);
+  const jpeg = new Uint8Array(await (await canvasBlob(canvas, 'image/jpeg', 0.9)).arrayBuffer());
+  const islands = archipelagos(geo);
+  let inset: MapShot['inset'] = null;
+  if (insetNeeded(map, islands)) {
+    const img = insetImage({ colors: insetColors, geo }, islands, INSET_U);
+    const png = new Uint8Array(await (await canvasBlob(img, 'image/png')).arrayBuffer());
+    inset = { png, width: (img.width / INSET_U) * INSET_PT * L.k, height: (img.height / INSET_U) * INSET_PT * L.k };
+  }
+  const c = map.getCenter();
+  return { image: { bytes: jpeg, type: 'jpeg' }, metresPerPoint: (metresPerPixel(c.lat, map.getZoom()) * size.cssWidth) / L.map.width, inset };
+}
+
+async function newDocument(title: string): Promise<{ doc: PDFDocument; fonts: PdfFonts }> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(title);
+  doc.setLanguage('vi-VN');
+  doc.setCreator('Bản đồ phong trào Toàn dân bảo vệ an ninh Tổ quốc');
+  return { doc, fonts: await embedFonts(doc, await fontBytes()) };
+}
+
+/** The drilled-in province's extent without its archipelago (shown in the inset), like the pack's pages. */
+const bboxOfDrilldown = (d: NonNullable<PrintMapSpec['drilldown']>): BBox => mainlandBBox(d.communes.features, d.code);
+
+/** Text shared by every page of an export. */
+export type CommonText = Pick<PageText, 'title' | 'sampleLabel' | 'asOf' | 'source'>;
+
+export interface ViewPdf {
+  text: CommonText & Pick<PageText, 'subtitle' | 'legendTitle'>;
+  place: string;
+  year: number;
+  legend: LegendModel;
+  figures: KeyFigure[];
+  /** The map on screen, whose view is printed. */
+  map: MapLibreMap;
+  geo: NationalGeo;
+  nationalBBox: BBox;
+  print: Pick<PrintMapSpec, 'level' | 'drilldown'>;
+}
+
+/** The view on screen as one PDF page. */
+export async function viewPdf(v: ViewPdf, paper: Paper, orientation: Orientation, mount: MountPrintMap, signal?: AbortSignal): Promise<Uint8Array> {
+  const L = pdfPageLayout(paper, orientation);
+  const [{ doc, fonts }, target] = await Promise.all([newDocument(v.text.title), mounted(mount, { ...v.print, ...printMapSize(L.map), geo: v.geo, bbox: v.nationalBBox, fills: v.legend.colors }, signal)]);
+  const b = v.map.getBounds();
+  const content = v.print.drilldown ? bboxOfDrilldown(v.print.drilldown) : v.nationalBBox;
+  const bounds = intersectBBox([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], content);
+  const shot = await shoot(target, L, { bounds, padding: 8 }, v.legend.colors, v.geo, signal);
+  await addMapPage(doc, fonts, L, { ...v.text, figuresTitle: `Số liệu chính – ${v.place}, năm ${v.year}` }, v.legend, v.figures, shot);
+  return doc.save();
+}
+
+export interface PackPdf {
+  text: CommonText;
+  year: number;
+  pages: PackPage[];
+  fills: Map<string, string>;
+  legendTitle: (legend: LegendModel) => string;
+  subtitle: (place: string) => string;
+  geo: NationalGeo;
+  nationalBBox: BBox;
+}
+
+/** The conference pack: one page per entry of `pages`, all on one off-screen map with the same colours. */
+export async function packPdf(p: PackPdf, paper: Paper, orientation: Orientation, mount: MountPrintMap, onPage: (done: number, of: number) => void, signal?: AbortSignal): Promise<Uint8Array> {
+  const L = pdfPageLayout(paper, orientation);
+  const [{ doc, fonts }, target] = await Promise.all([
+    newDocument(p.text.title),
+    mounted(mount, { ...printMapSize(L.map), level: 'commune', drilldown: null, geo: p.geo, bbox: p.nationalBBox, fills: p.fills }, signal),
+  ]);
+  for (const [i, page] of p.pages.entries()) {
+    check(signal);
+    onPage(i + 1, p.pages.length);
+    outlineProvince(target.map, p.geo, page.province);
+    const shot = await shoot(target, L, { bounds: page.bbox, padding: page.province ? 24 : 8 }, p.fills, p.geo, signal);
+    const text: PageText = { ...p.text, subtitle: p.subtitle(page.place), legendTitle: p.legendTitle(page.legend), figuresTitle: `Số liệu chính – ${page.place}, năm ${p.year}` };
+    await addMapPage(doc, fonts, L, text, page.legend, page.figures, shot);
+  }
+  check(signal);
+  return doc.save();
+}
