@@ -9,6 +9,14 @@ const ACTIONS: Record<string, string> = {
   rollback: 'Hoàn tác',
   'user.add': 'Tạo tài khoản',
   'user.update': 'Sửa tài khoản',
+  'deck.create': 'Tạo bộ trình chiếu',
+  'deck.import': 'Nhập bộ trình chiếu',
+  'deck.rename': 'Đổi tên bộ trình chiếu',
+  'deck.delete': 'Xóa bộ trình chiếu',
+  'deck.slide.add': 'Thêm trang chiếu',
+  'deck.slide.update': 'Sửa trang chiếu',
+  'deck.slide.delete': 'Xóa trang chiếu',
+  'deck.reorder': 'Sắp xếp trang chiếu',
 };
 
 export function AuditPage() {
