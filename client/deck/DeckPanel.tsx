@@ -56,6 +56,8 @@ export function DeckPanel({ view, shownYear, shownTitle, provinceName, onPlay, o
       await what();
     } catch (e) {
       setError((e as Error).message);
+      // The deck may have changed elsewhere (another window, another user): show it as it is now.
+      if (deck) fetchDeck(deck.id).then(setDeck, () => setDeck(null));
     } finally {
       setBusy(false);
       refresh().catch(() => undefined);
