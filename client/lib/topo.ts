@@ -1,5 +1,5 @@
-import { feature, mesh } from 'topojson-client';
-import type { FeatureCollection, MultiLineString, Point, Polygon, MultiPolygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 
 export interface CommuneProps {
@@ -9,11 +9,10 @@ export interface CommuneProps {
   province_code: string;
 }
 
-/** The national layer decoded for MapLibre: polygons for the fills, meshes for the borders. */
+/** The national layer decoded: the units' geometry for outlines, fly-to, overlays and exports (the map's fills and borders come as vector tiles). */
 export interface NationalGeo {
   communes: FeatureCollection<Polygon | MultiPolygon, CommuneProps>;
   provinces: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
-  provinceBorders: MultiLineString;
   outline: FeatureCollection<Polygon | MultiPolygon>;
   provinceLabels: FeatureCollection<Point, { code: string; name: string }>;
   islandLabels: FeatureCollection<Point, { name: string }>;
@@ -21,17 +20,15 @@ export interface NationalGeo {
 
 type Objects = 'communes' | 'provinces' | 'outline' | 'province_labels' | 'island_labels';
 
-/** Decodes the pipeline's national TopoJSON; interior borders are meshes so each is drawn once. */
+/** Decodes the pipeline's national TopoJSON. */
 export function decodeNational(topo: Topology): NationalGeo {
   const o = topo.objects as Record<Objects, GeometryCollection>;
   for (const name of ['communes', 'provinces', 'outline', 'province_labels', 'island_labels'] as const) {
     if (!o[name]) throw new Error(`Lớp ranh giới thiếu đối tượng "${name}"`);
   }
-  const interior = (a: unknown, b: unknown) => a !== b;
   return {
     communes: feature(topo, o.communes) as unknown as NationalGeo['communes'],
     provinces: feature(topo, o.provinces) as unknown as NationalGeo['provinces'],
-    provinceBorders: mesh(topo, o.provinces, interior),
     outline: feature(topo, o.outline) as unknown as NationalGeo['outline'],
     provinceLabels: feature(topo, o.province_labels) as unknown as NationalGeo['provinceLabels'],
     islandLabels: feature(topo, o.island_labels) as unknown as NationalGeo['islandLabels'],

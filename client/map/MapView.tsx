@@ -4,7 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { CommuneProps, NationalGeo } from '../lib/topo.js';
 import type { MapLevel, ViewState } from '../state/view.js';
-import { FILL_SOURCES, HIGHLIGHT_SOURCE, baseStyle, boundaryLayers, fillLayer, hatchImage, hatchLayer, presentPaint, sourceLayers, type FillSource, type HighlightKind } from './style.js';
+import { FILL_SOURCES, HIGHLIGHT_SOURCE, baseStyle, boundaryLayers, featureTarget, fillLayer, hatchImage, hatchLayer, presentPaint, sourceLayers, vectorSource, type FillSource, type HighlightKind } from './style.js';
 
 setWorkerUrl(workerUrl);
 
@@ -106,7 +106,6 @@ export function MapView(props: Props) {
     });
     (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
   };
-  const provincesLoaded = useRef(false);
   const applied = useRef<{ source: FillSource | null; features: unknown; fills: Map<string, string | null> }>({ source: null, features: null, fills: new Map() });
 
   useEffect(() => {
@@ -124,20 +123,17 @@ export function MapView(props: Props) {
       minZoom: 3,
     });
     mapRef.current = map;
-    provincesLoaded.current = false;
     applied.current = { source: null, features: null, fills: new Map() };
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
     map.touchZoomRotate.disableRotation();
     map.on('load', () => {
       map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
-      map.addSource('communes', { type: 'geojson', data: geo.communes, promoteId: 'code' });
-      // Filled only when the province level is first shown: tiling it costs the worker time at start-up.
-      map.addSource('provinces', { type: 'geojson', data: EMPTY, promoteId: 'code' });
+      // Vector tiles (borders and coast included); MapLibre loads the provinces' only while they are shown.
+      map.addSource('communes', vectorSource('communes', bbox));
+      map.addSource('provinces', vectorSource('provinces', bbox));
       map.addSource('detail', { type: 'geojson', data: EMPTY, promoteId: 'code' });
       map.addSource(HIGHLIGHT_SOURCE, { type: 'geojson', data: EMPTY });
-      map.addSource('province-borders', { type: 'geojson', data: geo.provinceBorders });
-      map.addSource('outline', { type: 'geojson', data: geo.outline });
       map.addSource('province-labels', { type: 'geojson', data: geo.provinceLabels });
       map.addSource('island-labels', { type: 'geojson', data: geo.islandLabels });
       for (const layer of boundaryLayers()) map.addLayer(layer);
@@ -151,8 +147,8 @@ export function MapView(props: Props) {
       const code = (f?.properties.code as string | undefined) ?? null;
       const src = (f?.source as FillSource | undefined) ?? null;
       if (hovered?.code !== code || hovered?.source !== src) {
-        if (hovered) map.setFeatureState({ source: hovered.source, id: hovered.code }, { hover: false });
-        if (code && src) map.setFeatureState({ source: src, id: code }, { hover: true });
+        if (hovered) map.setFeatureState(featureTarget(hovered.source, hovered.code), { hover: false });
+        if (code && src) map.setFeatureState(featureTarget(src, code), { hover: true });
         hovered = code && src ? { source: src, code } : null;
         outlined.current.hover = code;
         drawOutlines();
@@ -291,10 +287,6 @@ export function MapView(props: Props) {
     container.current?.setAttribute('data-map-ready', 'false');
     whenLoaded(() => {
       const features = source === 'provinces' ? geo.provinces.features : source === 'detail' ? (drilldown?.communes.features ?? []) : geo.communes.features;
-      if (source === 'provinces' && !provincesLoaded.current) {
-        (map.getSource('provinces') as GeoJSONSource).setData(geo.provinces);
-        provincesLoaded.current = true;
-      }
       // The hatch layer costs a second fill of every feature: draw it only when some unit has no data.
       const anyNoData = features.some((f) => !fills.has(f.properties.code));
       for (const s of FILL_SOURCES) {
@@ -310,7 +302,7 @@ export function MapView(props: Props) {
         const code = f.properties.code;
         const fill = fills.get(code) ?? null;
         now.set(code, fill);
-        if (!last.has(code) || last.get(code) !== fill) map.setFeatureState({ source, id: code }, { fill });
+        if (!last.has(code) || last.get(code) !== fill) map.setFeatureState(featureTarget(source, code), { fill });
       }
       applied.current = { source, features, fills: now };
       map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
@@ -326,11 +318,11 @@ export function MapView(props: Props) {
     whenLoaded(() => {
       drawOutlines();
       // Also as feature-state, for whoever asks the map what is selected.
-      if (selected) for (const s of targets(selected)) map.setFeatureState({ source: s, id: selected }, { selected: true });
+      if (selected) for (const s of targets(selected)) map.setFeatureState(featureTarget(s, selected), { selected: true });
     });
     return () => {
       if (!mapRef.current || !loaded.current || !selected) return;
-      for (const s of targets(selected)) mapRef.current.setFeatureState({ source: s, id: selected }, { selected: false });
+      for (const s of targets(selected)) mapRef.current.setFeatureState(featureTarget(s, selected), { selected: false });
     };
   }, [selected, marked?.join(','), drilldown]);
 

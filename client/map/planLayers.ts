@@ -1,6 +1,7 @@
 import type { FeatureCollection, Point, Position } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { NationalGeo } from '../lib/topo.js';
+import { featureTarget } from './style.js';
 
 /**
  * The key-area / hot-spot overlay. Its own sources, so it stays on whatever fill the map shows
@@ -84,10 +85,10 @@ export function setPlanOverlay(map: MapLibreMap, geo: NationalGeo, keyAreas: Rea
 
 /** Row hover in the worklist lights the commune as a map hover does (feature-state `hover`). */
 export function setListHover(map: MapLibreMap, code: string | null, previous: string | null): void {
-  for (const source of ['communes', 'detail']) {
+  for (const source of ['communes', 'detail'] as const) {
     if (!map.getSource(source)) continue;
-    if (previous) map.setFeatureState({ source, id: previous }, { hover: false });
-    if (code) map.setFeatureState({ source, id: code }, { hover: true });
+    if (previous) map.setFeatureState(featureTarget(source, previous), { hover: false });
+    if (code) map.setFeatureState(featureTarget(source, code), { hover: true });
   }
 }
 

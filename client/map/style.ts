@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FeatureIdentifier, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { NO_DATA_COLOR, NO_DATA_HATCH } from '../lib/statusClasses.js';
 
 export const FONT = ['Noto Sans Regular'];
@@ -19,6 +19,29 @@ export function baseStyle(): StyleSpecification {
 export type FillSource = 'communes' | 'provinces' | 'detail';
 export const FILL_SOURCES: readonly FillSource[] = ['communes', 'provinces', 'detail'];
 
+/**
+ * The national communes and provinces come as vector tiles cut by the server (the browser only decodes the tiles
+ * in view instead of cutting the whole country's GeoJSON in its one worker); a drilled-in province's finer
+ * communes stay GeoJSON. Each vector fill source's features are in the source layer of the same name.
+ */
+const VECTOR_FILLS: readonly FillSource[] = ['communes', 'provinces'];
+const TILE_MAX_ZOOM = 10;
+
+export function vectorSource(set: 'communes' | 'provinces', bbox: [number, number, number, number]): SourceSpecification {
+  return {
+    type: 'vector',
+    tiles: [`${window.location.origin}/api/boundaries/tiles/${set}/{z}/{x}/{y}.pbf`],
+    maxzoom: TILE_MAX_ZOOM,
+    bounds: bbox,
+    promoteId: 'code',
+  };
+}
+
+/** Where a unit's feature-state lives: vector sources need the source layer too. */
+export function featureTarget(source: FillSource, id: string): FeatureIdentifier {
+  return VECTOR_FILLS.includes(source) ? { source, sourceLayer: source, id } : { source, id };
+}
+
 const isOn = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 const hasFill: ExpressionSpecification = ['to-boolean', ['coalesce', ['feature-state', 'fill'], '']];
 
@@ -30,12 +53,15 @@ export function sourceLayers(s: FillSource): string[] {
   return [fillLayer(s), hatchLayer(s)];
 }
 
+const sourceLayer = (s: FillSource) => (VECTOR_FILLS.includes(s) ? { 'source-layer': s } : {});
+
 function fillLayers(s: FillSource): LayerSpecification[] {
   return [
     {
       id: fillLayer(s),
       type: 'fill',
       source: s,
+      ...sourceLayer(s),
       layout: { visibility: 'none' },
       paint: {
         'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOR],
@@ -48,6 +74,7 @@ function fillLayers(s: FillSource): LayerSpecification[] {
       id: hatchLayer(s),
       type: 'fill',
       source: s,
+      ...sourceLayer(s),
       layout: { visibility: 'none' },
       paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', hasFill, 0, 1] },
     },
@@ -72,21 +99,23 @@ function highlight(): LayerSpecification {
 
 export function boundaryLayers(): LayerSpecification[] {
   return [
-    { id: 'land', type: 'fill', source: 'outline', paint: { 'fill-color': LAND } },
+    { id: 'land', type: 'fill', source: 'communes', 'source-layer': 'outline', paint: { 'fill-color': LAND } },
     ...fillLayers('provinces'),
     ...fillLayers('communes'),
     ...fillLayers('detail'),
     {
       id: 'province-borders',
       type: 'line',
-      source: 'province-borders',
+      source: 'communes',
+      'source-layer': 'province_borders',
       layout: { 'line-join': 'round' },
       paint: { 'line-color': '#2b2b2b', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 8, 1.8, 11, 2.6] },
     },
     {
       id: 'coast',
       type: 'line',
-      source: 'outline',
+      source: 'communes',
+      'source-layer': 'outline',
       paint: { 'line-color': '#5b6b78', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.4] },
     },
     highlight(),

@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
+import type { Topology } from 'topojson-specification';
 import { notFound } from '../services/errors.js';
+import { BoundaryTiles, TILE_MAX_ZOOM, isTileset } from '../services/tiles.js';
 
 /** The pipeline's manifest (build/geo/manifest.json), as far as the server needs it. */
 export interface GeoManifest {
@@ -58,6 +60,10 @@ export function boundariesRoutes(geoDir: string) {
     }
     return c.body(new Uint8Array(gunzipSync(a.gz)), 200, headers);
   };
+  // Cut from the national layer on first use (about a second), then from memory.
+  let tiles: BoundaryTiles | null = null;
+  const tileset = () => (tiles ??= new BoundaryTiles(JSON.parse(gunzipSync(asset('national.topo.json').gz).toString('utf8')) as Topology));
+  const tileEtag = (path: string) => `"${createHash('sha256').update(manifest.files['national.topo.json'].sha256 + path).digest('hex').slice(0, 32)}"`;
   const manifestEtag = `"${createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 32)}"`;
 
   return new Hono()
@@ -72,10 +78,24 @@ export function boundariesRoutes(geoDir: string) {
         layers: {
           national: { url: '/api/boundaries/national.topo.json', ...manifest.files['national.topo.json'] },
           province: { url: '/api/boundaries/provinces/{code}.topo.json' },
+          tiles: { url: '/api/boundaries/tiles/{set}/{z}/{x}/{y}.pbf', sets: ['communes', 'provinces'], maxzoom: TILE_MAX_ZOOM },
         },
       });
     })
     .get('/national.topo.json', (c) => send(c, 'national.topo.json'))
+    .get('/tiles/:set/:z/:x/:file', async (c) => {
+      const { set, z, x, file } = c.req.param();
+      const y = /^(\d+)\.pbf$/.exec(file)?.[1];
+      if (!isTileset(set) || !/^\d+$/.test(z) || !/^\d+$/.test(x) || y === undefined) throw notFound(`Không có ô bản đồ ${c.req.path}`);
+      const headers: Record<string, string> = { ETag: tileEtag(c.req.path), 'Cache-Control': 'public, max-age=3600, must-revalidate', Vary: 'Accept-Encoding' };
+      if (c.req.header('If-None-Match') === headers.ETag) return c.body(null, 304, headers);
+      const gz = await tileset().tile(set, Number(z), Number(x), Number(y));
+      // An empty tile (open sea) is a normal answer for a tile source: no content, nothing to draw.
+      if (!gz) return c.body(null, 204, headers);
+      headers['Content-Type'] = 'application/x-protobuf';
+      if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) return c.body(gz as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Encoding': 'gzip' });
+      return c.body(new Uint8Array(gunzipSync(gz)), 200, headers);
+    })
     .get('/provinces/:file', (c) => {
       const m = /^(\d{2})\.topo\.json$/.exec(c.req.param('file'));
       if (!m || !manifest.provinces[m[1]]) throw notFound(`Không có lớp ranh giới tỉnh ${c.req.param('file')}`, 'province');

@@ -67,7 +67,7 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
       const mismatches = () =>
         page.evaluate((rows) => {
           const map = window.antqMap!;
-          return rows.filter(([code, fill]) => map.getFeatureState({ source: 'communes', id: code }).fill !== fill);
+          return rows.filter(([code, fill]) => map.getFeatureState({ source: 'communes', sourceLayer: 'communes', id: code }).fill !== fill);
         }, colours);
       await expect.poll(mismatches, { timeout: 15_000 }).toEqual([]);
       await expect.poll(() => page.locator('.legend h2').textContent()).toContain(String(year));

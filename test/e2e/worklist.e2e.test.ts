@@ -47,7 +47,7 @@ describe.skipIf(skip)("the planners' worklist in Chromium", { timeout: 180_000 }
     // The bivariate colours are on the map, through feature-state.
     await waitForMap(page);
     const probe = all.rows.filter((r) => r.cell).slice(0, 20);
-    const fills = await page.evaluate((codes) => codes.map((c) => window.antqMap!.getFeatureState({ source: 'communes', id: c }).fill), probe.map((r) => r.code));
+    const fills = await page.evaluate((codes) => codes.map((c) => window.antqMap!.getFeatureState({ source: 'communes', sourceLayer: 'communes', id: c }).fill), probe.map((r) => r.code));
     expect(fills).toEqual(probe.map((r) => BIVARIATE_COLORS[r.cell!]));
     // The key-area layer holds every key area, and hot spots have markers.
     const stats = await api<{ total: { keyAreas: number; hotSpots: number } }>('/api/stats?year=2025&level=province');
@@ -72,10 +72,10 @@ describe.skipIf(skip)("the planners' worklist in Chromium", { timeout: 180_000 }
     // List → map: hovering a row lights the commune on the map; clicking selects it and flies there.
     const first = filtered.rows[0];
     await page.locator(`.wl-row[data-code="${first.code}"]`).hover();
-    await expect.poll(() => page.evaluate((c) => window.antqMap!.getFeatureState({ source: 'communes', id: c }).hover, first.code)).toBe(true);
+    await expect.poll(() => page.evaluate((c) => window.antqMap!.getFeatureState({ source: 'communes', sourceLayer: 'communes', id: c }).hover, first.code)).toBe(true);
     await page.locator(`.wl-row[data-code="${first.code}"]`).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBe(first.code);
-    await expect.poll(() => page.evaluate((c) => window.antqMap!.getFeatureState({ source: 'communes', id: c }).selected, first.code)).toBe(true);
+    await expect.poll(() => page.evaluate((c) => window.antqMap!.getFeatureState({ source: 'communes', sourceLayer: 'communes', id: c }).selected, first.code)).toBe(true);
     await expect.poll(() => page.locator('.wl-row.selected').getAttribute('data-code')).toBe(first.code);
 
     // Map → list: the mouse over another listed commune lights its row.
