@@ -18,8 +18,11 @@ import {
   type DeckSummary,
   type Me,
 } from './deckApi.js';
-import { describeSlide, slideOfView } from './slides.js';
+import { describeSlide, moveItem, slideOfView } from './slides.js';
 import './deck.css';
+
+/** The drag data of a slide moved with the mouse: its index. */
+const DRAG_TYPE = 'application/x-antq-slide';
 
 interface Props {
   view: ViewState;
@@ -155,10 +158,9 @@ interface EditorProps extends Omit<Props, 'onClose'> {
 
 function DeckEditor({ deck, editable, busy, run, setDeck, view, shownYear, shownTitle, provinceName, onPlay }: EditorProps) {
   const [name, setName] = useState(deck.name);
-  const ids = deck.slides.map((s) => s.id);
-  const move = (k: number, by: -1 | 1) => {
-    const order = [...ids];
-    [order[k], order[k + by]] = [order[k + by], order[k]];
+  const move = (from: number, to: number) => {
+    if (to === from) return;
+    const order = moveItem(deck.slides.map((s) => s.id), from, to);
     run(async () => setDeck(await reorderSlides(deck.id, order)));
   };
 
@@ -210,8 +212,30 @@ function DeckEditor({ deck, editable, busy, run, setDeck, view, shownYear, shown
       <ol className="deck-slides" aria-label="Các trang">
         {deck.slides.length === 0 && <li className="deck-hint">Chưa có trang nào: chỉnh bản đồ rồi bấm "Lưu khung nhìn hiện tại".</li>}
         {deck.slides.map((s, k) => (
-          <li key={s.id} data-slide={s.id}>
-            <span className="deck-number">{k + 1}</span>
+          <li
+            key={s.id}
+            data-slide={s.id}
+            // The dragged slide's index travels with the drag itself (no state to be stale between the events).
+            onDragOver={(e) => editable && e.dataTransfer.types.includes(DRAG_TYPE) && e.preventDefault()}
+            onDrop={(e) => {
+              const from = e.dataTransfer.getData(DRAG_TYPE);
+              if (from === '') return;
+              e.preventDefault();
+              move(Number(from), k);
+            }}
+          >
+            {/* The number is the drag handle: the title field inside stays selectable with the mouse. */}
+            <span
+              className="deck-number"
+              draggable={editable && !busy}
+              title={editable ? 'Kéo để đổi thứ tự' : undefined}
+              onDragStart={(e) => {
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData(DRAG_TYPE, String(k));
+              }}
+            >
+              {k + 1}
+            </span>
             <div className="deck-slide-text">
               {editable ? (
                 <input
@@ -235,10 +259,10 @@ function DeckEditor({ deck, editable, busy, run, setDeck, view, shownYear, shown
               </button>
               {editable && (
                 <>
-                  <button aria-label={`Chuyển trang ${k + 1} lên`} title="Chuyển lên" disabled={busy || k === 0} onClick={() => move(k, -1)}>
+                  <button aria-label={`Chuyển trang ${k + 1} lên`} title="Chuyển lên" disabled={busy || k === 0} onClick={() => move(k, k - 1)}>
                     ↑
                   </button>
-                  <button aria-label={`Chuyển trang ${k + 1} xuống`} title="Chuyển xuống" disabled={busy || k === deck.slides.length - 1} onClick={() => move(k, 1)}>
+                  <button aria-label={`Chuyển trang ${k + 1} xuống`} title="Chuyển xuống" disabled={busy || k === deck.slides.length - 1} onClick={() => move(k, k + 1)}>
                     ↓
                   </button>
                   <button aria-label={`Xóa trang ${k + 1}`} title="Xóa trang" disabled={busy} onClick={() => run(async () => setDeck(await deleteSlide(deck.id, s.id)))}>

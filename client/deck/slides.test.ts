@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSlide } from '../../server/domain/deck.js';
 import { DEFAULT_VIEW, parseView } from '../state/view.js';
-import { describeSlide, slideForKey, slideOfView, viewOfSlide } from './slides.js';
+import { describeSlide, moveItem, slideForKey, slideOfView, viewOfSlide } from './slides.js';
 
 describe('slides and views', () => {
   const playing = {
@@ -63,5 +63,15 @@ describe('slideForKey', () => {
     expect(slideForKey('Home', 3, 5, typing)).toBeNull();
     // A clicker's Page Down still works while the title field has focus.
     expect(slideForKey('PageDown', 1, 5, typing)).toBe(2);
+  });
+});
+
+describe('moveItem', () => {
+  it('moves one item up, down, to either end, and keeps the others in order', () => {
+    expect(moveItem([1, 2, 3, 4], 2, 1)).toEqual([1, 3, 2, 4]);
+    expect(moveItem([1, 2, 3, 4], 0, 1)).toEqual([2, 1, 3, 4]);
+    expect(moveItem([1, 2, 3, 4], 3, 0)).toEqual([4, 1, 2, 3]);
+    expect(moveItem([1, 2, 3, 4], 0, 3)).toEqual([2, 3, 4, 1]);
+    expect(moveItem([1, 2, 3, 4], 1, 9)).toEqual([1, 3, 4, 2]);
   });
 });

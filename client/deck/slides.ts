@@ -50,3 +50,11 @@ export function describeSlide(view: string, provinceName: (code: string) => stri
   const place = v.province ? provinceName(v.province) : v.level === 'province' ? 'Toàn quốc, cấp tỉnh' : 'Toàn quốc';
   return [METRIC_LABELS[v.metric], years, place].join(' · ');
 }
+
+/** The ids with the one at `from` moved to index `to` (a button's step or a drop). */
+export function moveItem<T>(ids: readonly T[], from: number, to: number): T[] {
+  const out = [...ids];
+  const [item] = out.splice(from, 1);
+  out.splice(Math.min(Math.max(to, 0), out.length), 0, item);
+  return out;
+}

@@ -17,6 +17,8 @@ const db = inject('seededDb');
 const skip = e2eSkipReason(db);
 if (skip) console.warn(`end-to-end tests skipped: ${skip}`);
 const PASSWORD = 'mat-khau-trinh-chieu';
+/** Bounded waits for what the page shows after a click (a loaded machine can take seconds). */
+const POLL = { timeout: 20_000 };
 
 const SLIDES = [
   { title: 'Toàn quốc năm 2025', subtitle: null, view: 'year=2025&at=5.20/16.0000/106.0000', year: '2025', province: null, at: [5.2, 16, 106] },
@@ -123,7 +125,7 @@ describe.skipIf(skip)('conference decks', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: 'Khung nhìn đã lưu' }).click();
     const panel = page.getByRole('complementary', { name: 'Bộ trình chiếu' });
     await panel.getByRole('button', { name: /Hội nghị tổng kết/ }).click();
-    await expect.poll(() => panel.locator('li[data-slide]').count()).toBe(3);
+    await expect.poll(() => panel.locator('li[data-slide]').count(), POLL).toBe(3);
 
     // Export through the link, as a user downloads it.
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('link', { name: 'Xuất JSON' }).click()]);
@@ -136,7 +138,7 @@ describe.skipIf(skip)('conference decks', { timeout: 300_000 }, () => {
 
     // Import it back: a new deck with the same slides.
     await panel.getByLabel('Nhập bộ trình chiếu từ tệp JSON').setInputFiles(file);
-    await expect.poll(() => panel.getByRole('status').textContent()).toContain('Đã nhập bộ "Hội nghị tổng kết" (3 trang)');
+    await expect.poll(() => panel.getByRole('status').textContent(), POLL).toContain('Đã nhập bộ "Hội nghị tổng kết" (3 trang)');
     const list = (await (await page.request.get(`${url}/api/decks`)).json()) as { decks: Deck[] };
     const copy = list.decks.find((d) => d.id !== deck.id)!;
     expect(plain(await fetchDeck(copy.id))).toEqual(plain(await fetchDeck(deck.id)));
@@ -147,29 +149,36 @@ describe.skipIf(skip)('conference decks', { timeout: 300_000 }, () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify({ ...exported, slides: [exported.slides[0], { title: 'Sai', view: 'year=20x4' }] })),
     });
-    await expect.poll(() => panel.getByRole('alert').textContent()).toContain('slides[1].view.year');
+    await expect.poll(() => panel.getByRole('alert').textContent(), POLL).toContain('slides[1].view.year');
     expect(((await (await page.request.get(`${url}/api/decks`)).json()) as { decks: Deck[] }).decks).toHaveLength(2);
 
     // The imported deck is open: save the current view (Cao Bằng, 2022) into it, then move it to the top.
     await panel.getByRole('button', { name: 'Lưu khung nhìn hiện tại' }).click();
-    await expect.poll(() => panel.locator('li[data-slide]').count()).toBe(4);
-    let saved = await fetchDeck(copy.id);
+    await expect.poll(() => panel.locator('li[data-slide]').count(), POLL).toBe(4);
+    const saved = await fetchDeck(copy.id);
     expect(saved.slides[3].view).toMatch(/^year=2022&province=04&at=/);
     expect(saved.slides[3].title).toBe('Kết quả xây dựng phong trào Toàn dân bảo vệ ANTQ năm 2022');
     await panel.getByRole('button', { name: 'Chuyển trang 4 lên' }).click();
-    await expect.poll(async () => (await fetchDeck(copy.id)).slides.map((s) => s.title)).toEqual([SLIDES[0].title, SLIDES[1].title, saved.slides[3].title, SLIDES[2].title]);
-    // Renaming a slide in the list.
+    await expect.poll(async () => (await fetchDeck(copy.id)).slides.map((s) => s.title), POLL).toEqual([SLIDES[0].title, SLIDES[1].title, saved.slides[3].title, SLIDES[2].title]);
+    // Renaming a slide in the list, once the list shows the new order.
     const t = panel.getByLabel('Tiêu đề trang 3');
+    await expect.poll(() => t.inputValue(), POLL).toBe(saved.slides[3].title);
     await t.fill('Cao Bằng năm 2022');
     await t.press('Enter');
-    await expect.poll(async () => (await fetchDeck(copy.id)).slides[2].title).toBe('Cao Bằng năm 2022');
-    saved = await fetchDeck(copy.id);
+    await expect.poll(async () => (await fetchDeck(copy.id)).slides[2].title, POLL).toBe('Cao Bằng năm 2022');
+    await expect.poll(() => t.inputValue(), POLL).toBe('Cao Bằng năm 2022');
     await page.screenshot({ path: join(ARTIFACTS, 'deck-panel.png') });
+    // Dragging the first slide's number onto the second row swaps them (both in view: a drag that scrolls the
+    // list would start under the mouse on another row).
+    await panel.locator('li[data-slide]').nth(0).locator('.deck-number').dragTo(panel.locator('li[data-slide]').nth(1));
+    await expect
+      .poll(async () => (await fetchDeck(copy.id)).slides.map((s) => s.title), POLL)
+      .toEqual([SLIDES[1].title, SLIDES[0].title, 'Cao Bằng năm 2022', SLIDES[2].title]);
 
     // Play from the panel: the saved slide shows Cao Bằng in 2022.
     await panel.getByRole('button', { name: 'Trình chiếu từ trang 3' }).click();
     await page.waitForSelector('.app.present');
-    await expect.poll(() => page.locator('.deck-counter').textContent()).toBe('3/4');
+    await expect.poll(() => page.locator('.deck-counter').textContent(), POLL).toBe('3/4');
     const params = new URL(page.url()).searchParams;
     expect([params.get('deck'), params.get('year'), params.get('province')]).toEqual([String(copy.id), '2022', '04']);
     expect(await page.getByLabel('Tiêu đề trình chiếu').inputValue()).toBe('Cao Bằng năm 2022');
