@@ -22,7 +22,7 @@ import { DeckNav } from './deck/DeckNav.js';
 import { DeckPanel } from './deck/DeckPanel.js';
 import { useDeckPlayer } from './deck/useDeckPlayer.js';
 import { usePlanner } from './state/usePlanner.js';
-import { loadProvince, loadStats, useAsync } from './state/useData.js';
+import { loadProvince, loadStats, loadStatuses, prefetchYears, useAsync } from './state/useData.js';
 import { parseView, serializeView, type ViewState } from './state/view.js';
 
 const BOUNDARY_SOURCE = 'Ranh giới: sapnhap.bando.com.vn (NXB Tài nguyên – Môi trường và Bản đồ Việt Nam), qua thanglequoc/vietnamese-provinces-database';
@@ -67,24 +67,21 @@ export function App() {
   // A hover from before a drill-down or a level switch would describe a layer no longer shown.
   useEffect(() => setHover(null), [view.province, view.level]);
 
-  const stats = useAsync(year === null ? null : () => loadStats(year, statsLevel, view.province), [year, statsLevel, view.province]);
-  // Once the shown year is in, fetch the other years quietly, so that switching years and playing only recolour.
-  const shownReady = stats.value !== null;
+  // Status colours need each commune's status only: the map colours from the compact answer (a few hundred bytes),
+  // and the full figures (panels, ranks) are fetched once the map is coloured.
+  const [mapReady, setMapReady] = useState(false);
+  const statusOnly = metric === 'status' && changeFrom === null && statsLevel === 'commune';
+  const statuses = useAsync(year === null || !statusOnly ? null : () => loadStatuses(year, view.province), [year, statusOnly, view.province]);
+  const stats = useAsync(year === null || (statusOnly && !mapReady) ? null : () => loadStats(year, statsLevel, view.province), [year, statsLevel, view.province, statusOnly && !mapReady]);
+  // Once the map is coloured, fetch the other years quietly, so that switching years and playing only recolour.
   useEffect(() => {
-    if (!shownReady) return;
-    let cancelled = false;
-    const queue = years.filter((y) => y !== year);
-    const next = () => {
-      const y = queue.shift();
-      if (cancelled || y === undefined) return;
-      loadStats(y, statsLevel, view.province).then(next, next);
-    };
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-    idle(next);
-    return () => {
-      cancelled = true;
-    };
-  }, [shownReady, years, statsLevel, view.province]);
+    if (!mapReady) return;
+    const others = years.filter((y) => y !== year);
+    return prefetchYears(others, [
+      ...(statsLevel === 'commune' ? [(y: number) => loadStatuses(y, view.province)] : []),
+      (y: number) => loadStats(y, statsLevel, view.province),
+    ]);
+  }, [mapReady, years, statsLevel, view.province]);
   const before = useAsync(changeFrom === null ? null : () => loadStats(changeFrom, statsLevel, view.province), [changeFrom, statsLevel, view.province]);
   const other = useAsync(compareYear === null ? null : () => loadStats(compareYear, statsLevel, view.province), [compareYear, statsLevel, view.province]);
   const drilldown = useAsync(
@@ -104,9 +101,11 @@ export function App() {
     classing: { method: view.method, k: view.k, breaks: view.breaks },
   };
   const rows = rowsOf(stats.value);
+  // A status legend reads each row's code and status only: the compact answer's rows are enough for it.
+  const legendRows = statusOnly ? (statuses.value ? (statuses.value.units as unknown as Row[]) : null) : rows;
   const legend = useMemo(
-    () => (rows && (changeFrom === null || before.value) ? buildLegend(rows, symbology, rowsOf(before.value)) : null),
-    [rows, before.value, metric, view.denominator, changeFrom, view.method, view.k, view.breaks.join(',')],
+    () => (legendRows && (changeFrom === null || before.value) ? buildLegend(legendRows, symbology, rowsOf(before.value)) : null),
+    [legendRows, before.value, metric, view.denominator, changeFrom, view.method, view.k, view.breaks.join(',')],
   );
   // The compared year uses the same breaks, so that a colour means the same on both maps.
   const otherRows = rowsOf(other.value);
@@ -118,11 +117,11 @@ export function App() {
   const provinceNames = useMemo(() => new Map(meta?.provinces.map((p) => [p.code, p.fullName]) ?? []), [meta]);
   const rank = useMemo(() => rankOf(view.unit, rows, legend?.values ?? null, metric, provinceNames), [view.unit, rows, legend, metric, provinceNames]);
 
-  const current = (s: Stats | null, y: number | null) => s !== null && s.year === y && s.level === statsLevel && (s.province?.code ?? null) === view.province;
-  const stale = !current(stats.value, year) || (changeFrom !== null && !current(before.value, changeFrom));
+  const current = (s: Pick<Stats, 'year' | 'level' | 'province'> | null, y: number | null) => s !== null && s.year === y && s.level === statsLevel && (s.province?.code ?? null) === view.province;
+  const stale = !current(statusOnly ? statuses.value : stats.value, year) || (changeFrom !== null && !current(before.value, changeFrom));
   const otherStale = stale || !current(other.value, compareYear);
 
-  const error = metaError ?? geoError ?? stats.error ?? drilldown.error;
+  const error = metaError ?? geoError ?? statuses.error ?? stats.error ?? drilldown.error;
   if (error) return <div className="fatal">Không tải được bản đồ: {error}</div>;
   if (!meta || !boundaries || year === null) return <div className="loading">Đang tải bản đồ…</div>;
 
@@ -175,7 +174,7 @@ export function App() {
           subtitle={subtitle}
           onTitle={(t, st) => patch(t !== null ? { title: t } : { subtitle: st })}
           year={year}
-          now={stats.value && !stale ? stats.value.total : null}
+          now={stats.value && !stale && current(stats.value, year) ? stats.value.total : null}
           before={prevYear !== null && prev.value?.year === prevYear ? prev.value.total : null}
           beforeBasis={prev.value?.basis}
           sampleLabel={meta.dataLabel}
@@ -289,6 +288,7 @@ export function App() {
               mainMap.current = m;
               plan.setMap(m);
             }}
+            onReady={() => setMapReady(true)}
             present={present}
             sync={compareYear !== null ? sync : undefined}
             onHover={(info) => setHover(info ? { info, map: 'main' } : null)}

@@ -14,8 +14,21 @@ export async function ok<T>(res: Response & { json(): Promise<T> }): Promise<T> 
 
 export const fetchMeta = async () => ok(await client.api.meta.$get());
 
-export const fetchStats = async (q: { year: number; level: 'province' | 'commune'; province?: string }) =>
-  ok(await client.api.stats.$get({ query: { year: String(q.year), level: q.level, ...(q.province ? { province: q.province } : {}) } as never }));
+const statsQuery = (q: { year: number; level: 'province' | 'commune'; province?: string }) => ({ year: String(q.year), level: q.level, ...(q.province ? { province: q.province } : {}) });
+
+/** Every figure of every unit: for legends of figures, panels, exports. */
+export const fetchStats = async (q: { year: number; level: 'province' | 'commune'; province?: string }) => {
+  const s = await ok(await client.api.stats.$get({ query: statsQuery(q) as never }));
+  if (!('units' in s)) throw new Error('/api/stats: câu trả lời thiếu "units"');
+  return s;
+};
+
+/** Each commune's status only, packed (a few hundred bytes): what the map colours from for the status metric. */
+export const fetchStatuses = async (q: { year: number; province?: string }) => {
+  const s = await ok(await client.api.stats.$get({ query: { ...statsQuery({ ...q, level: 'commune' }), fields: 'status' } as never }));
+  if (!('status' in s)) throw new Error('/api/stats?fields=status: câu trả lời thiếu "status"');
+  return s;
+};
 
 export const fetchUnit = async (code: string) =>
   ok(await client.api.units[':code'].$get({ param: { code }, query: {} as never }));
@@ -28,4 +41,5 @@ export const fetchSearchIndex = async () => {
 
 export type Meta = Awaited<ReturnType<typeof fetchMeta>>;
 export type Stats = Awaited<ReturnType<typeof fetchStats>>;
+export type Statuses = Awaited<ReturnType<typeof fetchStatuses>>;
 export type UnitDetailResponse = Awaited<ReturnType<typeof fetchUnit>>;

@@ -87,18 +87,25 @@ async function main() {
     log(`  ${recolour.map((t) => Math.round(t)).join(', ')} ms`);
 
     const latest = Math.max(...years);
-    const statsPath = `/api/stats?year=${latest}&level=commune`;
-    log(`load: ${statsPath} and ${HELLO_PATH}, 50 connections, ${run.loadSeconds} s each (after ${run.warmupSeconds} s warm-up)…`);
+    // What the map requests to colour the default view (status), and the full answer the panels load after it.
+    const fullPath = `/api/stats?year=${latest}&level=commune`;
+    const statsPath = `${fullPath}&fields=status`;
+    log(`load: ${statsPath}, ${fullPath} and ${HELLO_PATH}, 50 connections, ${run.loadSeconds} s each (after ${run.warmupSeconds} s warm-up)…`);
     await load(server.url, [HELLO_PATH], 50, run.warmupSeconds);
     const hello = await load(server.url, [HELLO_PATH], 50, run.loadSeconds);
     await load(server.url, [statsPath], 50, run.warmupSeconds);
     const stats = await load(server.url, [statsPath], 50, run.loadSeconds);
+    await load(server.url, [fullPath], 50, run.warmupSeconds);
+    const full = await load(server.url, [fullPath], 50, run.loadSeconds);
 
     const soakPaths = [
       ...years.map((y) => `/api/stats?year=${y}&level=commune`),
+      ...years.map((y) => `/api/stats?year=${y}&level=commune&fields=status`),
       ...years.map((y) => `/api/stats?year=${y}&level=province`),
       '/api/boundaries',
       '/api/boundaries/national.topo.json',
+      // The tiles of the national view at its first zoom.
+      ...['25/14', '25/15', '26/14', '26/15'].map((t) => `/api/boundaries/tiles/communes/5/${t}.pbf`),
       ...Object.keys(manifest.provinces).map((c) => `/api/boundaries/provinces/${c}.topo.json`),
     ];
     log(`soak: 200 connections, ${run.soakSeconds} s, ${soakPaths.length} stats and boundary paths…`);
@@ -117,7 +124,7 @@ async function main() {
         limitMs: run.limitMs,
       },
       recolour: summarize(recolour),
-      stats: { ours: stats, hello },
+      stats: { ours: stats, hello, full },
       soak,
       memory: { serverRss: mem.rss, serverPeakRss: mem.peakRss, oursHeap: lastHeap(oursRuns) ?? NaN, naiveHeap: lastHeap(naiveRuns) },
     };

@@ -62,6 +62,8 @@ interface Props {
   present?: boolean;
   /** When the map is ready for outside use (tests, exports). */
   onMap?: (map: MapLibreMap | null) => void;
+  /** Each time the map has drawn the colours it was given (data-map-ready="true"). */
+  onReady?: () => void;
 }
 
 declare global {
@@ -305,7 +307,10 @@ export function MapView(props: Props) {
         if (!last.has(code) || last.get(code) !== fill) map.setFeatureState(featureTarget(source, code), { fill });
       }
       applied.current = { source, features, fills: now };
-      map.once('idle', () => container.current?.setAttribute('data-map-ready', 'true'));
+      map.once('idle', () => {
+        container.current?.setAttribute('data-map-ready', 'true');
+        latest.current.onReady?.();
+      });
       map.triggerRepaint();
     });
   }, [fills, source, drilldown, props.stale]);

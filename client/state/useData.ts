@@ -1,21 +1,62 @@
 import { useEffect, useState } from 'react';
 import type { Topology } from 'topojson-specification';
-import { fetchStats, type Stats } from '../api.js';
+import { unpackCodes, unpackStatuses } from '../../server/domain/compactStatus.js';
+import type { Status } from '../../server/domain/types.js';
+import { fetchStats, fetchStatuses, type Stats, type Statuses } from '../api.js';
 import { decodeProvince } from '../lib/topo.js';
 import type { Drilldown } from '../map/MapView.js';
+
+/** One request per key and page; a failed one is forgotten, so that it can be tried again. */
+function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let p = cache.get(key);
+  if (!p) {
+    p = make();
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return p;
+}
 
 const statsCache = new Map<string, Promise<Stats>>();
 
 /** Figures for one year at one level (optionally one province); each request is made once per page. */
 export function loadStats(year: number, level: 'province' | 'commune', province: string | null): Promise<Stats> {
-  const key = `${year}|${level}|${province ?? ''}`;
-  let p = statsCache.get(key);
-  if (!p) {
-    p = fetchStats({ year, level, ...(province ? { province } : {}) });
-    p.catch(() => statsCache.delete(key));
-    statsCache.set(key, p);
-  }
-  return p;
+  return once(statsCache, `${year}|${level}|${province ?? ''}`, () => fetchStats({ year, level, ...(province ? { province } : {}) }));
+}
+
+/** A year's commune statuses unpacked into the rows a status legend reads. */
+export interface StatusRows extends Omit<Statuses, 'codes' | 'status'> {
+  units: { code: string; status: Status | null }[];
+}
+
+const statusCache = new Map<string, Promise<StatusRows>>();
+
+/** Each commune's status for one year (optionally one province), from the compact answer; once per page. */
+export function loadStatuses(year: number, province: string | null): Promise<StatusRows> {
+  return once(statusCache, `${year}|${province ?? ''}`, async () => {
+    const { codes: packed, status, ...head } = await fetchStatuses({ year, ...(province ? { province } : {}) });
+    const codes = unpackCodes(packed);
+    const statuses = unpackStatuses(status, codes.length);
+    return { ...head, units: codes.map((code, i) => ({ code, status: statuses[i] })) };
+  });
+}
+
+/**
+ * Loads each year in turn when the browser is idle, each loader after the other (cheap ones first), so that
+ * switching years and playing only recolour. Returns a function that stops it.
+ */
+export function prefetchYears(years: readonly number[], loaders: readonly ((year: number) => Promise<unknown>)[]): () => void {
+  let cancelled = false;
+  const queue = loaders.flatMap((load) => years.map((y) => () => load(y)));
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+  const next = () => {
+    const job = queue.shift();
+    if (!cancelled && job) job().then(() => idle(next), () => idle(next));
+  };
+  idle(next);
+  return () => {
+    cancelled = true;
+  };
 }
 
 /** Resolves a promise into state; null while loading or when there is nothing to load. */
@@ -38,16 +79,12 @@ const provinceCache = new Map<string, Promise<Drilldown>>();
 
 /** A province's finer commune layer for drill-down. */
 export function loadProvince(code: string, bbox: [number, number, number, number]): Promise<Drilldown> {
-  let p = provinceCache.get(code);
-  if (!p) {
-    p = fetch(`/api/boundaries/provinces/${code}.topo.json`)
+  return once(provinceCache, code, () =>
+    fetch(`/api/boundaries/provinces/${code}.topo.json`)
       .then((r) => {
         if (!r.ok) throw new Error(`Không tải được ranh giới tỉnh ${code} (${r.status})`);
         return r.json() as Promise<Topology>;
       })
-      .then((topo) => ({ code, bbox, communes: decodeProvince(topo) }));
-    p.catch(() => provinceCache.delete(code));
-    provinceCache.set(code, p);
-  }
-  return p;
+      .then((topo) => ({ code, bbox, communes: decodeProvince(topo) })),
+  );
 }

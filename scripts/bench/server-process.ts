@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../../server/app.js';
 import { paths } from '../../server/config.js';
+import { WARM_TILE } from '../../server/routes/boundaries.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import { HELLO_PATH } from './server.js';
 
@@ -22,7 +23,8 @@ const server = serve(
     port: 0,
     hostname: '127.0.0.1',
   },
-  (info: AddressInfo) => process.send?.({ port: info.port }),
+  // As `npm run serve` does: the vector tile index is cut before the first page asks for a tile.
+  (info: AddressInfo) => void Promise.resolve(app.request(WARM_TILE)).then(() => process.send?.({ port: info.port })),
 );
 
 process.on('disconnect', () => {

@@ -9,7 +9,7 @@ function measured(over: Partial<Measurements> = {}): Measurements {
     geometry: { national: { ours: 626_000, naive: 43_400_000 }, province: { ours: 183_000, oursName: 'Lâm Đồng', naive: 43_400_000 } },
     mapReady: { ours: summary(2000), naive: summary(40_000), naiveFailed: 0, limitMs: 180_000 },
     recolour: summary(80),
-    stats: { ours: load(4000, 30), hello: load(6000, 20) },
+    stats: { ours: load(4000, 30), hello: load(6000, 20), full: load(600, 150) },
     soak: { ...load(3000, 200), connections: 200, seconds: 60 },
     memory: { serverRss: 270e6, serverPeakRss: 290e6, oursHeap: 110e6, naiveHeap: 790e6 },
     ...over,
@@ -29,13 +29,13 @@ describe('rows', () => {
     const m = measured({
       mapReady: { ours: summary(5000), naive: summary(40_000), naiveFailed: 0, limitMs: 180_000 },
       recolour: summary(650),
-      stats: { ours: load(3, 5000), hello: load(6000, 20) },
+      stats: { ours: load(3, 5000), hello: load(6000, 20), full: load(3, 5000) },
       soak: { ...load(1, 9000, 12), connections: 200, seconds: 60 },
     });
     expect(missed(rows(m))).toEqual([
       'navigation → fully coloured national map (Chromium): ≥ 10× faster',
       'recolour after a year switch (click → map idle): ≤ 100 ms',
-      '/api/stats, all communes of a year, 50 connections: throughput (naive: hello-world route): ≥ 50 % of hello-world',
+      '/api/stats, all communes of a year (fields=status: what the map colours from), 50 connections: throughput (naive: hello-world route): ≥ 50 % of hello-world',
       '/api/stats latency p50 / p99 (naive: hello-world route): p99 ≤ 50 ms',
       '200 connections for 60 s, stats + boundary routes: zero errors',
     ]);
@@ -64,7 +64,7 @@ describe('table', () => {
     const t = table(rows(measured({ recolour: summary(650) })));
     const lines = t.split('\n');
     expect(lines[0]).toBe('| figure | portal | naive way | ratio | target |');
-    expect(lines).toHaveLength(2 + 8);
+    expect(lines).toHaveLength(2 + 9);
     expect(t).toContain('≤ 100 ms: **NOT MET**');
     expect(t).toContain('| memory: server RSS (peak) / browser main-thread JS heap | 270 MB (290 MB) / 110 MB | — / 790 MB | — | reported |');
   });

@@ -23,6 +23,9 @@ export function readGeoManifest(geoDir: string): GeoManifest {
   return JSON.parse(readFileSync(file, 'utf8')) as GeoManifest;
 }
 
+/** A tile that exists whatever the data: requesting it builds the tile index. */
+export const WARM_TILE = '/api/boundaries/tiles/communes/0/0/0.pbf';
+
 interface Asset {
   gz: Buffer;
   etag: string;

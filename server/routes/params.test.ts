@@ -21,6 +21,9 @@ describe('parseStatsQuery', () => {
       vintage: 'pre2025', year: 2023, level: 'district', province: '27',
     });
   });
+  it('accepts fields=status at the commune level', () => {
+    expect(parseStatsQuery({ year: '2025', fields: 'status' })).toEqual({ vintage: '2025', year: 2025, level: 'commune', fields: 'status' });
+  });
   it.each([
     [{}, 'year'],
     [{ year: '23' }, 'year'],
@@ -29,6 +32,8 @@ describe('parseStatsQuery', () => {
     [{ year: '2023', level: 'country' }, 'level'],
     [{ year: '2023', province: 'Bắc Ninh' }, 'province'],
     [{ year: '2023', colour: 'red' }, 'colour'],
+    [{ year: '2023', fields: 'name' }, 'fields'],
+    [{ year: '2023', level: 'province', fields: 'status' }, 'fields'],
   ])('rejects %o naming %s', (q, field) => {
     const e = error(() => parseStatsQuery(q));
     expect(e.status).toBe(400);

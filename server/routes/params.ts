@@ -27,10 +27,12 @@ export function parseStatsQuery(q: Record<string, string | undefined>): StatsQue
   }
   const province = q.province === undefined || q.province === '' ? undefined : q.province;
   if (province !== undefined && !/^\d{2}$/.test(province)) throw badRequest(`province phải là mã tỉnh 2 chữ số, nhận được "${province}"`, 'province');
-  const known = new Set(['vintage', 'year', 'level', 'province']);
+  const known = new Set(['vintage', 'year', 'level', 'province', 'fields']);
   const extra = Object.keys(q).filter((k) => !known.has(k));
   if (extra.length) throw badRequest(`Tham số không được hỗ trợ: ${extra.join(', ')}`, extra[0]);
-  return { vintage, year, level, ...(province ? { province } : {}) };
+  if (q.fields !== undefined && q.fields !== 'status') throw badRequest(`fields chỉ nhận giá trị "status", nhận được "${q.fields}"`, 'fields');
+  if (q.fields === 'status' && level !== 'commune') throw badRequest('fields=status chỉ dùng với level=commune (cấp tỉnh, huyện không có một tình trạng)', 'fields');
+  return { vintage, year, level, ...(province ? { province } : {}), ...(q.fields ? { fields: q.fields } : {}) };
 }
 
 export function parseUnitCode(raw: string): string {

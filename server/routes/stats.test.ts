@@ -4,7 +4,8 @@ import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
-import type { StatsResponse } from '../services/stats.js';
+import { unpackCodes, unpackStatuses } from '../domain/compactStatus.js';
+import type { StatsResponse, StatusResponse } from '../services/stats.js';
 import { openSqliteStore } from '../store/sqlite.js';
 
 const db = inject('seededDb');
@@ -32,6 +33,27 @@ describe.skipIf(skip)('/api/stats from cached bytes', () => {
     expect(etag).toBe(plain.headers.get('ETag'));
     const again = await app.request(path, { headers: { 'If-None-Match': etag } });
     expect(again.status).toBe(304);
+  });
+
+  it('answers fields=status with the status of each commune packed, in a few KB, matching the full answer', async () => {
+    const full = (await (await app.request(path)).json()) as StatsResponse;
+    const res = await app.request(`${path}&fields=status`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.length).toBeLessThan(4000);
+    const compact = JSON.parse(brotliDecompressSync(bytes).toString()) as StatusResponse;
+    const { units, ...head } = full;
+    expect(compact).toMatchObject(head);
+    const codes = unpackCodes(compact.codes);
+    expect(codes).toEqual(units.map((u) => u.code));
+    expect(unpackStatuses(compact.status, codes.length)).toEqual(units.map((u) => ('status' in u ? u.status : null)));
+    // One province's communes, and the old communes (island districts among them: codes of mixed widths).
+    const province = (await (await app.request('/api/stats?year=2025&level=commune&province=24&fields=status')).json()) as StatusResponse;
+    expect(unpackCodes(province.codes).every((c) => c.length === 5)).toBe(true);
+    const old = (await (await app.request('/api/stats?year=2020&vintage=pre2025&fields=status')).json()) as StatusResponse;
+    const oldFull = (await (await app.request('/api/stats?year=2020&vintage=pre2025')).json()) as StatsResponse;
+    expect(unpackCodes(old.codes)).toEqual(oldFull.units.map((u) => u.code));
+    expect(res.headers.get('ETag')).not.toBe((await app.request(path)).headers.get('ETag'));
   });
 
   it('tags different queries differently', async () => {

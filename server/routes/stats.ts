@@ -2,20 +2,20 @@ import { Hono, type TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import { validator } from 'hono/validator';
 import { respond } from '../lib/encodedBody.js';
-import type { StatsResponse, StatsService } from '../services/stats.js';
+import type { StatsResponse, StatsService, StatusResponse } from '../services/stats.js';
 import { parseStatsQuery } from './params.js';
 
-/** GET /api/stats?year=Y&level=province|district|commune&vintage=2025|pre2025[&province=P] */
+/** GET /api/stats?year=Y&level=province|district|commune&vintage=2025|pre2025[&province=P][&fields=status] */
 export function statsRoutes(svc: StatsService) {
   return new Hono().get(
     '/',
     validator('query', (q) => parseStatsQuery(q as Record<string, string>)),
     async (c) => {
-      // The commune level is ~1 MB of JSON: sent from bytes cached per store version, 304 when unchanged.
+      // The commune level is ~1 MB of JSON (fields=status: a few KB): sent from bytes cached per store version, 304 when unchanged.
       const body = await svc.statsBody(c.req.valid('query'));
       const res = await respond(body, { acceptEncoding: c.req.header('Accept-Encoding'), ifNoneMatch: c.req.header('If-None-Match') }, 'no-cache');
       // Those bytes are StatsResponse's JSON: the typed client (hc<AppType>) keeps seeing it as such.
-      return res as Response & TypedResponse<JSONParsed<StatsResponse>, 200, 'json'>;
+      return res as Response & TypedResponse<JSONParsed<StatsResponse | StatusResponse>, 200, 'json'>;
     },
   );
 }

@@ -1,4 +1,5 @@
 import { aggregate, type Aggregate } from '../domain/aggregate.js';
+import { packCodes, packStatuses, type PackedCodes } from '../domain/compactStatus.js';
 import { noFigures, type CommuneFigures, type CountedFigures } from '../domain/figures.js';
 import { ROLLUP_NOTE, rollUp } from '../domain/rollup.js';
 import { FIRST_2025_YEAR, type Assessment, type Batch, type Level, type Unit, type Vintage } from '../domain/types.js';
@@ -24,6 +25,8 @@ export interface StatsQuery {
   year: number;
   level: Level;
   province?: string;
+  /** 'status': only each unit's status, compact (StatusResponse); what the map colours from. */
+  fields?: 'status';
 }
 
 export interface StatsResponse {
@@ -38,6 +41,13 @@ export interface StatsResponse {
   note: string | null;
   total: Aggregate;
   units: (CommuneFigures | AreaFigures)[];
+}
+
+/** /api/stats?fields=status: the answer's header and total, and each unit's status packed (server/domain/compactStatus). */
+export interface StatusResponse extends Omit<StatsResponse, 'units'> {
+  codes: PackedCodes;
+  /** One character per unit, in the order of codes: d đạt, c chưa đạt, n chưa đánh giá, - no data. */
+  status: string;
 }
 
 interface YearFigures {
@@ -161,7 +171,13 @@ export class StatsService {
 
   /** stats(q) serialised (and compressed on demand) once per query and store version: what the route sends. */
   statsBody(q: StatsQuery): Promise<EncodedBody> {
-    return this.cached(`stats-body|${q.vintage}|${q.year}|${q.level}|${q.province ?? ''}`, async () => new EncodedBody(await this.stats(q)));
+    return this.cached(`stats-body|${q.vintage}|${q.year}|${q.level}|${q.province ?? ''}|${q.fields ?? ''}`, async () => {
+      const s = await this.stats(q);
+      if (q.fields !== 'status') return new EncodedBody(s);
+      const { units, ...head } = s;
+      const compact: StatusResponse = { ...head, codes: packCodes(units.map((u) => u.code)), status: packStatuses(units.map((u) => ('status' in u ? u.status : null))) };
+      return new EncodedBody(compact);
+    });
   }
 
   private provinceBodies(vintage: Vintage, year: number) {
