@@ -99,7 +99,9 @@ export function DeckPanel({ view, shownYear, shownTitle, provinceName, onPlay, o
         {decks?.map((d) => (
           <li key={d.id}>
             <button className={deck?.id === d.id ? 'deck-item current' : 'deck-item'} aria-pressed={deck?.id === d.id} onClick={() => open(d.id)}>
-              <strong>{d.name}</strong> <span>{d.slideCount} trang · {d.owner}</span>
+              <strong>{d.name}</strong> <span>
+                {d.slideCount} trang{d.owner ? ` · ${d.owner}` : ''}
+              </span>
             </button>
           </li>
         ))}

@@ -2,10 +2,10 @@
 // reading decks needs no log-in, saving them does.
 
 import type { SlideInput } from '../../server/domain/deck.js';
-import type { Deck, DeckSummary, Slide } from '../../server/store/decks.js';
+import type { Slide } from '../../server/store/decks.js';
 import { client, ok } from '../api.js';
 
-export type { Deck, DeckSummary, Slide, SlideInput };
+export type { Slide, SlideInput };
 
 let csrf: string | null = null;
 
@@ -31,6 +31,9 @@ const decks = client.api.decks;
 
 export const listDecks = async () => (await ok(await decks.$get())).decks;
 export const fetchDeck = async (deckId: number) => (await ok(await decks[':id'].$get(id(deckId)))).deck;
+/** As read: the owner is null unless logged in. */
+export type DeckSummary = Awaited<ReturnType<typeof listDecks>>[number];
+export type Deck = Awaited<ReturnType<typeof fetchDeck>>;
 export const createDeck = async (name: string) => (await ok(await decks.$post(undefined, write({ name })))).deck;
 export const renameDeck = async (deckId: number, name: string) => (await ok(await decks[':id'].$patch(id(deckId), write({ name })))).deck;
 export const deleteDeck = async (deckId: number) => ok(await decks[':id'].$delete(id(deckId), write()));

@@ -83,9 +83,10 @@ describe.skipIf(skip)('the deck API', () => {
     expect(deck).toMatchObject({ name: 'Tổng kết', slideCount: 2 });
     expect(deck.updatedAt >= created.updatedAt).toBe(true);
 
-    // The list and the deck read back without a session.
-    expect((await (await call('/api/decks', null)).json()) as unknown).toEqual({ decks: [expect.objectContaining({ id: deck.id, name: 'Tổng kết', slideCount: 2 })] });
-    expect((await ok(await call(path, null))).deck).toEqual(deck);
+    // The list and the deck read back without a session, but for the owner's account name.
+    expect((await (await call('/api/decks', null)).json()) as unknown).toEqual({ decks: [expect.objectContaining({ id: deck.id, name: 'Tổng kết', slideCount: 2, owner: null })] });
+    expect((await ok(await call(path, null))).deck).toEqual({ ...deck, owner: null });
+    expect((await ok(await call(path, 'bacninh'))).deck).toEqual(deck);
 
     const actions = store.db.prepare("SELECT action, user_name FROM audit_log WHERE action LIKE 'deck.%' ORDER BY id").all();
     expect(actions).toEqual(
@@ -110,7 +111,7 @@ describe.skipIf(skip)('the deck API', () => {
   });
 
   it('refuses writes without a session (401), without the CSRF token or by someone else (403), and writes nothing', async () => {
-    const [deck] = ((await (await call('/api/decks', null)).json()) as { decks: Deck[] }).decks.filter((d) => d.owner === 'xem');
+    const [deck] = ((await (await call('/api/decks', 'xem')).json()) as { decks: Deck[] }).decks.filter((d) => d.owner === 'xem');
     const full = (await ok(await call(`/api/decks/${deck.id}`, null))).deck;
     const slide = full.slides[0].id;
     const file = JSON.stringify({ format: 'antq-deck', version: 1, name: 'x', exportedAt: '', slides: [] });
@@ -141,7 +142,7 @@ describe.skipIf(skip)('the deck API', () => {
   });
 
   it('refuses bad input with what and where, and writes nothing', async () => {
-    const [deck] = ((await (await call('/api/decks', null)).json()) as { decks: Deck[] }).decks.filter((d) => d.owner === 'xem');
+    const [deck] = ((await (await call('/api/decks', 'xem')).json()) as { decks: Deck[] }).decks.filter((d) => d.owner === 'xem');
     const full = (await ok(await call(`/api/decks/${deck.id}`, null))).deck;
     const path = `/api/decks/${deck.id}`;
     const before = snapshot();

@@ -32,12 +32,16 @@ function idParam(c: Context, name: 'id' | 'slideId'): number {
   return Number(raw);
 }
 
+/** Account names are not public: who owns a deck is told to logged-in users only. */
+const withOwner = <T extends DeckSummary>(c: Context<AuthEnv>, d: T): Omit<T, 'owner'> & { owner: string | null } => (c.get('session') ? d : { ...d, owner: null });
+
 /** A file name for the export: the deck's name without diacritics or punctuation. */
 const fileName = (d: DeckSummary) =>
   `bo-trinh-chieu-${d.id}-${d.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'khong-ten'}.json`;
 
 /**
- * Decks of saved views. Reading is public (a deck's link opens on any screen, like the map); writing
+ * Decks of saved views. Reading is public (a deck's link opens on any screen, like the map; owners are shown
+ * to logged-in users only); writing
  * needs a logged-in user of any role and the CSRF token, and changing a deck needs its owner or an admin.
  *
  * GET    /api/decks                         list
@@ -75,7 +79,7 @@ export function deckRoutes(admin: AdminBackend) {
   return new Hono<AuthEnv>()
     .get('/', async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ decks: await decks.decks() });
+      return c.json({ decks: (await decks.decks()).map((d) => withOwner(c, d)) });
     })
     .post('/', async (c) => {
       const s = requireSession(c, ROLES, true);
@@ -97,7 +101,7 @@ export function deckRoutes(admin: AdminBackend) {
     })
     .get('/:id', async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ deck: await found(idParam(c, 'id')) });
+      return c.json({ deck: withOwner(c, await found(idParam(c, 'id'))) });
     })
     .patch('/:id', async (c) => {
       const { actor, id } = await owner(c);
