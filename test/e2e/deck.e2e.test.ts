@@ -90,6 +90,7 @@ describe.skipIf(skip)('conference decks', { timeout: 300_000 }, () => {
     await page.screenshot({ path: join(ARTIFACTS, 'deck-present.png') });
     await page.keyboard.press('ArrowRight');
     await expectSlide(page, 3);
+    await page.screenshot({ path: join(ARTIFACTS, 'deck-present-3.png') });
     // At the end, another step stays on the last slide.
     await page.keyboard.press('ArrowRight');
     await expectSlide(page, 3);
