@@ -1,12 +1,14 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { CommuneProps, NationalGeo } from '../lib/topo.js';
 import type { MapLevel, ViewState } from '../state/view.js';
-import { FILL_SOURCES, HIGHLIGHT_SOURCE, baseStyle, boundaryLayers, featureTarget, fillLayer, hatchImage, hatchLayer, presentPaint, sourceLayers, vectorSource, type FillSource, type HighlightKind } from './style.js';
+import { FILL_SOURCES, HIGHLIGHT_SOURCE, LAND_LAYER, baseStyle, boundaryLayers, featureTarget, fillLayer, hatchImage, hatchLayer, presentPaint, sourceLayers, vectorSource, type FillSource, type HighlightKind } from './style.js';
 
 setWorkerUrl(workerUrl);
+// The worker starts loading now, while the page fetches its data, rather than when the first map is made.
+prewarm();
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -297,6 +299,7 @@ export function MapView(props: Props) {
           map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
         }
       }
+      map.setLayoutProperty(LAND_LAYER, 'visibility', source === 'detail' ? 'visible' : 'none');
       // Only units whose colour changed: MapLibre rewrites paint data for every feature whose state is set.
       const last = applied.current.source === source && applied.current.features === features ? applied.current.fills : new Map<string, string | null>();
       const now = new Map<string, string | null>();

@@ -53,6 +53,8 @@ export function sourceLayers(s: FillSource): string[] {
   return [fillLayer(s), hatchLayer(s)];
 }
 
+export const LAND_LAYER = 'land';
+
 const sourceLayer = (s: FillSource) => (VECTOR_FILLS.includes(s) ? { 'source-layer': s } : {});
 
 function fillLayers(s: FillSource): LayerSpecification[] {
@@ -99,7 +101,8 @@ function highlight(): LayerSpecification {
 
 export function boundaryLayers(): LayerSpecification[] {
   return [
-    { id: 'land', type: 'fill', source: 'communes', 'source-layer': 'outline', paint: { 'fill-color': LAND } },
+    // The country's land around a drilled-in province; elsewhere the fills cover it (and an unused layer costs no shader at start-up).
+    { id: LAND_LAYER, type: 'fill', source: 'communes', 'source-layer': 'outline', layout: { visibility: 'none' }, paint: { 'fill-color': LAND } },
     ...fillLayers('provinces'),
     ...fillLayers('communes'),
     ...fillLayers('detail'),
