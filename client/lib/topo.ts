@@ -9,8 +9,13 @@ export interface CommuneProps {
   province_code: string;
 }
 
-/** The national layer decoded: the units' geometry for outlines, fly-to, overlays and exports (the map's fills and borders come as vector tiles). */
+/**
+ * The national layer: the units' geometry for outlines, fly-to, overlays and exports (the map's fills and borders
+ * come as vector tiles). The polygons are decoded on first use, so that the first map does not wait for them.
+ */
 export interface NationalGeo {
+  /** The communes' and provinces' codes in layer order, read without decoding any geometry. */
+  codes: { communes: string[]; provinces: string[] };
   communes: FeatureCollection<Polygon | MultiPolygon, CommuneProps>;
   provinces: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
   outline: FeatureCollection<Polygon | MultiPolygon>;
@@ -26,13 +31,29 @@ export function decodeNational(topo: Topology): NationalGeo {
   for (const name of ['communes', 'provinces', 'outline', 'province_labels', 'island_labels'] as const) {
     if (!o[name]) throw new Error(`Lớp ranh giới thiếu đối tượng "${name}"`);
   }
+  const communes = once(() => feature(topo, o.communes) as unknown as NationalGeo['communes']);
+  const provinces = once(() => feature(topo, o.provinces) as unknown as NationalGeo['provinces']);
+  const outline = once(() => feature(topo, o.outline) as unknown as NationalGeo['outline']);
+  const codes = (c: GeometryCollection) => c.geometries.map((g) => (g.properties as { code: string }).code);
   return {
-    communes: feature(topo, o.communes) as unknown as NationalGeo['communes'],
-    provinces: feature(topo, o.provinces) as unknown as NationalGeo['provinces'],
-    outline: feature(topo, o.outline) as unknown as NationalGeo['outline'],
+    codes: { communes: codes(o.communes), provinces: codes(o.provinces) },
+    get communes() {
+      return communes();
+    },
+    get provinces() {
+      return provinces();
+    },
+    get outline() {
+      return outline();
+    },
     provinceLabels: feature(topo, o.province_labels) as unknown as NationalGeo['provinceLabels'],
     islandLabels: feature(topo, o.island_labels) as unknown as NationalGeo['islandLabels'],
   };
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 /** A province layer (finer geometry for drill-down): its communes. */

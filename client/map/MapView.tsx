@@ -110,7 +110,7 @@ export function MapView(props: Props) {
     });
     (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
   };
-  const applied = useRef<{ source: FillSource | null; features: unknown; fills: Map<string, string | null> }>({ source: null, features: null, fills: new Map() });
+  const applied = useRef<{ source: FillSource | null; units: unknown; fills: Map<string, string | null> }>({ source: null, units: null, fills: new Map() });
 
   useEffect(() => {
     const map = new MapLibreMap({
@@ -127,7 +127,7 @@ export function MapView(props: Props) {
       minZoom: 3,
     });
     mapRef.current = map;
-    applied.current = { source: null, features: null, fills: new Map() };
+    applied.current = { source: null, units: null, fills: new Map() };
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
     map.touchZoomRotate.disableRotation();
@@ -290,9 +290,10 @@ export function MapView(props: Props) {
     if (!map || !fills || props.stale) return;
     container.current?.setAttribute('data-map-ready', 'false');
     whenLoaded(() => {
-      const features = source === 'provinces' ? geo.provinces.features : source === 'detail' ? (drilldown?.communes.features ?? []) : geo.communes.features;
+      // The shown units' codes (the national ones without decoding their polygons), and the layer that holds them.
+      const [units, codes] = source === 'detail' ? [drilldown, drilldown?.communes.features.map((f) => f.properties.code) ?? []] : [geo, geo.codes[source]];
       // The hatch layer costs a second fill of every feature: draw it only when some unit has no data.
-      const anyNoData = features.some((f) => !fills.has(f.properties.code));
+      const anyNoData = codes.some((code) => !fills.has(code));
       for (const s of FILL_SOURCES) {
         for (const id of sourceLayers(s)) {
           const on = s === source && (id !== hatchLayer(s) || anyNoData);
@@ -301,18 +302,19 @@ export function MapView(props: Props) {
       }
       map.setLayoutProperty(LAND_LAYER, 'visibility', source === 'detail' ? 'visible' : 'none');
       // Only units whose colour changed: MapLibre rewrites paint data for every feature whose state is set.
-      const last = applied.current.source === source && applied.current.features === features ? applied.current.fills : new Map<string, string | null>();
+      const last = applied.current.source === source && applied.current.units === units ? applied.current.fills : new Map<string, string | null>();
       const now = new Map<string, string | null>();
-      for (const f of features) {
-        const code = f.properties.code;
+      for (const code of codes) {
         const fill = fills.get(code) ?? null;
         now.set(code, fill);
         if (!last.has(code) || last.get(code) !== fill) map.setFeatureState(featureTarget(source, code), { fill });
       }
-      applied.current = { source, features, fills: now };
+      applied.current = { source, units, fills: now };
       map.once('idle', () => {
         container.current?.setAttribute('data-map-ready', 'true');
         latest.current.onReady?.();
+        // Decodes the commune polygons (outlines, overlays) while the page is idle, before a hover needs them.
+        (window.requestIdleCallback ?? window.setTimeout)(() => geo.communes);
       });
       map.triggerRepaint();
     });

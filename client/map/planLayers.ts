@@ -70,6 +70,8 @@ function mainRing(g: NationalGeo['communes']['features'][number]['geometry']): P
 }
 
 export function setPlanOverlay(map: MapLibreMap, geo: NationalGeo, keyAreas: ReadonlySet<string>, hotSpots: ReadonlySet<string>, visible: boolean): void {
+  // Never shown yet: nothing to hide, and no commune geometry to decode while the map starts.
+  if (!visible && !map.getSource(SOURCES.key)) return;
   installPlanLayers(map);
   const features = geo.communes.features;
   (map.getSource(SOURCES.key) as GeoJSONSource).setData({ type: 'FeatureCollection', features: features.filter((f) => keyAreas.has(f.properties.code)) });
