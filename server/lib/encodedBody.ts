@@ -7,6 +7,8 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 type Bytes = Uint8Array<ArrayBuffer>;
 
 const brotli = promisify(brotliCompress);
+/** Bytes up to which a body is worth brotli's best (slowest) quality. */
+const SMALL_BODY = 64 * 1024;
 const gz = promisify(gzip);
 
 /**
@@ -55,8 +57,10 @@ export class EncodedBody {
     if (encoding === 'identity') return Promise.resolve(this.identity);
     let p = this.encoded.get(encoding);
     if (!p) {
-      // Brotli 6: about gzip's speed for ~10 % fewer bytes; 9 and up cost seconds on a 1 MB body.
-      const packed = encoding === 'br' ? brotli(this.identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } }) : gz(this.identity);
+      // Brotli 6: about gzip's speed for ~10 % fewer bytes; 9 and up cost seconds on a 1 MB body, but only
+      // milliseconds on a small one (the map's status answer), where every byte saved is saved on each request.
+      const quality = this.identity.length <= SMALL_BODY ? 11 : 6;
+      const packed = encoding === 'br' ? brotli(this.identity, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } }) : gz(this.identity);
       p = packed.then((b) => new Uint8Array(b));
       this.encoded.set(encoding, p);
     }
