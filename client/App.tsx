@@ -5,13 +5,16 @@ import { metricValue } from '../server/domain/metrics.js';
 import { fetchMeta, fetchUnit, type Meta, type Stats, type UnitDetailResponse } from './api.js';
 import { ExportMenu } from './export/ExportMenu.js';
 import { formatCount, formatDate, formatPercent } from './lib/format.js';
-import { buildLegend, formatMetric, type Row, type Symbology } from './lib/legendModel.js';
+import { compareSide, paneLabel } from './lib/compare.js';
+import { buildLegend, formatMetric, type LegendModel, type Row, type Symbology } from './lib/legendModel.js';
 import { decodeNational, type NationalGeo } from './lib/topo.js';
 import { MapView, type HoverInfo, type MapSync } from './map/MapView.js';
 import { Breadcrumb } from './panels/Breadcrumb.js';
+import { CompareControl } from './panels/CompareControl.js';
 import { SearchBox } from './panels/SearchBox.js';
 import { DetailPanel, type Rank } from './panels/DetailPanel.js';
 import { Legend } from './panels/Legend.js';
+import { SwipeDivider } from './panels/SwipeDivider.js';
 import { MetricControl } from './panels/MetricControl.js';
 import { Tooltip } from './panels/Tooltip.js';
 import { YearControl } from './panels/YearControl.js';
@@ -40,6 +43,7 @@ async function loadBoundaries(): Promise<Boundaries> {
 }
 
 const rowsOf = (s: Stats | null): Row[] | null => (s ? (s.units as unknown as Row[]) : null);
+const titleOf = (legend: LegendModel, year: number, change: boolean) => `${legend.title}${change ? ',' : ''} năm ${year}`;
 
 export function App() {
   const [view, setView] = useState<ViewState>(() => parseView(window.location.search));
@@ -49,6 +53,8 @@ export function App() {
   const player = useDeckPlayer(view, setView);
   const [focus, setFocus] = useState<{ code: string; at: number } | null>(null);
   const [hover, setHover] = useState<{ info: HoverInfo; map: 'main' | 'compare' } | null>(null);
+  // The swipe divider while it is dragged; the URL takes its place when it is let go.
+  const [swipeDrag, setSwipeDrag] = useState<number | null>(null);
   const sync = useRef<MapSync>({ maps: new Set(), busy: false }).current;
   const mainMap = useRef<MapLibreMap | null>(null);
 
@@ -57,7 +63,6 @@ export function App() {
   const years = useMemo(() => meta?.vintages.find((v) => v.id === '2025')?.years ?? [], [meta]);
   const year = view.year !== null && years.includes(view.year) ? view.year : (years.at(-1) ?? null);
   const changeFrom = view.changeFrom !== null && year !== null && years.includes(view.changeFrom) && view.changeFrom < year ? view.changeFrom : null;
-  const compareYear = view.compareYear !== null && years.includes(view.compareYear) && view.compareYear !== year && changeFrom === null ? view.compareYear : null;
   const statsLevel = view.province ? 'commune' : view.level;
   const metric = statsLevel === 'province' && view.metric === 'status' ? 'rate' : view.metric;
 
@@ -83,7 +88,6 @@ export function App() {
     ]);
   }, [mapReady, years, statsLevel, view.province]);
   const before = useAsync(changeFrom === null ? null : () => loadStats(changeFrom, statsLevel, view.province), [changeFrom, statsLevel, view.province]);
-  const other = useAsync(compareYear === null ? null : () => loadStats(compareYear, statsLevel, view.province), [compareYear, statsLevel, view.province]);
   const drilldown = useAsync(
     view.province && boundaries?.provinces[view.province] ? () => loadProvince(view.province!, boundaries.provinces[view.province!].bbox) : null,
     [view.province, boundaries],
@@ -100,6 +104,9 @@ export function App() {
     changeFrom,
     classing: { method: view.method, k: view.k, breaks: view.breaks },
   };
+  const compare = compareSide(view, symbology, years, statsLevel === 'province');
+  const compareYear = compare?.year ?? null;
+  const other = useAsync(compareYear === null ? null : () => loadStats(compareYear, statsLevel, view.province), [compareYear, statsLevel, view.province]);
   const rows = rowsOf(stats.value);
   // A status legend reads each row's code and status only: the compact answer's rows are enough for it.
   const legendRows = statusOnly ? (statuses.value ? (statuses.value.units as unknown as Row[]) : null) : rows;
@@ -107,11 +114,15 @@ export function App() {
     () => (legendRows && (changeFrom === null || before.value) ? buildLegend(legendRows, symbology, rowsOf(before.value)) : null),
     [legendRows, before.value, metric, view.denominator, changeFrom, view.method, view.k, view.breaks.join(',')],
   );
-  // The compared year uses the same breaks, so that a colour means the same on both maps.
+  // The same metric in another year uses the same breaks, so that a colour means the same on both maps;
+  // another metric is classed on its own.
   const otherRows = rowsOf(other.value);
   const otherLegend = useMemo(
-    () => (otherRows && legend ? buildLegend(otherRows, { ...symbology, classing: { method: 'manual', k: view.k, breaks: legend.breaks } }) : null),
-    [otherRows, legend],
+    () =>
+      otherRows && compare && legend
+        ? buildLegend(otherRows, compare.shared ? { ...compare.symbology, classing: { method: 'manual', k: view.k, breaks: legend.breaks } } : compare.symbology)
+        : null,
+    [otherRows, legend, compare?.shared, JSON.stringify(compare?.symbology)],
   );
 
   const provinceNames = useMemo(() => new Map(meta?.provinces.map((p) => [p.code, p.fullName]) ?? []), [meta]);
@@ -126,10 +137,14 @@ export function App() {
   if (!meta || !boundaries || year === null) return <div className="loading">Đang tải bản đồ…</div>;
 
   const total = stats.value?.total;
-  const legendTitle = legend ? `${legend.title}${legend.kind === 'categorical' && changeFrom === null ? ` năm ${year}` : changeFrom !== null ? `, năm ${year}` : ` năm ${year}`}` : '';
-  const crosswalkNote = stats.value?.method === 'crosswalk' ? `Năm ${year} quy đổi từ các xã cũ theo bảng chuyển đổi 01/7/2025.` : null;
-  const hoverLegend = hover?.map === 'compare' ? otherLegend : legend;
-  const hoverYear = hover?.map === 'compare' ? compareYear : year;
+  const legendTitle = legend ? titleOf(legend, year, changeFrom !== null) : '';
+  const crosswalkNote = (s: Stats | null, y: number) => (s?.method === 'crosswalk' ? `Năm ${y} quy đổi từ các xã cũ theo bảng chuyển đổi 01/7/2025.` : null);
+  // What each map shows, for its label, its legend and the tooltip over it.
+  const provinceLevel = statsLevel === 'province';
+  const mainSide = { legend, year, symbology, label: paneLabel(year, metric, view.denominator, provinceLevel) };
+  const compareSideShown = compare && { legend: otherLegend, year: compare.year, symbology: compare.symbology, label: paneLabel(compare.year, compare.symbology.metric, compare.symbology.denominator, provinceLevel) };
+  const hovered = hover?.map === 'compare' && compareSideShown ? compareSideShown : mainSide;
+  const swipe = compare ? (swipeDrag ?? view.swipe) : null;
   const onSelect = (kind: 'commune' | 'province', code: string | null) =>
     kind === 'province' && code ? patch({ province: code, unit: code }) : patch({ unit: code });
   // A search result: select it, and bring it into view (a province by drilling in, a commune by flying to it).
@@ -198,8 +213,6 @@ export function App() {
           onChange={(y) => patch({ year: y })}
           playing={playing}
           onPlay={setPlaying}
-          compareYear={compareYear}
-          onCompare={(y) => patch({ compareYear: y })}
         />
         {total && (
           <div className="headline" aria-label={view.province ? 'Toàn tỉnh' : 'Toàn quốc'}>
@@ -247,11 +260,12 @@ export function App() {
           onNational={() => patch({ province: null, unit: null, at: null })}
         />
         <MetricControl view={{ ...view, metric }} years={years} year={year} onChange={patch} />
+        <CompareControl view={view} years={years} year={year} metric={metric} provinceLevel={provinceLevel} disabled={changeFrom !== null} onChange={patch} />
         <a className="admin-link" href="/quan-tri" title="Nhập số liệu, lịch sử nhập, nhật ký (cần đăng nhập)">
           Quản trị
         </a>
       </div>}
-      <main className={compareYear !== null ? 'stage compare' : 'stage'}>
+      <main className={compare ? (swipe !== null ? 'stage compare swipe' : 'stage compare') : 'stage'}>
         {decksOpen && !present && (
           <DeckPanel
             view={view}
@@ -279,7 +293,7 @@ export function App() {
           />
         )}
         <div className="pane">
-          {compareYear !== null && <div className="pane-year">{year}</div>}
+          {compare && <div className="pane-label">{mainSide.label}</div>}
           <MapView
             {...mapProps}
             name="main"
@@ -290,14 +304,14 @@ export function App() {
             }}
             onReady={() => setMapReady(true)}
             present={present}
-            sync={compareYear !== null ? sync : undefined}
+            sync={compare ? sync : undefined}
             onHover={(info) => setHover(info ? { info, map: 'main' } : null)}
             onMove={(at) => patch({ at })}
           />
         </div>
-        {compareYear !== null && (
-          <div className="pane">
-            <div className="pane-year">{compareYear}</div>
+        {compareSideShown && (
+          <div className="pane pane-compare" style={swipe !== null ? { clipPath: `inset(0 0 0 ${swipe * 100}%)` } : undefined}>
+            <div className="pane-label">{compareSideShown.label}</div>
             <MapView
               {...mapProps}
               name="compare"
@@ -308,28 +322,51 @@ export function App() {
             />
           </div>
         )}
+        {compareSideShown && swipe !== null && (
+          <SwipeDivider
+            at={swipe}
+            left={mainSide.label}
+            right={compareSideShown.label}
+            onChange={(at, final) => {
+              setSwipeDrag(final ? null : at);
+              if (final) patch({ swipe: at });
+            }}
+          />
+        )}
         {legend && (
           <Legend
             model={legend}
             title={legendTitle}
             method={view.method}
             k={view.k}
-            note={crosswalkNote}
+            note={[crosswalkNote(stats.value, year), compare?.shared ? `Bản đồ năm ${compare.year} dùng cùng chú giải${legend.kind === 'categorical' ? '' : ' và ngưỡng'}; số đơn vị là của năm ${year}.` : null].filter(Boolean).join(' ') || null}
             source={source}
             onClassing={(p) => patch(p)}
           />
         )}
-        {hover && hoverLegend && !present && (
+        {compare && !compare.shared && otherLegend && (
+          <Legend
+            second
+            model={otherLegend}
+            title={titleOf(otherLegend, compare.year, false)}
+            method={view.compareMethod}
+            k={view.compareK}
+            note={crosswalkNote(other.value, compare.year)}
+            source={null}
+            onClassing={(p) => patch({ compareMethod: p.method ?? view.compareMethod, compareK: p.k ?? view.compareK, compareBreaks: p.breaks ?? view.compareBreaks })}
+          />
+        )}
+        {hover && hovered.legend && !present && (
           <Tooltip
             hover={hover.info}
             provinceName={provinceNames.get(hover.info.provinceCode) ?? ''}
             value={
-              legend?.kind === 'categorical'
-                ? (hoverLegend.entries.find((e) => e.color === hoverLegend.colors.get(hover.info.code))?.label ?? 'Không có số liệu')
-                : formatMetric(hoverLegend.values.get(hover.info.code) ?? null, metric, view.denominator, changeFrom !== null)
+              hovered.legend.kind === 'categorical'
+                ? (hovered.legend.entries.find((e) => e.color === hovered.legend!.colors.get(hover.info.code))?.label ?? 'Không có số liệu')
+                : formatMetric(hovered.legend.values.get(hover.info.code) ?? null, hovered.symbology.metric, hovered.symbology.denominator, hovered.symbology.changeFrom !== null)
             }
-            color={hoverLegend.colors.get(hover.info.code) ?? null}
-            caption={`${legendTitle.replace(` năm ${year}`, '')} · ${hoverYear}`}
+            color={hovered.legend.colors.get(hover.info.code) ?? null}
+            caption={`${hovered.legend.title} · ${hovered.year}`}
           />
         )}
         {view.unit && !present && (

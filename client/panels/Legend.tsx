@@ -9,18 +9,21 @@ interface Props {
   method: ClassMethod;
   k: number;
   note: string | null;
-  source: string;
+  /** Null when another legend on screen already gives it. */
+  source: string | null;
   onClassing: (patch: { method?: ClassMethod; k?: number; breaks?: number[] }) => void;
+  /** Tells a second map's legend apart (placement and screen readers). */
+  second?: boolean;
 }
 
 const HIST_W = 260;
 const HIST_H = 44;
 
 /** The legend: each class with its range and count, "no data" apart, and for numbers a histogram and the classing. */
-export function Legend({ model, title, method, k, note, source, onClassing }: Props) {
+export function Legend({ model, title, method, k, note, source, onClassing, second }: Props) {
   const numeric = model.kind !== 'categorical';
   return (
-    <section className="legend" aria-label="Chú giải">
+    <section className={second ? 'legend legend-second' : 'legend'} aria-label={second ? 'Chú giải bản đồ so sánh' : 'Chú giải'}>
       <h2>{title}</h2>
       {numeric && <Histogram model={model} />}
       <ul>
@@ -64,7 +67,7 @@ export function Legend({ model, title, method, k, note, source, onClassing }: Pr
         </div>
       )}
       {note && <p className="note">{note}</p>}
-      <p className="source">{source}</p>
+      {source && <p className="source">{source}</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { DENOMINATORS, DENOMINATOR_LABELS, METRIC_LABELS, type MetricId } from '../../server/domain/metrics.js';
+import { DENOMINATORS, DENOMINATOR_LABELS, type MetricId } from '../../server/domain/metrics.js';
+import { metricLabel } from '../lib/compare.js';
 import type { MapLevel, ViewState } from '../state/view.js';
 
 interface Props {
@@ -31,7 +32,7 @@ export function MetricControl({ view, years, year, onChange }: Props) {
         <select value={view.metric} onChange={(e) => onChange({ metric: e.target.value as MetricId, breaks: [], method: view.method === 'manual' ? 'quantile' : view.method })}>
           {metrics.map((m) => (
             <option key={m} value={m}>
-              {m === 'rate' ? (view.level === 'province' && !view.province ? 'Tỷ lệ xã, phường đạt chuẩn' : 'Tỷ lệ khu dân cư đạt chuẩn') : METRIC_LABELS[m]}
+              {metricLabel(m, view.level === 'province' && !view.province)}
             </option>
           ))}
         </select>

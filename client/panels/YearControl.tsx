@@ -6,13 +6,11 @@ interface Props {
   onChange: (year: number) => void;
   playing: boolean;
   onPlay: (playing: boolean) => void;
-  compareYear: number | null;
-  onCompare: (year: number | null) => void;
 }
 
 const STEP_MS = 1600;
 
-export function YearControl({ years, year, onChange, playing, onPlay, compareYear, onCompare }: Props) {
+export function YearControl({ years, year, onChange, playing, onPlay }: Props) {
   // Play steps through the years and stops at the last one.
   useEffect(() => {
     if (!playing) return;
@@ -42,19 +40,6 @@ export function YearControl({ years, year, onChange, playing, onPlay, compareYea
           </button>
         ))}
       </div>
-      <label className="compare">
-        So sánh với
-        <select aria-label="So sánh với năm" value={compareYear ?? ''} onChange={(e) => onCompare(e.target.value ? Number(e.target.value) : null)}>
-          <option value="">—</option>
-          {years
-            .filter((y) => y !== year)
-            .map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-        </select>
-      </label>
     </div>
   );
 }

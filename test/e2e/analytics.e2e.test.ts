@@ -8,6 +8,7 @@ import type { CommuneFigures } from '../../server/domain/figures.js';
 import { metricValue } from '../../server/domain/metrics.js';
 import { classOf, computeBreaks } from '../../client/lib/classify.js';
 import { sequential } from '../../client/lib/palettes.js';
+import { STATUS_COLORS } from '../../client/lib/statusClasses.js';
 import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, startPortal, waitForMap, type Portal } from './harness.js';
 
 const db = inject('seededDb');
@@ -17,6 +18,28 @@ const LAND = [0xf7, 0xf5, 0xf0];
 const blend = (hex: string) => [1, 3, 5].map((i, c) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.88 + LAND[c] * 0.12));
 const rgbOf = (css: string) => css.match(/\d+/g)!.slice(0, 3).map(Number);
 const hexToRgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const expectColour = (pixel: number[], hex: string, what: string) => {
+  const want = blend(hex);
+  pixel.forEach((c, i) => expect(Math.abs(c - want[i]), `${what}: ${pixel} vs ${want}`).toBeLessThanOrEqual(12));
+};
+
+/** A point of the canvas well inside a commune as a map draws it (its centre of mass may fall outside a concave one). */
+async function spotInside(page: Portal['page'], code: string, mapName = 'main'): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ([code, mapName]) => {
+      const map = window.antqMaps![mapName];
+      const c = map.getCanvas();
+      const at = (x: number, y: number) => map.queryRenderedFeatures([x, y], { layers: ['communes-fill'] })[0]?.properties.code;
+      for (let dy = 0; dy < 200; dy += 6) {
+        for (const [x, y] of [[c.width / 2, c.height / 2 + dy], [c.width / 2, c.height / 2 - dy], [c.width / 2 + dy, c.height / 2], [c.width / 2 - dy, c.height / 2]]) {
+          if (at(x, y) === code && [[-4, 0], [4, 0], [0, -4], [0, 4]].every(([ax, ay]) => at(x + ax, y + ay) === code)) return { x, y };
+        }
+      }
+      return null;
+    },
+    [code, mapName] as const,
+  );
+}
 
 describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () => {
   let portal: Portal;
@@ -55,23 +78,9 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
       const f = communes.find((c) => c.properties.code === u.code)!;
       const centre = turf.centerOfMass(f).geometry.coordinates as [number, number];
       await jumpAndSettle(page, centre, 9);
-      // The centre of mass may fall outside a concave commune: ask the map what is drawn near it.
-      const spot = await page.evaluate((code) => {
-        const map = window.antqMap!;
-        const c = map.getCanvas();
-        for (let dy = 0; dy < 200; dy += 6) {
-          for (const [x, y] of [[c.width / 2, c.height / 2 + dy], [c.width / 2, c.height / 2 - dy], [c.width / 2 + dy, c.height / 2], [c.width / 2 - dy, c.height / 2]]) {
-            const hits = map.queryRenderedFeatures([x, y], { layers: ['communes-fill'] });
-            const around = [[-4, 0], [4, 0], [0, -4], [0, 4]].every(([ax, ay]) => map.queryRenderedFeatures([x + ax, y + ay], { layers: ['communes-fill'] })[0]?.properties.code === code);
-            if (hits[0]?.properties.code === code && around) return { x, y };
-          }
-        }
-        return null;
-      }, u.code);
+      const spot = await spotInside(page, u.code);
       expect(spot, `a point inside ${u.code}`).not.toBeNull();
-      const pixel = await pixelAt(page, spot!.x, spot!.y);
-      const want = blend(palette[cls]);
-      pixel.forEach((c, i) => expect(Math.abs(c - want[i]), `${u.code} class ${cls}: ${pixel} vs ${want}`).toBeLessThanOrEqual(12));
+      expectColour(await pixelAt(page, spot!.x, spot!.y), palette[cls], `${u.code} class ${cls}`);
     }
     await page.screenshot({ path: join(ARTIFACTS, 'analytic-rate.png') });
 
@@ -125,8 +134,82 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
     const centres = await page.evaluate(() => ['main', 'compare'].map((n) => window.antqMaps![n].getCenter().toArray()));
     expect(centres[1][0]).toBeCloseTo(centres[0][0], 4);
     expect(centres[1][1]).toBeCloseTo(centres[0][1], 4);
-    await expect.poll(() => page.locator('.pane-year').allTextContents()).toEqual(['2025', '2023']);
+    await expect.poll(() => page.locator('.pane-label').allTextContents()).toEqual(['Năm 2025 · Tình trạng công nhận', 'Năm 2023 · Tình trạng công nhận']);
+    // The same metric: one legend, whose breaks both maps share.
+    await expect.poll(() => page.locator('.legend').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'analytic-compare.png') });
+  });
+
+  it('compares two metrics side by side, each with its own legend, then under a swipe divider', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?year=2025`);
+    await waitForMap(page);
+    await page.getByLabel('So sánh với năm').selectOption('2025');
+    await page.getByLabel('Chỉ tiêu của bản đồ so sánh').selectOption('density');
+    await expect.poll(() => new URL(page.url()).searchParams.get('cmetric')).toBe('density');
+    expect(new URL(page.url()).searchParams.get('compare')).toBe('2025');
+    await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]');
+    await expect
+      .poll(() => page.locator('.pane-label').allTextContents())
+      .toEqual(['Năm 2025 · Tình trạng công nhận', 'Năm 2025 · Mật độ mô hình tự quản trên 10.000 dân']);
+
+    // Each map has its legend: statuses on the first, density classes (quantiles over its own values) on the second.
+    const stats = (await (await fetch(`${url}/api/stats?year=2025`)).json()) as { units: CommuneFigures[] };
+    const density = new Map(stats.units.map((u) => [u.code, metricValue(u, 'density', 'population')]));
+    const breaks = computeBreaks([...density.values()].filter((v): v is number => v !== null), 'quantile', 5);
+    const swatch = (legend: string, id: string) =>
+      page.locator(`${legend} li[data-class="${id}"] .swatch`).evaluate((e) => getComputedStyle(e).backgroundColor);
+    const second = page.getByRole('region', { name: 'Chú giải bản đồ so sánh' });
+    await expect.poll(() => second.locator('li').count()).toBe(6); // 5 classes + "no data"
+    expect(await page.getByRole('region', { name: 'Chú giải', exact: true }).locator('li[data-class="dat"]').count()).toBe(1);
+
+    // Two large communes of different density classes: each map draws each in its own legend's colour.
+    const big = stats.units.filter((u) => (u.areaKm2 ?? 0) > 300 && u.type !== 'Đặc khu' && u.status && density.get(u.code) !== null);
+    const picks = [big[0], big.find((u) => classOf(density.get(u.code)!, breaks) !== classOf(density.get(big[0].code)!, breaks))!];
+    const topo = (await (await fetch(`${url}/api/boundaries/national.topo.json`)).json()) as Topology;
+    const communes = (feature(topo, topo.objects.communes as GeometryCollection) as unknown as FeatureCollection<Polygon | MultiPolygon, { code: string }>).features;
+    for (const u of picks) {
+      const centre = turf.centerOfMass(communes.find((c) => c.properties.code === u.code)!).geometry.coordinates as [number, number];
+      await jumpAndSettle(page, centre, 9);
+      await page.evaluate(() => new Promise<void>((r) => (window.antqMaps!.compare.loaded() && !window.antqMaps!.compare.isMoving() ? r() : window.antqMaps!.compare.once('idle', () => r()))));
+      const spot = await spotInside(page, u.code);
+      expect(spot, `a point inside ${u.code}`).not.toBeNull();
+      // Same size and the same camera: the same point of the second canvas is the same place.
+      expect(await page.evaluate(([x, y]) => window.antqMaps!.compare.queryRenderedFeatures([x, y], { layers: ['communes-fill'] })[0]?.properties.code, [spot!.x, spot!.y])).toBe(u.code);
+      const statusColour = STATUS_COLORS[u.status!];
+      expect(rgbOf(await swatch('.legend:not(.legend-second)', u.status!))).toEqual(hexToRgb(statusColour));
+      expectColour(await pixelAt(page, spot!.x, spot!.y, 'main'), statusColour, `${u.code} status ${u.status}`);
+      const cls = classOf(density.get(u.code)!, breaks);
+      const densityColour = sequential(5)[cls];
+      expect(rgbOf(await swatch('.legend-second', `c${cls}`))).toEqual(hexToRgb(densityColour));
+      expectColour(await pixelAt(page, spot!.x, spot!.y, 'compare'), densityColour, `${u.code} density class ${cls}`);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'analytic-compare-metrics.png') });
+
+    // The cameras follow each other, whichever map is moved.
+    const centres = () => page.evaluate(() => ['main', 'compare'].map((n) => window.antqMaps![n].getCenter().toArray().map((v) => +v.toFixed(4))));
+    await page.evaluate(() => window.antqMaps!.compare.jumpTo({ center: [106.7, 10.8], zoom: 8 }));
+    await expect.poll(centres).toEqual([[106.7, 10.8], [106.7, 10.8]]);
+    expect(await page.evaluate(() => window.antqMaps!.main.getZoom())).toBeCloseTo(8, 5);
+
+    // Swipe: the second map over the first, cut at a divider moved by keyboard; the link keeps its place.
+    await page.getByRole('radio', { name: 'Trượt' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('swipe')).toBe('0.5');
+    const divider = page.getByRole('separator', { name: /Đường chia hai bản đồ/ });
+    await divider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => new URL(page.url()).searchParams.get('swipe')).toBe('0.6');
+    expect(await divider.getAttribute('aria-valuenow')).toBe('60');
+    // Left of the divider the first map is on top (the second is cut away there), right of it the second.
+    const which = (fx: number) =>
+      page.evaluate((f) => {
+        const r = document.querySelector('.stage')!.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width * f, r.top + r.height / 2)?.closest('.map')?.getAttribute('data-map');
+      }, fx);
+    expect(await which(0.55)).toBe('main');
+    expect(await which(0.65)).toBe('compare');
+    await expect.poll(centres).toEqual([[106.7, 10.8], [106.7, 10.8]]);
+    await page.screenshot({ path: join(ARTIFACTS, 'analytic-compare-swipe.png') });
   });
 
   it('reproduces the same map from a shared link', async () => {

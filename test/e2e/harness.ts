@@ -105,11 +105,11 @@ export async function jumpAndSettle(page: Page, center: [number, number], zoom: 
   );
 }
 
-/** The RGB of one pixel of the map's canvas (CSS pixels; deviceScaleFactor 1). */
-export async function pixelAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+/** The RGB of one pixel of a map's canvas (CSS pixels; deviceScaleFactor 1); the main map unless named. */
+export async function pixelAt(page: Page, x: number, y: number, map = 'main'): Promise<[number, number, number]> {
   return page.evaluate(
-    ([px, py]) => {
-      const src = window.antqMap!.getCanvas();
+    ([px, py, name]) => {
+      const src = window.antqMaps![name].getCanvas();
       const c = document.createElement('canvas');
       c.width = src.width;
       c.height = src.height;
@@ -118,6 +118,6 @@ export async function pixelAt(page: Page, x: number, y: number): Promise<[number
       const d = ctx.getImageData(Math.round(px), Math.round(py), 1, 1).data;
       return [d[0], d[1], d[2]] as [number, number, number];
     },
-    [x, y] as const,
+    [x, y, map] as const,
   );
 }

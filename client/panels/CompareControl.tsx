@@ -1,0 +1,94 @@
+import { DENOMINATORS, DENOMINATOR_LABELS, type MetricId } from '../../server/domain/metrics.js';
+import { metricLabel } from '../lib/compare.js';
+import { DEFAULT_VIEW, type ViewState } from '../state/view.js';
+
+interface Props {
+  view: ViewState;
+  years: number[];
+  year: number;
+  /** The first map's metric and denominator as shown (status becomes a rate for provinces). */
+  metric: MetricId;
+  provinceLevel: boolean;
+  /** A change is already a comparison of two years: no second map then. */
+  disabled: boolean;
+  onChange: (patch: Partial<ViewState>) => void;
+}
+
+/** Turning the second map off forgets its settings, so that the next comparison starts plain. */
+const OFF: Partial<ViewState> = {
+  compareYear: null,
+  compareMetric: null,
+  compareDenominator: DEFAULT_VIEW.compareDenominator,
+  compareMethod: DEFAULT_VIEW.compareMethod,
+  compareK: DEFAULT_VIEW.compareK,
+  compareBreaks: [],
+  swipe: null,
+};
+
+/** A second map beside (or under a swipe divider over) the first: another year, another metric, or both. */
+export function CompareControl({ view, years, year, metric, provinceLevel, disabled, onChange }: Props) {
+  const on = view.compareYear !== null && !disabled;
+  const compareMetric = view.compareMetric === 'status' && provinceLevel ? 'rate' : (view.compareMetric ?? metric);
+  const metrics: MetricId[] = provinceLevel ? ['rate', 'density'] : ['status', 'rate', 'density'];
+  // A new metric starts from computed breaks: typed ones were in another unit.
+  const ownClassing = { compareBreaks: [], compareMethod: view.compareMethod === 'manual' ? DEFAULT_VIEW.compareMethod : view.compareMethod };
+  return (
+    <div className="compare-control" role="group" aria-label="So sánh hai bản đồ" title={disabled ? 'Tắt "Thay đổi so với" để so sánh hai bản đồ' : undefined}>
+      <label>
+        So sánh với
+        <select
+          aria-label="So sánh với năm"
+          disabled={disabled}
+          value={on ? String(view.compareYear) : ''}
+          onChange={(e) => onChange(e.target.value ? { compareYear: Number(e.target.value) } : OFF)}
+        >
+          <option value="">—</option>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              năm {y}
+              {y === year ? ' (cùng năm)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {on && (
+        <>
+          <select aria-label="Chỉ tiêu của bản đồ so sánh" value={compareMetric} onChange={(e) => onChange({ compareMetric: e.target.value as MetricId, ...ownClassing })}>
+            {metrics.map((m) => (
+              <option key={m} value={m}>
+                {metricLabel(m, provinceLevel)}
+              </option>
+            ))}
+          </select>
+          {compareMetric === 'density' && (
+            <select
+              aria-label="Mật độ của bản đồ so sánh tính"
+              value={view.compareMetric === null ? view.denominator : view.compareDenominator}
+              onChange={(e) => onChange({ compareMetric: 'density', compareDenominator: e.target.value as ViewState['denominator'], ...ownClassing })}
+            >
+              {DENOMINATORS.map((d) => (
+                <option key={d} value={d}>
+                  {DENOMINATOR_LABELS[d]}
+                </option>
+              ))}
+            </select>
+          )}
+          <div role="radiogroup" aria-label="Cách so sánh" className="compare-mode">
+            <button role="radio" aria-checked={view.swipe === null} className={view.swipe === null ? 'on' : ''} onClick={() => onChange({ swipe: null })}>
+              Cạnh nhau
+            </button>
+            <button
+              role="radio"
+              aria-checked={view.swipe !== null}
+              className={view.swipe !== null ? 'on' : ''}
+              title="Hai bản đồ chồng lên nhau, kéo đường chia để xem bên này hay bên kia"
+              onClick={() => onChange({ swipe: view.swipe ?? 0.5 })}
+            >
+              Trượt
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
