@@ -145,6 +145,19 @@ export function App() {
   const compareSideShown = compare && { legend: otherLegend, year: compare.year, symbology: compare.symbology, label: paneLabel(compare.year, compare.symbology.metric, compare.symbology.denominator, provinceLevel) };
   const hovered = hover?.map === 'compare' && compareSideShown ? compareSideShown : mainSide;
   const swipe = compare ? (swipeDrag ?? view.swipe) : null;
+  // Another metric has a legend of its own: under its map side by side, on the right under a swipe.
+  const secondLegend = compare && !compare.shared && otherLegend && (
+    <Legend
+      second
+      model={otherLegend}
+      title={titleOf(otherLegend, compare.year, false)}
+      method={view.compareMethod}
+      k={view.compareK}
+      note={crosswalkNote(other.value, compare.year)}
+      source={null}
+      onClassing={(p) => patch({ compareMethod: p.method ?? view.compareMethod, compareK: p.k ?? view.compareK, compareBreaks: p.breaks ?? view.compareBreaks })}
+    />
+  );
   const onSelect = (kind: 'commune' | 'province', code: string | null) =>
     kind === 'province' && code ? patch({ province: code, unit: code }) : patch({ unit: code });
   // A search result: select it, and bring it into view (a province by drilling in, a commune by flying to it).
@@ -320,6 +333,7 @@ export function App() {
               sync={sync}
               onHover={(info) => setHover(info ? { info, map: 'compare' } : null)}
             />
+            {swipe === null && secondLegend}
           </div>
         )}
         {compareSideShown && swipe !== null && (
@@ -344,18 +358,7 @@ export function App() {
             onClassing={(p) => patch(p)}
           />
         )}
-        {compare && !compare.shared && otherLegend && (
-          <Legend
-            second
-            model={otherLegend}
-            title={titleOf(otherLegend, compare.year, false)}
-            method={view.compareMethod}
-            k={view.compareK}
-            note={crosswalkNote(other.value, compare.year)}
-            source={null}
-            onClassing={(p) => patch({ compareMethod: p.method ?? view.compareMethod, compareK: p.k ?? view.compareK, compareBreaks: p.breaks ?? view.compareBreaks })}
-          />
-        )}
+        {swipe !== null && secondLegend}
         {hover && hovered.legend && !present && (
           <Tooltip
             hover={hover.info}

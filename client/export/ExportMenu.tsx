@@ -1,53 +1,158 @@
-import { useState } from 'react';
-import { downloadExport, type ExportInput } from './compose.js';
+import { useRef, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { canvasBlob, composeExport, downloadBlob, type ExportInput } from './compose.js';
 import { EXPORT_SCALES, MAX_EXPORT } from './layout.js';
+import { loadPackInput, type PdfSource } from './pdfData.js';
+import type { PrintTarget } from './pdfExport.js';
+import type { Orientation, Paper } from './pdfLayout.js';
+import { planPack } from './packPlan.js';
+import { PrintMap, type PrintMapSpec } from './PrintMap.js';
 
 interface Props {
   /** What to export, or null while the map is not ready. */
   input: (() => Omit<ExportInput, 'scale'> | null) | null;
-  filename: (scale: number) => string;
+  pdf: (() => PdfSource | null) | null;
+  /** The file's name from its end, e.g. "2x.png". */
+  filename: (suffix: string) => string;
 }
 
-/** "Xuất ảnh": a print-ready PNG of the map at 1×, 2× or 4× (capped at 3840 × 2160). */
-export function ExportMenu({ input, filename }: Props) {
+const ORIENTATIONS: [Orientation, string][] = [
+  ['landscape', 'Ngang'],
+  ['portrait', 'Dọc'],
+];
+const pdfBlob = (bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
+
+/**
+ * "Xuất bản đồ": a print-ready PNG at 1×, 2× or 4× (capped at 3840 × 2160), the view as a PDF page (A4/A3, landscape
+ * or portrait), or the conference pack: the country and every province on one PDF, with a progress line and a way to
+ * cancel. PDF pages are drawn on an off-screen map, so the map on screen never moves.
+ */
+export function ExportMenu({ input, pdf, filename }: Props) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const run = async (scale: number) => {
-    const base = input?.();
-    if (!base) return setError('Bản đồ chưa sẵn sàng.');
-    setBusy(true);
+  const [paper, setPaper] = useState<Paper>('A4');
+  const [orientation, setOrientation] = useState<Orientation>('landscape');
+  const [print, setPrint] = useState<PrintMapSpec | null>(null);
+  const printReady = useRef<((t: PrintTarget) => void) | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const mount = (spec: PrintMapSpec) =>
+    new Promise<PrintTarget>((resolve) => {
+      printReady.current = resolve;
+      setPrint(spec);
+    });
+  const onPrintMap = (map: MapLibreMap | null, container: HTMLElement | null) => {
+    if (map && container) printReady.current?.({ map, container });
+    printReady.current = null;
+  };
+
+  /** Runs one export: busy label, errors shown in the menu, the print map removed afterwards, cancelled quietly. */
+  const run = async (label: string, job: (signal: AbortSignal) => Promise<void>) => {
+    const ctl = new AbortController();
+    abort.current = ctl;
+    setBusy(label);
     setError(null);
+    // The progress line takes the menu's place while the export runs; the menu comes back to show an error.
+    setOpen(false);
     try {
-      await downloadExport({ ...base, scale }, filename(scale));
-      setOpen(false);
+      await job(ctl.signal);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (!ctl.signal.aborted) {
+        setError(e instanceof Error ? e.message : String(e));
+        setOpen(true);
+      }
     } finally {
-      setBusy(false);
+      abort.current = null;
+      setPrint(null);
+      setBusy(null);
     }
   };
+
+  const png = (scale: number) => {
+    const base = input?.();
+    if (!base) return setError('Bản đồ chưa sẵn sàng.');
+    void run('Đang xuất ảnh…', async () => downloadBlob(await canvasBlob(await composeExport({ ...base, scale }), 'image/png'), filename(`${scale}x.png`)));
+  };
+  const onePage = () => {
+    const src = pdf?.();
+    if (!src) return setError('Bản đồ chưa sẵn sàng.');
+    void run('Đang xuất PDF…', async (signal) => {
+      const { viewPdf } = await import('./pdfExport.js');
+      const bytes = await viewPdf({ ...src.view, figures: await src.figures() }, paper, orientation, mount, signal);
+      if (!signal.aborted) downloadBlob(pdfBlob(bytes), filename(`${paper}-${orientation === 'landscape' ? 'ngang' : 'doc'}.pdf`));
+    });
+  };
+  const pack = () => {
+    const src = pdf?.();
+    if (!src) return setError('Bản đồ chưa sẵn sàng.');
+    void run('Đang chuẩn bị bộ bản đồ…', async (signal) => {
+      // pdf-lib and fontkit load only when a PDF is made.
+      const [{ packPdf }, input] = await Promise.all([import('./pdfExport.js'), loadPackInput(src.pack)]);
+      const plan = planPack(input);
+      const bytes = await packPdf(
+        { text: src.view.text, year: src.pack.year, ...plan, legendTitle: src.legendTitle, subtitle: src.subtitle, geo: src.view.geo, nationalBBox: src.pack.nationalBBox },
+        paper,
+        orientation,
+        mount,
+        (done, of) => setBusy(`Đang tạo trang ${done}/${of} …`),
+        signal,
+      );
+      if (!signal.aborted) downloadBlob(pdfBlob(bytes), `bo-ban-do-hoi-nghi-${src.pack.year}-${paper}.pdf`);
+    });
+  };
+
+  const pages = (pdf?.()?.pack.provinces.length ?? 34) + 1;
   return (
     <div className="export-menu">
-      <button aria-expanded={open} aria-haspopup="menu" disabled={!input} onClick={() => setOpen(!open)}>
-        {busy ? 'Đang xuất ảnh…' : 'Xuất ảnh'}
+      <button aria-expanded={open} aria-haspopup="menu" disabled={!input || !!busy} onClick={() => setOpen(!open)}>
+        Xuất bản đồ
       </button>
       {open && (
-        <div role="menu" className="export-options" aria-label="Độ phân giải ảnh">
-          {EXPORT_SCALES.map((s) => (
-            <button
-              key={s}
-              role="menuitem"
-              disabled={busy}
-              title={s === 4 ? `Tối đa ${MAX_EXPORT.width}×${MAX_EXPORT.height} điểm ảnh` : undefined}
-              onClick={() => void run(s)}
-            >
-              PNG {s}×
-            </button>
-          ))}
+        <div role="menu" className="export-options" aria-label="Xuất bản đồ">
+          <div className="export-group" aria-label="Ảnh PNG">
+            {EXPORT_SCALES.map((s) => (
+              <button
+                key={s}
+                role="menuitem"
+                disabled={!!busy}
+                title={s === 4 ? `Tối đa ${MAX_EXPORT.width}×${MAX_EXPORT.height} điểm ảnh` : undefined}
+                onClick={() => png(s)}
+              >
+                PNG {s}×
+              </button>
+            ))}
+          </div>
+          <fieldset className="export-paper" disabled={!!busy}>
+            <legend>Khổ giấy PDF</legend>
+            <select aria-label="Khổ giấy" value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
+              <option value="A4">A4</option>
+              <option value="A3">A3</option>
+            </select>
+            <select aria-label="Hướng giấy" value={orientation} onChange={(e) => setOrientation(e.target.value as Orientation)}>
+              {ORIENTATIONS.map(([id, label]) => (
+                <option key={id} value={id}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </fieldset>
+          <button role="menuitem" disabled={!!busy || !pdf} onClick={onePage}>
+            Xuất PDF
+          </button>
+          <button role="menuitem" disabled={!!busy || !pdf} onClick={pack} title="Trang toàn quốc và một trang cho mỗi tỉnh, thành phố, cùng ngưỡng phân loại">
+            Bộ bản đồ hội nghị ({pages} trang)
+          </button>
           {error && <p className="error">{error}</p>}
         </div>
       )}
+      {busy && (
+        <p className="export-progress" role="status">
+          {busy}{' '}
+          <button onClick={() => abort.current?.abort()}>Hủy</button>
+        </p>
+      )}
+      {print && <PrintMap spec={print} onMap={onPrintMap} />}
     </div>
   );
 }

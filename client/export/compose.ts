@@ -42,34 +42,38 @@ function distinctColours(ctx: CanvasRenderingContext2D, w: number, h: number, mi
   return false;
 }
 
-/**
- * The map drawn at `ratio` device pixels per CSS pixel, copied into a 2D canvas. The canvas is read right after a
- * synchronous redraw (and the map keeps its drawing buffer), so the copy is never the blank buffer of a finished frame.
- */
+/** The map drawn at `ratio` device pixels per CSS pixel, copied into a 2D canvas. */
 export async function renderMap(map: MapLibreMap, ratio: number): Promise<HTMLCanvasElement> {
   const before = map.getPixelRatio();
   try {
     map.setPixelRatio(ratio);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await new Promise<void>((resolve) => {
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      });
-      map.redraw();
-      const src = map.getCanvas();
-      const out = document.createElement('canvas');
-      out.width = src.width;
-      out.height = src.height;
-      const ctx = out.getContext('2d', { willReadFrequently: true })!;
-      ctx.drawImage(src, 0, 0);
-      if (distinctColours(ctx, out.width, out.height)) return out;
-      await nextFrame();
-    }
-    throw new Error('Bản đồ chưa vẽ xong, không xuất được ảnh. Vui lòng thử lại.');
+    return await captureMap(map);
   } finally {
     map.setPixelRatio(before);
     map.triggerRepaint();
   }
+}
+
+/** The map as drawn now, at its current pixel ratio, once it is idle; never a blank buffer. */
+export async function captureMap(map: MapLibreMap): Promise<HTMLCanvasElement> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await new Promise<void>((resolve) => {
+      map.once('idle', () => resolve());
+      map.triggerRepaint();
+    });
+    // The drawing buffer is kept, so the idle frame is readable; a retry draws again synchronously to be sure
+    // (a full frame costs about a second in software WebGL at print size).
+    if (attempt > 0) map.redraw();
+    const src = map.getCanvas();
+    const out = document.createElement('canvas');
+    out.width = src.width;
+    out.height = src.height;
+    const ctx = out.getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(src, 0, 0);
+    if (distinctColours(ctx, out.width, out.height)) return out;
+    await nextFrame();
+  }
+  throw new Error('Bản đồ chưa vẽ xong, không xuất được ảnh. Vui lòng thử lại.');
 }
 
 function hatchPattern(ctx: CanvasRenderingContext2D, u: number): CanvasPattern | string {

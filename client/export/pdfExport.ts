@@ -4,7 +4,7 @@ import boldUrl from '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf?u
 import regularUrl from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf?url';
 import type { LegendModel } from '../lib/legendModel.js';
 import type { NationalGeo } from '../lib/topo.js';
-import { archipelagos, canvasBlob, insetImage, insetNeeded, renderMap } from './compose.js';
+import { archipelagos, canvasBlob, captureMap, insetImage, insetNeeded } from './compose.js';
 import { intersectBBox, type BBox } from './inset.js';
 import type { KeyFigure } from './keyFigures.js';
 import { embedFonts, type PdfFonts } from './pdfFont.js';
@@ -55,6 +55,21 @@ async function coloured(container: HTMLElement, signal?: AbortSignal): Promise<v
   }
 }
 
+/** Resolves when the map has loaded and drawn everything in view, within a bounded time. */
+function idle(map: MapLibreMap, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Bản đồ in không vẽ xong trong thời gian cho phép.')), READY_TIMEOUT_MS);
+    const stop = () => reject(cancelled());
+    signal?.addEventListener('abort', stop, { once: true });
+    map.once('idle', () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    });
+    map.triggerRepaint();
+  });
+}
+
 async function fontBytes(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
   const get = async (url: string) => {
     const res = await fetch(url);
@@ -81,12 +96,16 @@ function outlineProvince(map: MapLibreMap, geo: NationalGeo, province: string | 
 async function shoot(target: PrintTarget, L: PdfPageLayout, view: { bounds: LngLatBoundsLike; padding: number }, insetColors: ReadonlyMap<string, string>, geo: NationalGeo, signal?: AbortSignal): Promise<MapShot> {
   const { map, container } = target;
   const size = printMapSize(L.map);
+  // Tiles load at one pixel per CSS pixel, where each of the many frames drawn meanwhile is cheap (software WebGL
+  // draws a 200 dpi frame in about a second); the print resolution is set for the final frame only.
+  map.setPixelRatio(1);
   map.fitBounds(view.bounds, { padding: view.padding, duration: 0 });
   await coloured(container, signal);
+  await idle(map, signal);
+  map.setPixelRatio(size.ratio);
+  const canvas = await captureMap(map);
   check(signal);
-  const canvas = await renderMap(map, size.ratio);
-  check(signal);
-  const jpeg = new Uint8Array(await (await canvasBlob(canvas, 'image/jpeg', 0.9)).arrayBuffer());
+  const jpeg = new Uint8Array(await (await canvasBlob(canvas, 'image/jpeg', 0.85)).arrayBuffer());
   const islands = archipelagos(geo);
   let inset: MapShot['inset'] = null;
   if (insetNeeded(map, islands)) {

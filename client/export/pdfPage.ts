@@ -2,7 +2,7 @@ import { rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf
 import type { LegendModel } from '../lib/legendModel.js';
 import { NO_DATA_COLOR, NO_DATA_HATCH } from '../lib/statusClasses.js';
 import type { KeyFigure } from './keyFigures.js';
-import { layoutLegend, type LegendBox, type Measure } from './legendLayout.js';
+import { layoutLegend, wrap, type LegendBox, type Measure } from './legendLayout.js';
 import type { PdfFonts } from './pdfFont.js';
 import { hatchSegments, type Box, type PdfPageLayout } from './pdfLayout.js';
 import { scaleBar } from './scaleBar.js';
@@ -81,20 +81,8 @@ class Pen {
   }
 }
 
-/** Breaks a text into lines no wider than maxWidth (words kept whole). */
-function lines(pen: Pen, text: string, size: number, maxWidth: number, bold = false): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && pen.width(next, size, bold) > maxWidth) {
-      out.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) out.push(line);
-  return out;
-}
+/** Breaks a text into lines no wider than maxWidth, by the legend's rule. */
+const lines = (pen: Pen, text: string, size: number, maxWidth: number, bold = false) => wrap(text, maxWidth, size, bold, (t, px, b) => pen.width(t, px, b));
 
 function drawHeader(pen: Pen, b: Box, k: number, t: PageText) {
   let right = b.x + b.width;

@@ -209,6 +209,14 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
     expect(await which(0.55)).toBe('main');
     expect(await which(0.65)).toBe('compare');
     await expect.poll(centres).toEqual([[106.7, 10.8], [106.7, 10.8]]);
+    // The second map now spans the stage: wait until it has drawn the area it gained.
+    const drawnFull = () =>
+      page.evaluate(() => {
+        const map = window.antqMaps!.compare;
+        return map.getCanvas().clientWidth === document.querySelector('.stage')!.clientWidth && map.areTilesLoaded() && !map.isMoving();
+      });
+    await expect.poll(drawnFull, { timeout: 20_000 }).toBe(true);
+    await page.evaluate(() => new Promise<void>((r) => window.antqMaps!.compare.once('idle', () => r()).triggerRepaint()));
     await page.screenshot({ path: join(ARTIFACTS, 'analytic-compare-swipe.png') });
   });
 

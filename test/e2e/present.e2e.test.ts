@@ -45,7 +45,7 @@ function distinctColours(png: PNG, region: { x: number; y: number; w: number; h:
 }
 
 async function exportPng(page: Page, scale: number, name: string): Promise<PNG> {
-  await page.getByRole('button', { name: 'Xuất ảnh' }).click();
+  await page.getByRole('button', { name: 'Xuất bản đồ' }).click();
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('menuitem', { name: `PNG ${scale}×` }).click()]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`-${scale}x\\.png$`));
   const path = join(ARTIFACTS, name);

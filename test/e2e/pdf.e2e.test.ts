@@ -1,0 +1,197 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pdfPageLayout, type Box, type Orientation, type Paper } from '../../client/export/pdfLayout.js';
+import { formatDate } from '../../client/lib/format.js';
+import { NO_DATA_HATCH, STATUS_COLORS } from '../../client/lib/statusClasses.js';
+import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
+
+const db = inject('seededDb');
+const skip = e2eSkipReason(db) ?? (['pdftoppm', 'pdftotext', 'pdfinfo'].some((t) => !existsOnPath(t)) ? 'poppler-utils (pdftoppm, pdftotext, pdfinfo) not installed' : null);
+if (skip) console.warn(`PDF end-to-end tests skipped: ${skip}`);
+
+function existsOnPath(tool: string): boolean {
+  try {
+    execFileSync('which', [tool], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+/** Pixels of a box (PDF points; the page is rendered at 72 dpi, one pixel per point) within `tol` of a colour. */
+function countColour(png: PNG, hex: string, box: Box, tol: number): number {
+  const [r, g, b] = rgb(hex);
+  let n = 0;
+  for (let y = Math.ceil(box.y); y < Math.floor(box.y + box.height); y++)
+    for (let x = Math.ceil(box.x); x < Math.floor(box.x + box.width); x++) {
+      const i = (y * png.width + x) * 4;
+      if (Math.abs(png.data[i] - r) <= tol && Math.abs(png.data[i + 1] - g) <= tol && Math.abs(png.data[i + 2] - b) <= tol) n++;
+    }
+  return n;
+}
+function distinctColours(png: PNG, box: Box): number {
+  const seen = new Set<number>();
+  for (let y = Math.ceil(box.y); y < box.y + box.height; y += 2)
+    for (let x = Math.ceil(box.x); x < box.x + box.width; x += 2) {
+      const i = (y * png.width + x) * 4;
+      seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+    }
+  return seen.size;
+}
+
+const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+const pdftext = (file: string, page?: number) => execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' });
+/** One page rendered at 72 dpi (one pixel per point). */
+function renderPage(file: string, page: number): PNG {
+  const dir = mkdtempSync(join(tmpdir(), 'antq-pdf-'));
+  execFileSync('pdftoppm', ['-r', '72', '-png', '-f', String(page), '-l', String(page), file, join(dir, 'p')]);
+  return PNG.sync.read(readFileSync(join(dir, readdirSync(dir)[0])));
+}
+
+/** The map's camera, to show that exporting never moves it. */
+const camera = (page: Page) =>
+  page.evaluate(() => {
+    const m = window.antqMap!;
+    return { ...m.getCenter(), zoom: m.getZoom() };
+  });
+
+async function choosePaper(page: Page, paper: Paper, orientation: Orientation) {
+  await page.getByRole('button', { name: 'Xuất bản đồ' }).click();
+  await page.getByLabel('Khổ giấy').selectOption(paper);
+  await page.getByLabel('Hướng giấy').selectOption(orientation);
+}
+
+async function exportPdf(page: Page, paper: Paper, orientation: Orientation, name: string): Promise<string> {
+  await choosePaper(page, paper, orientation);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('menuitem', { name: 'Xuất PDF' }).click()]);
+  expect(download.suggestedFilename()).toBe(`ban-do-antt-toan-quoc-2025-${paper}-${orientation === 'landscape' ? 'ngang' : 'doc'}.pdf`);
+  const path = join(ARTIFACTS, name);
+  await download.saveAs(path);
+  return path;
+}
+
+describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }, () => {
+  let portal: Portal;
+  let meta: { dataAsOf: string; provinces: { code: string; fullName: string }[] };
+  beforeAll(async () => {
+    portal = await startPortal(db!);
+    meta = (await (await fetch(`${portal.url}/api/meta`)).json()) as typeof meta;
+  });
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  it('exports the view as an A4 landscape page: the map in colour, the legend, the title and the date as text', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?year=2025`);
+    await waitForMap(page);
+    const before = await camera(page);
+    const file = await exportPdf(page, 'A4', 'landscape', 'export-a4-landscape.pdf');
+    expect(pdfinfo(file)).toMatch(/Pages:\s+1\n/);
+    expect(pdfinfo(file)).toMatch(/Page size:\s+841\.89 x 595\.28 pts/);
+
+    const text = pdftext(file);
+    expect(text).toContain('Kết quả xây dựng phong trào Toàn dân bảo vệ ANTQ năm 2025');
+    expect(text).toContain(`Số liệu đến ngày ${formatDate(meta.dataAsOf)}`);
+    expect(text).toContain('DỮ LIỆU MINH HỌA');
+    expect(text).toContain('Không có số liệu');
+    expect(text).toContain('Nguồn: Dữ liệu minh họa. Ranh giới: sapnhap.bando.com.vn');
+    expect(text).toContain('Số liệu chính – Toàn quốc, năm 2025');
+
+    const L = pdfPageLayout('A4', 'landscape');
+    const png = renderPage(file, 1);
+    expect([png.width, png.height]).toEqual([Math.ceil(L.width), Math.ceil(L.height)]);
+    // The map is drawn, not a blank buffer: many colours, and plenty of the certified blue (JPEG: a tolerance).
+    expect(distinctColours(png, L.map)).toBeGreaterThan(100);
+    expect(countColour(png, STATUS_COLORS.dat, L.map, 30)).toBeGreaterThan(2_000);
+    expect(countColour(png, STATUS_COLORS.chua_dat, L.map, 30)).toBeGreaterThan(20);
+    // The legend's swatches (vector, exact colours), with the hatched "no data".
+    for (const hex of [STATUS_COLORS.dat, STATUS_COLORS.chua_dat, STATUS_COLORS.chua_danh_gia]) expect(countColour(png, hex, L.legend, 2)).toBeGreaterThan(60);
+    expect(countColour(png, NO_DATA_HATCH, L.legend, 40)).toBeGreaterThan(8);
+    // The map on screen did not move, and the off-screen print map is gone.
+    expect(await camera(page)).toEqual(before);
+    expect(await page.locator('.print-map').count()).toBe(0);
+  });
+
+  it('exports A3 portrait at the right size', async () => {
+    const { page } = portal;
+    const file = await exportPdf(page, 'A3', 'portrait', 'export-a3-portrait.pdf');
+    expect(pdfinfo(file)).toMatch(/Page size:\s+841\.89 x 1190\.55 pts/);
+    const L = pdfPageLayout('A3', 'portrait');
+    const png = renderPage(file, 1);
+    expect(distinctColours(png, L.map)).toBeGreaterThan(100);
+    expect(countColour(png, STATUS_COLORS.chua_danh_gia, L.legend, 2)).toBeGreaterThan(100);
+  });
+
+  it('cancels the conference pack: no download, the map on screen as it was', async () => {
+    const { page } = portal;
+    const before = await camera(page);
+    let downloads = 0;
+    const count = () => downloads++;
+    page.on('download', count);
+    await choosePaper(page, 'A4', 'landscape');
+    await page.getByRole('menuitem', { name: 'Bộ bản đồ hội nghị (35 trang)' }).click();
+    const progress = page.locator('.export-progress');
+    await expect.poll(async () => (await progress.textContent()) ?? '', { timeout: 120_000, interval: 200 }).toMatch(/Đang tạo trang [3-9]\/35 …/);
+    await progress.getByRole('button', { name: 'Hủy' }).click();
+    await expect.poll(() => progress.count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.locator('.print-map').count()).toBe(0);
+    // Long enough for a pack that was not really stopped to finish its page and download.
+    await page.waitForTimeout(3_000);
+    page.off('download', count);
+    expect(downloads).toBe(0);
+    expect(await camera(page)).toEqual(before);
+    expect(await page.locator('.map[data-map="main"]').getAttribute('data-map-ready')).toBe('true');
+  });
+
+  it('builds the conference pack: the country and 34 provinces on 35 pages, with the same classes', async () => {
+    const { page } = portal;
+    await choosePaper(page, 'A4', 'landscape');
+    const progress = page.locator('.export-progress');
+    const seen = new Set<string>();
+    const [download] = await Promise.all([
+      // About 3 s a page on an idle machine with software WebGL; far more when the machine is busy.
+      page.waitForEvent('download', { timeout: 540_000 }),
+      (async () => {
+        await page.getByRole('menuitem', { name: 'Bộ bản đồ hội nghị (35 trang)' }).click();
+        // The progress line counts the pages (sampled while the pack builds).
+        for (let i = 0; i < 1_200 && seen.size < 3; i++) {
+          const t = await progress.textContent({ timeout: 1_000 }).catch(() => null);
+          const m = t?.match(/Đang tạo trang (\d+)\/35 …/);
+          if (m) seen.add(m[1]);
+          await page.waitForTimeout(100);
+        }
+      })(),
+    ]);
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+    expect(download.suggestedFilename()).toBe('bo-ban-do-hoi-nghi-2025-A4.pdf');
+    const file = join(ARTIFACTS, 'bo-ban-do-hoi-nghi-2025-A4.pdf');
+    await download.saveAs(file);
+    expect(pdfinfo(file)).toMatch(/Pages:\s+35\n/);
+
+    const provinces = [...meta.provinces].sort((a, b) => a.code.localeCompare(b.code));
+    expect(provinces).toHaveLength(34);
+    expect(pdftext(file, 1)).toContain('– Toàn quốc');
+    for (const [i, p] of provinces.entries()) {
+      // Long lines wrap: compare with the spaces and line breaks made one.
+      const text = pdftext(file, i + 2).replace(/\s+/g, ' ');
+      expect(text).toContain(`Số liệu chính – ${p.fullName}, năm 2025`);
+      expect(text).toContain('Số liệu đến ngày');
+      expect(text).toContain('Xã, phường, đặc khu đạt chuẩn');
+    }
+    // Every page's map is drawn and coloured; the legends share the status colours.
+    const L = pdfPageLayout('A4', 'landscape');
+    for (const n of [1, 2, 35]) {
+      const png = renderPage(file, n);
+      expect(distinctColours(png, L.map)).toBeGreaterThan(100);
+      expect(countColour(png, STATUS_COLORS.dat, L.map, 30)).toBeGreaterThan(2_000);
+      expect(countColour(png, STATUS_COLORS.dat, L.legend, 2)).toBeGreaterThan(60);
+    }
+  });
+});
