@@ -4,6 +4,7 @@ import type { Topology } from 'topojson-specification';
 import { metricValue } from '../server/domain/metrics.js';
 import { fetchMeta, fetchUnit, type Meta, type Stats, type UnitDetailResponse } from './api.js';
 import { ExportMenu } from './export/ExportMenu.js';
+import { pdfSource } from './export/pdfData.js';
 import { formatCount, formatDate, formatPercent } from './lib/format.js';
 import { compareSide, paneLabel } from './lib/compare.js';
 import { buildLegend, formatMetric, type LegendModel, type Row, type Symbology } from './lib/legendModel.js';
@@ -172,14 +173,34 @@ export function App() {
   const title = view.title ?? defaultTitle(year);
   const subtitle = view.subtitle ?? defaultSubtitle(place);
   const source = `${stats.value?.dataLabel ? `${stats.value.dataLabel}. ` : ''}${BOUNDARY_SOURCE}`;
+  const exportInput = () =>
+    mainMap.current && legend && !stale
+      ? { map: mainMap.current, title, subtitle, legend, legendTitle, asOf: formatDate(meta.dataAsOf), source: `Nguồn: ${source}`, sampleLabel: meta.dataLabel, geo: boundaries.geo }
+      : null;
   const exportMenu = (
     <ExportMenu
-      input={() =>
-        mainMap.current && legend && !stale
-          ? { map: mainMap.current, title, subtitle, legend, legendTitle, asOf: formatDate(meta.dataAsOf), source: `Nguồn: ${source}`, sampleLabel: meta.dataLabel, geo: boundaries.geo }
-          : null
-      }
-      filename={(s) => `ban-do-antt-${view.province ?? 'toan-quoc'}-${year}-${s}x.png`}
+      input={exportInput}
+      pdf={() => {
+        const base = exportInput();
+        return (
+          base &&
+          pdfSource(base, {
+            place,
+            year,
+            years,
+            level: view.level,
+            statsLevel,
+            province: view.province,
+            drilldown: view.province ? drilldown.value : null,
+            nationalBBox: boundaries.bbox,
+            provinces: meta.provinces,
+            symbology: { ...symbology, metric: view.metric },
+            subtitle: defaultSubtitle,
+            legendTitle: (l) => titleOf(l, year, changeFrom !== null),
+          })
+        );
+      }}
+      filename={(s) => `ban-do-antt-${view.province ?? 'toan-quoc'}-${year}-${s}`}
     />
   );
   const mapProps = {
