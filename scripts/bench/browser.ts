@@ -75,7 +75,8 @@ export async function timeToColoured(browser: Browser, url: string, limitMs: num
 
 /**
  * Year switches on the portal, each timed in the page from the button's click to the map reporting
- * data-map-ready="true" again (the stats fetch, the feature-state writes and MapLibre's next idle).
+ * data-map-ready="true" again (the stats fetch, the feature-state writes and MapLibre's next idle), once the page
+ * has settled after its first colouring.
  * Goes down through the years and back up, so every year is shown at least once.
  */
 export async function recolourTimes(browser: Browser, url: string, years: number[], limitMs: number): Promise<number[]> {
@@ -83,6 +84,16 @@ export async function recolourTimes(browser: Browser, url: string, years: number
   try {
     await page.goto(url, { timeout: limitMs });
     await page.waitForSelector('.map[data-map-ready="true"]', { timeout: limitMs });
+    // The page fetches the other years in the background once coloured: a user's first switch comes after that,
+    // so the switches start once no request has started for a second (the page has settled).
+    await page.waitForFunction(
+      () => {
+        const last = Math.max(0, ...performance.getEntriesByType('resource').map((r) => r.startTime));
+        return performance.now() - last > 1000;
+      },
+      null,
+      { timeout: limitMs, polling: 200 },
+    );
     const desc = [...years].sort((a, b) => b - a);
     const order = [...desc.slice(1), ...desc.slice(0, -1).reverse()];
     const times: number[] = [];
