@@ -123,6 +123,8 @@ export function MapView(props: Props) {
       // Keeps the last frame readable for screenshots and image exports.
       canvasContextAttributes: { preserveDrawingBuffer: true },
       dragRotate: false,
+      // Labels appear at once: a fade-in (300 ms by default) would hold the map from being idle, i.e. ready.
+      fadeDuration: 0,
       maxZoom: 14,
       minZoom: 3,
     });
