@@ -119,9 +119,15 @@ describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }
     expect(await page.locator('.print-map').count()).toBe(0);
   });
 
-  it('exports A3 portrait at the right size', async () => {
-    const { page } = portal;
+  it('exports A3 portrait at the right size, from presentation mode too', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?year=2025&present=1&title=${encodeURIComponent('Hội nghị tổng kết năm 2025')}`);
+    await waitForMap(page);
+    await choosePaper(page, 'A3', 'portrait');
+    await page.screenshot({ path: join(ARTIFACTS, 'pdf-menu-present.png') });
+    await page.getByRole('button', { name: 'Xuất bản đồ' }).click();
     const file = await exportPdf(page, 'A3', 'portrait', 'export-a3-portrait.pdf');
+    expect(pdftext(file)).toContain('Hội nghị tổng kết năm 2025');
     expect(pdfinfo(file)).toMatch(/Page size:\s+841\.89 x 1190\.55 pts/);
     const L = pdfPageLayout('A3', 'portrait');
     const png = renderPage(file, 1);
@@ -129,8 +135,10 @@ describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }
     expect(countColour(png, STATUS_COLORS.chua_danh_gia, L.legend, 2)).toBeGreaterThan(100);
   });
 
-  it('cancels the conference pack: no download, the map on screen as it was', async () => {
-    const { page } = portal;
+  it('cancels the conference pack from presentation mode: no download, the map on screen as it was', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?year=2025&present=1`);
+    await waitForMap(page);
     const before = await camera(page);
     let downloads = 0;
     const count = () => downloads++;
@@ -139,6 +147,7 @@ describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }
     await page.getByRole('menuitem', { name: 'Bộ bản đồ hội nghị (35 trang)' }).click();
     const progress = page.locator('.export-progress');
     await expect.poll(async () => (await progress.textContent()) ?? '', { timeout: 120_000, interval: 200 }).toMatch(/Đang tạo trang [3-9]\/35 …/);
+    await page.screenshot({ path: join(ARTIFACTS, 'pdf-pack-progress.png') });
     await progress.getByRole('button', { name: 'Hủy' }).click();
     await expect.poll(() => progress.count(), { timeout: 30_000 }).toBe(0);
     expect(await page.locator('.print-map').count()).toBe(0);
