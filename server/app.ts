@@ -35,8 +35,10 @@ export interface AppOptions {
 export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES }: AppOptions) {
   const svc = new StatsService(store);
   const backend = admin ?? unavailableAdmin();
+  const compressed = compress();
   const api = new Hono()
-    .use(compress())
+    // /api/stats sends bytes it compressed once itself: compress() would only rebuild their headers on each request.
+    .use((c, next) => (c.req.path === '/api/stats' ? next() : compressed(c, next)))
     .use(loadSession(backend.users))
     .get('/health', async (c) => c.json({ ok: true, storeVersion: await store.version() }))
     .route('/meta', metaRoutes(svc))
