@@ -165,7 +165,7 @@ describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }
     const progress = page.locator('.export-progress');
     const seen = new Set<string>();
     const [download] = await Promise.all([
-      // About 3 s a page on an idle machine with software WebGL; far more when the machine is busy.
+      // 5–9 s a page with software WebGL on a busy 2-core machine.
       page.waitForEvent('download', { timeout: 540_000 }),
       (async () => {
         await page.getByRole('menuitem', { name: 'Bộ bản đồ hội nghị (35 trang)' }).click();
