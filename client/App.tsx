@@ -248,6 +248,7 @@ export function App() {
           playing={playing}
           onPlay={setPlaying}
         />
+        <CompareControl view={view} years={years} metric={metric} provinceLevel={provinceLevel} disabled={changeFrom !== null} onChange={patch} />
         {total && (
           <div className="headline" aria-label={view.province ? 'Toàn tỉnh' : 'Toàn quốc'}>
             <strong>
@@ -294,7 +295,6 @@ export function App() {
           onNational={() => patch({ province: null, unit: null, at: null })}
         />
         <MetricControl view={{ ...view, metric }} years={years} year={year} onChange={patch} />
-        <CompareControl view={view} years={years} year={year} metric={metric} provinceLevel={provinceLevel} disabled={changeFrom !== null} onChange={patch} />
         <a className="admin-link" href="/quan-tri" title="Nhập số liệu, lịch sử nhập, nhật ký (cần đăng nhập)">
           Quản trị
         </a>

@@ -5,7 +5,6 @@ import { DEFAULT_VIEW, type ViewState } from '../state/view.js';
 interface Props {
   view: ViewState;
   years: number[];
-  year: number;
   /** The first map's metric and denominator as shown (status becomes a rate for provinces). */
   metric: MetricId;
   provinceLevel: boolean;
@@ -26,7 +25,7 @@ const OFF: Partial<ViewState> = {
 };
 
 /** A second map beside (or under a swipe divider over) the first: another year, another metric, or both. */
-export function CompareControl({ view, years, year, metric, provinceLevel, disabled, onChange }: Props) {
+export function CompareControl({ view, years, metric, provinceLevel, disabled, onChange }: Props) {
   const on = view.compareYear !== null && !disabled;
   const compareMetric = view.compareMetric === 'status' && provinceLevel ? 'rate' : (view.compareMetric ?? metric);
   const metrics: MetricId[] = provinceLevel ? ['rate', 'density'] : ['status', 'rate', 'density'];
@@ -45,8 +44,7 @@ export function CompareControl({ view, years, year, metric, provinceLevel, disab
           <option value="">—</option>
           {years.map((y) => (
             <option key={y} value={y}>
-              năm {y}
-              {y === year ? ' (cùng năm)' : ''}
+              {y}
             </option>
           ))}
         </select>
