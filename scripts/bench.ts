@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { paths } from '../server/config.js';
 import { readGeoManifest } from '../server/routes/boundaries.js';
-import { launchBrowser, recolourTimes, timeToColoured, type ReadyRun } from './bench/browser.js';
+import { launchBrowser, recolourTimes, switchLabel, timeToColoured, type ReadyRun, type Switch } from './bench/browser.js';
 import { portalGeometryBytes, wireBytes } from './bench/bytes.js';
 import { load } from './bench/load.js';
 import { naiveGeojsonGz } from './bench/naive-geo.js';
@@ -80,11 +80,17 @@ async function main() {
     const lastHeap = (rs: ReadyRun[]) => rs.findLast((r) => r.heap !== null)?.heap ?? null;
     if (timed(oursRuns).length === 0) throw new Error('the portal never reported a coloured map');
 
-    log('recolour after year switches…');
+    log('recolour after year and metric switches…');
     const meta = (await (await fetch(`${server.url}/api/meta`)).json()) as { vintages: { id: string; years: number[] }[] };
     const years = meta.vintages.find((v) => v.id === '2025')!.years;
-    const recolour = await recolourTimes(browser, `${server.url}/`, years, run.limitMs);
-    log(`  ${recolour.map((t) => Math.round(t)).join(', ')} ms`);
+    // Down through the years and back up (every year shown at least once), then each metric twice in the latest year.
+    const desc = [...years].sort((a, b) => b - a);
+    const switches: Switch[] = [
+      ...[...desc.slice(1), ...desc.slice(0, -1).reverse()].map((year) => ({ year })),
+      ...['rate', 'density:population', 'status', 'rate', 'density:population', 'status'].map((metric) => ({ metric })),
+    ];
+    const recolour = await recolourTimes(browser, `${server.url}/`, switches, run.limitMs);
+    log(`  ${recolour.map((r, i) => `${switchLabel(switches[i])} ${Math.round(r.idle)}/${Math.round(r.painted)}`).join(', ')} ms (idle/next frame)`);
 
     const latest = Math.max(...years);
     // What the map requests to colour the default view (status), and the full answer the panels load after it.
@@ -123,7 +129,7 @@ async function main() {
         naiveFailed: naiveRuns.filter((r) => r.ms === null).length,
         limitMs: run.limitMs,
       },
-      recolour: summarize(recolour),
+      recolour: { idle: summarize(recolour.map((r) => r.idle)), painted: summarize(recolour.map((r) => r.painted)) },
       stats: { ours: stats, hello, full },
       soak,
       memory: { serverRss: mem.rss, serverPeakRss: mem.peakRss, oursHeap: lastHeap(oursRuns) ?? NaN, naiveHeap: lastHeap(naiveRuns) },

@@ -9,6 +9,22 @@ export function formatCount(x: number | null | undefined): string {
   return Number.isInteger(x) ? integer.format(x) : decimal.format(x);
 }
 
+const decimalFormats = new Map<number, Intl.NumberFormat>();
+/** A number with up to `digits` decimals (trailing zeros dropped): 2,35; 6.000. */
+export function formatDecimal(x: number, digits: number): string {
+  let f = decimalFormats.get(digits);
+  if (!f) decimalFormats.set(digits, (f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits })));
+  return f.format(x);
+}
+
+const significantFormats = new Map<number, Intl.NumberFormat>();
+/** A number to `digits` significant digits: 0,0043; 0,25. */
+export function formatSignificant(x: number, digits: number): string {
+  let f = significantFormats.get(digits);
+  if (!f) significantFormats.set(digits, (f = new Intl.NumberFormat('vi-VN', { maximumSignificantDigits: digits })));
+  return f.format(x);
+}
+
 /** A share in [0, 1] as a percentage with two decimals, as the reports print it ("94,75%"). */
 export function formatPercent(share: number | null | undefined): string {
   if (share === null || share === undefined || Number.isNaN(share)) return '–';

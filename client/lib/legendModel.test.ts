@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../server/domain/types.js';
-import { buildLegend, formatMetric, type Row, type Symbology } from './legendModel.js';
+import { boundDecimals, buildLegend, formatMetric, type Row, type Symbology } from './legendModel.js';
 import { NO_DATA_COLOR, STATUS_COLORS } from './statusClasses.js';
 
 const row = (code: string, status: Status | null, certified: number, models: number, population: number | null): Row => ({
@@ -96,5 +96,26 @@ describe('formatMetric', () => {
     expect(formatMetric(0.031, 'rate', 'population', true)).toBe('+3,1 điểm %');
     expect(formatMetric(2.345, 'density', 'population')).toBe('2,3 mô hình/10.000 dân');
     expect(formatMetric(null, 'density', 'area')).toBe('Không có số liệu');
+    expect(formatMetric(0.00432, 'density', 'area')).toBe('0,0043 mô hình/km²');
+    expect(formatMetric(6000, 'density', 'population')).toBe('6.000 mô hình/10.000 dân');
+  });
+
+  it('prints class bounds with the decimals that tell them apart', () => {
+    expect(boundDecimals([0, 1.6, 2.3, 3.1], 1)).toBe(1);
+    expect(boundDecimals([0, 0.004, 0.03, 0.1, 0.31], 1)).toBe(3);
+    // Equal bounds (a class of one value) do not ask for more.
+    expect(boundDecimals([2, 2, 3.5], 1)).toBe(1);
+    expect(boundDecimals([-0.031, 0, 0.0312, 0.0314], 1, 100)).toBe(2);
+  });
+});
+
+describe('legend bounds of small densities', () => {
+  it('never prints "0 – < 0": per-km² classes get the decimals they need', () => {
+    const small = [0.001, 0.002, 0.004, 0.01, 0.02, 0.05, 0.08, 0.2, 0.3, 29].map((km2Models, i) => ({ ...row(`K${i}`, 'dat', 5, Math.round(km2Models * 1000), 1000), areaKm2: 1000 }));
+    const l = buildLegend(small, spec({ metric: 'density', denominator: 'area', classing: { method: 'quantile', k: 5, breaks: [] } }));
+    const labels = l.entries.slice(0, 5).map((e) => e.label);
+    expect(new Set(labels).size).toBe(5);
+    expect(labels[0]).toBe('0,001 – < 0,004');
+    for (const label of labels) expect(label).not.toMatch(/^(\S+) – < \1$/);
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '../../server/domain/metrics.js';
 import { STATUSES, type Status } from '../../server/domain/types.js';
 import { classCounts, classOf, computeBreaks, divergingBreaks, histogram, type Breaks, type ClassMethod } from './classify.js';
-import { formatCount, formatPercent } from './format.js';
+import { formatDecimal, formatPercent, formatSignificant } from './format.js';
 import { STATUS_CHANGE_COLORS, diverging, sequential } from './palettes.js';
 import { NO_DATA_COLOR, STATUS_COLORS } from './statusClasses.js';
 
@@ -57,14 +57,28 @@ export interface LegendModel {
   values: Map<string, number>;
 }
 
-/** Formats a metric value with its unit: rates as "94,75%", densities with one or two decimals. */
-export function formatMetric(v: number | null | undefined, metric: MetricId, denominator: Denominator, change = false, withUnit = true): string {
+/**
+ * Formats a metric value with its unit: rates as "94,75%", densities with one decimal from 1 up and two significant
+ * digits below (0,0043 models/km²). `decimals` fixes the decimals of a density or a change in points (legend bounds).
+ */
+export function formatMetric(v: number | null | undefined, metric: MetricId, denominator: Denominator, change = false, withUnit = true, decimals?: number): string {
   if (v === null || v === undefined) return NO_DATA_LABEL;
   const sign = change && v > 0 ? '+' : '';
-  if (metric === 'rate') return change ? `${sign}${formatCount(Math.round(v * 1000) / 10)}${withUnit ? ' điểm %' : ''}` : formatPercent(v);
-  const digits = Math.abs(v) < 1 ? 100 : 10;
-  const n = `${sign}${formatCount(Math.round(v * digits) / digits)}`;
+  if (metric === 'rate') return change ? `${sign}${formatDecimal(v * 100, decimals ?? 1)}${withUnit ? ' điểm %' : ''}` : formatPercent(v);
+  const n = `${sign}${decimals !== undefined ? formatDecimal(v, decimals) : Math.abs(v) < 1 ? formatSignificant(v, 2) : formatDecimal(v, 1)}`;
   return withUnit ? `${n} ${metricUnit(metric, denominator)}` : n;
+}
+
+/**
+ * The fewest decimals (at least `min`, at most 6) at which distinct class bounds print distinctly: per-km² densities
+ * are hundredths and thousandths, and "0 – < 0" says nothing. `scale` is 100 for rates printed in points.
+ */
+export function boundDecimals(bounds: readonly number[], min: number, scale = 1): number {
+  for (let d = min; d < 6; d++) {
+    const shown = bounds.map((b) => Math.round(b * scale * 10 ** d));
+    if (shown.every((x, i) => i === 0 || x !== shown[i - 1] || bounds[i] === bounds[i - 1])) return d;
+  }
+  return 6;
 }
 
 const noDataEntry = (count: number): LegendEntry => ({ id: 'no_data', label: NO_DATA_LABEL, color: NO_DATA_COLOR, count, hatched: true });
@@ -139,10 +153,12 @@ export function buildLegend(rows: readonly Row[], s: Symbology, before: readonly
   const colorAt = (i: number) => (breaks.length + 1 >= 3 ? palette[i] : [palette[0], palette[2]][i] ?? palette[0]);
   for (const [code, v] of values) colors.set(code, colorAt(classOf(v, breaks)));
   const counts = classCounts(vs, breaks);
-  // The unit goes in the title once; class ranges are plain numbers.
-  const fmt = (v: number) => formatMetric(v, metric, s.denominator, change, false);
   const lo = vs.length ? Math.min(...vs) : 0;
   const hi = vs.length ? Math.max(...vs) : 0;
+  // The unit goes in the title once; class ranges are plain numbers, with the decimals that tell them apart
+  // (rates keep the reports' two decimals of a percentage).
+  const decimals = metric === 'rate' && !change ? undefined : boundDecimals([lo, ...breaks, hi], 1, metric === 'rate' ? 100 : 1);
+  const fmt = (v: number) => formatMetric(v, metric, s.denominator, change, false, decimals);
   const entries: LegendEntry[] = counts.map((count, i) => {
     const from = i === 0 ? lo : breaks[i - 1];
     const to = i === breaks.length ? hi : breaks[i];

@@ -78,7 +78,9 @@ function fillLayers(s: FillSource): LayerSpecification[] {
       source: s,
       ...sourceLayer(s),
       layout: { visibility: 'none' },
-      paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', hasFill, 0, 1] },
+      // Layer opacity 0 (not drawn) until some unit has no data (see MapView's recolour), switched without the
+      // default 300 ms fade: while fading MapLibre draws the layer off-screen first, and the map is not idle.
+      paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', hasFill, 0, 1], 'fill-layer-opacity': 0, 'fill-layer-opacity-transition': { duration: 0, delay: 0 } },
     },
   ];
 }

@@ -11,7 +11,8 @@ interface Props {
 
 /** Level, metric, density denominator and "change since" — the questions the map answers. */
 export function MetricControl({ view, years, year, onChange }: Props) {
-  const metrics: MetricId[] = view.level === 'province' && !view.province ? ['rate', 'density'] : ['status', 'rate', 'density'];
+  const provinceLevel = view.level === 'province' && !view.province;
+  const metrics: MetricId[] = provinceLevel ? ['rate', 'density'] : ['status', 'rate', 'density'];
   return (
     <div className="metric-control">
       <label>
@@ -29,26 +30,30 @@ export function MetricControl({ view, years, year, onChange }: Props) {
       </label>
       <label>
         Chỉ tiêu
-        <select value={view.metric} onChange={(e) => onChange({ metric: e.target.value as MetricId, breaks: [], method: view.method === 'manual' ? 'quantile' : view.method })}>
-          {metrics.map((m) => (
-            <option key={m} value={m}>
-              {metricLabel(m, view.level === 'province' && !view.province)}
-            </option>
-          ))}
+        {/* Density's denominator is part of the choice: one list whose width never changes, so the toolbar does not
+            wrap (and the map resize) when density is chosen. */}
+        <select
+          value={view.metric === 'density' ? `density:${view.denominator}` : view.metric}
+          onChange={(e) => {
+            const [metric, denominator] = e.target.value.split(':') as [MetricId, ViewState['denominator'] | undefined];
+            onChange({ metric, ...(denominator ? { denominator } : {}), breaks: [], method: view.method === 'manual' ? 'quantile' : view.method });
+          }}
+        >
+          {metrics.flatMap((m) =>
+            m === 'density'
+              ? DENOMINATORS.map((d) => (
+                  <option key={d} value={`density:${d}`}>
+                    {metricLabel(m, provinceLevel)} {DENOMINATOR_LABELS[d]}
+                  </option>
+                ))
+              : [
+                  <option key={m} value={m}>
+                    {metricLabel(m, provinceLevel)}
+                  </option>,
+                ],
+          )}
         </select>
       </label>
-      {view.metric === 'density' && (
-        <label>
-          Tính
-          <select value={view.denominator} onChange={(e) => onChange({ denominator: e.target.value as ViewState['denominator'], breaks: [] })}>
-            {DENOMINATORS.map((d) => (
-              <option key={d} value={d}>
-                {DENOMINATOR_LABELS[d]}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
       <label>
         Thay đổi so với
         <select value={view.changeFrom ?? ''} onChange={(e) => onChange({ changeFrom: e.target.value ? Number(e.target.value) : null, breaks: [], method: view.method === 'manual' ? 'quantile' : view.method })}>

@@ -73,19 +73,31 @@ export async function timeToColoured(browser: Browser, url: string, limitMs: num
   }
 }
 
+/** One switch of the map's question: a year button, or a metric in the "Chỉ tiêu" list. */
+export type Switch = { year: number } | { metric: string };
+
+export const switchLabel = (s: Switch) => ('year' in s ? `năm ${s.year}` : s.metric);
+
+/** One recolour: ms from the click to the map's next idle, and to the next frame painted after it. */
+export interface RecolourRun {
+  idle: number;
+  painted: number;
+}
+
 /**
- * Year switches on the portal, each timed in the page from the button's click to the map reporting
- * data-map-ready="true" again (the stats fetch, the feature-state writes and MapLibre's next idle), once the page
- * has settled after its first colouring.
- * Goes down through the years and back up, so every year is shown at least once.
+ * Switches on the portal, each timed in the page from the click (or the list's change) to the map reporting
+ * data-map-ready="true" again (the figures, the feature-state writes and MapLibre's next idle), and to the next
+ * animation frame after that (the new colours composited). Starts once the page has settled after its first
+ * colouring, and each switch once the previous colours are on screen, as a user's next click comes: back to back,
+ * a switch would also wait for the previous frame's software rasterization (SwiftShader, ~60 ms a frame here).
  */
-export async function recolourTimes(browser: Browser, url: string, years: number[], limitMs: number): Promise<number[]> {
+export async function recolourTimes(browser: Browser, url: string, switches: Switch[], limitMs: number): Promise<RecolourRun[]> {
   const { context, page, external } = await loopbackPage(browser);
   try {
     await page.goto(url, { timeout: limitMs });
     await page.waitForSelector('.map[data-map-ready="true"]', { timeout: limitMs });
-    // The page fetches the other years in the background once coloured: a user's first switch comes after that,
-    // so the switches start once no request has started for a second (the page has settled).
+    // The page fetches the other years and the full figures in the background once coloured: a user's first switch
+    // comes after that, so the switches start once no request has started for a second (the page has settled).
     await page.waitForFunction(
       () => {
         const last = Math.max(0, ...performance.getEntriesByType('resource').map((r) => r.startTime));
@@ -94,34 +106,50 @@ export async function recolourTimes(browser: Browser, url: string, years: number
       null,
       { timeout: limitMs, polling: 200 },
     );
-    const desc = [...years].sort((a, b) => b - a);
-    const order = [...desc.slice(1), ...desc.slice(0, -1).reverse()];
-    const times: number[] = [];
-    for (const year of order) {
-      const ms = await page.evaluate(
-        ([y, limit]) =>
-          new Promise<number>((resolve, reject) => {
+    const runs: RecolourRun[] = [];
+    for (const sw of switches) {
+      const run = await page.evaluate(
+        ([sw, limit]) =>
+          new Promise<RecolourRun>((resolve, reject) => {
             const el = document.querySelector('.map')!;
-            const button = [...document.querySelectorAll<HTMLButtonElement>('.years button')].find((b) => b.textContent?.trim() === String(y));
-            if (!button) return reject(new Error(`no button for year ${y}`));
-            const timer = setTimeout(() => reject(new Error(`year ${y} not coloured within ${limit} ms`)), limit);
-            let t0 = 0;
-            new MutationObserver((records, obs) => {
-              // The map goes "false" when the new colours are written and "true" at the next idle.
-              if (records.some((r) => r.oldValue === 'false' && el.getAttribute('data-map-ready') === 'true')) {
-                obs.disconnect();
-                clearTimeout(timer);
-                resolve(performance.now() - t0);
-              }
-            }).observe(el, { attributes: true, attributeFilter: ['data-map-ready'], attributeOldValue: true });
-            t0 = performance.now();
-            button.click();
+            const timer = setTimeout(() => reject(new Error(`${JSON.stringify(sw)} not coloured within ${limit} ms`)), limit);
+            // (No named functions in here: tsx would wrap them in a helper the page does not have.)
+            // The previous colours on screen: two frames, then a short pause.
+            void new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+              .then(() => new Promise((r) => setTimeout(r, 300)))
+              .then(() => {
+                let t0 = 0;
+                new MutationObserver((records, obs) => {
+                  // The map goes "false" when the new colours are written and "true" at the next idle.
+                  if (!records.some((r) => r.oldValue === 'false' && el.getAttribute('data-map-ready') === 'true')) return;
+                  obs.disconnect();
+                  const idle = performance.now() - t0;
+                  requestAnimationFrame(() => {
+                    clearTimeout(timer);
+                    resolve({ idle, painted: performance.now() - t0 });
+                  });
+                }).observe(el, { attributes: true, attributeFilter: ['data-map-ready'], attributeOldValue: true });
+                if ('year' in sw) {
+                  const button = [...document.querySelectorAll<HTMLButtonElement>('.years button')].find((b) => b.textContent?.trim() === String(sw.year));
+                  if (!button) return reject(new Error(`no button for year ${sw.year}`));
+                  t0 = performance.now();
+                  button.click();
+                } else {
+                  const select = [...document.querySelectorAll<HTMLSelectElement>('.metric-control select')].find((s) => [...s.options].some((o) => o.value === sw.metric));
+                  if (!select) return reject(new Error(`no metric ${sw.metric} in the toolbar`));
+                  // The native setter, so that React sees a change as from the user.
+                  const setValue = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
+                  t0 = performance.now();
+                  setValue.call(select, sw.metric);
+                  select.dispatchEvent(new Event('change', { bubbles: true }));
+                }
+              });
           }),
-        [year, limitMs] as const,
+        [sw, limitMs] as const,
       );
-      times.push(ms);
+      runs.push(run);
     }
-    return times;
+    return runs;
   } finally {
     await close(context, external);
   }

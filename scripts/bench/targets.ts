@@ -21,7 +21,8 @@ export interface Measurements {
     province: { ours: number; oursName: string; naive: number };
   };
   mapReady: { ours: Summary; naive: Summary | null; naiveFailed: number; limitMs: number };
-  recolour: Summary;
+  /** Click → map idle (the target), and → the next animation frame (the colours handed to the compositor). */
+  recolour: { idle: Summary; painted: Summary };
   /** ours: /api/stats?fields=status (what the map colours from); full: the same year with every figure, for reference. */
   stats: { ours: Load; hello: Load; full: Load };
   soak: Load;
@@ -98,11 +99,11 @@ export function rows(m: Measurements): Row[] {
       ],
     },
     {
-      figure: 'recolour after a year switch (click → map idle)',
-      ours: `${fmtMs(m.recolour.median)} (median of ${m.recolour.n}, max ${fmtMs(m.recolour.max)})`,
+      figure: 'recolour after a year or metric switch (click → map idle; → next frame)',
+      ours: `${fmtMs(m.recolour.idle.median)} (median of ${m.recolour.idle.n}, max ${fmtMs(m.recolour.idle.max)}); next frame ${fmtMs(m.recolour.painted.median)}`,
       naive: NONE,
       ratio: NONE,
-      checks: [check(`≤ ${TARGETS.recolourMs} ms`, m.recolour.median <= TARGETS.recolourMs)],
+      checks: [check(`≤ ${TARGETS.recolourMs} ms`, m.recolour.idle.median <= TARGETS.recolourMs)],
     },
     {
       figure: `/api/stats, all communes of a year (fields=status: what the map colours from), ${m.stats.ours.connections} connections: throughput (naive: hello-world route)`,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/config.js';
-import { buildReference, normaliseName, SOURCE_FILES, splitTypePrefix } from './build.js';
+import { buildReference, checkPopulations2025, normaliseName, SOURCE_FILES, splitTypePrefix } from './build.js';
+import type { CrosswalkLink, Unit } from '../../server/domain/types.js';
 import { CsvError } from '../../server/lib/csv.js';
 import { loadReference, readSourceTexts, SourceFileError } from './load.js';
 
@@ -86,6 +87,38 @@ describe('buildReference on the fixture', () => {
     for (const l of links) sums.set(l.oldCode, (sums.get(l.oldCode) ?? 0) + l.weight);
     for (const s of sums.values()) expect(s).toBeCloseTo(1, 12);
     expect(notes.some((n) => n.includes('dropped the links of 1 old codes') && n.includes('07693'))).toBe(true);
+  });
+});
+
+describe('checkPopulations2025', () => {
+  const commune = (vintage: Unit['vintage'], code: string, population: number | null): Unit => ({
+    vintage, code, level: 'commune', name: code, fullName: `Xã ${code}`, type: 'Xã', provinceCode: '01', districtCode: null, population, areaKm2: 100,
+  });
+  const old = [commune('pre2025', '00001', 6000), commune('pre2025', '00002', 4000), commune('pre2025', '00003', null), commune('pre2025', '00004', 8000)];
+  const links: CrosswalkLink[] = [
+    { oldCode: '00001', newCode: '10001', relation: 'full', weight: 1 },
+    { oldCode: '00002', newCode: '10001', relation: 'partial', weight: 0.5 },
+    { oldCode: '00002', newCode: '10002', relation: 'partial', weight: 0.5 },
+    { oldCode: '00003', newCode: '10003', relation: 'full', weight: 1 },
+    { oldCode: '00004', newCode: '10003', relation: 'full', weight: 1 },
+  ];
+
+  it('replaces a slip by the census count of the same land, drops one it cannot estimate, keeps the rest', () => {
+    const notes: string[] = [];
+    // 10001: census 6,000 + half of 4,000 = 8,000; 5 residents is a slip. 10002: 2,000 → 1,900 is plausible.
+    // 10003: one predecessor unknown, the known one alone has 8,000: 40 is dropped.
+    const out = checkPopulations2025([commune('2025', '10001', 5), commune('2025', '10002', 1900), commune('2025', '10003', 40), commune('2025', '10004', 7)], old, links, notes);
+    expect(out.map((u) => u.population)).toEqual([8000, 1900, null, 7]);
+    expect(notes).toEqual([
+      '2025 commune population: 1 figures under 25 % of the 2019 census count of their land replaced by that count, e.g. Xã 10001 (10001) 5 → 8000',
+      '2025 commune population: 1 figures under 25 % of the census count of their known predecessors alone dropped (no data), e.g. Xã 10003 (10003) 40 (census ≥ 8000)',
+    ]);
+  });
+
+  it('keeps a figure at a quarter of the census count or more', () => {
+    const notes: string[] = [];
+    expect(checkPopulations2025([commune('2025', '10001', 2000)], old, links, notes)[0].population).toBe(2000);
+    expect(notes).toEqual([]);
   });
 });
 

@@ -432,6 +432,45 @@ export function buildCrosswalk(
   return out.sort((a, b) => (a.oldCode === b.oldCode ? a.newCode.localeCompare(b.newCode) : a.oldCode.localeCompare(b.oldCode)));
 }
 
+/** A 2025 population under this share of the 2019 census count of the same land is taken as a typing slip. */
+export const IMPLAUSIBLE_POPULATION_SHARE = 0.25;
+
+/**
+ * Checks each 2025 commune's population (sapnhap.bando.com.vn, scraped) against the 2019 census count of the old
+ * communes it was formed from (through the crosswalk, partial links by their area weight). The scrape has slips
+ * such as 5 residents for a 115 km² commune (Xã Cam Hiệp), which would make its models per 10,000 residents the
+ * country's highest by far. Where a figure is under a quarter of that count (populations grew 2019–2025, and the
+ * scrape counts temporary residents too), the census count replaces it; where some predecessors' counts are
+ * unknown and the figure is under a quarter of the known ones alone, it is dropped (no data: no figure to trust).
+ * Returns new units; notes say which changed.
+ */
+export function checkPopulations2025(units2025: readonly Unit[], unitsPre: readonly Unit[], crosswalk: readonly CrosswalkLink[], notes: string[]): Unit[] {
+  const census = new Map(unitsPre.filter((u) => u.level !== 'province').map((u) => [u.code, u.population]));
+  // new code → census count of the known predecessors, and whether every predecessor was known
+  const counted = new Map<string, { sum: number; complete: boolean }>();
+  for (const l of crosswalk) {
+    const c = counted.get(l.newCode) ?? { sum: 0, complete: true };
+    const p = census.get(l.oldCode);
+    if (p === null || p === undefined) c.complete = false;
+    else c.sum += p * l.weight;
+    counted.set(l.newCode, c);
+  }
+  const replaced: string[] = [];
+  const dropped: string[] = [];
+  const out = units2025.map((u) => {
+    const c = counted.get(u.code);
+    if (u.level !== 'commune' || u.population === null || !c || u.population >= c.sum * IMPLAUSIBLE_POPULATION_SHARE) return u;
+    const sum = Math.round(c.sum);
+    (c.complete ? replaced : dropped).push(`${u.fullName} (${u.code}) ${u.population}${c.complete ? ` → ${sum}` : ` (census ≥ ${sum})`}`);
+    return { ...u, population: c.complete ? sum : null };
+  });
+  const eg = (list: string[]) => `${list.slice(0, 4).join(', ')}${list.length > 4 ? ', …' : ''}`;
+  const share = `${IMPLAUSIBLE_POPULATION_SHARE * 100} %`;
+  if (replaced.length) notes.push(`2025 commune population: ${replaced.length} figures under ${share} of the 2019 census count of their land replaced by that count, e.g. ${eg(replaced)}`);
+  if (dropped.length) notes.push(`2025 commune population: ${dropped.length} figures under ${share} of the census count of their known predecessors alone dropped (no data), e.g. ${eg(dropped)}`);
+  return out;
+}
+
 /** Builds the Reference from the source texts. Throws CsvError (file + line) on malformed input. */
 export function buildReference(texts: SourceTexts): BuiltReference {
   const tables = Object.fromEntries(
@@ -441,9 +480,10 @@ export function buildReference(texts: SourceTexts): BuiltReference {
   const units2025 = buildUnits2025(tables.provinces2025, tables.communes2025);
   const unitsPre = buildUnitsPre2025(tables.provincesPre2025, tables.districtsPre2025, tables.communesPre2025, tables.census2019, notes);
   const crosswalk = buildCrosswalk(tables.crosswalk, tables.codeChanges, units2025, unitsPre, notes);
+  const checked2025 = checkPopulations2025(units2025, unitsPre, crosswalk, notes);
   const count = (units: Unit[], level: string) => units.filter((u) => u.level === level).length;
   notes.unshift(
     `units 2025: ${count(units2025, 'province')} provinces, ${count(units2025, 'commune')} communes; pre2025: ${count(unitsPre, 'province')} provinces, ${count(unitsPre, 'district')} districts, ${count(unitsPre, 'commune')} communes`,
   );
-  return { reference: { units: [...units2025, ...unitsPre], crosswalk }, notes };
+  return { reference: { units: [...checked2025, ...unitsPre], crosswalk }, notes };
 }

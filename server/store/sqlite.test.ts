@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Unit } from '../domain/types.js';
 import { MIGRATIONS, migrate } from './migrations.js';
-import { openMemoryStore, openSqliteStore, StoreWriteError, type SqliteStore } from './sqlite.js';
+import { openMemoryStore, openSqliteStore, StoreWriteError, VERSION_RECHECK_MS, type SqliteStore } from './sqlite.js';
 import type { BatchWrite, Reference } from './store.js';
 import { sampleRow, type Row } from '../../test/support/importFixture.js';
 
@@ -286,6 +286,8 @@ describe('year cache', () => {
     first.pop(); // the returned array is the caller's own
     expect(await b.assessments('pre2025', 2023)).toHaveLength(1);
     await a.writeBatch(batch('import', [row('10001', 2023, { models: 4 }), row('10002', 2023)]));
+    // b reads the version at most every VERSION_RECHECK_MS (a's own reads would see it at once).
+    await new Promise((r) => setTimeout(r, VERSION_RECHECK_MS + 10));
     const second = await b.assessments('pre2025', 2023);
     expect(second.map((r) => r.models)).toEqual([4, 2]);
     expect((await b.assessments('pre2025', 2023, '01')).map((r) => r.communeCode)).toEqual(['10001', '10002']);
@@ -293,8 +295,8 @@ describe('year cache', () => {
   });
 });
 
-describe('speed', () => {
-  it('reads one year of ~10,000 communes in a few ms', async () => {
+describe('a country-sized year', () => {
+  it('reads one year of ~10,000 communes, whole or by province, the same each time', async () => {
     const s = openMemoryStore();
     stores.push(s);
     const units: Unit[] = [];
@@ -307,31 +309,14 @@ describe('speed', () => {
     await s.replaceReference({ units, crosswalk: [] });
     const communes = units.filter((u) => u.level === 'commune');
     const batches = [2022, 2023, 2024].map((y) => batch('sample', communes.map((u) => row(u.code, y))));
-    const t0 = performance.now();
     await s.replaceOrigin('sample', batches);
-    const writeMs = performance.now() - t0;
-    let t = performance.now();
     const cold = await s.assessments('pre2025', 2023);
-    const coldMs = performance.now() - t;
-    const runs = 20;
-    t = performance.now();
-    let n = 0;
-    for (let k = 0; k < runs; k++) n += (await s.assessments('pre2025', 2023)).length;
-    const readMs = (performance.now() - t) / runs;
-    t = performance.now();
-    const one = await s.assessments('pre2025', 2024, '27');
-    const provinceColdMs = performance.now() - t;
-    t = performance.now();
-    await s.years('pre2025');
-    const yearsMs = performance.now() - t;
     expect(cold).toHaveLength(10_035);
-    expect(n / runs).toBe(10_035);
+    // Cached: the same rows again (speed is the benchmark's business, not a test's).
+    expect((await s.assessments('pre2025', 2023))[5000]).toBe(cold[5000]);
+    const one = await s.assessments('pre2025', 2024, '27');
     expect(one.length).toBeGreaterThan(100);
-    console.log(
-      `store speed: write 30,105 rows ${writeMs.toFixed(0)} ms; assessments(year) first ${coldMs.toFixed(1)} ms, then ${readMs.toFixed(2)} ms; ` +
-        `one province (uncached year) ${provinceColdMs.toFixed(2)} ms; years() ${yearsMs.toFixed(2)} ms`,
-    );
-    expect(readMs).toBeLessThan(5); // well under 1 ms in practice; loose for slow CI machines
-    expect(coldMs).toBeLessThan(200);
+    expect(one.every((a) => a.year === 2024)).toBe(true);
+    expect(await s.years('pre2025')).toEqual([2022, 2023, 2024]);
   });
 });

@@ -110,6 +110,8 @@ const toUnit = (r: UnitRow): Unit => ({
 });
 
 const YEAR_CACHE_SIZE = 24;
+/** How stale another process's write may be seen (see currentVersion()). */
+export const VERSION_RECHECK_MS = 250;
 
 function deepFreeze(a: Assessment): Assessment {
   Object.freeze(a.residential);
@@ -223,6 +225,8 @@ class SqliteStoreImpl implements SqliteStore {
   /** Assessable codes (communes, and districts without communes) → province, per vintage. */
   private assessable: { refVersion: number; byVintage: Map<Vintage, Map<string, string>>; provinces: Map<Vintage, Set<string>> } | undefined;
   private closed = false;
+  /** meta.version as last read, and when (performance.now()); see currentVersion(). */
+  private versionSeen = { value: 0, at: -Infinity };
   private readonly yearCache = new Map<string, { version: number; list: Assessment[]; byProvince: Map<string, Assessment[]> }>();
 
   constructor(readonly db: Database.Database) {
@@ -267,10 +271,10 @@ class SqliteStoreImpl implements SqliteStore {
 
   /**
    * One year of a vintage. Whole years are cached (frozen objects, so treat them as read-only)
-   * until the next write by any process: meta.version is checked on every call.
+   * until the next write by any process (see currentVersion()).
    */
   async assessments(vintage: Vintage, year: number, provinceCode?: string): Promise<Assessment[]> {
-    const version = Number(this.s.meta.get('version'));
+    const version = this.currentVersion();
     const key = `${vintage}|${year}`;
     let cached = this.yearCache.get(key);
     if (cached && cached.version !== version) {
@@ -337,7 +341,18 @@ class SqliteStoreImpl implements SqliteStore {
   }
 
   async version(): Promise<number> {
-    return Number(this.s.meta.get('version'));
+    return this.currentVersion();
+  }
+
+  /**
+   * meta.version, read from the database at most every VERSION_RECHECK_MS: a read in WAL mode takes locks, and
+   * the API asks on every request (~10 % of a cached /api/stats answer's CPU). This connection's own writes are
+   * seen at once (write() forgets the last read); another process's (the import CLI) within VERSION_RECHECK_MS.
+   */
+  private currentVersion(): number {
+    const now = performance.now();
+    if (now - this.versionSeen.at >= VERSION_RECHECK_MS) this.versionSeen = { value: Number(this.s.meta.get('version')), at: now };
+    return this.versionSeen.value;
   }
 
   async counts(): Promise<StoreCounts> {
@@ -425,6 +440,8 @@ class SqliteStoreImpl implements SqliteStore {
     } catch (e) {
       if (e instanceof StoreWriteError) throw e;
       throw new StoreWriteError(`${what}: ${(e as Error).message}`);
+    } finally {
+      this.versionSeen.at = -Infinity;
     }
   }
 
