@@ -1,6 +1,6 @@
-import { DENOMINATORS, DENOMINATOR_LABELS, type MetricId } from '../../server/domain/metrics.js';
-import { metricLabel } from '../lib/compare.js';
+import type { MetricId } from '../../server/domain/metrics.js';
 import { DEFAULT_VIEW, type ViewState } from '../state/view.js';
+import { MetricSelect } from './MetricSelect.js';
 
 interface Props {
   view: ViewState;
@@ -28,7 +28,6 @@ const OFF: Partial<ViewState> = {
 export function CompareControl({ view, years, metric, provinceLevel, disabled, onChange }: Props) {
   const on = view.compareYear !== null && !disabled;
   const compareMetric = view.compareMetric === 'status' && provinceLevel ? 'rate' : (view.compareMetric ?? metric);
-  const metrics: MetricId[] = provinceLevel ? ['rate', 'density'] : ['status', 'rate', 'density'];
   // A new metric starts from computed breaks: typed ones were in another unit.
   const ownClassing = { compareBreaks: [], compareMethod: view.compareMethod === 'manual' ? DEFAULT_VIEW.compareMethod : view.compareMethod };
   return (
@@ -51,26 +50,13 @@ export function CompareControl({ view, years, metric, provinceLevel, disabled, o
       </label>
       {on && (
         <>
-          <select aria-label="Chỉ tiêu của bản đồ so sánh" value={compareMetric} onChange={(e) => onChange({ compareMetric: e.target.value as MetricId, ...ownClassing })}>
-            {metrics.map((m) => (
-              <option key={m} value={m}>
-                {metricLabel(m, provinceLevel)}
-              </option>
-            ))}
-          </select>
-          {compareMetric === 'density' && (
-            <select
-              aria-label="Mật độ của bản đồ so sánh tính"
-              value={view.compareMetric === null ? view.denominator : view.compareDenominator}
-              onChange={(e) => onChange({ compareMetric: 'density', compareDenominator: e.target.value as ViewState['denominator'], ...ownClassing })}
-            >
-              {DENOMINATORS.map((d) => (
-                <option key={d} value={d}>
-                  {DENOMINATOR_LABELS[d]}
-                </option>
-              ))}
-            </select>
-          )}
+          <MetricSelect
+            label="Chỉ tiêu của bản đồ so sánh"
+            metric={compareMetric}
+            denominator={view.compareMetric === null ? view.denominator : view.compareDenominator}
+            provinceLevel={provinceLevel}
+            onChange={(m, d) => onChange({ compareMetric: m, ...(d ? { compareDenominator: d } : {}), ...ownClassing })}
+          />
           <div role="radiogroup" aria-label="Cách so sánh" className="compare-mode">
             <button role="radio" aria-checked={view.swipe === null} className={view.swipe === null ? 'on' : ''} onClick={() => onChange({ swipe: null })}>
               Cạnh nhau

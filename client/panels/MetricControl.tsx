@@ -1,6 +1,5 @@
-import { DENOMINATORS, DENOMINATOR_LABELS, type MetricId } from '../../server/domain/metrics.js';
-import { metricLabel } from '../lib/compare.js';
 import type { MapLevel, ViewState } from '../state/view.js';
+import { MetricSelect } from './MetricSelect.js';
 
 interface Props {
   view: ViewState;
@@ -11,8 +10,6 @@ interface Props {
 
 /** Level, metric, density denominator and "change since" — the questions the map answers. */
 export function MetricControl({ view, years, year, onChange }: Props) {
-  const provinceLevel = view.level === 'province' && !view.province;
-  const metrics: MetricId[] = provinceLevel ? ['rate', 'density'] : ['status', 'rate', 'density'];
   return (
     <div className="metric-control">
       <label>
@@ -30,29 +27,12 @@ export function MetricControl({ view, years, year, onChange }: Props) {
       </label>
       <label>
         Chỉ tiêu
-        {/* Density's denominator is part of the choice: one list whose width never changes, so the toolbar does not
-            wrap (and the map resize) when density is chosen. */}
-        <select
-          value={view.metric === 'density' ? `density:${view.denominator}` : view.metric}
-          onChange={(e) => {
-            const [metric, denominator] = e.target.value.split(':') as [MetricId, ViewState['denominator'] | undefined];
-            onChange({ metric, ...(denominator ? { denominator } : {}), breaks: [], method: view.method === 'manual' ? 'quantile' : view.method });
-          }}
-        >
-          {metrics.flatMap((m) =>
-            m === 'density'
-              ? DENOMINATORS.map((d) => (
-                  <option key={d} value={`density:${d}`}>
-                    {metricLabel(m, provinceLevel)} {DENOMINATOR_LABELS[d]}
-                  </option>
-                ))
-              : [
-                  <option key={m} value={m}>
-                    {metricLabel(m, provinceLevel)}
-                  </option>,
-                ],
-          )}
-        </select>
+        <MetricSelect
+          metric={view.metric}
+          denominator={view.denominator}
+          provinceLevel={view.level === 'province' && !view.province}
+          onChange={(metric, denominator) => onChange({ metric, ...(denominator ? { denominator } : {}), breaks: [], method: view.method === 'manual' ? 'quantile' : view.method })}
+        />
       </label>
       <label>
         Thay đổi so với

@@ -145,7 +145,7 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
     await page.goto(`${url}/?year=2025`);
     await waitForMap(page);
     await page.getByLabel('So sánh với năm').selectOption('2025');
-    await page.getByLabel('Chỉ tiêu của bản đồ so sánh').selectOption('density');
+    await page.getByLabel('Chỉ tiêu của bản đồ so sánh').selectOption('density:population');
     await expect.poll(() => new URL(page.url()).searchParams.get('cmetric')).toBe('density');
     expect(new URL(page.url()).searchParams.get('compare')).toBe('2025');
     await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]');
