@@ -4,6 +4,7 @@ import type { Topology } from 'topojson-specification';
 import { metricValue } from '../server/domain/metrics.js';
 import { fetchMeta, fetchUnit, type Meta, type Stats, type UnitDetailResponse } from './api.js';
 import { ExportMenu } from './export/ExportMenu.js';
+import type { ExportInput } from './export/compose.js';
 import { pdfSource } from './export/pdfData.js';
 import { formatCount, formatDate, formatPercent } from './lib/format.js';
 import { compareSide, paneLabel } from './lib/compare.js';
@@ -58,6 +59,7 @@ export function App() {
   const [swipeDrag, setSwipeDrag] = useState<number | null>(null);
   const sync = useRef<MapSync>({ maps: new Set(), busy: false }).current;
   const mainMap = useRef<MapLibreMap | null>(null);
+  const compareMap = useRef<MapLibreMap | null>(null);
 
   const { value: meta, error: metaError } = useAsync<Meta>(fetchMeta, []);
   const { value: boundaries, error: geoError } = useAsync<Boundaries>(loadBoundaries, []);
@@ -173,10 +175,21 @@ export function App() {
   const title = view.title ?? defaultTitle(year);
   const subtitle = view.subtitle ?? defaultSubtitle(place);
   const source = `${stats.value?.dataLabel ? `${stats.value.dataLabel}. ` : ''}${BOUNDARY_SOURCE}`;
-  const exportInput = () =>
-    mainMap.current && legend && !stale
-      ? { map: mainMap.current, title, subtitle, legend, legendTitle, asOf: formatDate(meta.dataAsOf), source: `Nguồn: ${source}`, sampleLabel: meta.dataLabel, geo: boundaries.geo }
+  // While comparing, the image carries both maps; waits for the second one's figures too.
+  const comparePane = (): ExportInput['compare'] | undefined => {
+    if (!compareSideShown) return null;
+    if (!compareMap.current || !otherLegend || otherStale) return undefined;
+    return {
+      label: mainSide.label,
+      pane: { map: compareMap.current, legend: compare.shared ? null : otherLegend, legendTitle: titleOf(otherLegend, compare.year, false), colors: otherLegend.colors, label: compareSideShown.label },
+    };
+  };
+  const exportInput = (): Omit<ExportInput, 'scale'> | null => {
+    const second = comparePane();
+    return mainMap.current && legend && !stale && second !== undefined
+      ? { map: mainMap.current, compare: second, title, subtitle, legend, legendTitle, asOf: formatDate(meta.dataAsOf), source: `Nguồn: ${source}`, sampleLabel: meta.dataLabel, geo: boundaries.geo }
       : null;
+  };
   const exportMenu = (
     <ExportMenu
       input={exportInput}
@@ -349,6 +362,9 @@ export function App() {
             <MapView
               {...mapProps}
               name="compare"
+              onMap={(m) => {
+                compareMap.current = m;
+              }}
               fills={otherLegend?.colors ?? null}
               stale={otherStale}
               sync={sync}

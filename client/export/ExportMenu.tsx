@@ -27,6 +27,9 @@ const pdfBlob = (bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer
  * or portrait), or the conference pack: the country and every province on one PDF, with a progress line and a way to
  * cancel. PDF pages are drawn on an off-screen map, so the map on screen never moves.
  */
+/** The menu's widest (its paper choices), CSS pixels. */
+const MENU_WIDTH = 260;
+
 export function ExportMenu({ input, pdf, filename }: Props) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -36,6 +39,9 @@ export function ExportMenu({ input, pdf, filename }: Props) {
   const [print, setPrint] = useState<PrintMapSpec | null>(null);
   const printReady = useRef<((t: PrintTarget) => void) | null>(null);
   const abort = useRef<AbortController | null>(null);
+  // The menu hangs from the button's right edge, or from its left when that would run off the page's left edge
+  // (the button wraps to the start of a row when the toolbar is full, e.g. while comparing).
+  const [fromLeft, setFromLeft] = useState(false);
 
   const mount = (spec: PrintMapSpec) =>
     new Promise<PrintTarget>((resolve) => {
@@ -104,8 +110,16 @@ export function ExportMenu({ input, pdf, filename }: Props) {
 
   const pages = (pdf?.()?.pack.provinces.length ?? 34) + 1;
   return (
-    <div className="export-menu">
-      <button aria-expanded={open} aria-haspopup="menu" disabled={!input || !!busy} onClick={() => setOpen(!open)}>
+    <div className={fromLeft ? 'export-menu from-left' : 'export-menu'}>
+      <button
+        aria-expanded={open}
+        aria-haspopup="menu"
+        disabled={!input || !!busy}
+        onClick={(e) => {
+          setFromLeft(e.currentTarget.getBoundingClientRect().right < MENU_WIDTH);
+          setOpen(!open);
+        }}
+      >
         Xuất bản đồ
       </button>
       {open && (

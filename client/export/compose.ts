@@ -7,8 +7,22 @@ import { exportLayout, type ExportLayout } from './layout.js';
 import { layoutLegend, type LegendBox, type Measure } from './legendLayout.js';
 import { metresPerPixel, scaleBar } from './scaleBar.js';
 
+/** The second map of a comparison, exported beside the first. */
+export interface ExportPane {
+  map: MapLibreMap;
+  /** Its own legend, or null when it shares the first map's (the same metric and breaks). */
+  legend: LegendModel | null;
+  legendTitle: string;
+  /** Colours of its units, for its Hoàng Sa and Trường Sa inset. */
+  colors: ReadonlyMap<string, string>;
+  /** "Năm 2024 · Tình trạng công nhận" */
+  label: string;
+}
+
 export interface ExportInput {
   map: MapLibreMap;
+  /** While two maps are compared: the first map's label, and the second map. */
+  compare?: { label: string; pane: ExportPane } | null;
   scale: number;
   title: string;
   subtitle: string;
@@ -312,23 +326,73 @@ export function insetImage(input: InsetInput, islands: readonly Archipelago[], u
   return out;
 }
 
-/** The export as a canvas: title band, map, legend, scale bar, north arrow, inset when needed, footer. */
+/** A comparison's label over its map, as on screen: white on dark blue, centred at the top. */
+function drawPaneLabel(ctx: CanvasRenderingContext2D, text: string, cx: number, top: number, u: number) {
+  ctx.save();
+  ctx.font = font(17 * u, true);
+  const w = ctx.measureText(text).width + 28 * u;
+  ctx.fillStyle = '#0b3d63';
+  ctx.fillRect(cx - w / 2, top, w, 32 * u);
+  ctx.fillStyle = '#ffffff';
+  ctx.textAlign = 'center';
+  ctx.fillText(text, cx, top + 22 * u);
+  ctx.restore();
+}
+
+/**
+ * The export as a canvas: title band, map, legend, scale bar, north arrow, inset when needed, footer. Two maps
+ * being compared go side by side (a swipe's too, whole), each with its label and inset, and its own legend when
+ * its metric differs.
+ */
 export async function composeExport(input: ExportInput): Promise<HTMLCanvasElement> {
   const { map } = input;
-  const container = map.getContainer();
-  const L = exportLayout(container.clientWidth, container.clientHeight, input.scale);
+  const panes: (Omit<ExportPane, 'label'> & { label: string | null })[] = [
+    { map, legend: input.legend, legendTitle: input.legendTitle, colors: input.legend.colors, label: input.compare?.label ?? null },
+    ...(input.compare ? [input.compare.pane] : []),
+  ];
+  const sizes = panes.map((p) => ({ w: p.map.getContainer().clientWidth, h: p.map.getContainer().clientHeight }));
+  const L = exportLayout(
+    sizes.reduce((sum, z) => sum + z.w, 0),
+    Math.max(...sizes.map((z) => z.h)),
+    input.scale,
+  );
   const u = L.ratio;
-  const mapImage = await renderMap(map, u);
+  const images: HTMLCanvasElement[] = [];
+  for (const p of panes) images.push(await renderMap(p.map, u));
   const out = document.createElement('canvas');
   out.width = L.width;
   out.height = L.height;
   const ctx = out.getContext('2d')!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, L.width, L.height);
-  ctx.drawImage(mapImage, 0, 0, mapImage.width, mapImage.height, L.map.x, L.map.y, L.map.width, L.map.height);
-  ctx.strokeStyle = INK;
-  ctx.lineWidth = 2 * u;
-  ctx.strokeRect(L.map.x + u, L.map.y, L.map.width - 2 * u, L.map.height);
+  const measure: Measure = (text, px, bold) => {
+    ctx.font = font(px, bold);
+    return ctx.measureText(text).width;
+  };
+  const islands = archipelagos(input.geo);
+  let x = L.map.x;
+  panes.forEach((p, i) => {
+    const img = images[i];
+    const w = i === panes.length - 1 ? L.map.x + L.map.width - x : Math.round(sizes[i].w * u);
+    const box = { x, y: L.map.y, width: w, height: L.map.height };
+    ctx.drawImage(img, 0, 0, img.width, img.height, box.x, box.y, box.width, box.height);
+    ctx.strokeStyle = INK;
+    ctx.lineWidth = 2 * u;
+    ctx.strokeRect(box.x + u, box.y, box.width - 2 * u, box.height);
+    if (p.label) drawPaneLabel(ctx, p.label, box.x + box.width / 2, box.y + 12 * u, u);
+    // Legend, bottom left of its map (a second map sharing the first's legend has none of its own).
+    if (p.legend) {
+      const lb = layoutLegend(p.legendTitle, p.legend.entries, u, measure);
+      drawLegend(ctx, lb, box.x + 16 * u, box.y + box.height - lb.height - 16 * u, u);
+    }
+    // North arrow top left of the first map, where it hides no island (the maps are never rotated); the scale bar
+    // bottom right of the last (compared maps share their zoom).
+    if (i === 0) drawNorthArrow(ctx, box.x + 56 * u, box.y + 14 * u, u);
+    if (i === panes.length - 1) drawScaleBar(ctx, p.map, L, box.x + box.width - 30 * u, box.y + box.height - 26 * u);
+    // Hoàng Sa and Trường Sa: drawn in an inset, in this map's colours, when its view does not show both.
+    if (insetNeeded(p.map, islands)) drawInset(ctx, { colors: p.colors, geo: input.geo }, islands, box.x + box.width - 16 * u, box.y + (p.label ? 56 : 16) * u, u);
+    x += w;
+  });
 
   // Title band.
   const m = 24 * u;
@@ -355,25 +419,6 @@ export async function composeExport(input: ExportInput): Promise<HTMLCanvasEleme
     ctx.fillStyle = '#6b4e00';
     ctx.fillText(label, bx + 14 * u, 52 * u);
   }
-
-  // Legend, bottom left of the map.
-  const measure: Measure = (text, px, bold) => {
-    ctx.font = font(px, bold);
-    return ctx.measureText(text).width;
-  };
-  const box = layoutLegend(input.legendTitle, input.legend.entries, u, measure);
-  drawLegend(ctx, box, L.map.x + 16 * u, L.map.y + L.map.height - box.height - 16 * u, u);
-
-  // Scale bar and north arrow, bottom right.
-  const right = L.map.x + L.map.width - 30 * u;
-  const bottom = L.map.y + L.map.height - 26 * u;
-  drawScaleBar(ctx, map, L, right, bottom);
-  // North arrow top left, where it hides no island (the map is never rotated).
-  drawNorthArrow(ctx, L.map.x + 56 * u, L.map.y + 14 * u, u);
-
-  // Hoàng Sa and Trường Sa: drawn in an inset when the view does not show both.
-  const islands = archipelagos(input.geo);
-  if (insetNeeded(map, islands)) drawInset(ctx, { colors: input.legend.colors, geo: input.geo }, islands, L.map.x + L.map.width - 16 * u, L.map.y + 16 * u, u);
 
   // Footer: date of the figures, source.
   ctx.fillStyle = INK;

@@ -143,4 +143,41 @@ describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, 
     await page.waitForSelector('.topbar');
     expect(new URL(page.url()).searchParams.get('present')).toBeNull();
   });
+  it('exports two compared maps side by side, each with its label, and its own legend for another metric', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?year=2025&compare=2024&cmetric=density`);
+    await page.waitForSelector('.map[data-map="main"][data-map-ready="true"]', { timeout: 60_000 });
+    await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]', { timeout: 60_000 });
+    const css = await page.evaluate(() =>
+      (['main', 'compare'] as const).map((n) => {
+        const c = window.antqMaps![n].getContainer();
+        return { w: c.clientWidth, h: c.clientHeight };
+      }),
+    );
+    // The second legend's colours, as the page shows them.
+    const densityColours = await page.$$eval('.legend-second .swatch:not(.hatched)', (els) =>
+      els.map((e) => {
+        const [r, g, b] = getComputedStyle(e).backgroundColor.match(/\d+/g)!.map(Number);
+        return `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+      }),
+    );
+    expect(densityColours).toHaveLength(5);
+    const png = await exportPng(page, 1, 'export-compare-1x.png');
+    const L = exportLayout(css[0].w + css[1].w, Math.max(css[0].h, css[1].h), 1);
+    expect([png.width, png.height]).toEqual([L.width, L.height]);
+    const left = { x: 0, y: L.map.y, w: css[0].w, h: L.map.height };
+    const right = { x: css[0].w, y: L.map.y, w: L.width - css[0].w, h: L.map.height };
+    const lowerLeftOf = (r: typeof left) => ({ x: r.x, y: r.y + Math.round(r.h / 2), w: Math.round(r.w / 2), h: Math.round(r.h / 2) });
+    for (const pane of [left, right]) {
+      // Each map drawn (not a blank buffer), under its label band (white on dark blue) at the top.
+      expect(distinctColours(png, pane)).toBeGreaterThan(50);
+      expect(countColour(png, '#0b3d63', { x: pane.x, y: pane.y, w: pane.w, h: 60 }, 6)).toBeGreaterThan(500);
+    }
+    // The status legend under the first map, the density legend under the second, not the other way round.
+    for (const hex of [STATUS_COLORS.dat, STATUS_COLORS.chua_dat, STATUS_COLORS.chua_danh_gia]) {
+      expect(countColour(png, hex, lowerLeftOf(left))).toBeGreaterThan(30 * 18);
+      expect(countColour(png, hex, lowerLeftOf(right))).toBeLessThan(30);
+    }
+    for (const hex of densityColours) expect(countColour(png, hex, lowerLeftOf(right))).toBeGreaterThan(30 * 18);
+  });
 });
