@@ -224,6 +224,7 @@ export function App() {
     selected: view.unit,
     focus,
     initialCamera: view.at,
+    initialProvince: view.province,
     camera: player.camera,
     onSelect,
   };

@@ -51,6 +51,8 @@ interface Props {
   /** Communes to outline (e.g. a search result or a worklist row). */
   marked?: string[];
   initialCamera: ViewState['at'];
+  /** The province drilled into when the map is made (its communes may arrive after it); read once, as initialCamera. */
+  initialProvince?: string | null;
   /**
    * A position asked for by the view (a deck's slide): the map goes there whenever `key` changes (fits
    * the country or province when `at` is null), and later fits for a drill-down or presentation keep to it.
@@ -247,15 +249,18 @@ export function MapView(props: Props) {
   }, [props.camera?.key]);
 
   const fitKey = drilldown?.code ?? null;
-  const firstFit = useRef(true);
+  // The URL's position wins on load, also once the province it was opened on has its communes drawn; afterwards
+  // drilling in or out fits the map.
+  const keepOpened = useRef(initialCamera ? { province: props.initialProvince ?? null } : null);
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    if (firstFit.current) {
-      // The URL's position wins on load; afterwards drilling in or out fits the map.
-      firstFit.current = false;
-      if (initialCamera) return;
+    const opened = keepOpened.current;
+    if (opened && (fitKey === null || fitKey === opened.province)) {
+      if (fitKey === opened.province) keepOpened.current = null;
+      return;
     }
+    keepOpened.current = null;
     whenLoaded(() => fitOrKeep(600));
   }, [fitKey]);
 

@@ -239,6 +239,8 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
         };
       });
     const before = await snapshot(page);
+    // The link's own position, not a fit to the province it drills into.
+    expect([before.zoom, ...before.centre]).toEqual([10.5, 105.84, 21.03]);
     expect(before.title).toContain('Thay đổi mật độ mô hình so với 2022');
     expect(before.legend).toHaveLength(5);
     const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
