@@ -21,7 +21,7 @@ import { MetricControl } from './panels/MetricControl.js';
 import { Tooltip } from './panels/Tooltip.js';
 import { YearControl } from './panels/YearControl.js';
 import { Worklist } from './panels/Worklist.js';
-import { previousTotal } from './present/previous.js';
+import { comparableTotal } from './present/previous.js';
 import { Presentation, defaultSubtitle, defaultTitle, enterFullscreen } from './present/Presentation.js';
 import { DeckNav } from './deck/DeckNav.js';
 import { DeckPanel } from './deck/DeckPanel.js';
@@ -97,7 +97,10 @@ export function App() {
   );
   // Presentation mode compares with the year before.
   const prevYear = view.present && year !== null && years.includes(year - 1) ? year - 1 : null;
-  const prev = useAsync(prevYear === null ? null : () => previousTotal(prevYear, statsLevel, view.province), [prevYear, statsLevel, view.province]);
+  const prev = useAsync(prevYear === null ? null : () => comparableTotal(prevYear, statsLevel, view.province), [prevYear, statsLevel, view.province]);
+  // The shown year taken as the previous one is (a year before the reform on its old communes, nationally).
+  const shownYear = view.present ? year : null;
+  const shown = useAsync(shownYear === null ? null : () => comparableTotal(shownYear, statsLevel, view.province), [shownYear, statsLevel, view.province]);
   const detail = useAsync<UnitDetailResponse>(view.unit ? () => fetchUnit(view.unit!) : null, [view.unit]);
   const plan = usePlanner(year, boundaries?.geo ?? null);
 
@@ -181,7 +184,7 @@ export function App() {
     if (!compareMap.current || !otherLegend || otherStale) return undefined;
     return {
       label: mainSide.label,
-      pane: { map: compareMap.current, legend: compare.shared ? null : otherLegend, legendTitle: titleOf(otherLegend, compare.year, false), colors: otherLegend.colors, label: compareSideShown.label },
+      pane: { map: compareMap.current, year: compare.year, legend: otherLegend, legendTitle: titleOf(otherLegend, compare.year, false), ownLegend: !compare.shared, label: compareSideShown.label },
     };
   };
   const exportInput = (): Omit<ExportInput, 'scale'> | null => {
@@ -237,7 +240,8 @@ export function App() {
           subtitle={subtitle}
           onTitle={(t, st) => patch(t !== null ? { title: t } : { subtitle: st })}
           year={year}
-          now={stats.value && !stale && current(stats.value, year) ? stats.value.total : null}
+          now={shown.value?.year === year && !stale ? shown.value.total : null}
+          nowBasis={shown.value?.basis}
           before={prevYear !== null && prev.value?.year === prevYear ? prev.value.total : null}
           beforeBasis={prev.value?.basis}
           sampleLabel={meta.dataLabel}

@@ -36,20 +36,24 @@ export function ExportMenu({ input, pdf, filename }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [paper, setPaper] = useState<Paper>('A4');
   const [orientation, setOrientation] = useState<Orientation>('landscape');
-  const [print, setPrint] = useState<PrintMapSpec | null>(null);
+  const [print, setPrint] = useState<{ spec: PrintMapSpec; key: number } | null>(null);
   const printReady = useRef<((t: PrintTarget) => void) | null>(null);
   const abort = useRef<AbortController | null>(null);
   // The menu hangs from the button's right edge, or from its left when that would run off the page's left edge
   // (the button wraps to the start of a row when the toolbar is full, e.g. while comparing).
   const [fromLeft, setFromLeft] = useState(false);
 
+  // Each mount makes a new print map (a new key): a second map of a comparison is coloured afresh.
+  const mounts = useRef(0);
   const mount = (spec: PrintMapSpec) =>
     new Promise<PrintTarget>((resolve) => {
       printReady.current = resolve;
-      setPrint(spec);
+      setPrint({ spec, key: ++mounts.current });
     });
   const onPrintMap = (map: MapLibreMap | null, container: HTMLElement | null) => {
-    if (map && container) printReady.current?.({ map, container });
+    // The map being replaced reports null as it goes: the resolver waits for the new one.
+    if (!map || !container) return;
+    printReady.current?.({ map, container });
     printReady.current = null;
   };
 
@@ -85,7 +89,8 @@ export function ExportMenu({ input, pdf, filename }: Props) {
     if (!src) return setError('Bản đồ chưa sẵn sàng.');
     void run('Đang xuất PDF…', async (signal) => {
       const { viewPdf } = await import('./pdfExport.js');
-      const bytes = await viewPdf({ ...src.view, figures: await src.figures() }, paper, orientation, mount, signal);
+      const [figures, second] = await Promise.all([src.figures(), src.second ? src.second.figures().then((f) => ({ ...src.second!.map, figures: f })) : null]);
+      const bytes = await viewPdf({ ...src.view, figures, second }, paper, orientation, mount, signal);
       if (!signal.aborted) downloadBlob(pdfBlob(bytes), filename(`${paper}-${orientation === 'landscape' ? 'ngang' : 'doc'}.pdf`));
     });
   };
@@ -166,7 +171,7 @@ export function ExportMenu({ input, pdf, filename }: Props) {
           <button onClick={() => abort.current?.abort()}>Hủy</button>
         </p>
       )}
-      {print && <PrintMap spec={print} onMap={onPrintMap} />}
+      {print && <PrintMap key={print.key} spec={print.spec} onMap={onPrintMap} />}
     </div>
   );
 }

@@ -7,14 +7,15 @@ import { exportLayout, type ExportLayout } from './layout.js';
 import { layoutLegend, type LegendBox, type Measure } from './legendLayout.js';
 import { metresPerPixel, scaleBar } from './scaleBar.js';
 
-/** The second map of a comparison, exported beside the first. */
+/** The second map of a comparison, exported beside the first (PNG) or on a page of its own (PDF). */
 export interface ExportPane {
   map: MapLibreMap;
-  /** Its own legend, or null when it shares the first map's (the same metric and breaks). */
-  legend: LegendModel | null;
+  year: number;
+  /** Its classes, colours and counts (the first map's breaks when it shows the same metric). */
+  legend: LegendModel;
   legendTitle: string;
-  /** Colours of its units, for its Hoàng Sa and Trường Sa inset. */
-  colors: ReadonlyMap<string, string>;
+  /** False when it shows the first map's metric with its breaks: the image then draws one legend for both. */
+  ownLegend: boolean;
   /** "Năm 2024 · Tình trạng công nhận" */
   label: string;
 }
@@ -346,9 +347,9 @@ function drawPaneLabel(ctx: CanvasRenderingContext2D, text: string, cx: number, 
  */
 export async function composeExport(input: ExportInput): Promise<HTMLCanvasElement> {
   const { map } = input;
-  const panes: (Omit<ExportPane, 'label'> & { label: string | null })[] = [
+  const panes: { map: MapLibreMap; legend: LegendModel | null; legendTitle: string; colors: ReadonlyMap<string, string>; label: string | null }[] = [
     { map, legend: input.legend, legendTitle: input.legendTitle, colors: input.legend.colors, label: input.compare?.label ?? null },
-    ...(input.compare ? [input.compare.pane] : []),
+    ...(input.compare ? [{ ...input.compare.pane, legend: input.compare.pane.ownLegend ? input.compare.pane.legend : null, colors: input.compare.pane.legend.colors }] : []),
   ];
   const sizes = panes.map((p) => ({ w: p.map.getContainer().clientWidth, h: p.map.getContainer().clientHeight }));
   const L = exportLayout(

@@ -28,4 +28,11 @@ describe('key figures', () => {
     const old = keyFigures(total(3131, 3321, [1, 2], 0), total(9333, 10040, [1, 2], 0), 2025, 'old-units')[1];
     expect([old.value, old.detail]).toEqual(['+1,32 điểm %', 'năm 2024: 92,96% (10.040 xã cũ)']);
   });
+
+  it('shows a year before the reform on its old communes when it is compared on them', () => {
+    // 2024 against 2023, both as reported on the 10,040 old communes: no roll-up set against reported figures.
+    const [communes, change] = keyFigures(total(9333, 10040, [1, 2], 0), total(9280, 10040, [1, 2], 0), 2024, 'old-units', 'old-units');
+    expect([communes.value, communes.detail]).toEqual(['9.333/10.040', '92,96% (xã cũ, trước sắp xếp)']);
+    expect([change.value, change.detail]).toEqual(['+0,53 điểm %', 'năm 2023: 92,43% (10.040 xã cũ)']);
+  });
 });

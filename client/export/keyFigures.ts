@@ -27,15 +27,20 @@ export function formatPoints(now: number | null, before: number | null): string 
   return `${pts > 0 ? '+' : pts < 0 ? '−' : '±'}${n} điểm %`;
 }
 
-/** The strip shown in presentation mode: communes certified, change on the previous year, residential areas, models. */
-export function keyFigures(now: TotalFigures, before: TotalFigures | null, year: number, basis: 'reported' | 'old-units' | 'crosswalk' = 'reported'): KeyFigure[] {
+type Basis = 'reported' | 'old-units' | 'crosswalk';
+
+/**
+ * The strip shown in presentation mode: communes certified, change on the previous year, residential areas, models.
+ * `basis` tells how `before` was obtained, `nowBasis` how `now` was (see comparableTotal).
+ */
+export function keyFigures(now: TotalFigures, before: TotalFigures | null, year: number, basis: Basis = 'reported', nowBasis: Basis = 'reported'): KeyFigure[] {
   const how = !before || basis === 'reported' ? '' : basis === 'old-units' ? ` (${formatCount(before.communes.total)} xã cũ)` : ' (quy đổi từ xã cũ)';
   return [
     {
       id: 'communes',
       label: 'Xã, phường, đặc khu đạt chuẩn',
       value: `${formatCount(now.communes.certified)}/${formatCount(now.communes.total)}`,
-      detail: formatPercent(now.rates.communes),
+      detail: `${formatPercent(now.rates.communes)}${nowBasis === 'old-units' ? ' (xã cũ, trước sắp xếp)' : ''}`,
     },
     {
       id: 'change',

@@ -21,7 +21,7 @@ export interface PackPage {
 export interface YearFigures {
   total: TotalFigures;
   provinces: Map<string, TotalFigures>;
-  /** How the previous year's figures were obtained (see keyFigures). */
+  /** How the country's figures were obtained (see comparableTotal). */
   basis: 'reported' | 'old-units' | 'crosswalk';
 }
 
@@ -60,7 +60,7 @@ export function planPack(input: PackInput): { pages: PackPage[]; fills: Map<stri
     place: 'Toàn quốc',
     bbox: input.nationalBBox,
     legend: national,
-    figures: keyFigures(now.total, previous?.total ?? null, year, previous?.basis),
+    figures: keyFigures(now.total, previous?.total ?? null, year, previous?.basis, now.basis),
   };
   const pages = [...input.provinces]
     .sort((a, b) => a.code.localeCompare(b.code))

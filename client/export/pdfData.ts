@@ -4,20 +4,19 @@ import type { NationalGeo } from '../lib/topo.js';
 import type { Drilldown } from '../map/MapView.js';
 import type { MapLevel } from '../state/view.js';
 import type { ExportInput } from './compose.js';
-import { previousTotal } from '../present/previous.js';
+import { comparableTotal } from '../present/previous.js';
 import { loadStats } from '../state/useData.js';
 import type { BBox } from './inset.js';
 import { keyFigures, type KeyFigure, type TotalFigures } from './keyFigures.js';
 import type { PackInput, PackRow } from './packPlan.js';
-import type { ViewPdf } from './pdfExport.js';
+import type { ViewMap, ViewPdf } from './pdfExport.js';
 
 const byProvince = (s: Stats) => new Map(s.units.map((u) => [u.code, u as unknown as TotalFigures]));
 
 /** The key figures of the place shown (the country or a province) against the previous year, when there is one. */
 export async function viewFigures(year: number, years: readonly number[], level: 'province' | 'commune', province: string | null): Promise<KeyFigure[]> {
-  const now = await loadStats(year, level, province);
-  const prev = years.includes(year - 1) ? await previousTotal(year - 1, level, province) : null;
-  return keyFigures(now.total, prev?.total ?? null, year, prev?.basis);
+  const [now, prev] = await Promise.all([comparableTotal(year, level, province), years.includes(year - 1) ? comparableTotal(year - 1, level, province) : null]);
+  return keyFigures(now.total, prev?.total ?? null, year, prev?.basis, now.basis);
 }
 
 export interface PackSource {
@@ -32,15 +31,16 @@ export interface PackSource {
 /** Every figure the pack needs: all communes (and the compared year's), and each province's totals this year and last. */
 export async function loadPackInput(src: PackSource): Promise<PackInput> {
   const { year, symbology } = src;
-  const [communes, provinces, before] = await Promise.all([
+  const [communes, provinces, before, national] = await Promise.all([
     loadStats(year, 'commune', null),
     loadStats(year, 'province', null),
     symbology.changeFrom === null ? null : loadStats(symbology.changeFrom, 'commune', null),
+    comparableTotal(year, 'commune', null),
   ]);
   let previous: PackInput['previous'] = null;
   if (src.years.includes(year - 1)) {
-    const [national, prevProvinces] = await Promise.all([previousTotal(year - 1, 'commune', null), loadStats(year - 1, 'province', null)]);
-    previous = { total: national.total, basis: national.basis, provinces: byProvince(prevProvinces), provinceBasis: prevProvinces.method === 'crosswalk' ? 'crosswalk' : 'reported' };
+    const [prevNational, prevProvinces] = await Promise.all([comparableTotal(year - 1, 'commune', null), loadStats(year - 1, 'province', null)]);
+    previous = { total: prevNational.total, basis: prevNational.basis, provinces: byProvince(prevProvinces), provinceBasis: prevProvinces.method === 'crosswalk' ? 'crosswalk' : 'reported' };
   }
   return {
     year,
@@ -50,15 +50,17 @@ export async function loadPackInput(src: PackSource): Promise<PackInput> {
     provinces: src.provinces,
     geo: src.geo,
     nationalBBox: src.nationalBBox,
-    now: { total: communes.total, provinces: byProvince(provinces), basis: 'reported' },
+    now: { total: national.total, provinces: byProvince(provinces), basis: national.basis },
     previous,
   };
 }
 
 /** Everything the PDF exports need from the page. */
 export interface PdfSource {
-  view: Omit<ViewPdf, 'figures'>;
+  view: Omit<ViewPdf, 'figures' | 'second'>;
   figures: () => Promise<KeyFigure[]>;
+  /** While comparing, the second map less its key figures, and a way to load them. */
+  second: { map: Omit<ViewMap, 'figures'>; figures: () => Promise<KeyFigure[]> } | null;
   pack: PackSource;
   /** The pack's pages: a subtitle and a legend title for each place. */
   subtitle: (place: string) => string;
@@ -94,8 +96,15 @@ export function pdfSource(base: Omit<ExportInput, 'scale'>, v: PageView): PdfSou
       geo: base.geo,
       nationalBBox: v.nationalBBox,
       print: { level: v.level, drilldown: v.drilldown },
+      label: base.compare?.label ?? null,
     },
     figures: () => viewFigures(v.year, v.years, v.statsLevel, v.province),
+    second: base.compare
+      ? {
+          map: { year: base.compare.pane.year, legend: base.compare.pane.legend, legendTitle: base.compare.pane.legendTitle, label: base.compare.pane.label },
+          figures: () => viewFigures(base.compare!.pane.year, v.years, v.statsLevel, v.province),
+        }
+      : null,
     pack: { year: v.year, years: v.years, symbology: v.symbology, provinces: v.provinces, geo: base.geo, nationalBBox: v.nationalBBox },
     subtitle: v.subtitle,
     legendTitle: v.legendTitle,

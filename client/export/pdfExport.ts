@@ -131,12 +131,24 @@ const bboxOfDrilldown = (d: NonNullable<PrintMapSpec['drilldown']>): BBox => mai
 /** Text shared by every page of an export. */
 export type CommonText = Pick<PageText, 'title' | 'sampleLabel' | 'asOf' | 'source'>;
 
+/** One map of the view: its year, legend and key figures, and its label while two maps are compared. */
+export interface ViewMap {
+  year: number;
+  legend: LegendModel;
+  legendTitle: string;
+  label: string | null;
+  figures: KeyFigure[];
+}
+
 export interface ViewPdf {
   text: CommonText & Pick<PageText, 'subtitle' | 'legendTitle'>;
   place: string;
   year: number;
   legend: LegendModel;
   figures: KeyFigure[];
+  /** While comparing: the first map's label, and the second map, printed on a page of its own in the same frame. */
+  label: string | null;
+  second: ViewMap | null;
   /** The map on screen, whose view is printed. */
   map: MapLibreMap;
   geo: NationalGeo;
@@ -144,15 +156,21 @@ export interface ViewPdf {
   print: Pick<PrintMapSpec, 'level' | 'drilldown'>;
 }
 
-/** The view on screen as one PDF page. */
+/** The view on screen as one PDF page; two compared maps as two pages in the same frame, each with its legend. */
 export async function viewPdf(v: ViewPdf, paper: Paper, orientation: Orientation, mount: MountPrintMap, signal?: AbortSignal): Promise<Uint8Array> {
   const L = pdfPageLayout(paper, orientation);
-  const [{ doc, fonts }, target] = await Promise.all([newDocument(v.text.title), mounted(mount, { ...v.print, ...printMapSize(L.map), geo: v.geo, bbox: v.nationalBBox, fills: v.legend.colors }, signal)]);
+  const maps: ViewMap[] = [{ year: v.year, legend: v.legend, legendTitle: v.text.legendTitle, label: v.label, figures: v.figures }, ...(v.second ? [v.second] : [])];
   const b = v.map.getBounds();
   const content = v.print.drilldown ? bboxOfDrilldown(v.print.drilldown) : v.nationalBBox;
   const bounds = intersectBBox([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], content);
-  const shot = await shoot(target, L, { bounds, padding: 8 }, v.legend.colors, v.geo, signal);
-  await addMapPage(doc, fonts, L, { ...v.text, figuresTitle: `Số liệu chính – ${v.place}, năm ${v.year}` }, v.legend, v.figures, shot);
+  const { doc, fonts } = await newDocument(v.text.title);
+  for (const m of maps) {
+    // A print map of its own per map: each is coloured once, as the view's maps are.
+    const target = await mounted(mount, { ...v.print, ...printMapSize(L.map), geo: v.geo, bbox: v.nationalBBox, fills: m.legend.colors }, signal);
+    const shot = await shoot(target, L, { bounds, padding: 8 }, m.legend.colors, v.geo, signal);
+    const subtitle = m.label ? `${v.text.subtitle} · ${m.label}` : v.text.subtitle;
+    await addMapPage(doc, fonts, L, { ...v.text, subtitle, legendTitle: m.legendTitle, figuresTitle: `Số liệu chính – ${v.place}, năm ${m.year}` }, m.legend, m.figures, shot);
+  }
   return doc.save();
 }
 

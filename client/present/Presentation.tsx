@@ -19,6 +19,7 @@ interface Props {
   now: TotalFigures | null;
   before: TotalFigures | null;
   beforeBasis?: 'reported' | 'old-units' | 'crosswalk';
+  nowBasis?: 'reported' | 'old-units' | 'crosswalk';
   sampleLabel: string | null;
   onExit: () => void;
   /** The export menu, shown beside the exit button. */
@@ -26,7 +27,7 @@ interface Props {
 }
 
 /** Presentation mode's header: editable title and subtitle, the key figures, and the way out (also Escape). */
-export function Presentation({ title, subtitle, onTitle, year, now, before, beforeBasis, sampleLabel, onExit, children }: Props) {
+export function Presentation({ title, subtitle, onTitle, year, now, before, beforeBasis, nowBasis, sampleLabel, onExit, children }: Props) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onExit();
@@ -45,7 +46,7 @@ export function Presentation({ title, subtitle, onTitle, year, now, before, befo
     };
   }, [onExit]);
 
-  const figures = now ? keyFigures(now, before, year, beforeBasis) : [];
+  const figures = now ? keyFigures(now, before, year, beforeBasis, nowBasis) : [];
   return (
     <header className="present-head">
       <div className="present-titles">

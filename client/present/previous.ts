@@ -1,7 +1,7 @@
 import type { TotalFigures } from '../export/keyFigures.js';
 import { loadStats } from '../state/useData.js';
 
-export interface PreviousTotal {
+export interface YearTotal {
   year: number;
   total: TotalFigures;
   /**
@@ -12,8 +12,11 @@ export interface PreviousTotal {
   basis: 'reported' | 'old-units' | 'crosswalk';
 }
 
-/** The figures to compare the shown year with in presentation mode. */
-export async function previousTotal(year: number, level: 'province' | 'commune', province: string | null): Promise<PreviousTotal> {
+/**
+ * A year's figures as the key figures compare them across years: the shown year and the one before it are taken
+ * the same way, so that a change is never a roll-up set against reported figures.
+ */
+export async function comparableTotal(year: number, level: 'province' | 'commune', province: string | null): Promise<YearTotal> {
   const s = await loadStats(year, level, province);
   if (s.method !== 'crosswalk') return { year, total: s.total, basis: 'reported' };
   if (province) return { year, total: s.total, basis: 'crosswalk' };

@@ -135,6 +135,34 @@ describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }
     expect(countColour(png, STATUS_COLORS.chua_danh_gia, L.legend, 2)).toBeGreaterThan(100);
   });
 
+  it('exports a comparison as two pages in the same frame, each map with its label, legend and figures', async () => {
+    const { page, url } = portal;
+    await page.goto(`${url}/?year=2025&compare=2024&cmetric=density`);
+    await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]', { timeout: 60_000 });
+    await waitForMap(page);
+    const densityColours = await page.$$eval('.legend-second .swatch:not(.hatched)', (els) =>
+      els.map((e) => `#${getComputedStyle(e).backgroundColor.match(/\d+/g)!.slice(0, 3).map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`),
+    );
+    const file = await exportPdf(page, 'A4', 'landscape', 'export-compare-a4.pdf');
+    expect(pdfinfo(file)).toMatch(/Pages:\s+2\n/);
+    const [first, second] = [pdftext(file, 1), pdftext(file, 2)];
+    expect(first).toContain('Năm 2025 · Tình trạng công nhận');
+    expect(first).toContain('Số liệu chính – Toàn quốc, năm 2025');
+    expect(second).toContain('Năm 2024 · Mật độ mô hình tự quản trên 10.000 dân');
+    expect(second).toContain('Số liệu chính – Toàn quốc, năm 2024');
+    expect(second).toContain('Không có số liệu');
+    const L = pdfPageLayout('A4', 'landscape');
+    const [p1, p2] = [renderPage(file, 1), renderPage(file, 2)];
+    expect(distinctColours(p2, L.map)).toBeGreaterThan(100);
+    // Each page's legend is its map's: status on the first, the density classes on the second.
+    for (const hex of [STATUS_COLORS.dat, STATUS_COLORS.chua_dat]) {
+      expect(countColour(p1, hex, L.legend, 2)).toBeGreaterThan(60);
+      expect(countColour(p2, hex, L.legend, 2)).toBeLessThan(10);
+    }
+    for (const hex of densityColours) expect(countColour(p2, hex, L.legend, 2)).toBeGreaterThan(60);
+    expect(await page.locator('.print-map').count()).toBe(0);
+  });
+
   it('cancels the conference pack from presentation mode: no download, the map on screen as it was', async () => {
     const { page, url } = portal;
     await page.goto(`${url}/?year=2025&present=1`);
