@@ -98,7 +98,7 @@ export function App() {
   // Presentation mode compares with the year before.
   const prevYear = view.present && year !== null && years.includes(year - 1) ? year - 1 : null;
   const prev = useAsync(prevYear === null ? null : () => comparableTotal(prevYear, statsLevel, view.province), [prevYear, statsLevel, view.province]);
-  // The shown year taken as the previous one is (a year before the reform on its old communes, nationally).
+  // The shown year, taken the way the previous one is (a year before the reform: on its old communes, nationally).
   const shownYear = view.present ? year : null;
   const shown = useAsync(shownYear === null ? null : () => comparableTotal(shownYear, statsLevel, view.province), [shownYear, statsLevel, view.province]);
   const detail = useAsync<UnitDetailResponse>(view.unit ? () => fetchUnit(view.unit!) : null, [view.unit]);

@@ -86,6 +86,7 @@ export interface PageView {
 
 /** The PDF exports' source from the PNG export's input and the page's view. */
 export function pdfSource(base: Omit<ExportInput, 'scale'>, v: PageView): PdfSource {
+  const pane = base.compare?.pane;
   return {
     view: {
       text: { title: base.title, subtitle: base.subtitle, legendTitle: base.legendTitle, sampleLabel: base.sampleLabel, asOf: base.asOf, source: base.source },
@@ -99,10 +100,10 @@ export function pdfSource(base: Omit<ExportInput, 'scale'>, v: PageView): PdfSou
       label: base.compare?.label ?? null,
     },
     figures: () => viewFigures(v.year, v.years, v.statsLevel, v.province),
-    second: base.compare
+    second: pane
       ? {
-          map: { year: base.compare.pane.year, legend: base.compare.pane.legend, legendTitle: base.compare.pane.legendTitle, label: base.compare.pane.label },
-          figures: () => viewFigures(base.compare!.pane.year, v.years, v.statsLevel, v.province),
+          map: { year: pane.year, legend: pane.legend, legendTitle: pane.legendTitle, label: pane.label },
+          figures: () => viewFigures(pane.year, v.years, v.statsLevel, v.province),
         }
       : null,
     pack: { year: v.year, years: v.years, symbology: v.symbology, provinces: v.provinces, geo: base.geo, nationalBBox: v.nationalBBox },
