@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { missingSeededApi, skipUnlessCi } from '../test/support/prerequisites.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from './app.js';
 import { paths } from './config.js';
@@ -10,8 +11,7 @@ import { openSqliteStore } from './store/sqlite.js';
 
 const db = inject('seededDb');
 const geoDir = join(paths().buildDir, 'geo');
-const skip = !db ? inject('seededDbSkip') : !existsSync(join(geoDir, 'manifest.json')) ? 'boundary layers not built' : null;
-if (skip) console.warn(`API tests skipped: ${skip}`);
+const skip = skipUnlessCi('the API tests', missingSeededApi(db, inject('seededDbSkip')));
 
 describe.skipIf(skip)('the API on the seeded sample data', () => {
   const store = openSqliteStore(db!);

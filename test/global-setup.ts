@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ROOT, paths } from '../server/config.js';
+import { underCi } from './support/prerequisites.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,8 +18,12 @@ declare module 'vitest' {
 export default function setup(project: TestProject) {
   const p = paths();
   if (!existsSync(join(p.sourceDir, 'units', '2025', 'communes.csv'))) {
+    const why = `no source data at ${p.sourceDir} (set ANTQ_SOURCE_DIR)`;
+    // Under CI the API and end-to-end suites must run: fail the whole run rather than let them skip.
+    if (underCi()) throw new Error(`test setup: prerequisite missing under CI: ${why}`);
+    console.warn(`\n!!! No seeded database: ${why}; the API and end-to-end suites will skip (under CI=true this fails the run)\n`);
     project.provide('seededDb', null);
-    project.provide('seededDbSkip', `no source data at ${p.sourceDir}`);
+    project.provide('seededDbSkip', why);
     return;
   }
   const dir = join(p.buildDir, 'test');

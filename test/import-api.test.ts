@@ -10,13 +10,14 @@ import { paths } from '../server/config.js';
 import type { CommuneFigures } from '../server/domain/figures.js';
 import { openSqliteStore, type SqliteStore } from '../server/store/sqlite.js';
 import { sqliteAdmin } from '../server/store/sqlite-admin.js';
+import { missingSeededApi, skipUnlessCi } from './support/prerequisites.js';
 import { copySeededDb, type TempDb } from './support/tempDb.js';
 
 const seeded = inject('seededDb');
-if (!seeded) console.warn(`import API tests skipped: ${inject('seededDbSkip')}`);
+const skip = skipUnlessCi('the import API tests', missingSeededApi(seeded, inject('seededDbSkip')));
 const PASSWORD = 'mat-khau-thu-nghiem';
 
-describe.skipIf(!seeded)('the import API', () => {
+describe.skipIf(skip)('the import API', () => {
   let tmp: TempDb;
   let store: SqliteStore;
   let app: ReturnType<typeof createApp>;

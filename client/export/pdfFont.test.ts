@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { missingPoppler, skipUnlessCi } from '../../test/support/prerequisites.js';
 import { embedFonts } from './pdfFont.js';
 
 const FONTS = join(import.meta.dirname, '..', '..', 'node_modules', '@expo-google-fonts', 'noto-sans');
@@ -29,7 +30,7 @@ describe('embedded fonts', () => {
     expect(bytes().regular.length).toBeGreaterThan(500_000);
   });
 
-  it.skipIf(!existsSync('/usr/bin/pdftotext') || !existsSync('/usr/bin/pdftoppm'))('keeps the Vietnamese text extractable and draws every glyph', async () => {
+  it.skipIf(skipUnlessCi('the PDF font rendering test', missingPoppler(['pdftotext', 'pdftoppm'])))('keeps the Vietnamese text extractable and draws every glyph', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'antq-font-'));
     const file = join(dir, 'font.pdf');
     writeFileSync(file, await pdfWith(TEXT));

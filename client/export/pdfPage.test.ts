@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { missingPoppler, skipUnlessCi } from '../../test/support/prerequisites.js';
 import { buildLegend, type Row } from '../lib/legendModel.js';
 import { STATUS_COLORS } from '../lib/statusClasses.js';
 import { keyFigures } from './keyFigures.js';
@@ -13,7 +14,7 @@ import { pdfPageLayout } from './pdfLayout.js';
 import { addMapPage, type MapShot } from './pdfPage.js';
 
 const FONTS = join(import.meta.dirname, '..', '..', 'node_modules', '@expo-google-fonts', 'noto-sans');
-const tools = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm');
+const skip = skipUnlessCi('the PDF page tests', missingPoppler(['pdftotext', 'pdftoppm']));
 
 /** A stand-in for the captured map: a 40 × 30 PNG in one colour (the drawing of the page is what is tested). */
 function mapPng(hex: string): Uint8Array {
@@ -58,7 +59,7 @@ async function page(paper: 'A4' | 'A3', orientation: 'landscape' | 'portrait'): 
   return { file, layout };
 }
 
-describe.skipIf(!tools)('a PDF map page', () => {
+describe.skipIf(skip)('a PDF map page', () => {
   it('carries the title, the date, the legend with "no data", the key figures, the scale bar and the sample mark as text', async () => {
     const { file } = await page('A4', 'landscape');
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });

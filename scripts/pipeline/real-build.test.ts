@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { skipUnlessCi } from '../../test/support/prerequisites.js';
 import { paths } from '../../server/config.js';
 import type { Manifest } from './manifest.js';
 import { SETTINGS } from './settings.js';
@@ -15,7 +16,7 @@ const manifestPath = join(geo, 'manifest.json');
 const have = existsSync(manifestPath) && existsSync(join(geo, 'national.topo.json'));
 const title = have ? 'real build outputs in build/geo' : `real build outputs (skipped: no ${manifestPath}; run "npm run data" first)`;
 
-describe.skipIf(!have)(title, () => {
+describe.skipIf(skipUnlessCi('the real build output tests', have ? null : `no ${manifestPath}: run "npm run data" first`))(title, () => {
   const m = have ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest) : null!;
   const national = have ? (JSON.parse(readFileSync(join(geo, 'national.topo.json'), 'utf8')) as Topo) : null!;
 

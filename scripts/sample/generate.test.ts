@@ -5,6 +5,7 @@ import { paths, ROOT } from '../../server/config.js';
 import type { Assessment, ProvinceReturn, Unit } from '../../server/domain/types.js';
 import { openMemoryStore } from '../../server/store/sqlite.js';
 import type { Reference } from '../../server/store/store.js';
+import { skipUnlessCi } from '../../test/support/prerequisites.js';
 import { loadReference } from '../reference/load.js';
 import { closestCount, loadSampleSettings, loadSeedFigures, pct, roundTo, totalForRate, type SeedFigure, type SeedFigures } from './figures.js';
 import { generateSample, type SampleResult } from './generate.js';
@@ -197,9 +198,8 @@ describe('generator on the fixture', () => {
 
 const SOURCE = paths().sourceDir;
 const haveSource = existsSync(join(SOURCE, 'units', '2025', 'communes.csv'));
-if (!haveSource) console.warn(`skipping the seed-figure test on the real units: no source data at ${SOURCE} (set ANTQ_SOURCE_DIR)`);
 
-describe.skipIf(!haveSource)('generator on the real units (../shared/data)', () => {
+describe.skipIf(skipUnlessCi('the seed-figure test on the real units', haveSource ? null : `no source data at ${SOURCE} (set ANTQ_SOURCE_DIR)`))('generator on the real units (../shared/data)', () => {
   let reference: Reference;
   let result: SampleResult;
   let rb: ReadBack;

@@ -4,14 +4,14 @@ import { gunzipSync } from 'node:zlib';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { Hono } from 'hono';
+import { missingGeo, skipUnlessCi } from '../../test/support/prerequisites.js';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../config.js';
 import { ApiError } from '../services/errors.js';
 import { boundariesRoutes } from './boundaries.js';
 
 const geoDir = join(paths().buildDir, 'geo');
-const skip = !existsSync(join(geoDir, 'manifest.json'));
-if (skip) console.warn('boundary tile tests skipped: boundary layers not built');
+const skip = skipUnlessCi('the boundary tile tests', missingGeo());
 
 describe.skipIf(skip)('vector tiles of the national layer', () => {
   // As the app mounts them: an ApiError answers with its status.

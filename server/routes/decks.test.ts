@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingGeo, skipUnlessCi } from '../../test/support/prerequisites.js';
 import { logIn, asUser, type TestSession } from '../../test/support/sessions.js';
 import { hashPassword } from '../auth/password.js';
 import { createApp } from '../app.js';
@@ -16,8 +17,7 @@ const PASSWORD = 'mat-khau-thu-nghiem';
 const JSON_HEADERS = { 'content-type': 'application/json' };
 // createApp serves the boundary layers too: it needs the pipeline's manifest.
 const geoDir = join(paths().buildDir, 'geo');
-const skip = !existsSync(join(geoDir, 'manifest.json'));
-if (skip) console.warn('deck API tests skipped: boundary layers not built (npm run data)');
+const skip = skipUnlessCi('the deck API tests', missingGeo());
 
 describe.skipIf(skip)('the deck API', () => {
   let store: SqliteStore;

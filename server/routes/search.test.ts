@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { missingSeededApi, skipUnlessCi } from '../../test/support/prerequisites.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildIndex, search } from '../../client/lib/search.js';
 import { createApp } from '../app.js';
@@ -22,7 +23,7 @@ describe('etagMatches', () => {
 
 const db = inject('seededDb');
 const geoDir = join(paths().buildDir, 'geo');
-const skip = !db ? inject('seededDbSkip') : !existsSync(join(geoDir, 'manifest.json')) ? 'boundary layers not built' : null;
+const skip = skipUnlessCi('the search index API tests', missingSeededApi(db, inject('seededDbSkip')));
 
 describe.skipIf(skip)('GET /api/search-index on the seeded data', () => {
   const store = openSqliteStore(db!);
@@ -53,7 +54,7 @@ describe.skipIf(skip)('GET /api/search-index on the seeded data', () => {
     expect((await app.request('/api/search-index', { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
   });
 
-  it('lets the client find today\'s communes from old names, in milliseconds', async () => {
+  it('lets the client find today\'s communes from old names', async () => {
     const data = (await (await app.request('/api/search-index')).json()) as SearchIndexData;
     const index = buildIndex(data);
     for (const q of ['dong ngan', 'Đông Ngàn', 'dong ngna']) {
@@ -63,11 +64,6 @@ describe.skipIf(skip)('GET /api/search-index on the seeded data', () => {
     const vinhLoc = search(index, 'vinh loc').map((r) => r.id);
     expect(vinhLoc).toEqual(expect.arrayContaining(['c15349', 'c27601', 'c31858', 'o02287']));
     expect(search(index, 'bac ninh')[0]).toMatchObject({ kind: 'province', code: '24' });
-
-    // Typing a name letter by letter: each query must keep up with the keyboard.
-    const typed = [...'thi tran vinh loc'].map((_, i, a) => a.slice(0, i + 1).join(''));
-    const start = performance.now();
-    for (const q of typed) search(index, q);
-    expect((performance.now() - start) / typed.length).toBeLessThan(50);
+    // How fast each keystroke is answered is measured in the benchmark (npm run bench), not asserted here.
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
+import { missingSeededApi, skipUnlessCi } from '../../test/support/prerequisites.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
@@ -10,7 +11,7 @@ import { openSqliteStore } from '../store/sqlite.js';
 
 const db = inject('seededDb');
 const geoDir = join(paths().buildDir, 'geo');
-const skip = !db ? inject('seededDbSkip') : !existsSync(join(geoDir, 'manifest.json')) ? 'boundary layers not built' : null;
+const skip = skipUnlessCi('the /api/stats tests', missingSeededApi(db, inject('seededDbSkip')));
 
 describe.skipIf(skip)('/api/stats from cached bytes', () => {
   const store = openSqliteStore(db!);

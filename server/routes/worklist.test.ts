@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { missingSeededApi, skipUnlessCi } from '../../test/support/prerequisites.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
@@ -12,8 +13,7 @@ import { openSqliteStore } from '../store/sqlite.js';
 
 const db = inject('seededDb');
 const geoDir = join(paths().buildDir, 'geo');
-const skip = !db ? inject('seededDbSkip') : !existsSync(join(geoDir, 'manifest.json')) ? 'boundary layers not built' : null;
-if (skip) console.warn(`worklist API tests skipped: ${skip}`);
+const skip = skipUnlessCi('the worklist API tests', missingSeededApi(db, inject('seededDbSkip')));
 
 describe.skipIf(skip)('worklist and target API on the seeded sample data', { timeout: 60_000 }, () => {
   const store = openSqliteStore(db!);

@@ -9,11 +9,11 @@ import type { CommuneFigures } from '../../server/domain/figures.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import { sqliteAdmin } from '../../server/store/sqlite-admin.js';
 import { copySeededDb, type TempDb } from '../support/tempDb.js';
+import { skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, startPortal, type Portal } from './harness.js';
 
 const seeded = inject('seededDb');
-const skip = e2eSkipReason(seeded);
-if (skip) console.warn(`admin end-to-end tests skipped: ${skip}`);
+const skip = skipUnlessCi('the admin end-to-end tests', e2eSkipReason(seeded));
 
 const NAME = 'quantri';
 const PASSWORD = 'mat-khau-thu-nghiem-e2e';

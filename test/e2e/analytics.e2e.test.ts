@@ -9,10 +9,11 @@ import { metricValue } from '../../server/domain/metrics.js';
 import { classOf, computeBreaks } from '../../client/lib/classify.js';
 import { sequential } from '../../client/lib/palettes.js';
 import { STATUS_COLORS } from '../../client/lib/statusClasses.js';
+import { skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, startPortal, waitForMap, type Portal } from './harness.js';
 
 const db = inject('seededDb');
-const skip = e2eSkipReason(db);
+const skip = skipUnlessCi('the analytic map end-to-end tests', e2eSkipReason(db));
 
 const LAND = [0xf7, 0xf5, 0xf0];
 const blend = (hex: string) => [1, 3, 5].map((i, c) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.88 + LAND[c] * 0.12));
@@ -224,8 +225,6 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
     const { page, url, browser } = portal;
     await page.goto(`${url}/?metric=density&denom=residential&change=2022&year=2024&class=equal&k=4&province=01&unit=00004&at=10.50/21.0300/105.8400`);
     await waitForMap(page);
-    await page.waitForTimeout(500);
-    const shared = page.url();
     const snapshot = async (p: typeof page) =>
       p.evaluate(() => {
         const map = window.antqMap!;
@@ -238,7 +237,12 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
           panel: document.querySelector('.panel h2')?.textContent,
         };
       });
+    // Settled: the map at rest, the commune's colour, the legend and the panel drawn.
+    const settled = (v: Awaited<ReturnType<typeof snapshot>>) => v.fill !== undefined && v.legend.length > 0 && !!v.title && !!v.panel;
+    await expect.poll(() => page.evaluate(() => !window.antqMap!.isMoving()), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => snapshot(page), { timeout: 20_000 }).toSatisfy(settled);
     const before = await snapshot(page);
+    const shared = page.url();
     // The link's own position, not a fit to the province it drills into.
     expect([before.zoom, ...before.centre]).toEqual([10.5, 105.84, 21.03]);
     expect(before.title).toContain('Thay đổi mật độ mô hình so với 2022');
@@ -246,8 +250,7 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
     const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
     await fresh.goto(shared);
     await waitForMap(fresh);
-    await fresh.waitForTimeout(500);
-    expect(await snapshot(fresh)).toEqual(before);
+    await expect.poll(() => snapshot(fresh), { timeout: 20_000 }).toEqual(before);
     await fresh.screenshot({ path: join(ARTIFACTS, 'analytic-shared-link.png') });
     await fresh.close();
   });

@@ -11,11 +11,11 @@ import { openSqliteStore } from '../../server/store/sqlite.js';
 import { sqliteAdmin } from '../../server/store/sqlite-admin.js';
 import type { Deck } from '../../server/store/decks.js';
 import { copySeededDb, type TempDb } from '../support/tempDb.js';
+import { skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
 
 const db = inject('seededDb');
-const skip = e2eSkipReason(db);
-if (skip) console.warn(`end-to-end tests skipped: ${skip}`);
+const skip = skipUnlessCi('the deck end-to-end tests', e2eSkipReason(db));
 const PASSWORD = 'mat-khau-trinh-chieu';
 /** Bounded waits for what the page shows after a click (a loaded machine can take seconds). */
 const POLL = { timeout: 20_000 };

@@ -8,11 +8,11 @@ import type { CommuneFigures } from '../../server/domain/figures.js';
 import { STATUS_LABELS } from '../../server/domain/labels.js';
 import type { Status } from '../../server/domain/types.js';
 import { STATUS_COLORS } from '../../client/lib/statusClasses.js';
+import { skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, startPortal, waitForMap, type Portal } from './harness.js';
 
 const db = inject('seededDb');
-const skip = e2eSkipReason(db);
-if (skip) console.warn(`end-to-end tests skipped: ${skip}`);
+const skip = skipUnlessCi('the national map end-to-end tests', e2eSkipReason(db));
 
 const LAND = [0xf7, 0xf5, 0xf0];
 const FILL_OPACITY = 0.88;

@@ -7,11 +7,11 @@ import { exportLayout } from '../../client/export/layout.js';
 import { formatCount, formatPercent } from '../../client/lib/format.js';
 import { NO_DATA_HATCH, STATUS_COLORS } from '../../client/lib/statusClasses.js';
 import type { Page } from 'playwright-core';
+import { skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, jumpAndSettle, startPortal, waitForMap, type Portal } from './harness.js';
 
 const db = inject('seededDb');
-const skip = e2eSkipReason(db);
-if (skip) console.warn(`end-to-end tests skipped: ${skip}`);
+const skip = skipUnlessCi('the presentation end-to-end tests', e2eSkipReason(db));
 
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 

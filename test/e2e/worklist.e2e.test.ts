@@ -8,11 +8,11 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BIVARIATE_COLORS } from '../../client/lib/bivariate.js';
 import type { TargetResponse, WorklistResponse } from '../../server/services/worklist.js';
+import { skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, jumpAndSettle, startPortal, waitForMap, type Portal } from './harness.js';
 
 const db = inject('seededDb');
-const skip = e2eSkipReason(db);
-if (skip) console.warn(`worklist end-to-end tests skipped: ${skip}`);
+const skip = skipUnlessCi('the worklist end-to-end tests', e2eSkipReason(db));
 
 type CommuneFeature = Feature<Polygon | MultiPolygon, { code: string; name: string }>;
 
