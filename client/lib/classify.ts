@@ -1,4 +1,6 @@
+import { bin, bisectRight, extent } from 'd3-array';
 import { scaleQuantile } from 'd3-scale';
+import { ckmeans } from 'simple-statistics';
 
 /** How class breaks are chosen. */
 export type ClassMethod = 'quantile' | 'equal' | 'jenks' | 'manual';
@@ -37,56 +39,15 @@ export function quantileBreaks(values: readonly number[], k: number): Breaks {
 }
 
 /**
- * Jenks natural breaks (Fisher's exact optimisation as in Jenks 1977): minimises the sum of squared
- * deviations within classes, by dynamic programming over the sorted values. O(k·n²); values are
- * thinned to at most `maxN` evenly spaced order statistics first, so 10,000 values stay fast.
+ * Jenks natural breaks, exact: the classes that minimise the sum of squared deviations within classes
+ * (Fisher's optimisation, as in Jenks 1977), found by Ckmeans' dynamic programming in O(k·n·log n)
+ * (simple-statistics' `ckmeans`), over every value. At most as many classes as distinct values.
  */
-export function jenksBreaks(values: readonly number[], k: number, maxN = 1200): Breaks {
-  const all = [...values].sort((a, b) => a - b);
-  const sorted = all.length > maxN ? Array.from({ length: maxN }, (_, i) => all[Math.round((i * (all.length - 1)) / (maxN - 1))]) : all;
-  const n = sorted.length;
-  if (n === 0) return [];
-  k = Math.min(k, n);
-  // Prefix sums give any class's squared deviation in O(1).
-  const s1 = new Float64Array(n + 1);
-  const s2 = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    s1[i + 1] = s1[i] + sorted[i];
-    s2[i + 1] = s2[i] + sorted[i] * sorted[i];
-  }
-  const ssd = (i: number, j: number) => {
-    // values i..j-1
-    const m = j - i;
-    const s = s1[j] - s1[i];
-    return s2[j] - s2[i] - (s * s) / m;
-  };
-  // cost[c][j]: best cost of the first j values in c+1 classes; from[c][j]: where the last class starts.
-  const cost = Array.from({ length: k }, () => new Float64Array(n + 1).fill(Infinity));
-  const from = Array.from({ length: k }, () => new Int32Array(n + 1));
-  for (let j = 1; j <= n; j++) cost[0][j] = ssd(0, j);
-  for (let c = 1; c < k; c++) {
-    for (let j = c + 1; j <= n; j++) {
-      let best = Infinity;
-      let arg = c;
-      for (let i = c; i < j; i++) {
-        const v = cost[c - 1][i] + ssd(i, j);
-        if (v < best) {
-          best = v;
-          arg = i;
-        }
-      }
-      cost[c][j] = best;
-      from[c][j] = arg;
-    }
-  }
-  const starts: number[] = [];
-  let j = n;
-  for (let c = k - 1; c > 0; c--) {
-    const i = from[c][j];
-    starts.unshift(i);
-    j = i;
-  }
-  return dedupe(starts.map((i) => sorted[i]));
+export function jenksBreaks(values: readonly number[], k: number): Breaks {
+  if (values.length === 0) return [];
+  const classes = Math.min(k, new Set(values).size);
+  if (classes < 2) return [];
+  return dedupe(ckmeans(values as number[], classes).slice(1).map((c) => c[0]));
 }
 
 export function computeBreaks(values: readonly number[], method: ClassMethod, k: number, manual: Breaks = []): Breaks {
@@ -100,9 +61,7 @@ export function computeBreaks(values: readonly number[], method: ClassMethod, k:
 
 /** The class of a value: 0 … breaks.length. */
 export function classOf(value: number, breaks: Breaks): number {
-  let i = 0;
-  while (i < breaks.length && value >= breaks[i]) i++;
-  return i;
+  return bisectRight(breaks, value);
 }
 
 /**
@@ -133,12 +92,15 @@ export function classCounts(values: readonly number[], breaks: Breaks): number[]
   return counts;
 }
 
+/** `bins` equal-width bins from the minimum to the maximum (the last holds the maximum); one unit wide when all values are equal. */
 export function histogram(values: readonly number[], bins: number): { x0: number; x1: number; count: number }[] {
   if (values.length === 0) return [];
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  const [lo, hi] = extent(values) as [number, number];
   const w = hi > lo ? (hi - lo) / bins : 1;
-  const out = Array.from({ length: bins }, (_, i) => ({ x0: lo + i * w, x1: lo + (i + 1) * w, count: 0 }));
-  for (const v of values) out[Math.min(bins - 1, Math.floor((v - lo) / w))].count++;
-  return out;
+  const edge = (i: number) => lo + i * w;
+  if (!(hi > lo)) return Array.from({ length: bins }, (_, i) => ({ x0: edge(i), x1: edge(i + 1), count: i === 0 ? values.length : 0 }));
+  const counted = bin()
+    .domain([lo, hi])
+    .thresholds(Array.from({ length: bins - 1 }, (_, i) => edge(i + 1)))(values as number[]);
+  return counted.map((b, i) => ({ x0: edge(i), x1: edge(i + 1), count: b.length }));
 }
