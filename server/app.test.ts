@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingSeededApi, skipUnlessCi } from '../test/support/prerequisites.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';

@@ -1,7 +1,6 @@
 // The deck API on an in-memory store: public reads, who may write, every route's bad input, and that a
 // refused write changes nothing.
 
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingGeo, skipUnlessCi } from '../../test/support/prerequisites.js';

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { missingSeededApi, skipUnlessCi } from '../../test/support/prerequisites.js';
