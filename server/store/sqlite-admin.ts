@@ -268,7 +268,8 @@ export function sqliteAdmin(store: SqliteStore): AdminBackend {
           try {
             s.insertUser.run(u.name, u.role, u.provinceCode, u.passwordHash, now());
           } catch (e) {
-            throw new LedgerError(`Không tạo được tài khoản "${u.name}": ${(e as Error).message}`);
+            console.error(`addUser ${u.name}:`, e);
+            throw new LedgerError(`Không tạo được tài khoản "${u.name}": vai trò hoặc tỉnh không hợp lệ`);
           }
           const created = toUser(userOrThrow(u.name));
           appendAudit({ userName: actor, action: 'user.add', target: u.name, fileSha256: null, summary: `Tạo tài khoản ${u.name} (${u.role}${u.provinceCode ? `, tỉnh ${u.provinceCode}` : ''})`, details: { before: null, after: created } });
@@ -284,7 +285,8 @@ export function sqliteAdmin(store: SqliteStore): AdminBackend {
           try {
             s.updateUser.run(role, role === 'editor' ? province : null, disabled ? 1 : 0, change.passwordHash ?? old.password_hash, name);
           } catch (e) {
-            throw new LedgerError(`Không sửa được tài khoản "${name}": ${(e as Error).message}`);
+            console.error(`updateUser ${name}:`, e);
+            throw new LedgerError(`Không sửa được tài khoản "${name}": vai trò hoặc tỉnh không hợp lệ`);
           }
           // A changed password, role or a disabled account ends the sessions opened before.
           s.deleteUserSessions.run(name);
