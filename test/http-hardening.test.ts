@@ -114,7 +114,7 @@ describe('every answer', () => {
   });
 
   it('refuses XLSX zip bombs with a clear message, while /api/health keeps answering', async () => {
-    const upload = (bytes: Uint8Array, name: string) => f.request(`/api/imports/check?year=2025&name=${name}`, asAdmin({ method: 'POST', body: bytes }));
+    const upload = (bytes: Uint8Array, name: string) => f.request(`/api/imports/check?year=2025&name=${name}`, asAdmin({ method: 'POST', body: new Uint8Array(bytes) }));
     const bombs = {
       // 1,6 GB declared as such; 1,6 GB declared as 4 KB; 200 MB declared as 60 MB (inside the budget until inflated).
       honest: xlsxBomb(1600, false),
