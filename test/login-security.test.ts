@@ -124,3 +124,16 @@ describe('log-in', () => {
     }
   });
 });
+
+describe('the client address behind a proxy', () => {
+  it('is the address the trusted proxy appended, and the socket peer otherwise', async () => {
+    const { clientAddress } = await import('../server/auth/clientAddress.js');
+    const ctx = (peer: string, xff?: string) =>
+      ({ env: { incoming: { socket: { remoteAddress: peer } } }, req: { header: (h: string) => (h === 'x-forwarded-for' ? xff : undefined) } }) as never;
+    const proxies = new Set(['127.0.0.1']);
+    expect(clientAddress(ctx('127.0.0.1', '1.2.3.4, 203.0.113.9'), proxies)).toBe('203.0.113.9');
+    expect(clientAddress(ctx('127.0.0.1'), proxies)).toBe('127.0.0.1');
+    // A client cannot pick its address by sending the header itself.
+    expect(clientAddress(ctx('198.51.100.7', '127.0.0.99'), proxies)).toBe('198.51.100.7');
+  });
+});

@@ -1,15 +1,10 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
+import { clientAddress, parseProxies } from '../auth/clientAddress.js';
 import { DEFAULT_THROTTLE, loginWait, type ThrottlePolicy } from '../auth/loginThrottle.js';
 import { dummyHash, verifyLogin } from '../auth/password.js';
 import { closeSession, openSession, requestCsrfToken, requireSession, type AuthEnv } from '../auth/session.js';
 import { ApiError, badRequest } from '../services/errors.js';
 import { ROLES, type AdminBackend } from '../store/admin.js';
-
-/** The client's address as the socket sees it (no proxy header is trusted). */
-function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
-}
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
@@ -20,6 +15,7 @@ const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 export function authRoutes(admin: AdminBackend, policy: ThrottlePolicy = DEFAULT_THROTTLE) {
   // Made now, so that the first log-in with an unknown name is not the one slow answer.
   void dummyHash();
+  const proxies = parseProxies(process.env.ANTQ_TRUSTED_PROXIES);
   return new Hono<AuthEnv>()
     .post('/login', async (c) => {
       if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw badRequest('Gửi tên và mật khẩu dạng JSON');
@@ -29,7 +25,7 @@ export function authRoutes(admin: AdminBackend, policy: ThrottlePolicy = DEFAULT
       if (!name || !password) throw badRequest('Nhập tên đăng nhập và mật khẩu', name ? 'password' : 'name');
       // The attempt is reserved before the slow check: parallel attempts count as they start.
       const account = name.toLowerCase();
-      const address = clientAddress(c);
+      const address = clientAddress(c, proxies);
       const at = Date.now();
       const reserved = await admin.users.reserveLoginAttempt(
         { account, address, at, since: at - policy.windowMs, knownSince: at - policy.knownMs },
