@@ -102,7 +102,10 @@ describe('every answer', () => {
     const broken = await brokenStoreApp(f);
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const e = await errorBody(await broken.request('/api/health'), 500);
+      const res = await broken.request('/api/health');
+      const id = res.headers.get('x-request-id');
+      const e = await errorBody(res, 500);
+      expect(id).toBe(e.requestId);
       expect(e.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(e.message).toContain(e.requestId);
       expect(Object.keys(e).sort()).toEqual(['message', 'requestId', 'status']);

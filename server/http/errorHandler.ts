@@ -12,5 +12,9 @@ export function errorHandler(err: Error, c: Context): Response {
   if (err instanceof HTTPException && err.status < 500) return c.json({ error: { status: err.status, message: 'Yêu cầu không hợp lệ', field: null } }, err.status);
   const requestId = randomUUID();
   console.error(`request ${requestId} ${c.req.method} ${c.req.path} failed:`, err);
-  return c.json({ error: { status: 500, message: `Lỗi máy chủ: yêu cầu không thực hiện được. Nếu lỗi lặp lại, hãy báo quản trị viên mã yêu cầu ${requestId}.`, requestId } }, 500);
+  return c.json(
+    { error: { status: 500, message: `Lỗi máy chủ: yêu cầu không thực hiện được. Nếu lỗi lặp lại, hãy báo quản trị viên mã yêu cầu ${requestId}.`, requestId } },
+    500,
+    { 'X-Request-Id': requestId },
+  );
 }
