@@ -55,13 +55,13 @@ export async function userCli(argv: string[], opts: { env?: NodeJS.ProcessEnv; s
         if (!p || p.level !== 'province') throw new UsageError('an editor needs --province P, a 2025 province code (2 digits); is the database seeded?');
       } else if (province) throw new UsageError('--province is for editors only');
       const password = await readPassword(env, opts.stdin ?? process.stdin);
-      const weak = passwordProblem(password);
+      const weak = passwordProblem(password, name);
       if (weak) throw new UsageError(weak);
       const u = await admin.users.addUser({ name, role, provinceCode: province, passwordHash: await hashPassword(password) }, actor);
       log(`user: created ${u.name} (${u.role}${u.provinceCode ? `, province ${u.provinceCode}` : ''})`);
     } else if (cmd === 'passwd') {
       const password = await readPassword(env, opts.stdin ?? process.stdin);
-      const weak = passwordProblem(password);
+      const weak = passwordProblem(password, name);
       if (weak) throw new UsageError(weak);
       await admin.users.updateUser(name, { passwordHash: await hashPassword(password) }, actor);
       log(`user: password of ${name} changed`);

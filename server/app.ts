@@ -2,7 +2,11 @@ import { relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { sameOriginWrites } from './auth/origin.js';
 import { loadSession } from './auth/session.js';
+import { bodyLimits } from './http/bodyLimits.js';
+import { errorHandler } from './http/errorHandler.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { boundariesRoutes } from './routes/boundaries.js';
@@ -51,6 +55,9 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/', worklistRoutes(svc));
 
   const app = new Hono()
+    // On every answer, errors and static files included; then writes from other sites and oversized bodies are refused.
+    .use(securityHeaders())
+    .use('/api/*', sameOriginWrites(), bodyLimits())
     // The busiest route, first and outside /api's middleware: it needs no session, and it sends bytes it compressed
     // once itself (compress() would only rebuild their headers on each request).
     .route('/api/stats', statsRoutes(svc))
@@ -60,11 +67,7 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/fonts', fontsRoutes());
 
   app.all('/api/*', (c) => c.json({ error: { status: 404, message: `Không có đường dẫn API ${c.req.path}` } }, 404));
-  app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json({ error: { status: err.status, message: err.message, field: err.field ?? null } }, err.status);
-    console.error(err);
-    return c.json({ error: { status: 500, message: 'Lỗi máy chủ', detail: err.message } }, 500);
-  });
+  app.onError(errorHandler);
   if (clientDir) {
     const root = relative(process.cwd(), clientDir) || '.';
     app.use('/*', serveStatic({ root }));
@@ -80,7 +83,7 @@ function unavailableAdmin(): AdminBackend {
   };
   return {
     ledger: { commitImport: no, rollbackImport: no, imports: no },
-    users: { user: no, users: no, addUser: no, updateUser: no, createSession: no, session: async () => undefined, deleteSession: no },
+    users: { user: no, users: no, addUser: no, updateUser: no, createSession: no, session: async () => undefined, deleteSession: no, reserveLoginAttempt: no, settleLoginAttempt: no },
     audit: { auditEntries: no, appendAudit: no },
     decks: { decks: no, deck: no, createDeck: no, renameDeck: no, deleteDeck: no, addSlide: no, updateSlide: no, deleteSlide: no, reorderSlides: no },
   };

@@ -1,7 +1,9 @@
 // Sessions in a cookie (HttpOnly, SameSite=Strict, Secure behind https) and a per-session CSRF token
-// that every write must echo in the X-CSRF-Token header. Only the token's hash is stored.
+// that every write must echo in the X-CSRF-Token header. The store holds hashes of both: a copy of the
+// database opens no session and forges no write. The CSRF token is derived from the session token, so
+// that /api/auth/me can hand it again to a reloaded page without it being stored.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { forbidden, unauthorized } from '../services/errors.js';
@@ -14,6 +16,21 @@ export const SESSION_HOURS = 12;
 export type AuthEnv = { Variables: { session: Session | null } };
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The CSRF token of a session token (a keyed hash: it tells nothing of the session token). */
+export const csrfTokenOf = (sessionToken: string) => createHmac('sha256', sessionToken).update('antq-csrf').digest('base64url');
+
+/** The CSRF token of this request's session cookie, if any. */
+export const requestCsrfToken = (c: Context) => {
+  const token = getCookie(c, SESSION_COOKIE);
+  return token ? csrfTokenOf(token) : null;
+};
+
+function sameHash(token: string | undefined, hash: string): boolean {
+  if (!token) return false;
+  const a = Buffer.from(tokenHash(token), 'hex');
+  const b = Buffer.from(hash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /** Behind a TLS-terminating proxy the request arrives as http with X-Forwarded-Proto: https. */
 const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
@@ -27,11 +44,14 @@ export function loadSession(users: UserStore): MiddlewareHandler<AuthEnv> {
   };
 }
 
+/** A new session for `user`; the one this client had before (if any) ends: a log-in rotates the session. */
 export async function openSession(c: Context, users: UserStore, user: User): Promise<string> {
+  const previous = getCookie(c, SESSION_COOKIE);
+  if (previous) await users.deleteSession(tokenHash(previous));
   const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
+  const csrfToken = csrfTokenOf(token);
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();
-  await users.createSession({ tokenHash: tokenHash(token), userName: user.name, csrfToken, expiresAt });
+  await users.createSession({ tokenHash: tokenHash(token), userName: user.name, csrfHash: tokenHash(csrfToken), expiresAt });
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: isHttps(c), path: '/', maxAge: SESSION_HOURS * 3600 });
   return csrfToken;
 }
@@ -54,6 +74,6 @@ export function requireSession(c: Context<AuthEnv>, roles: readonly Role[], writ
   if (!roles.includes(s.user.role)) {
     throw forbidden(`Tài khoản ${ROLE_LABELS[s.user.role]} không được thực hiện thao tác này (cần: ${roles.map((r) => ROLE_LABELS[r]).join(' hoặc ')})`);
   }
-  if (write && c.req.header(CSRF_HEADER) !== s.csrfToken) throw forbidden('Thiếu hoặc sai mã chống giả mạo (CSRF): hãy tải lại trang và thử lại');
+  if (write && !sameHash(c.req.header(CSRF_HEADER), s.csrfHash)) throw forbidden('Thiếu hoặc sai mã chống giả mạo (CSRF): hãy tải lại trang và thử lại');
   return s;
 }

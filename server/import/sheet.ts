@@ -91,7 +91,9 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new SheetError(`Không đọc được tệp Excel (.xlsx): ${(e as Error).message}. Hãy mở tệp bằng Excel, lưu lại và thử lại.`);
+    // The library's own words mean nothing to the user (and say how the server is built): logged, not shown.
+    console.warn('import: the XLSX library refused the file:', (e as Error).message);
+    throw new SheetError('Không đọc được tệp Excel (.xlsx): tệp bị hỏng hoặc không phải bảng tính Excel. Hãy mở tệp bằng Excel, lưu lại và thử lại.');
   }
   const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw new SheetError('Tệp Excel không có trang tính nào có dữ liệu.');

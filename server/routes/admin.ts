@@ -51,7 +51,7 @@ export function adminRoutes(store: Store, admin: AdminBackend) {
       const name = typeof body.name === 'string' ? body.name.trim() : '';
       if (!NAME.test(name)) throw badRequest('Tên đăng nhập gồm 3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang', 'name');
       const password = typeof body.password === 'string' ? body.password : '';
-      const weak = passwordProblem(password);
+      const weak = passwordProblem(password, name);
       if (weak) throw badRequest(weak, 'password');
       const role = await checkRole(store, body.role, body.provinceCode);
       const user = await ledgerErrors(async () => admin.users.addUser({ name, ...role, passwordHash: await hashPassword(password) }, s.user.name));
@@ -69,7 +69,7 @@ export function adminRoutes(store: Store, admin: AdminBackend) {
         change.disabled = body.disabled;
       }
       if (body.password !== undefined) {
-        const weak = passwordProblem(typeof body.password === 'string' ? body.password : '');
+        const weak = passwordProblem(typeof body.password === 'string' ? body.password : '', name);
         if (weak) throw badRequest(weak, 'password');
         change.passwordHash = await hashPassword(body.password as string);
       }

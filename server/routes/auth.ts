@@ -1,48 +1,45 @@
-import { Hono, type Context } from 'hono';
-import { FailureLimiter } from '../auth/rateLimit.js';
-import { verifyPassword } from '../auth/password.js';
-import { closeSession, openSession, requireSession, type AuthEnv } from '../auth/session.js';
-import { ApiError, badRequest, forbidden } from '../services/errors.js';
+import { Hono } from 'hono';
+import { clientAddress, parseProxies } from '../auth/clientAddress.js';
+import { DEFAULT_THROTTLE, loginWait, type ThrottlePolicy } from '../auth/loginThrottle.js';
+import { dummyHash, verifyLogin } from '../auth/password.js';
+import { closeSession, openSession, requestCsrfToken, requireSession, type AuthEnv } from '../auth/session.js';
+import { ApiError, badRequest } from '../services/errors.js';
 import { ROLES, type AdminBackend } from '../store/admin.js';
 
-/** The client's address as the socket sees it (no proxy header is trusted). */
-function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
-}
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
 /**
- * A log-in form posted from another site: browsers send Origin; refuse one that is not this host.
- * (JSON bodies already need a CORS preflight that this server never grants.)
+ * POST /api/auth/login {name, password}; POST /api/auth/logout; GET /api/auth/me.
+ * Cross-site writes are refused before this (sameOriginWrites); bodies are small (bodyLimits).
  */
-function assertSameOrigin(c: Context) {
-  const origin = c.req.header('origin');
-  if (origin && new URL(origin).host !== (c.req.header('host') ?? new URL(c.req.url).host)) throw forbidden('Yêu cầu từ trang khác bị từ chối');
-}
-
-/** POST /api/auth/login {name, password}; POST /api/auth/logout; GET /api/auth/me. */
-export function authRoutes(admin: AdminBackend, limiter = new FailureLimiter()) {
+export function authRoutes(admin: AdminBackend, policy: ThrottlePolicy = DEFAULT_THROTTLE) {
+  // Made now, so that the first log-in with an unknown name is not the one slow answer.
+  void dummyHash();
+  const proxies = parseProxies(process.env.ANTQ_TRUSTED_PROXIES);
   return new Hono<AuthEnv>()
     .post('/login', async (c) => {
-      assertSameOrigin(c);
       if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw badRequest('Gửi tên và mật khẩu dạng JSON');
       const body = (await c.req.json().catch(() => null)) as { name?: unknown; password?: unknown } | null;
       const name = typeof body?.name === 'string' ? body.name.trim() : '';
       const password = typeof body?.password === 'string' ? body.password : '';
       if (!name || !password) throw badRequest('Nhập tên đăng nhập và mật khẩu', name ? 'password' : 'name');
-      const keys = [`ip:${clientAddress(c)}`, `user:${name.toLowerCase()}`];
-      const wait = Math.max(...keys.map((k) => limiter.retryAfter(k)));
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw new ApiError(429, `Đăng nhập sai quá nhiều lần: thử lại sau ${Math.ceil(wait / 60)} phút`);
+      // The attempt is reserved before the slow check: parallel attempts count as they start.
+      const account = name.toLowerCase();
+      const address = clientAddress(c, proxies);
+      const at = Date.now();
+      const reserved = await admin.users.reserveLoginAttempt(
+        { account, address, at, since: at - policy.windowMs, knownSince: at - policy.knownMs },
+        (h) => loginWait(h, account, address, at, policy),
+      );
+      if ('retryAfterMs' in reserved) {
+        c.header('Retry-After', String(Math.ceil(reserved.retryAfterMs / 1000)));
+        throw new ApiError(429, `Đăng nhập sai quá nhiều lần: thử lại sau ${minutes(reserved.retryAfterMs)} phút`);
       }
       const user = await admin.users.user(name);
-      const ok = user !== undefined && !user.disabled && (await verifyPassword(password, user.passwordHash));
-      if (!ok) {
-        for (const k of keys) limiter.fail(k);
-        throw new ApiError(401, 'Sai tên đăng nhập hoặc mật khẩu');
-      }
-      for (const k of keys) limiter.reset(k);
+      const usable = user !== undefined && !user.disabled;
+      const ok = (await verifyLogin(password, usable ? user.passwordHash : undefined)) && usable;
+      await admin.users.settleLoginAttempt(reserved.id, ok ? 'ok' : 'fail');
+      if (!ok) throw new ApiError(401, 'Sai tên đăng nhập hoặc mật khẩu');
       const { passwordHash: _, ...safe } = user;
       const csrfToken = await openSession(c, admin.users, safe);
       await admin.audit.appendAudit({ userName: safe.name, action: 'login', target: safe.name, fileSha256: null, summary: `Đăng nhập`, details: { before: null, after: null } });
@@ -56,6 +53,6 @@ export function authRoutes(admin: AdminBackend, limiter = new FailureLimiter()) 
     .get('/me', (c) => {
       const s = c.get('session');
       c.header('Cache-Control', 'no-store');
-      return c.json(s ? { user: s.user, csrfToken: s.csrfToken } : { user: null, csrfToken: null });
+      return c.json(s ? { user: s.user, csrfToken: requestCsrfToken(c) } : { user: null, csrfToken: null });
     });
 }

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireSession, type AuthEnv } from '../auth/session.js';
 import { DeckInputError, checkDeckName, checkSlide, checkSlideChange, deckFile, parseDeckFile } from '../domain/deck.js';
+import { strictJson } from '../http/strictJson.js';
 import { ApiError, badRequest, forbidden, notFound } from '../services/errors.js';
 import { ROLES, type AdminBackend } from '../store/admin.js';
 import { DeckStoreError, type DeckSummary } from '../store/decks.js';
@@ -21,7 +22,7 @@ async function checked<T>(fn: () => T | Promise<T>): Promise<T> {
 }
 
 async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const body = await c.req.json().catch(() => undefined);
+  const body = await strictJson(c);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('Nội dung gửi lên phải là một đối tượng JSON', 'body');
   return body as Record<string, unknown>;
 }
@@ -89,13 +90,8 @@ export function deckRoutes(admin: AdminBackend) {
     })
     .post('/import', limit, async (c) => {
       const s = requireSession(c, ROLES, true);
-      const text = await c.req.text();
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (e) {
-        throw badRequest(`Tệp không phải JSON hợp lệ: ${(e as Error).message}`, 'file');
-      }
+      const raw = await strictJson(c, 'file');
+      if (raw === undefined) throw badRequest('Tệp không phải JSON hợp lệ (bộ trình chiếu xuất từ cổng này là tệp .json)', 'file');
       const deck = await checked(async () => decks.createDeck(parseDeckFile(raw), s.user.name, 'import'));
       return c.json({ deck }, 201);
     })

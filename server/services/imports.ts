@@ -3,7 +3,8 @@
 
 import { createHash } from 'node:crypto';
 import { FIRST_2025_YEAR, type Unit, type Vintage } from '../domain/types.js';
-import { readSheet, SheetError, type Sheet } from '../import/sheet.js';
+import { readUpload } from '../import/readUpload.js';
+import { SheetError, type Sheet } from '../import/sheet.js';
 import { buildUnitIndex, checkSheet, type CheckResult, type Problem, type UnitIndex } from '../import/validate.js';
 import type { Actor, ImportLedger, ImportRecord, User } from '../store/admin.js';
 import type { Store } from '../store/store.js';
@@ -149,7 +150,7 @@ export class ImportService {
     };
     let sheet: Sheet;
     try {
-      sheet = await readSheet(req.bytes);
+      sheet = await readUpload(req.bytes);
     } catch (e) {
       if (!(e instanceof SheetError)) throw e;
       const problems: Problem[] = [{ line: 0, column: null, severity: 'error', message: e.message, hint: 'Dùng mẫu tải về (XLSX, hoặc CSV UTF-8).' }];

@@ -1,6 +1,7 @@
 // The stores behind imports, accounts and the audit log. Async, like Store, so that a server database
 // can implement them too. Every write here also appends its audit entry, in the same transaction.
 
+import type { LoginHistory } from '../auth/loginThrottle.js';
 import type { Assessment, Vintage } from '../domain/types.js';
 import type { DeckStore } from './decks.js';
 
@@ -77,8 +78,20 @@ export interface ImportLedger {
 
 export interface Session {
   user: User;
-  csrfToken: string;
+  /** sha256 of the session's CSRF token (the token itself is derived from the cookie, never stored). */
+  csrfHash: string;
   expiresAt: string;
+}
+
+/** A log-in attempt to reserve: account lower-cased as typed (known or not), the client's address. */
+export interface LoginAttemptKey {
+  account: string;
+  address: string;
+  /** ms since the epoch */
+  at: number;
+  /** Attempts older than this (ms) are not read; successes older than knownSince are deleted. */
+  since: number;
+  knownSince: number;
 }
 
 export interface UserStore {
@@ -86,10 +99,16 @@ export interface UserStore {
   users(): Promise<User[]>;
   addUser(u: { name: string; role: Role; provinceCode: string | null; passwordHash: string }, actor: Actor): Promise<User>;
   updateUser(name: string, change: { role?: Role; provinceCode?: string | null; disabled?: boolean; passwordHash?: string }, actor: Actor): Promise<User>;
-  createSession(s: { tokenHash: string; userName: string; csrfToken: string; expiresAt: string }): Promise<void>;
+  createSession(s: { tokenHash: string; userName: string; csrfHash: string; expiresAt: string }): Promise<void>;
   /** The live session with this token hash (expired ones are not returned). */
   session(tokenHash: string, now: string): Promise<Session | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  /**
+   * In one atomic step (across processes): reads the recent attempts of the account or the address,
+   * asks `wait` how long this one must wait, and when it need not, records it as pending.
+   */
+  reserveLoginAttempt(k: LoginAttemptKey, wait: (h: LoginHistory) => number): Promise<{ id: number } | { retryAfterMs: number }>;
+  settleLoginAttempt(id: number, outcome: 'ok' | 'fail'): Promise<void>;
 }
 
 export interface AuditLog {

@@ -204,6 +204,34 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 4,
+    name: 'log-in attempts; sessions keep a hash of the CSRF token',
+    sql: `
+      -- Every log-in attempt, reserved before the password is checked (outcome 'pending') and settled after,
+      -- so that parallel attempts are counted as they start. Kept 30 days: successes mark known addresses.
+      CREATE TABLE login_attempts (
+        id      INTEGER PRIMARY KEY,
+        at      INTEGER NOT NULL, -- ms since the epoch
+        account TEXT NOT NULL,    -- as typed, lower-cased (unknown names too)
+        address TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'fail', 'ok'))
+      );
+      CREATE INDEX login_attempts_by_account ON login_attempts (account, at);
+      CREATE INDEX login_attempts_by_address ON login_attempts (address, at);
+      CREATE INDEX login_attempts_by_at ON login_attempts (at);
+
+      -- Sessions are short-lived: the ones open before this step end (their CSRF token was stored in clear).
+      DROP TABLE sessions;
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_name  TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+        csrf_hash  TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies the pending migrations in one transaction; returns the ids applied. */

@@ -3,6 +3,7 @@
 // before-images, the ledger row and the audit entry are committed together or not at all.
 
 import type Database from 'better-sqlite3';
+import type { LoginAttempt } from '../auth/loginThrottle.js';
 import type { Assessment, Origin, Vintage } from '../domain/types.js';
 import type { Actor, AdminBackend, AuditEntry, ImportRecord, ImportWrite, Role, RollbackResult, Session, User } from './admin.js';
 import { sqliteDecks } from './sqlite-decks.js';
@@ -116,13 +117,18 @@ function statements(db: Database.Database) {
     insertUser: p('INSERT INTO users (name, role, province_code, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, 0, ?)'),
     updateUser: p('UPDATE users SET role = ?, province_code = ?, disabled = ?, password_hash = ? WHERE name = ?'),
     deleteUserSessions: p('DELETE FROM sessions WHERE user_name = ?'),
-    insertSession: p('INSERT INTO sessions (token_hash, user_name, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
+    insertSession: p('INSERT INTO sessions (token_hash, user_name, csrf_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
     purgeSessions: p('DELETE FROM sessions WHERE expires_at <= ?'),
     session: p(
-      `SELECT s.csrf_token, s.expires_at, u.* FROM sessions s JOIN users u ON u.name = s.user_name
+      `SELECT s.csrf_hash, s.expires_at, u.* FROM sessions s JOIN users u ON u.name = s.user_name
        WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`,
     ),
     deleteSession: p('DELETE FROM sessions WHERE token_hash = ?'),
+    purgeAttempts: p("DELETE FROM login_attempts WHERE at < ? OR (at < ? AND outcome <> 'ok')"),
+    attempts: p('SELECT at, account, address, outcome FROM login_attempts WHERE (account = ? OR address = ?) AND at > ?'),
+    knownAddress: p("SELECT 1 FROM login_attempts WHERE account = ? AND address = ? AND outcome = 'ok' AND at > ? LIMIT 1").pluck(),
+    insertAttempt: p("INSERT INTO login_attempts (at, account, address, outcome) VALUES (?, ?, ?, 'pending')"),
+    settleAttempt: p('UPDATE login_attempts SET outcome = ? WHERE id = ?'),
     insertAudit: p('INSERT INTO audit_log (at, user_name, action, target, file_sha256, summary, details) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     audit: p('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?'),
   };
@@ -262,7 +268,8 @@ export function sqliteAdmin(store: SqliteStore): AdminBackend {
           try {
             s.insertUser.run(u.name, u.role, u.provinceCode, u.passwordHash, now());
           } catch (e) {
-            throw new LedgerError(`Không tạo được tài khoản "${u.name}": ${(e as Error).message}`);
+            console.error(`addUser ${u.name}:`, e);
+            throw new LedgerError(`Không tạo được tài khoản "${u.name}": vai trò hoặc tỉnh không hợp lệ`);
           }
           const created = toUser(userOrThrow(u.name));
           appendAudit({ userName: actor, action: 'user.add', target: u.name, fileSha256: null, summary: `Tạo tài khoản ${u.name} (${u.role}${u.provinceCode ? `, tỉnh ${u.provinceCode}` : ''})`, details: { before: null, after: created } });
@@ -278,7 +285,8 @@ export function sqliteAdmin(store: SqliteStore): AdminBackend {
           try {
             s.updateUser.run(role, role === 'editor' ? province : null, disabled ? 1 : 0, change.passwordHash ?? old.password_hash, name);
           } catch (e) {
-            throw new LedgerError(`Không sửa được tài khoản "${name}": ${(e as Error).message}`);
+            console.error(`updateUser ${name}:`, e);
+            throw new LedgerError(`Không sửa được tài khoản "${name}": vai trò hoặc tỉnh không hợp lệ`);
           }
           // A changed password, role or a disabled account ends the sessions opened before.
           s.deleteUserSessions.run(name);
@@ -293,15 +301,28 @@ export function sqliteAdmin(store: SqliteStore): AdminBackend {
       async createSession(x) {
         tx(() => {
           s.purgeSessions.run(now());
-          s.insertSession.run(x.tokenHash, x.userName, x.csrfToken, now(), x.expiresAt);
+          s.insertSession.run(x.tokenHash, x.userName, x.csrfHash, now(), x.expiresAt);
         });
       },
       async session(tokenHash, at): Promise<Session | undefined> {
-        const r = s.session.get(tokenHash, at) as (UserRow & { csrf_token: string; expires_at: string }) | undefined;
-        return r && { user: toUser(r), csrfToken: r.csrf_token, expiresAt: r.expires_at };
+        const r = s.session.get(tokenHash, at) as (UserRow & { csrf_hash: string; expires_at: string }) | undefined;
+        return r && { user: toUser(r), csrfHash: r.csrf_hash, expiresAt: r.expires_at };
       },
       async deleteSession(tokenHash) {
         s.deleteSession.run(tokenHash);
+      },
+      async reserveLoginAttempt(k, wait) {
+        return tx(() => {
+          s.purgeAttempts.run(k.knownSince, k.since);
+          const attempts = s.attempts.all(k.account, k.address, k.since) as LoginAttempt[];
+          const known = s.knownAddress.get(k.account, k.address, k.knownSince) === 1;
+          const ms = wait({ attempts, known });
+          if (ms > 0) return { retryAfterMs: ms };
+          return { id: Number(s.insertAttempt.run(k.at, k.account, k.address).lastInsertRowid) };
+        });
+      },
+      async settleLoginAttempt(id, outcome) {
+        s.settleAttempt.run(outcome, id);
       },
     },
 

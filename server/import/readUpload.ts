@@ -1,0 +1,77 @@
+// The guarded way into the file reader (readSheet) for uploads: a ZIP (XLSX) is first held to its
+// inflation budget (zipBudget.ts); a large file is then read in a worker thread, with a memory cap and
+// a time limit, so that the server keeps answering other requests meanwhile; whatever the reader or a
+// library throws, the user is told in Vietnamese, never in the library's words (logged here instead).
+
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WorkerAnswer } from './sheetWorker.js';
+import { readSheet, SheetError, type Sheet } from './sheet.js';
+import { checkZipBudget, DEFAULT_ZIP_BUDGET, isZip, ZipBudgetError, type ZipBudget } from './zipBudget.js';
+
+export interface ReadOptions {
+  budget?: ZipBudget;
+  /** Work (bytes, inflated for XLSX) above which the file is read in a worker thread. */
+  workerAbove?: number;
+  /** The worker's heap cap and time limit. */
+  workerHeapMb?: number;
+  workerTimeoutMs?: number;
+}
+
+export const DEFAULT_WORKER_ABOVE = 1024 * 1024;
+
+const UNREADABLE = 'Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng XLSX/CSV. Hãy mở tệp bằng Excel, lưu lại (XLSX hoặc CSV UTF-8) và thử lại.';
+
+/**
+ * The worker's first lines: the TypeScript loader the server runs under (tsx), registered in the worker
+ * itself (Node 20 does not carry loader hooks into workers, nor does a test runner's own), then the entry.
+ */
+// (require.resolve finds the package's CommonJS build of the API; the worker imports its ES module twin.)
+const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+const BOOT = `import(${JSON.stringify(tsxApi)}).then((t) => { t.register(); return import(${JSON.stringify(new URL('./sheetWorker.ts', import.meta.url).href)}); })`;
+
+function inWorker(bytes: Uint8Array, heapMb: number, timeoutMs: number): Promise<Sheet> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(BOOT, {
+      eval: true,
+      workerData: { bytes },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new SheetError(`Đọc tệp quá ${Math.round(timeoutMs / 1000)} giây: tệp quá lớn hoặc quá phức tạp. Hãy chia tệp theo tỉnh.`));
+    }, timeoutMs);
+    const done = () => clearTimeout(timer);
+    worker.once('message', (m: WorkerAnswer) => {
+      done();
+      void worker.terminate();
+      if (m.ok) resolve(m.sheet);
+      else if (m.sheetError) reject(new SheetError(m.message));
+      else reject(Object.assign(new Error(m.message), { stack: m.stack }));
+    });
+    worker.once('error', (e) => {
+      done();
+      // ERR_WORKER_OUT_OF_MEMORY: the heap cap was reached.
+      if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new SheetError('Tệp cần quá nhiều bộ nhớ để đọc: hãy chia tệp theo tỉnh.'));
+      else reject(e);
+    });
+  });
+}
+
+/** readSheet, guarded. Throws SheetError (with a message for the user) for any file that cannot be read. */
+export async function readUpload(bytes: Uint8Array, o: ReadOptions = {}): Promise<Sheet> {
+  let work = bytes.length;
+  try {
+    if (isZip(bytes)) work = await checkZipBudget(bytes, o.budget ?? DEFAULT_ZIP_BUDGET);
+    const heapMb = o.workerHeapMb ?? 1024;
+    return work > (o.workerAbove ?? DEFAULT_WORKER_ABOVE) ? await inWorker(bytes, heapMb, o.workerTimeoutMs ?? 120_000) : await readSheet(bytes);
+  } catch (e) {
+    if (e instanceof SheetError) throw e;
+    if (e instanceof ZipBudgetError) throw new SheetError(e.message);
+    const id = randomUUID();
+    console.error(`import ${id}: the file reader failed:`, e);
+    throw new SheetError(`${UNREADABLE} (mã lỗi ${id})`);
+  }
+}
