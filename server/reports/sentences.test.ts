@@ -44,7 +44,7 @@ describe('report sentences', () => {
     expect(t).toContain(
       'Năm 2023, toàn tỉnh công nhận 194/213 cơ quan, doanh nghiệp, cơ sở giáo dục do cấp tỉnh quản lý đạt tiêu chuẩn “An toàn về an ninh, trật tự”; 1/2 xã, 1/1 phường, 1/1 thị trấn, 2/3 cơ quan do cấp huyện quản lý đạt tiêu chuẩn “An toàn về an ninh, trật tự”; 40/40 khu dân cư đạt tiêu chuẩn “An toàn về an ninh, trật tự”.',
     );
-    expect(t).toContain('3 xã, phường, thị trấn (chiếm tỷ lệ 75,00%); 40 khu dân cư (chiếm tỷ lệ 100,00%)');
+    expect(t).toContain('3/4 xã, phường, thị trấn (chiếm tỷ lệ 75,00%); 40 khu dân cư (chiếm tỷ lệ 100,00%)');
     expect(t).toContain('Còn 1 xã, phường, thị trấn chưa đạt tiêu chuẩn: Xã Số 2.');
     expect(t).toContain('Không có số liệu năm 2022 để so sánh.');
   });

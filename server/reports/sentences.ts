@@ -142,7 +142,7 @@ export function ratesSentence(f: ReportFigures): string | null {
   const parts: string[] = [];
   const assessed = a.communes.total - a.communes.noData;
   if (f.place.kind !== 'commune' && assessed > 0)
-    parts.push(`${formatCount(a.communes.certified)} ${communeWords(a)} (chiếm tỷ lệ ${formatPercent(a.rates.communes)})`);
+    parts.push(`${tally({ total: assessed, certified: a.communes.certified })} ${communeWords(a)} (chiếm tỷ lệ ${formatPercent(a.rates.communes)})`);
   for (const [t, word] of [
     [a.residential, 'khu dân cư'],
     [a.agencies, 'cơ quan'],
