@@ -48,7 +48,7 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/admin', adminRoutes(store, backend))
     .route('/decks', deckRoutes(backend))
     .route('/search-index', searchRoutes(svc, store))
-    .route('/reports', reportRoutes(svc, geoDir))
+    .route('/reports', reportRoutes(svc, geoDir, backend.decks))
     // /worklist, /worklist.xlsx|.csv, /targets, /targets.xlsx|.csv: file names, so mounted at the root.
     .route('/', worklistRoutes(svc));
 

@@ -43,7 +43,7 @@ function inPlace(kind: PlaceKind, code: string | null) {
  * client/present/previous.ts, on the server's own reads): on the year's own map, except that the year before 2025
  * is the country as reported on the old communes ('old-units') and a province or commune rolled up ('crosswalk').
  */
-async function placeTotal(svc: StatsService, year: number, vintage: Vintage, kind: PlaceKind, code: string | null): Promise<{ total: Aggregate; basis: Basis }> {
+export async function placeTotal(svc: StatsService, year: number, vintage: Vintage, kind: PlaceKind, code: string | null): Promise<{ total: Aggregate; basis: Basis }> {
   const crossing = vintage === '2025' && year < FIRST_2025_YEAR;
   if (kind === 'country') {
     const v = crossing ? 'pre2025' : vintage;

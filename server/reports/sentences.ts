@@ -327,5 +327,22 @@ export function reportText(f: ReportFigures, date: Date): ReportText {
   return { ...heading(f, date), sections };
 }
 
+/** A slide's speaker notes: its key figures as sentences ("… đạt chuẩn (94,28%), tăng 1,32 điểm % so với năm 2024"). */
+export function slideNotes(place: string, year: number, now: { total: Aggregate; basis: Basis }, prev: { year: number; total: Aggregate; basis: Basis } | null): string {
+  const a = now.total;
+  const words = communeWords(a);
+  const assessed = { total: a.communes.total - a.communes.noData, certified: a.communes.certified };
+  const out: string[] = [];
+  const oldUnits = now.basis === 'old-units' ? ' (tính trên các xã, phường, thị trấn cũ, trước sắp xếp)' : '';
+  let first = `Năm ${year}, ${place === 'Toàn quốc' ? 'toàn quốc' : place} có ${tally(assessed)} ${words} đạt tiêu chuẩn ${STANDARD} (${formatPercent(a.rates.communes)})${oldUnits}`;
+  const w = prev ? changeWords(a.rates.communes, prev.total.rates.communes) : null;
+  if (prev && w) first += `, ${w} so với năm ${prev.year}${basisNote(prev)}`;
+  out.push(`${first}.`);
+  if (a.residential.total > 0) out.push(`${tally(a.residential)} khu dân cư đạt chuẩn (${share(a.residential)}).`);
+  out.push(`Duy trì hoạt động của ${formatCount(a.models)} mô hình tự quản về an ninh, trật tự.`);
+  out.push(`${formatCount(a.keyAreas)} ${words} là địa bàn trọng điểm, phức tạp; ${a.hotSpots ? `${formatCount(a.hotSpots)} ${words} có “điểm nóng”` : 'không để xảy ra “điểm nóng”'}.`);
+  return out.join(' ');
+}
+
 /** The report's text as one string (tests, speaker notes). */
 export const plainText = (t: ReportText) => [t.title, t.subtitle, ...t.sections.flatMap((s) => [s.heading, ...s.paragraphs])].join('\n');
