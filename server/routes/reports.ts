@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { buildPptx, type SlideDoc } from '../../client/export/office/pptx.js';
 import { packViews } from '../../client/export/office/packViews.js';
+import { slug } from '../../client/export/office/slug.js';
 import { checkSlideView } from '../domain/deck.js';
 import { badRequest, notFound } from '../services/errors.js';
 import type { DeckStore } from '../store/decks.js';
@@ -36,18 +37,6 @@ export function parseReportQuery(q: Record<string, string | undefined>): ReportQ
     date = new Date(`${q.date}T12:00:00+07:00`);
   }
   return { year, kind: kind ?? 'country', code: kind ? q[kind]! : null, date };
-}
-
-/** ASCII file names: "bao-cao-antq-2023-tinh-bac-ninh.docx". */
-export function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 /** A view's query string as decks store it: unknown keys and bad values refused (400), presentation keys dropped. */
@@ -101,7 +90,7 @@ export function reportRoutes(svc: StatsService, geoDir: string, decks: DeckStore
     .get('/pack.pptx', async (c) => {
       const view = viewParam(c.req.query('view'));
       const provinces = [...(await svc.units('2025')).values()].filter((u) => u.level === 'province').map((u) => u.code).sort();
-      const first = await slideDoc({ view });
+      const first = await slideDoc({ view: packViews(view, [], null)[0] });
       const [, ...rest] = packViews(view, provinces, first.breaks);
       const year = first.title.match(/\d{4}$/)?.[0] ?? '';
       const bytes = await buildPptx(`Bộ bản đồ hội nghị ${year}`, rest.length + 1, (i) => (i === 0 ? Promise.resolve(first) : slideDoc({ view: rest[i - 1] })));
