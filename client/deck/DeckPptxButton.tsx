@@ -31,7 +31,7 @@ export function DeckPptxButton({ deck }: Props) {
         Tải PowerPoint
       </button>
       {busy && (
-        <p className="export-progress" role="status">
+        <p className="deck-progress" role="status">
           {busy} <button onClick={() => abort.current?.abort()}>Hủy</button>
         </p>
       )}

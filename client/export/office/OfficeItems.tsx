@@ -33,7 +33,7 @@ export function OfficeItems({ source: s, busy, run, progress }: Props) {
   const slide = () => run('Đang tạo trang chiếu…', (signal) => downloadSlides(`trang-chieu-${s.year}.pptx`, s.title, [{ view: s.view, title: s.title, subtitle: s.subtitle }], () => {}, signal));
   const pack = () => run('Đang chuẩn bị bộ trang chiếu…', (signal) => downloadPack(s.view, s.year, s.provinces, (done, of) => progress(`Đang tạo trang chiếu ${done}/${of} …`), signal));
   return (
-    <div className="export-group" aria-label="Word và PowerPoint">
+    <>
       <button role="menuitem" disabled={busy} onClick={() => run('Đang tạo báo cáo Word…', (signal) => downloadReport({ year: s.year, ...place }, signal))} title={`Báo cáo kết quả xây dựng phong trào năm ${s.year} ${what}`}>
         Báo cáo Word ({what})
       </button>
@@ -43,6 +43,6 @@ export function OfficeItems({ source: s, busy, run, progress }: Props) {
       <button role="menuitem" disabled={busy} onClick={pack} title="Trang toàn quốc và một trang cho mỗi tỉnh, thành phố, cùng ngưỡng phân loại">
         Bộ trang chiếu hội nghị ({s.provinces.length + 1} trang, .pptx)
       </button>
-    </div>
+    </>
   );
 }
