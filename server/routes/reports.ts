@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { buildPptx, type SlideDoc } from '../../client/export/office/pptx.js';
 import { packViews } from '../../client/export/office/packViews.js';
 import { slug } from '../../client/export/office/slug.js';
-import { checkSlideView } from '../domain/deck.js';
+import { checkSlideView, DeckInputError } from '../domain/deck.js';
 import { badRequest, notFound } from '../services/errors.js';
 import type { DeckStore } from '../store/decks.js';
 import type { StatsService } from '../services/stats.js';
@@ -44,7 +44,8 @@ function viewParam(raw: string | undefined): string {
   try {
     return checkSlideView(raw ?? '', 'view');
   } catch (e) {
-    throw badRequest((e as Error).message, 'view');
+    if (e instanceof DeckInputError) throw badRequest(e.message, e.field);
+    throw e;
   }
 }
 
