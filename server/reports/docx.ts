@@ -40,37 +40,38 @@ const TEXT_WIDTH = Math.round(((210 - 30 - 15) / 25.4) * 1440);
 const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}) => new TextRun({ text, font: FONT, bold: o.bold, italics: o.italics, size: o.size, color: o.color });
 const centred = (children: TextRun[], after = 0) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children });
 
-/** The heading block: issuer and number on the left, the national motto and place and date on the right. */
-function headingBlock(t: ReportText): Table {
-  const cell = (children: Paragraph[], pct: number) => new TableCell({ borders: NO_BORDERS, width: { size: pct, type: WidthType.PERCENTAGE }, children });
+/** A table without borders: the heading block and the signature block are laid out in two such columns. */
+function layoutTable(columns: { pct: number; children: Paragraph[] }[]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: columns.map((c) => Math.round((c.pct / 100) * TEXT_WIDTH)),
     borders: { ...NO_BORDERS, insideHorizontal: none, insideVertical: none },
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              centred([run(t.issuer[0], { size: 26 })]),
-              centred([run(t.issuer[1], { bold: true, size: 26 })]),
-              centred([run('―――――', { size: 20 })], 120),
-              centred([run(t.number, { size: 26 })]),
-            ],
-            40,
-          ),
-          cell(
-            [
-              centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 26 })]),
-              centred([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 28 })]),
-              centred([run('―――――――――――', { size: 20 })], 120),
-              centred([run(t.placeAndDate, { italics: true, size: 28 })]),
-            ],
-            60,
-          ),
-        ],
-      }),
-    ],
+    rows: [new TableRow({ children: columns.map((c) => new TableCell({ borders: NO_BORDERS, width: { size: c.pct, type: WidthType.PERCENTAGE }, children: c.children })) })],
   });
+}
+
+/** The heading block: issuer and number on the left, the national motto and place and date on the right. */
+function headingBlock(t: ReportText): Table {
+  return layoutTable([
+    {
+      pct: 38,
+      children: [
+        centred([run(t.issuer[0], { size: 26 })]),
+        centred([run(t.issuer[1], { bold: true, size: 26 })]),
+        centred([run('―――――', { size: 20 })], 120),
+        centred([run(t.number, { size: 26 })]),
+      ],
+    },
+    {
+      pct: 62,
+      children: [
+        centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })]),
+        centred([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 })]),
+        centred([run('―――――――――――', { size: 20 })], 120),
+        centred([run(t.placeAndDate, { italics: true, size: 26 })]),
+      ],
+    },
+  ]);
 }
 
 function dataTable(table: ReportTable): Table {
@@ -107,7 +108,7 @@ export async function reportDocx(input: DocxInput): Promise<Buffer> {
   const table = reportTable(data);
   const children = [
     headingBlock(t),
-    centred([run(t.title, { bold: true })], 0),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 360 }, children: [run(t.title, { bold: true })] }),
     centred([run(t.subtitle, { bold: true })], 240),
     ...t.sections.flatMap((s) => [heading(s.heading), ...s.paragraphs.map(body)]),
     heading(`${roman(t.sections.length + 1)}. BẢN ĐỒ VÀ BẢNG SỐ LIỆU`),
@@ -138,23 +139,17 @@ export async function reportDocx(input: DocxInput): Promise<Buffer> {
 
 /** "Nơi nhận" on the left, the signer's block on the right, as documents end. */
 function signature(): Table {
-  const cell = (children: Paragraph[]) => new TableCell({ borders: NO_BORDERS, width: { size: 50, type: WidthType.PERCENTAGE }, children });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { ...NO_BORDERS, insideHorizontal: none, insideVertical: none },
-    rows: [
-      new TableRow({
-        children: [
-          cell([
-            new Paragraph({ spacing: { before: 240 }, children: [run('Nơi nhận:', { bold: true, italics: true, size: 24 })] }),
-            new Paragraph({ children: [run('- Như trên;', { size: 22 })] }),
-            new Paragraph({ children: [run('- Lưu: VT.', { size: 22 })] }),
-          ]),
-          cell([centred([run('TM. BAN CHỈ ĐẠO', { bold: true })]), centred([run('TRƯỞNG BAN', { bold: true })])]),
-        ],
-      }),
-    ],
-  });
+  return layoutTable([
+    {
+      pct: 50,
+      children: [
+        new Paragraph({ spacing: { before: 240 }, children: [run('Nơi nhận:', { bold: true, italics: true, size: 24 })] }),
+        new Paragraph({ children: [run('- Như trên;', { size: 22 })] }),
+        new Paragraph({ children: [run('- Lưu: VT.', { size: 22 })] }),
+      ],
+    },
+    { pct: 50, children: [new Paragraph({ spacing: { before: 240 }, children: [] }), centred([run('TM. BAN CHỈ ĐẠO', { bold: true })]), centred([run('TRƯỞNG BAN', { bold: true })])] },
+  ]);
 }
 
 const roman = (n: number) => ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'][n - 1] ?? String(n);

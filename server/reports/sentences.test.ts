@@ -86,6 +86,7 @@ describe('report sentences', () => {
     expect(t).toContain('Thị trấn Vĩnh Lộc được xây dựng là đơn vị điển hình về phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023.');
     expect(t).toContain('Thị trấn Vĩnh Lộc là địa bàn trọng điểm, phức tạp về an ninh, trật tự.');
     expect(t).toContain('Thị trấn Vĩnh Lộc không để xảy ra “điểm nóng” về an ninh, trật tự.');
+    expect(reportText(f, new Date('2024-02-06T03:00:00Z')).placeAndDate).toBe('Tuyên Quang, ngày 06 tháng 02 năm 2024');
     expect(t).not.toMatch(/cấp huyện quản lý|xã, phường, thị trấn chưa đạt/);
   });
 

@@ -304,7 +304,8 @@ export function reformSentences(f: ReportFigures): string[] {
 export function heading(f: ReportFigures, date: Date): Pick<ReportText, 'issuer' | 'number' | 'placeAndDate' | 'title' | 'subtitle'> {
   const p = f.place;
   const issuer = p.kind === 'country' ? ['BỘ CÔNG AN', 'BAN CHỈ ĐẠO 138/CP'] : p.kind === 'province' ? ['UBND ' + upper(p.fullName), 'BAN CHỈ ĐẠO 138'] : [`UBND ${upper(p.fullName)}`, 'BAN CHỈ ĐẠO 138'];
-  const town = p.kind === 'country' ? 'Hà Nội' : p.kind === 'province' ? p.name : p.name;
+  // Documents are dated at the province's name: "Bắc Ninh, ngày …" (a commune's or district's too).
+  const town = p.kind === 'country' ? 'Hà Nội' : p.kind === 'province' ? p.name : (p.provinceName ?? p.name).replace(/^(Tỉnh|Thành phố)\s+/, '');
   return {
     issuer,
     number: 'Số:      /BC-BCĐ138',
