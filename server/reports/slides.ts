@@ -56,7 +56,9 @@ export async function slide(svc: StatsService, geo: GeoLayers, r: SlideRequest):
   const level = province ? 'commune' : v.level;
   const stats = await svc.stats({ vintage: '2025', year, level, ...(province ? { province } : {}) });
   const before = v.changeFrom !== null ? (await svc.stats({ vintage: '2025', year: v.changeFrom, level, ...(province ? { province } : {}) })).units : null;
-  const symbology: Symbology = { metric: v.metric, denominator: v.denominator, changeFrom: v.changeFrom, classing: { method: v.method, k: v.k, breaks: v.breaks } };
+  // A province has no one status: the map shows its rate instead, as the page does.
+  const metric = level === 'province' && v.metric === 'status' ? 'rate' : v.metric;
+  const symbology: Symbology = { metric, denominator: v.denominator, changeFrom: v.changeFrom, classing: { method: v.method, k: v.k, breaks: v.breaks } };
   const legend = buildLegend(stats.units as unknown as Row[], symbology, before as unknown as Row[] | null);
 
   const national = await geo.nationalGeo();
