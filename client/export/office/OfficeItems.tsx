@@ -1,4 +1,5 @@
 import { downloadPack, downloadReport, downloadSlides } from './officeExport.js';
+import './office.css';
 
 /** The page's place and view, for the Word and PowerPoint entries of the export menu. */
 export interface OfficeSource {
@@ -34,14 +35,14 @@ export function OfficeItems({ source: s, busy, run, progress }: Props) {
   const pack = () => run('Đang chuẩn bị bộ trang chiếu…', (signal) => downloadPack(s.view, s.year, s.provinces, (done, of) => progress(`Đang tạo trang chiếu ${done}/${of} …`), signal));
   return (
     <>
-      <button role="menuitem" disabled={busy} onClick={() => run('Đang tạo báo cáo Word…', (signal) => downloadReport({ year: s.year, ...place }, signal))} title={`Báo cáo kết quả xây dựng phong trào năm ${s.year} ${what}`}>
+      <button className="office-item" role="menuitem" disabled={busy} onClick={() => run('Đang tạo báo cáo Word…', (signal) => downloadReport({ year: s.year, ...place }, signal))} title={`Báo cáo kết quả xây dựng phong trào năm ${s.year} ${what}`}>
         Báo cáo Word ({what})
       </button>
-      <button role="menuitem" disabled={busy} onClick={slide}>
+      <button className="office-item" role="menuitem" disabled={busy} onClick={slide}>
         Trang chiếu PowerPoint
       </button>
-      <button role="menuitem" disabled={busy} onClick={pack} title="Trang toàn quốc và một trang cho mỗi tỉnh, thành phố, cùng ngưỡng phân loại">
-        Bộ trang chiếu hội nghị ({s.provinces.length + 1} trang, .pptx)
+      <button className="office-item" role="menuitem" disabled={busy} onClick={pack} title="Trang toàn quốc và một trang cho mỗi tỉnh, thành phố, cùng ngưỡng phân loại">
+        Bộ trang chiếu ({s.provinces.length + 1} trang, .pptx)
       </button>
     </>
   );
