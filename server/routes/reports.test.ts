@@ -54,6 +54,7 @@ describe.skipIf(skip)('report routes: bad requests', () => {
     expect(await error('/api/reports/report.docx?year=2031', 404)).toMatchObject({ field: 'year' });
     expect(await error('/api/reports/report.docx?year=2024&commune=99999', 404)).toMatchObject({ field: 'commune' });
     expect(await error('/api/reports/slide?view=zoom%3D3', 400)).toMatchObject({ field: 'view.zoom' });
+    expect(await error(`/api/reports/slide?view=year%3D2025&title=${'x'.repeat(201)}`, 400)).toMatchObject({ field: 'title' });
     expect(await error('/api/reports/deck.pptx?deck=999999', 404)).toMatchObject({ field: 'deck' });
     expect(await error('/api/reports/deck.pptx?deck=abc', 400)).toMatchObject({ field: 'deck' });
   });

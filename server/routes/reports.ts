@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { buildPptx, type SlideDoc } from '../../client/export/office/pptx.js';
 import { packViews } from '../../client/export/office/packViews.js';
 import { slug } from '../../client/export/office/slug.js';
-import { checkSlideView, DeckInputError } from '../domain/deck.js';
+import { checkSlideView, checkSubtitle, DeckInputError } from '../domain/deck.js';
 import { badRequest, notFound } from '../services/errors.js';
 import type { DeckStore } from '../store/decks.js';
 import type { StatsService } from '../services/stats.js';
@@ -75,8 +75,14 @@ export function reportRoutes(svc: StatsService, geoDir: string, decks: DeckStore
       return c.body(new Uint8Array(bytes), 200, { 'Content-Type': DOCX_TYPE, 'Content-Disposition': attachment(name), 'Cache-Control': 'no-store' });
     })
     .get('/slide', async (c) => {
-      const { title, subtitle } = c.req.query();
-      const d = await slideDoc({ view: viewParam(c.req.query('view')), title, subtitle });
+      const text = (field: 'title' | 'subtitle') => {
+        try {
+          return checkSubtitle(c.req.query(field), field);
+        } catch (e) {
+          throw e instanceof DeckInputError ? badRequest(e.message, e.field) : e;
+        }
+      };
+      const d = await slideDoc({ view: viewParam(c.req.query('view')), title: text('title'), subtitle: text('subtitle') });
       return c.json({ ...d, map: { width: d.map.width, height: d.map.height, png: Buffer.from(d.map.png).toString('base64') } });
     })
     .get('/deck.pptx', async (c) => {
