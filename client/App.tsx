@@ -24,6 +24,7 @@ import { Presentation, defaultSubtitle, defaultTitle, enterFullscreen } from './
 import { DeckNav } from './deck/DeckNav.js';
 import { DeckPanel, ExportMenu, Worklist } from './lazyPanels.js';
 import { useDeckPlayer } from './deck/useDeckPlayer.js';
+import { slideOfView } from './deck/slides.js';
 import { usePlanner } from './state/usePlanner.js';
 import { loadProvince, loadStats, loadStatuses, prefetchYears, useAsync } from './state/useData.js';
 import { parseView, serializeView, type ViewState } from './state/view.js';
@@ -214,6 +215,15 @@ export function App() {
           })
         );
       }}
+      office={() => ({
+        year,
+        view: slideOfView(view, year, title).view,
+        province: view.province,
+        commune: view.unit && view.unit.length === 5 ? view.unit : null,
+        provinces: meta.provinces.map((p) => p.code),
+        title,
+        subtitle,
+      })}
       filename={(s) => `ban-do-antt-${view.province ?? 'toan-quoc'}-${year}-${s}`}
     />
   );

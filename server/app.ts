@@ -14,6 +14,7 @@ import { deckRoutes } from './routes/decks.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, importRoutes } from './routes/imports.js';
 import { fontsRoutes } from './routes/fonts.js';
 import { metaRoutes } from './routes/meta.js';
+import { reportRoutes } from './routes/reports.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { unitsRoutes } from './routes/units.js';
@@ -51,6 +52,7 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/admin', adminRoutes(store, backend))
     .route('/decks', deckRoutes(backend))
     .route('/search-index', searchRoutes(svc, store))
+    .route('/reports', reportRoutes(svc, geoDir, backend.decks))
     // /worklist, /worklist.xlsx|.csv, /targets, /targets.xlsx|.csv: file names, so mounted at the root.
     .route('/', worklistRoutes(svc));
 

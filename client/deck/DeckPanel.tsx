@@ -19,6 +19,7 @@ import {
   type Me,
 } from './deckApi.js';
 import { describeSlide, moveItem, slideOfView } from './slides.js';
+import { DeckPptxButton } from './DeckPptxButton.js';
 import './deck.css';
 
 /** The drag data of a slide moved with the mouse: its index. */
@@ -196,6 +197,7 @@ function DeckEditor({ deck, editable, busy, run, setDeck, view, shownYear, shown
         <a className="button" href={exportUrl(deck.id)} download>
           Xuất JSON
         </a>
+        <DeckPptxButton deck={deck} />
         {editable && (
           <button
             className="danger"

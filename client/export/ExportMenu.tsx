@@ -7,11 +7,14 @@ import type { PrintTarget } from './pdfExport.js';
 import type { Orientation, Paper } from './pdfLayout.js';
 import { planPack } from './packPlan.js';
 import { PrintMap, type PrintMapSpec } from './PrintMap.js';
+import { OfficeItems, type OfficeSource } from './office/OfficeItems.js';
 
 interface Props {
   /** What to export, or null while the map is not ready. */
   input: (() => Omit<ExportInput, 'scale'> | null) | null;
   pdf: (() => PdfSource | null) | null;
+  /** The Word report's place and the view for PowerPoint. */
+  office?: (() => OfficeSource | null) | null;
   /** The file's name from its end, e.g. "2x.png". */
   filename: (suffix: string) => string;
 }
@@ -30,7 +33,7 @@ const pdfBlob = (bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer
 /** The menu's widest (its paper choices), CSS pixels. */
 const MENU_WIDTH = 260;
 
-export function ExportMenu({ input, pdf, filename }: Props) {
+export function ExportMenu({ input, pdf, office, filename }: Props) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -114,6 +117,7 @@ export function ExportMenu({ input, pdf, filename }: Props) {
   };
 
   const pages = (pdf?.()?.pack.provinces.length ?? 34) + 1;
+  const officeSource = open ? (office?.() ?? null) : null;
   return (
     <div className={fromLeft ? 'export-menu from-left' : 'export-menu'}>
       <button
@@ -162,6 +166,7 @@ export function ExportMenu({ input, pdf, filename }: Props) {
           <button role="menuitem" disabled={!!busy || !pdf} onClick={pack} title="Trang toàn quốc và một trang cho mỗi tỉnh, thành phố, cùng ngưỡng phân loại">
             Bộ bản đồ hội nghị ({pages} trang)
           </button>
+          {officeSource && <OfficeItems source={officeSource} busy={!!busy} run={(label, job) => void run(label, job)} progress={setBusy} />}
           {error && <p className="error">{error}</p>}
         </div>
       )}

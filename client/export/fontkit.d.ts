@@ -1,4 +1,4 @@
-// fontkit 2 ships no types; only what pdfFont.ts uses.
+// fontkit 2 ships no types; only what pdfFont.ts and the server's reports (text widths) use.
 declare module 'fontkit' {
   export interface Subset {
     includeGlyph(glyph: unknown): number;
@@ -6,6 +6,8 @@ declare module 'fontkit' {
   }
   export interface Font {
     createSubset(): Subset;
+    layout(text: string, features?: Record<string, boolean>): { advanceWidth: number };
+    unitsPerEm: number;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }

@@ -1,6 +1,6 @@
 import type { CommuneFigures } from '../domain/figures.js';
 import { planTarget, type TargetPlan } from '../domain/targets.js';
-import type { Status } from '../domain/types.js';
+import type { Status, Vintage } from '../domain/types.js';
 import { buildWorklist, describeCriteria, scoreFormula, REASON_LABELS, REASON_WEIGHTS, REQUIRABLE, type Worklist, type WorklistCriteria } from '../domain/worklist.js';
 import { notFound } from './errors.js';
 import { SAMPLE_LABEL, type Method, type StatsService } from './stats.js';
@@ -21,7 +21,7 @@ export interface WorklistResponse extends Provenance, Worklist {
 
 export interface TargetResponse extends Provenance, TargetPlan {}
 
-const statusMap = (communes: readonly CommuneFigures[]) => new Map<string, Status | null>(communes.map((c) => [c.code, c.status]));
+export const statusMap = (communes: readonly CommuneFigures[]) => new Map<string, Status | null>(communes.map((c) => [c.code, c.status]));
 
 /** Every year is read on the 2025 communes: earlier years come rolled up through the crosswalk. */
 async function yearFigures(svc: StatsService, year: number, field = 'year') {
@@ -45,12 +45,12 @@ async function assertProvince(svc: StatsService, code: string | null): Promise<v
  * Statuses of the years before `year`, nearest first, read only as far back as some commune is still
  * failing: most streaks end within a year or two, and each older year costs a crosswalk roll-up.
  */
-async function earlierStatuses(svc: StatsService, year: number, communes: readonly CommuneFigures[]) {
-  const years = new Set(await svc.years('2025'));
+export async function earlierStatuses(svc: StatsService, year: number, communes: readonly CommuneFigures[], vintage: Vintage = '2025') {
+  const years = new Set(await svc.years(vintage));
   let failing = communes.filter((c) => c.status === 'chua_dat').map((c) => c.code);
   const out: Map<string, Status | null>[] = [];
   for (let y = year - 1; failing.length && years.has(y); y--) {
-    const m = statusMap((await svc.communeFigures('2025', y)).communes);
+    const m = statusMap((await svc.communeFigures(vintage, y)).communes);
     out.push(m);
     failing = failing.filter((code) => m.get(code) === 'chua_dat');
   }

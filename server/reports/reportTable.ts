@@ -1,0 +1,57 @@
+import { formatPoints } from '../../client/export/keyFigures.js';
+import { formatCount, formatPercent } from '../../client/lib/format.js';
+import type { Tally } from '../domain/types.js';
+import { NO_DATA_LABEL, STATUS_LABELS } from '../domain/labels.js';
+import type { ReportData } from './reportData.js';
+
+/** The report's table as text cells, in Vietnamese formats: one row per province (the country) or per commune. */
+export interface ReportTable {
+  title: string;
+  columns: string[];
+  /** Share of the width of each column (sums to 1). */
+  widths: number[];
+  numeric: boolean[];
+  rows: string[][];
+  total: string[] | null;
+}
+
+const t = (x: Tally) => (x.total > 0 ? `${formatCount(x.certified)}/${formatCount(x.total)}` : '–');
+const bodies = (a: { agencies: Tally; enterprises: Tally; schools: Tally }) =>
+  t({ total: a.agencies.total + a.enterprises.total + a.schools.total, certified: a.agencies.certified + a.enterprises.certified + a.schools.certified });
+
+export function reportTable(d: ReportData): ReportTable {
+  const { figures: f } = d;
+  const prev = f.previous ? `So với năm ${f.previous.year}` : 'So với năm trước';
+  if (f.place.kind === 'country') {
+    return {
+      title: `Kết quả công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm ${f.year} theo tỉnh, thành phố`,
+      columns: ['STT', 'Tỉnh, thành phố', 'Xã, phường đạt chuẩn', 'Tỷ lệ', prev, 'Khu dân cư đạt chuẩn', 'Mô hình'],
+      widths: [0.07, 0.25, 0.15, 0.12, 0.14, 0.16, 0.11],
+      numeric: [true, false, true, true, true, true, true],
+      rows: d.provinces.map((p, i) => [
+        String(i + 1),
+        p.fullName,
+        t(p.now.communes),
+        formatPercent(p.now.rates.communes),
+        p.before ? formatPoints(p.now.rates.communes, p.before.rates.communes) : '–',
+        t(p.now.residential),
+        formatCount(p.now.models),
+      ]),
+      total: ['', 'Toàn quốc', t(f.now.communes), formatPercent(f.now.rates.communes), f.previous ? formatPoints(f.now.rates.communes, f.previous.total.rates.communes) : '–', t(f.now.residential), formatCount(f.now.models)],
+    };
+  }
+  const lines = new Map(f.communes.map((c) => [c.code, c]));
+  const status = (s: keyof typeof STATUS_LABELS | null) => (s ? STATUS_LABELS[s] : NO_DATA_LABEL);
+  return {
+    title: `Kết quả công nhận của từng xã, phường năm ${f.year}${f.place.kind === 'commune' ? '' : ` (${formatCount(d.communes.length)} đơn vị)`}`,
+    columns: ['STT', 'Đơn vị', `Năm ${f.year}`, f.previous ? `Năm ${f.previous.year}` : 'Năm trước', 'Khu dân cư đạt chuẩn', 'Cơ quan, DN, nhà trường', 'Mô hình', 'Ghi chú'],
+    widths: [0.06, 0.2, 0.1, 0.1, 0.12, 0.12, 0.08, 0.22],
+    numeric: [true, false, false, false, true, true, true, false],
+    rows: d.communes.map((c, i) => {
+      const l = lines.get(c.code)!;
+      const notes = [...l.reasons, ...(c.keyArea && !l.reasons.includes('địa bàn trọng điểm') ? ['địa bàn trọng điểm'] : []), ...(c.exemplary ? ['điển hình'] : [])];
+      return [String(i + 1), l.fullName, status(c.status), f.previous ? status(l.previousStatus) : '–', t(c.residential), bodies(c), formatCount(c.models), notes.join('; ')];
+    }),
+    total: f.place.kind === 'commune' ? null : ['', 'Tổng', `${formatCount(f.now.communes.certified)} đạt`, '', t(f.now.residential), bodies(f.now), formatCount(f.now.models), ''],
+  };
+}

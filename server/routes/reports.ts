@@ -1,0 +1,106 @@
+import { Hono } from 'hono';
+import { buildPptx, type SlideDoc } from '../../client/export/office/pptx.js';
+import { packViews } from '../../client/export/office/packViews.js';
+import { slug } from '../../client/export/office/slug.js';
+import { checkSlideView, checkSubtitle, DeckInputError } from '../domain/deck.js';
+import { badRequest, notFound } from '../services/errors.js';
+import type { DeckStore } from '../store/decks.js';
+import type { StatsService } from '../services/stats.js';
+import { reportDocx } from '../reports/docx.js';
+import { GeoLayers } from '../reports/geometry.js';
+import { legendTitle, reportMapRequest, statusMap } from '../reports/mapImage.js';
+import { reportData, type ReportQuery } from '../reports/reportData.js';
+import { slide, SLIDE_MAP, type SlideRequest } from '../reports/slides.js';
+import { parseYear } from './params.js';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+export const REPORT_SOURCE = 'Ban Chỉ đạo 138; bản đồ phong trào Toàn dân bảo vệ ANTQ; ranh giới: sapnhap.bando.com.vn / NXB TN-MT&BĐ VN';
+const PLACE_KEYS = ['province', 'district', 'commune'] as const;
+const CODE_FORMAT = { province: /^\d{2}$/, district: /^\d{3}$/, commune: /^\d{5}$/ } as const;
+const CODE_WORD = { province: 'mã tỉnh 2 chữ số', district: 'mã huyện 3 chữ số', commune: 'mã xã 5 chữ số' } as const;
+
+/** ?year=Y[&province=P | &district=D | &commune=C][&date=YYYY-MM-DD] */
+export function parseReportQuery(q: Record<string, string | undefined>): ReportQuery & { date: Date | null } {
+  const known = new Set(['year', 'date', ...PLACE_KEYS]);
+  const extra = Object.keys(q).filter((k) => !known.has(k));
+  if (extra.length) throw badRequest(`Tham số không được hỗ trợ: ${extra.join(', ')}`, extra[0]);
+  const year = parseYear(q.year);
+  const given = PLACE_KEYS.filter((k) => q[k] !== undefined && q[k] !== '');
+  if (given.length > 1) throw badRequest(`Chỉ chọn một địa bàn: ${given.join(', ')}`, given[1]);
+  const kind = given[0];
+  if (kind && !CODE_FORMAT[kind].test(q[kind]!)) throw badRequest(`${kind} phải là ${CODE_WORD[kind]}, nhận được "${q[kind]}"`, kind);
+  if (kind === 'district' && year >= 2025) throw badRequest('Từ 01/7/2025 không còn cấp huyện: chọn tỉnh hoặc xã', 'district');
+  let date: Date | null = null;
+  if (q.date) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(q.date) || Number.isNaN(Date.parse(q.date))) throw badRequest(`date phải có dạng YYYY-MM-DD, nhận được "${q.date}"`, 'date');
+    date = new Date(`${q.date}T12:00:00+07:00`);
+  }
+  return { year, kind: kind ?? 'country', code: kind ? q[kind]! : null, date };
+}
+
+/** A view's query string as decks store it: unknown keys and bad values refused (400), presentation keys dropped. */
+function viewParam(raw: string | undefined): string {
+  try {
+    return checkSlideView(raw ?? '', 'view');
+  } catch (e) {
+    if (e instanceof DeckInputError) throw badRequest(e.message, e.field);
+    throw e;
+  }
+}
+
+const attachment = (name: string) => `attachment; filename="${name}"`;
+
+/**
+ * GET /api/reports/report.docx: the year's written report of the country, a province, a district (≤ 2024) or a commune;
+ * /slide (one slide's texts and map, what the browser assembles decks from), /deck.pptx?deck=ID, /pack.pptx?view=….
+ */
+export function reportRoutes(svc: StatsService, geoDir: string, decks: DeckStore) {
+  const geo = new GeoLayers(geoDir);
+  const slideDoc = async (r: SlideRequest): Promise<SlideDoc & { breaks: number[] }> => {
+    const s = await slide(svc, geo, r);
+    return { ...s.text, source: REPORT_SOURCE, map: { png: s.png, width: SLIDE_MAP.width, height: SLIDE_MAP.height }, breaks: s.breaks };
+  };
+  const pptx = (title: string, slides: SlideRequest[]) => buildPptx(title, slides.length, (i) => slideDoc(slides[i]));
+  return new Hono()
+    .get('/report.docx', async (c) => {
+      const q = parseReportQuery(c.req.query());
+      const data = await reportData(svc, q);
+      const size = { width: 1600, height: 1200, u: 2, withLegend: true };
+      const map = await statusMap(svc, geo, reportMapRequest(data, size));
+      const place = data.figures.place;
+      const caption = `${legendTitle(q.year, q.year < 2025)}, ${place.kind === 'country' ? 'toàn quốc' : place.fullName}`;
+      const bytes = await reportDocx({ data, map: { png: map.png, width: size.width, height: size.height, caption }, date: q.date ?? new Date(), source: REPORT_SOURCE });
+      const name = `bao-cao-antq-${q.year}-${slug(place.kind === 'country' ? 'toan-quoc' : place.fullName)}.docx`;
+      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': DOCX_TYPE, 'Content-Disposition': attachment(name), 'Cache-Control': 'no-store' });
+    })
+    .get('/slide', async (c) => {
+      const text = (field: 'title' | 'subtitle') => {
+        try {
+          return checkSubtitle(c.req.query(field), field);
+        } catch (e) {
+          throw e instanceof DeckInputError ? badRequest(e.message, e.field) : e;
+        }
+      };
+      const d = await slideDoc({ view: viewParam(c.req.query('view')), title: text('title'), subtitle: text('subtitle') });
+      return c.json({ ...d, map: { width: d.map.width, height: d.map.height, png: Buffer.from(d.map.png).toString('base64') } });
+    })
+    .get('/deck.pptx', async (c) => {
+      const id = Number(c.req.query('deck'));
+      if (!Number.isInteger(id) || id <= 0) throw badRequest('deck phải là số hiệu bộ trình chiếu', 'deck');
+      const deck = await decks.deck(id);
+      if (!deck) throw notFound(`Không có bộ trình chiếu số ${id}`, 'deck');
+      if (!deck.slides.length) throw badRequest(`Bộ trình chiếu "${deck.name}" chưa có trang nào`, 'deck');
+      const bytes = await pptx(deck.name, deck.slides.map((s) => ({ view: s.view, title: s.title, subtitle: s.subtitle })));
+      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': PPTX_TYPE, 'Content-Disposition': attachment(`${slug(deck.name) || 'bo-trinh-chieu'}.pptx`), 'Cache-Control': 'no-store' });
+    })
+    .get('/pack.pptx', async (c) => {
+      const view = viewParam(c.req.query('view'));
+      const provinces = [...(await svc.units('2025')).values()].filter((u) => u.level === 'province').map((u) => u.code).sort();
+      const first = await slideDoc({ view: packViews(view, [], null)[0] });
+      const [, ...rest] = packViews(view, provinces, first.breaks);
+      const year = first.title.match(/\d{4}$/)?.[0] ?? '';
+      const bytes = await buildPptx(`Bộ bản đồ hội nghị ${year}`, rest.length + 1, (i) => (i === 0 ? Promise.resolve(first) : slideDoc({ view: rest[i - 1] })));
+      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': PPTX_TYPE, 'Content-Disposition': attachment(`bo-ban-do-hoi-nghi-${year}.pptx`), 'Cache-Control': 'no-store' });
+    });
+}
