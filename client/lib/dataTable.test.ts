@@ -98,9 +98,11 @@ describe('tableExport', () => {
     const rows = sortRows(rowsFor(symbology({ metric: 'rate' })), { key: 'value', dir: 'desc' });
     const columns = tableColumns('Tỷ lệ đạt chuẩn (%)', false, true);
     const t = tableExport(rows.slice(0, 2), columns, { title: 'BẢNG SỐ LIỆU', info: ['Năm: 2025'], sheetName: 'Bảng 2025', numericValue: true, rateValue: true });
-    expect(t.columns.map((c) => c.header)).toEqual(['Mã', 'Xã, phường', 'Tỉnh, thành phố', 'Tỷ lệ đạt chuẩn (%)', 'Lớp', 'Khu dân cư đạt', 'Mô hình tự quản', 'Dân số', 'Tình trạng']);
-    expect(t.columns[3].kind).toBe('percent');
-    expect(t.rows[0].slice(0, 4)).toEqual(['00003', 'Phường Ba Đình', 'Thành phố Hà Nội', 1]);
+    expect(t.columns.map((c) => c.header)).toEqual(['Mã', 'Xã, phường', 'Tỷ lệ đạt chuẩn (%)', 'Lớp', 'Tỉnh, thành phố', 'Khu dân cư đạt', 'Mô hình tự quản', 'Dân số', 'Tình trạng']);
+    expect(t.columns[2].kind).toBe('percent');
+    expect(t.rows[0].slice(0, 3)).toEqual(['00003', 'Phường Ba Đình', 1]);
+    expect(t.rows[0][3]).toMatch(/–/);
+    expect(t.rows[0][4]).toBe('Thành phố Hà Nội');
     expect(t.rows[0].at(-1)).toBe('Đạt');
   });
 });

@@ -138,8 +138,8 @@ export interface Column {
 export function tableColumns(metricTitle: string, provinceRows: boolean, withProvince: boolean): Column[] {
   return [
     { key: 'name', header: provinceRows ? 'Tỉnh, thành phố' : 'Xã, phường' },
-    ...(withProvince ? [{ key: 'province' as const, header: 'Tỉnh, thành phố' }] : []),
     { key: 'value', header: metricTitle },
+    ...(withProvince ? [{ key: 'province' as const, header: 'Tỉnh, thành phố' }] : []),
     ...(provinceRows ? [{ key: 'communes' as const, header: 'Xã, phường đạt chuẩn' }] : []),
     { key: 'residential', header: 'Khu dân cư đạt' },
     { key: 'models', header: 'Mô hình tự quản' },
