@@ -161,7 +161,7 @@ export function DataTable(p: Props) {
                 {columns.map((c) =>
                   c.key === 'name' ? (
                     <th key={c.key} scope="row">
-                      <button className="dt-unit" onClick={(e) => (e.stopPropagation(), p.onSelect(r.code))} onFocus={() => p.onHoverRow(r.code)}>
+                      <button className="unit-link" onClick={(e) => (e.stopPropagation(), p.onSelect(r.code))} onFocus={() => p.onHoverRow(r.code)}>
                         {r.name}
                       </button>
                     </th>

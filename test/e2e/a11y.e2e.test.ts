@@ -6,10 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hashPassword } from '../../server/auth/password.js';
-import { openSqliteStore } from '../../server/store/sqlite.js';
-import { sqliteAdmin } from '../../server/store/sqlite-admin.js';
-import { copySeededDb, type TempDb } from '../support/tempDb.js';
+import { copyWithAdmin, type TempDb } from '../support/tempDb.js';
 import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
 
 const seeded = inject('seededDb');
@@ -32,16 +29,13 @@ async function violations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
 }
 
-describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 300_000 }, () => {
+describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 }, () => {
   let tmp: TempDb;
   let portal: Portal;
   let phone: Page;
 
   beforeAll(async () => {
-    tmp = await copySeededDb(seeded!);
-    const store = openSqliteStore(tmp.path);
-    await sqliteAdmin(store).users.addUser({ name: NAME, role: 'admin', provinceCode: null, passwordHash: await hashPassword(PASSWORD) }, 'test');
-    await store.close();
+    tmp = await copyWithAdmin(seeded!, NAME, PASSWORD);
     portal = await startPortal(tmp.path);
     phone = await portal.browser.newPage({ viewport: PHONE, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
     await phone.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' || !/^https?:/.test(route.request().url()) ? route.continue() : route.abort()));
