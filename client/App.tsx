@@ -14,6 +14,12 @@ import { Breadcrumb } from './panels/Breadcrumb.js';
 import { CompareControl } from './panels/CompareControl.js';
 import { SearchBox } from './panels/SearchBox.js';
 import { DetailPanel, type Rank } from './panels/DetailPanel.js';
+import { DataTable } from './panels/DataTable.js';
+import { SkipLinks } from './panels/SkipLinks.js';
+import { TopBar } from './layout/TopBar.js';
+import { mapSummary } from './lib/mapSummary.js';
+import { setListHover } from './map/planLayers.js';
+import { PHONE_QUERY, useMedia } from './state/useMedia.js';
 import { Legend } from './panels/Legend.js';
 import { SwipeDivider } from './panels/SwipeDivider.js';
 import { MetricControl } from './panels/MetricControl.js';
@@ -51,6 +57,10 @@ export function App() {
   const patch = (p: Partial<ViewState>) => setView((v) => ({ ...v, ...p }));
   const [playing, setPlaying] = useState(false);
   const [decksOpen, setDecksOpen] = useState(false);
+  // "Bảng số liệu"; `focus` when opened by the skip link, which takes the focus there.
+  const [table, setTable] = useState<{ open: boolean; focus: boolean }>({ open: false, focus: false });
+  const phone = useMedia(PHONE_QUERY);
+  const tableHover = useRef<string | null>(null);
   const player = useDeckPlayer(view, setView);
   const [focus, setFocus] = useState<{ code: string; at: number } | null>(null);
   const [hover, setHover] = useState<{ info: HoverInfo; map: 'main' | 'compare' } | null>(null);
@@ -174,6 +184,14 @@ export function App() {
   };
   const present = view.present;
   const place = view.province ? (provinceNames.get(view.province) ?? view.province) : 'Toàn quốc';
+  const summary = mapSummary({
+    year,
+    place: view.province ? place : 'toàn quốc',
+    communes: total && !stale ? { certified: total.communes.certified, total: total.communes.total, rate: total.rates.communes } : null,
+    legend: stale ? null : legend,
+    legendTitle,
+    units: provinceLevel ? 'tỉnh, thành phố' : 'xã, phường',
+  });
   const title = view.title ?? defaultTitle(year);
   const subtitle = view.subtitle ?? defaultSubtitle(place);
   const source = `${stats.value?.dataLabel ? `${stats.value.dataLabel}. ` : ''}${BOUNDARY_SOURCE}`;
@@ -262,18 +280,31 @@ export function App() {
           {exportMenu}
         </Presentation>
       )}
-      {!present && <header className="topbar">
-        <div className="title">
-          <h1>Phong trào Toàn dân bảo vệ an ninh Tổ quốc</h1>
-          <p>Xã, phường, đặc khu đạt tiêu chuẩn "An toàn về an ninh, trật tự"</p>
-        </div>
-        <YearControl
-          years={years}
-          year={year}
-          onChange={(y) => patch({ year: y })}
-          playing={playing}
-          onPlay={setPlaying}
-        />
+      {!present && <SkipLinks onMap={() => mainMap.current?.getCanvas().focus()} onTable={() => setTable({ open: true, focus: true })} />}
+      {!present && <TopBar
+        phone={phone}
+        yearControl={<YearControl years={years} year={year} onChange={(y) => patch({ year: y })} playing={playing} onPlay={setPlaying} />}
+        years={years}
+        year={year}
+        onYear={(y) => patch({ year: y })}
+        closeKey={`${view.unit}|${view.province}|${plan.open}|${table.open}|${decksOpen}|${present}`}
+        badge={meta.dataLabel && (
+          <div className="sample-badge" title="Số liệu do bộ sinh dữ liệu mẫu tạo ra, khớp các số liệu đã công bố trong các bản tin; không phải số liệu chính thức.">
+            {meta.dataLabel}
+          </div>
+        )}
+        toolbar={<>
+          <SearchBox onChoose={({ kind, code }) => choose(kind, code)} />
+          <Breadcrumb
+            province={view.province ? { code: view.province, name: provinceNames.get(view.province) ?? view.province } : null}
+            onNational={() => patch({ province: null, unit: null, at: null })}
+          />
+          <MetricControl view={{ ...view, metric }} years={years} year={year} onChange={patch} />
+          <a className="admin-link" href="/quan-tri" title="Nhập số liệu, lịch sử nhập, nhật ký (cần đăng nhập)">
+            Quản trị
+          </a>
+        </>}
+      >
         <CompareControl view={view} years={years} metric={metric} provinceLevel={provinceLevel} disabled={changeFrom !== null} onChange={patch} />
         {total && (
           <div className="headline" aria-label={view.province ? 'Toàn tỉnh' : 'Toàn quốc'}>
@@ -294,6 +325,9 @@ export function App() {
         >
           Lập danh sách
         </button>
+        <button className="table-toggle" aria-pressed={table.open} aria-controls={table.open ? 'bang-so-lieu' : undefined} onClick={() => setTable({ open: !table.open, focus: false })}>
+          Bảng số liệu
+        </button>
         <button
           className="present-toggle"
           title="Trình chiếu toàn màn hình cho hội nghị (Esc để thoát)"
@@ -308,23 +342,7 @@ export function App() {
           Khung nhìn đã lưu
         </button>
         {exportMenu}
-        {meta.dataLabel && (
-          <div className="sample-badge" title="Số liệu do bộ sinh dữ liệu mẫu tạo ra, khớp các số liệu đã công bố trong các bản tin; không phải số liệu chính thức.">
-            {meta.dataLabel}
-          </div>
-        )}
-      </header>}
-      {!present && <div className="toolbar">
-        <SearchBox onChoose={({ kind, code }) => choose(kind, code)} />
-        <Breadcrumb
-          province={view.province ? { code: view.province, name: provinceNames.get(view.province) ?? view.province } : null}
-          onNational={() => patch({ province: null, unit: null, at: null })}
-        />
-        <MetricControl view={{ ...view, metric }} years={years} year={year} onChange={patch} />
-        <a className="admin-link" href="/quan-tri" title="Nhập số liệu, lịch sử nhập, nhật ký (cần đăng nhập)">
-          Quản trị
-        </a>
-      </div>}
+      </TopBar>}
       <main className={compare ? (swipe !== null ? 'stage compare swipe' : 'stage compare') : 'stage'}>
         {decksOpen && !present && (
           <DeckPanel
@@ -350,13 +368,43 @@ export function App() {
             hoverCode={hover?.info.kind === 'commune' ? hover.info.code : null}
             selected={view.unit}
             onSelect={(code) => patch({ unit: code })}
+            onClose={() => plan.setOpen(false)}
           />
         )}
+        {table.open && !present && (
+          <DataTable
+            rows={rows}
+            legend={stale ? null : legend}
+            legendTitle={legendTitle}
+            metric={metric}
+            denominator={view.denominator}
+            change={changeFrom !== null}
+            provinceNames={provinceNames}
+            provinceRows={provinceLevel}
+            place={view.province ? place : 'toàn quốc'}
+            year={year}
+            dataLabel={meta.dataLabel}
+            note={crosswalkNote(stats.value, year)}
+            selected={view.unit}
+            hoverCode={hover?.info.code ?? null}
+            onSelect={(code) => (code.length === 2 && !view.province ? onSelect('province', code) : choose('commune', code))}
+            onHoverRow={(code) => {
+              if (mainMap.current) setListHover(mainMap.current, code, tableHover.current);
+              tableHover.current = code;
+            }}
+            onClose={() => setTable({ open: false, focus: false })}
+            autoFocus={table.focus}
+          />
+        )}
+        <p className="sr-only" aria-live="polite" aria-atomic="true">
+          {summary}
+        </p>
         <div className="pane">
           {compare && <div className="pane-label">{mainSide.label}</div>}
           <MapView
             {...mapProps}
             name="main"
+            label={summary}
             fills={plan.fills ?? legend?.colors ?? null}
             onMap={(m) => {
               mainMap.current = m;

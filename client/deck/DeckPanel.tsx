@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ViewState } from '../state/view.js';
+import { useEscape } from '../state/useEscape.js';
 import {
   addSlide,
   createDeck,
@@ -44,6 +45,7 @@ export function DeckPanel({ view, shownYear, shownTitle, provinceName, onPlay, o
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useEscape(onClose);
 
   const refresh = async () => setDecks(await listDecks());
   useEffect(() => {

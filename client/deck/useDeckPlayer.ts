@@ -3,6 +3,7 @@ import { useAsync } from '../state/useData.js';
 import { parseView, type ViewState } from '../state/view.js';
 import { fetchDeck, type Deck } from './deckApi.js';
 import { slideForKey, viewOfSlide } from './slides.js';
+import { swipeStep } from './slideSwipe.js';
 
 export interface DeckPlayer {
   deck: Deck | null;
@@ -19,7 +20,7 @@ const isTextField = (t: EventTarget | null) => t instanceof HTMLElement && (t.is
 
 /**
  * Plays the deck named in the view (`deck`, `slide`): loads it, shows the slide's view in presentation
- * mode, and steps through it with the keyboard.
+ * mode, and steps through it with the keyboard or, on a tablet, a swipe.
  */
 export function useDeckPlayer(view: ViewState, setView: (fn: (v: ViewState) => ViewState) => void): DeckPlayer {
   const loaded = useAsync(view.deck !== null ? () => fetchDeck(view.deck!) : null, [view.deck]);
@@ -48,8 +49,27 @@ export function useDeckPlayer(view: ViewState, setView: (fn: (v: ViewState) => V
       e.stopPropagation();
       if (to !== n) go(to);
     };
+    // On a tablet a swipe turns the page; one finger only (two pinch the map).
+    let start: { x: number; y: number; t: number } | null = null;
+    const onStart = (e: TouchEvent) => {
+      start = e.touches.length === 1 ? { x: e.touches[0].clientX, y: e.touches[0].clientY, t: e.timeStamp } : null;
+    };
+    const onEnd = (e: TouchEvent) => {
+      const t = e.changedTouches[0];
+      if (!start || !t || isTextField(e.target)) return;
+      const step = swipeStep({ dx: t.clientX - start.x, dy: t.clientY - start.y, ms: e.timeStamp - start.t });
+      start = null;
+      const to = Math.min(count, Math.max(1, n + step));
+      if (step && to !== n) go(to);
+    };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    window.addEventListener('touchstart', onStart, { capture: true, passive: true });
+    window.addEventListener('touchend', onEnd, { capture: true, passive: true });
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('touchstart', onStart, true);
+      window.removeEventListener('touchend', onEnd, true);
+    };
   }, [playing, n, count]);
 
   const saved = slide ? parseView(slide.view) : null;

@@ -68,6 +68,8 @@ interface Props {
   onMap?: (map: MapLibreMap | null) => void;
   /** Each time the map has drawn the colours it was given (data-map-ready="true"). */
   onReady?: () => void;
+  /** What the map shows, in words: the map region's name for a screen reader. */
+  label?: string;
 }
 
 declare global {
@@ -135,6 +137,23 @@ export function MapView(props: Props) {
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
     map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    const canvas = map.getCanvas();
+    canvas.setAttribute('aria-label', latest.current.label ?? 'Bản đồ');
+    canvas.setAttribute('aria-roledescription', 'bản đồ');
+    // The keyboard's map: the arrows and +/− move it (MapLibre); the unit under its centre is shown as a hover is,
+    // and Enter opens it.
+    const centre = () => {
+      const { clientWidth: w, clientHeight: h } = canvas;
+      const f = loaded.current ? (map.queryRenderedFeatures([w / 2, h / 2], { layers: fillLayers })[0] ?? null) : null;
+      return { f, x: w / 2, y: h / 2 };
+    };
+    canvas.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      const { f } = centre();
+      if (f) latest.current.onSelect(f.source === 'provinces' ? 'province' : 'commune', f.properties.code as string);
+    });
+    canvas.addEventListener('blur', () => setHover(null));
     map.on('load', () => {
       map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
       // Vector tiles (borders and coast included); MapLibre loads the provinces' only while they are shown.
@@ -188,6 +207,10 @@ export function MapView(props: Props) {
       latest.current.onSelect(f.source === 'provinces' ? 'province' : 'commune', f.properties.code as string);
     });
     map.on('moveend', () => {
+      if (document.activeElement === canvas) {
+        const { f, x, y } = centre();
+        setHover(f, x, y);
+      }
       const c = map.getCenter();
       latest.current.onMove?.({ zoom: map.getZoom(), lat: c.lat, lng: c.lng });
     });
@@ -339,7 +362,11 @@ export function MapView(props: Props) {
     };
   }, [selected, marked?.join(','), drilldown]);
 
-  return <div ref={container} className="map" data-map={name} data-map-ready="false" aria-label="Bản đồ" />;
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute('aria-label', props.label ?? 'Bản đồ');
+  }, [props.label]);
+
+  return <div ref={container} className="map" id={name === 'main' ? 'ban-do' : undefined} data-map={name} data-map-ready="false" />;
 }
 
 const targets = (code: string): FillSource[] => (code.length === 2 ? ['provinces'] : ['communes', 'detail']);

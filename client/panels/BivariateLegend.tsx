@@ -22,7 +22,7 @@ export function BivariateLegend({ bivar, certMode, cell, onCell, overlay }: Prop
           <h2>Công nhận × mật độ mô hình</h2>
           <div className="bv">
             <span className="bv-y">Mật độ mô hình/10.000 dân →</span>
-            <div className="bv-grid" role="grid">
+            <div className="bv-grid" role="group" aria-label="Ô của bản đồ hai biến: bấm để lọc danh sách">
               {LEGEND_GRID.flat().map((id) => (
                 <button
                   key={id}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { NO_DATA_LABEL, STATUS_LABELS } from '../../server/domain/labels.js';
 import type { Status } from '../../server/domain/types.js';
 import type { UnitDetailResponse } from '../api.js';
@@ -6,6 +7,7 @@ import { STATUS_COLORS } from '../lib/statusClasses.js';
 import { metricValue, type Denominator, type MetricId } from '../../server/domain/metrics.js';
 import { formatMetric } from '../lib/legendModel.js';
 import { TrendChart } from './TrendChart.js';
+import { useEscape } from '../state/useEscape.js';
 
 /** The unit's place among the units it is compared with for the current metric. */
 export interface Rank {
@@ -35,9 +37,26 @@ function StatusChip({ status }: { status: Status | null }) {
 
 export function DetailPanel({ detail, error, year, metric, denominator, rank, onClose }: Props) {
   const charted: Exclude<MetricId, 'status'> = metric === 'status' ? 'rate' : metric;
+  const box = useRef<HTMLElement>(null);
+  // Where the focus was when the unit was chosen (the search box, a table row): it goes back there on closing.
+  const back = useRef<HTMLElement | null>(null);
+  const close = () => {
+    onClose();
+    if (back.current?.isConnected) back.current.focus();
+  };
+  useEscape(close);
+  // A unit chosen from the keyboard (search, table, list) is read at once: the focus moves to its panel. A click on
+  // the map leaves the focus on the map, where the keyboard's arrows keep moving it.
+  const code = detail?.unit.code;
+  useEffect(() => {
+    const active = document.activeElement as HTMLElement | null;
+    if (!code || !box.current || box.current.contains(active) || active?.classList.contains('maplibregl-canvas')) return;
+    back.current = active;
+    box.current.focus({ preventScroll: true });
+  }, [code]);
   return (
-    <aside className="panel" aria-label="Thông tin đơn vị">
-      <button className="close" onClick={onClose} aria-label="Đóng">
+    <aside className="panel" aria-label={detail ? `Thông tin đơn vị: ${detail.unit.fullName}` : 'Thông tin đơn vị'} ref={box} tabIndex={-1}>
+      <button className="close" onClick={close} aria-label="Đóng thông tin đơn vị">
         ×
       </button>
       {error && <p className="error">{error}</p>}

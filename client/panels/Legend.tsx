@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CLASS_METHODS, CLASS_METHOD_LABELS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../lib/classify.js';
 import { formatCount } from '../lib/format.js';
 import type { LegendModel } from '../lib/legendModel.js';
+import { PHONE_QUERY } from '../state/useMedia.js';
 
 interface Props {
   model: LegendModel;
@@ -22,52 +23,61 @@ const HIST_H = 44;
 /** The legend: each class with its range and count, "no data" apart, and for numbers a histogram and the classing. */
 export function Legend({ model, title, method, k, note, source, onClassing, second }: Props) {
   const numeric = model.kind !== 'categorical';
+  // Folded to its title on a phone at first, so that the map has the screen; a tap on the title opens it.
+  const [open, setOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches);
   return (
-    <section className={second ? 'legend legend-second' : 'legend'} aria-label={second ? 'Chú giải bản đồ so sánh' : 'Chú giải'}>
-      <h2>{title}</h2>
-      {numeric && <Histogram model={model} />}
-      <ul>
-        {model.entries.map((c) => (
-          <li key={c.id} data-class={c.id}>
-            <span className={c.hatched ? 'swatch hatched' : 'swatch'} style={{ background: c.hatched ? undefined : c.color }} />
-            <span className="label">{c.label}</span>
-            <span className="count">{formatCount(c.count)}</span>
-          </li>
-        ))}
-      </ul>
-      {numeric && (
-        <div className="classing">
-          <label>
-            Phân lớp
-            <select value={method} onChange={(e) => onClassing({ method: e.target.value as ClassMethod, ...(e.target.value === 'manual' ? { breaks: model.breaks } : {}) })}>
-              {CLASS_METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {CLASS_METHOD_LABELS[m]}
-                </option>
-              ))}
-            </select>
-          </label>
-          {method !== 'manual' ? (
-            <>
-              <label>
-                Số lớp
-                <select value={k} onChange={(e) => onClassing({ k: Number(e.target.value) })}>
-                  {Array.from({ length: MAX_CLASSES - MIN_CLASSES + 1 }, (_, i) => i + MIN_CLASSES).map((n) => (
-                    <option key={n}>{n}</option>
-                  ))}
-                </select>
-              </label>
-              <button title="Giữ nguyên các ngưỡng này khi đổi năm hoặc vùng xem" onClick={() => onClassing({ method: 'manual', breaks: model.breaks })}>
-                Cố định ngưỡng
-              </button>
-            </>
-          ) : (
-            <BreaksEditor breaks={model.breaks} percent={model.unit === '%'} onChange={(breaks) => onClassing({ breaks })} />
-          )}
-        </div>
-      )}
-      {note && <p className="note">{note}</p>}
-      {source && <p className="source">{source}</p>}
+    <section className={`legend${second ? ' legend-second' : ''}${open ? '' : ' folded'}`} aria-label={second ? 'Chú giải bản đồ so sánh' : 'Chú giải'}>
+      <h2>
+        <button className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)} title={open ? 'Thu gọn chú giải' : 'Mở chú giải'}>
+          {title}
+          <span aria-hidden className="legend-chevron">{open ? '▾' : '▸'}</span>
+        </button>
+      </h2>
+      <div className="legend-body" hidden={!open}>
+        {numeric && <Histogram model={model} />}
+        <ul>
+          {model.entries.map((c) => (
+            <li key={c.id} data-class={c.id}>
+              <span className={c.hatched ? 'swatch hatched' : 'swatch'} style={{ background: c.hatched ? undefined : c.color }} />
+              <span className="label">{c.label}</span>
+              <span className="count">{formatCount(c.count)}</span>
+            </li>
+          ))}
+        </ul>
+        {numeric && (
+          <div className="classing">
+            <label>
+              Phân lớp
+              <select value={method} onChange={(e) => onClassing({ method: e.target.value as ClassMethod, ...(e.target.value === 'manual' ? { breaks: model.breaks } : {}) })}>
+                {CLASS_METHODS.map((m) => (
+                  <option key={m} value={m}>
+                    {CLASS_METHOD_LABELS[m]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {method !== 'manual' ? (
+              <>
+                <label>
+                  Số lớp
+                  <select value={k} onChange={(e) => onClassing({ k: Number(e.target.value) })}>
+                    {Array.from({ length: MAX_CLASSES - MIN_CLASSES + 1 }, (_, i) => i + MIN_CLASSES).map((n) => (
+                      <option key={n}>{n}</option>
+                    ))}
+                  </select>
+                </label>
+                <button title="Giữ nguyên các ngưỡng này khi đổi năm hoặc vùng xem" onClick={() => onClassing({ method: 'manual', breaks: model.breaks })}>
+                  Cố định ngưỡng
+                </button>
+              </>
+            ) : (
+              <BreaksEditor breaks={model.breaks} percent={model.unit === '%'} onChange={(breaks) => onClassing({ breaks })} />
+            )}
+          </div>
+        )}
+        {note && <p className="note">{note}</p>}
+        {source && <p className="source">{source}</p>}
+      </div>
     </section>
   );
 }

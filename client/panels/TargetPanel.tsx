@@ -59,7 +59,9 @@ export function TargetPanel({ year, provinces, initialProvince, selected, onPick
                     <tr key={c.code} className={c.code === selected ? 'current' : ''} onClick={() => onPick(c.code)} onMouseEnter={() => onHoverRow(c.code)} onMouseLeave={() => onHoverRow(null)}>
                       <td>{c.rank}</td>
                       <td>
-                        {c.type} {c.name}
+                        <button type="button" className="unit-link" onClick={(e) => (e.stopPropagation(), onPick(c.code))} onFocus={() => onHoverRow(c.code)} onBlur={() => onHoverRow(null)}>
+                          {c.type} {c.name}
+                        </button>
                         <div className="small muted">
                           {STATUS_LABELS[c.status]}, còn {formatCount(c.missingResidential)} khu dân cư chưa đạt{c.keyArea ? ' · địa bàn trọng điểm' : ''}
                         </div>

@@ -12,7 +12,8 @@ interface Props {
 export function Tooltip({ hover, provinceName, value, color, caption }: Props) {
   const { x, y } = hover;
   return (
-    <div className="tooltip" style={{ left: x + 14, top: y + 14 }} role="tooltip">
+    // A status, not a tooltip: read as it changes, also when the keyboard moves the map and this names the unit at its centre.
+    <div className="tooltip" style={{ left: x + 14, top: y + 14 }} role="status" aria-live="polite">
       <strong>{hover.kind === 'province' ? provinceName : `${hover.type ?? ''} ${hover.name}`.trim()}</strong>
       {hover.kind === 'commune' && <div className="muted">{provinceName}</div>}
       <div>

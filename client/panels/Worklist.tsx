@@ -8,6 +8,7 @@ import { communeBounds, setListHover } from '../map/planLayers.js';
 import { downloadUrl, fetchWorklist, type WorklistData, type WorklistRowData } from '../planApi.js';
 import type { Planner } from '../state/usePlanner.js';
 import { useAsync } from '../state/useData.js';
+import { useEscape } from '../state/useEscape.js';
 import { BivariateLegend } from './BivariateLegend.js';
 import { FilterBuilder } from './FilterBuilder.js';
 import { TargetPanel } from './TargetPanel.js';
@@ -23,13 +24,15 @@ interface Props {
   hoverCode: string | null;
   selected: string | null;
   onSelect: (code: string) => void;
+  onClose?: () => void;
 }
 
 const ROW_HEIGHT = 84;
 
 /** The planners' panel beside the map: weak-locality list with reasons, filters, exports, target setting. */
-export function Worklist({ plan, year, years, provinces, geo, hoverCode, selected, onSelect }: Props) {
+export function Worklist({ plan, year, years, provinces, geo, hoverCode, selected, onSelect, onClose }: Props) {
   const [tab, setTab] = useState<'list' | 'target'>('list');
+  useEscape(() => onClose?.(), !!onClose);
   const { criteria } = plan;
   const query = useMemo(() => worklistQuery(year, criteria), [year, criteria]);
   const key = new URLSearchParams(query).toString();
@@ -57,6 +60,11 @@ export function Worklist({ plan, year, years, provinces, geo, hoverCode, selecte
       <aside className="worklist" aria-label="Danh sách trọng điểm">
         <header className="wl-head">
           <h2>Danh sách xã, phường cần tập trung</h2>
+          {onClose && (
+            <button className="close" onClick={onClose} aria-label="Đóng danh sách">
+              ×
+            </button>
+          )}
           <div className="wl-tabs" role="tablist">
             <button role="tab" aria-selected={tab === 'list'} onClick={() => setTab('list')}>
               Danh sách
@@ -161,8 +169,16 @@ function RowList({ rows, hoverCode, selected, onHover, onPick }: { rows: Worklis
             data-code={r.code}
             className={`wl-row${r.code === selected ? ' selected' : ''}${r.code === hoverCode ? ' linked' : ''}`}
             style={{ top: w.offset + i * ROW_HEIGHT, height: ROW_HEIGHT }}
+            tabIndex={0}
             onMouseEnter={() => onHover(r.code)}
+            onFocus={() => onHover(r.code)}
             onClick={() => onPick(r.code)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onPick(r.code);
+              }
+            }}
             title={r.reasons.map((x) => `${x.text} (+${x.weight})`).join('\n')}
           >
             <div className="wl-line">

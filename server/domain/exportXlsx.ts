@@ -11,6 +11,11 @@ export const headerRowOf = (t: ExportTable) => t.info.length + 3;
  * them as 94,75%). Text is always written as a string value, never a formula, so it cannot run.
  */
 export async function toXlsx(t: ExportTable): Promise<Buffer> {
+  return Buffer.from(await xlsxBytes(t));
+}
+
+/** The workbook's bytes, in Node or in a browser (the figures table is made where it is shown). */
+export async function xlsxBytes(t: ExportTable): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bản đồ phong trào Toàn dân bảo vệ an ninh Tổ quốc';
   const ws = wb.addWorksheet(t.sheetName.slice(0, 31));
@@ -32,5 +37,5 @@ export async function toXlsx(t: ExportTable): Promise<Buffer> {
   const headerRow = headerRowOf(t);
   ws.views = [{ state: 'frozen', ySplit: headerRow }];
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + t.rows.length, column: t.columns.length } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
 }

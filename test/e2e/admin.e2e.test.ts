@@ -4,11 +4,8 @@
 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hashPassword } from '../../server/auth/password.js';
 import type { CommuneFigures } from '../../server/domain/figures.js';
-import { openSqliteStore } from '../../server/store/sqlite.js';
-import { sqliteAdmin } from '../../server/store/sqlite-admin.js';
-import { copySeededDb, type TempDb } from '../support/tempDb.js';
+import { copyWithAdmin, type TempDb } from '../support/tempDb.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, startPortal, type Portal } from './harness.js';
 
@@ -24,11 +21,7 @@ describe.skipIf(skip)('the admin area in Chromium', { timeout: 180_000 }, () => 
   const api = async <T>(path: string) => (await (await fetch(`${portal.url}${path}`)).json()) as T;
 
   beforeAll(async () => {
-    tmp = await copySeededDb(seeded!);
-    // The first admin, created as `npm run user -- add` does: straight into the user store.
-    const store = openSqliteStore(tmp.path);
-    await sqliteAdmin(store).users.addUser({ name: NAME, role: 'admin', provinceCode: null, passwordHash: await hashPassword(PASSWORD) }, 'test');
-    await store.close();
+    tmp = await copyWithAdmin(seeded!, NAME, PASSWORD);
     portal = await startPortal(tmp.path);
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { createApp } from '../../server/app.js';
 import { ROOT, paths } from '../../server/config.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
@@ -39,8 +39,8 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-/** The built app served by the real server on a free port, and a headless Chromium page on it. */
-export async function startPortal(db: string, viewport = { width: 1400, height: 900 }): Promise<Portal> {
+/** The built app served by the real server on a free port, and a headless Chromium page on it (`options`: a phone's touch, reduced motion). */
+export async function startPortal(db: string, viewport = { width: 1400, height: 900 }, options: Pick<BrowserContextOptions, 'hasTouch' | 'isMobile' | 'reducedMotion'> = {}): Promise<Portal> {
   const p = paths();
   const store = openSqliteStore(db);
   // With the admin backend, as `npm run serve` runs it: log-in, imports and accounts work (tests on the shared seeded database never write).
@@ -50,7 +50,7 @@ export async function startPortal(db: string, viewport = { width: 1400, height: 
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1, ...options });
   // Nothing may come from the internet: fail loudly on any request that leaves this machine.
   const external: string[] = [];
   await page.route('**/*', (route) => {

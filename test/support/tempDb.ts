@@ -3,7 +3,10 @@
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { hashPassword } from '../../server/auth/password.js';
 import { paths } from '../../server/config.js';
+import { sqliteAdmin } from '../../server/store/sqlite-admin.js';
+import { openSqliteStore } from '../../server/store/sqlite.js';
 
 export interface TempDb {
   path: string;
@@ -18,4 +21,13 @@ export async function copySeededDb(seeded: string): Promise<TempDb> {
   await src.backup(path);
   src.close();
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A private copy with a first admin, created as `npm run user -- add` does: straight into the user store. */
+export async function copyWithAdmin(seeded: string, name: string, password: string): Promise<TempDb> {
+  const tmp = await copySeededDb(seeded);
+  const store = openSqliteStore(tmp.path);
+  await sqliteAdmin(store).users.addUser({ name, role: 'admin', provinceCode: null, passwordHash: await hashPassword(password) }, 'test');
+  await store.close();
+  return tmp;
 }
