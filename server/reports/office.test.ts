@@ -2,7 +2,7 @@
 // (LibreOffice headless → PDF → pdftoppm → PNG), with the pixels of the map and the legend checked.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -13,7 +13,7 @@ import { SLIDE_LAYOUT } from '../../client/export/office/pptx.js';
 import { formatCount } from '../../client/lib/format.js';
 import { STATUS_COLORS } from '../../client/lib/statusClasses.js';
 import { createApp } from '../app.js';
-import { paths } from '../config.js';
+import { paths, ROOT } from '../config.js';
 import type { StatsResponse } from '../services/stats.js';
 import { sqliteAdmin } from '../store/sqlite-admin.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite.js';
@@ -27,6 +27,8 @@ if (missing && process.env.CI === 'true') throw new Error(`Office tests need: ${
 if (missing) console.warn(`Office tests skipped: ${missing}`);
 
 const work = mkdtempSync(join(tmpdir(), 'antq-office-'));
+/** The rendered pages, to look at (git-ignored). */
+const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 
 /** LibreOffice headless → PDF; a private profile so that parallel runs do not share one. */
 function toPdf(file: string): string {
@@ -133,7 +135,8 @@ describe.skipIf(missing)('Office files: the Word report and a PowerPoint deck', 
     const mapPage = texts.findIndex((p) => p.includes('Hình 1.')) + 1;
     expect(mapPage).toBeGreaterThan(0);
     const png = pagePng(pdf, mapPage, 60);
-    writeFileSync(join(paths().buildDir, 'test', 'office-docx-map-page.png'), PNG.sync.write(png));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'office-docx-map-page.png'), PNG.sync.write(png));
     // The map's fills and the legend's swatches, as printed.
     expect(countNear(png, STATUS_COLORS.dat)).toBeGreaterThan(3000);
     expect(countNear(png, STATUS_COLORS.chua_dat)).toBeGreaterThan(100);
@@ -174,7 +177,8 @@ describe.skipIf(missing)('Office files: the Word report and a PowerPoint deck', 
     expect(texts[0]).toContain('Dữ liệu minh họa');
     const dpi = 80;
     const png = pagePng(pdf, 1, dpi);
-    writeFileSync(join(paths().buildDir, 'test', 'office-pptx-slide-1.png'), PNG.sync.write(png));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'office-pptx-slide-1.png'), PNG.sync.write(png));
     const L = SLIDE_LAYOUT;
     const inch = (v: number) => Math.round(v * dpi);
     // The map frame holds the certified blue of the communes…
