@@ -251,7 +251,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
     const zoom = () => page.evaluate(() => window.antqMap!.getZoom());
     const z0 = await zoom();
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: string, d: number) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', d: number) =>
       cdp.send('Input.dispatchTouchEvent', {
         type,
         touchPoints: type === 'touchEnd' ? [] : [{ x: 180 - d, y: 400, id: 1 }, { x: 180 + d, y: 400, id: 2 }],
