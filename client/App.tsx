@@ -21,7 +21,7 @@ import { MetricControl } from './panels/MetricControl.js';
 import { Tooltip } from './panels/Tooltip.js';
 import { YearControl } from './panels/YearControl.js';
 import { Worklist } from './panels/Worklist.js';
-import { comparableTotal } from './present/previous.js';
+import { withPreviousYear } from './present/previous.js';
 import { Presentation, defaultSubtitle, defaultTitle, enterFullscreen } from './present/Presentation.js';
 import { DeckNav } from './deck/DeckNav.js';
 import { DeckPanel } from './deck/DeckPanel.js';
@@ -95,12 +95,9 @@ export function App() {
     view.province && boundaries?.provinces[view.province] ? () => loadProvince(view.province!, boundaries.provinces[view.province!].bbox) : null,
     [view.province, boundaries],
   );
-  // Presentation mode compares with the year before.
-  const prevYear = view.present && year !== null && years.includes(year - 1) ? year - 1 : null;
-  const prev = useAsync(prevYear === null ? null : () => comparableTotal(prevYear, statsLevel, view.province), [prevYear, statsLevel, view.province]);
-  // The shown year, taken the way the previous one is (a year before the reform: on its old communes, nationally).
+  // Presentation mode compares with the previous year, as previousYear() builds it (before the reform: old communes).
   const shownYear = view.present ? year : null;
-  const shown = useAsync(shownYear === null ? null : () => comparableTotal(shownYear, statsLevel, view.province), [shownYear, statsLevel, view.province]);
+  const keyYears = useAsync(shownYear === null ? null : () => withPreviousYear(shownYear, years, statsLevel, view.province), [shownYear, years, statsLevel, view.province]);
   const detail = useAsync<UnitDetailResponse>(view.unit ? () => fetchUnit(view.unit!) : null, [view.unit]);
   const plan = usePlanner(year, boundaries?.geo ?? null);
 
@@ -239,11 +236,8 @@ export function App() {
           title={title}
           subtitle={subtitle}
           onTitle={(t, st) => patch(t !== null ? { title: t } : { subtitle: st })}
-          year={year}
-          now={shown.value?.year === year && !stale ? shown.value.total : null}
-          nowBasis={shown.value?.basis}
-          before={prevYear !== null && prev.value?.year === prevYear ? prev.value.total : null}
-          beforeBasis={prev.value?.basis}
+          now={keyYears.value?.now.year === year && !stale ? keyYears.value.now : null}
+          before={keyYears.value?.now.year === year ? keyYears.value.before : null}
           sampleLabel={meta.dataLabel}
           onExit={() => {
             patch({ present: false, deck: null, slide: null });
