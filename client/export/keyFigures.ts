@@ -37,6 +37,11 @@ export interface YearTotal {
   oldUnits?: { communes: number; split: number } | null;
 }
 
+/** An area's year from /api/stats (its `total`, built as `areaBasis` says), or a province's row of it. */
+export function yearTotalOf(s: { year: number; areaBasis: YearBasis }, area: { total: TotalFigures; oldUnits?: YearTotal['oldUnits'] }): YearTotal {
+  return { year: s.year, total: area.total, basis: s.areaBasis, oldUnits: area.oldUnits ?? null };
+}
+
 const labelOf = (t: YearTotal, withCount: boolean) => {
   const label = basisLabel(t.basis, { oldUnits: withCount ? (t.oldUnits?.communes ?? t.total.communes.total) : undefined, split: t.oldUnits?.split });
   return label ? ` (${label})` : '';

@@ -1,7 +1,7 @@
 import { buildLegend, type LegendModel, type Row, type Symbology } from '../lib/legendModel.js';
 import type { CommuneProps, NationalGeo } from '../lib/topo.js';
 import { ARCHIPELAGO_CODES, bboxOfGeometry, unionBBox, type BBox } from './inset.js';
-import { keyFigures, type KeyFigure, type YearTotal } from './keyFigures.js';
+import { keyFigures, yearTotalOf, type KeyFigure, type TotalFigures, type YearTotal } from './keyFigures.js';
 
 /** A commune's figures as /api/stats gives them, with its province. */
 export type PackRow = Row & { provinceCode?: string };
@@ -38,6 +38,18 @@ export interface PackInput {
   previous: YearFigures | null;
   /** One province's page only (classes still over all communes), or null for the whole pack. */
   only?: string | null;
+}
+
+/** /api/stats at the province level, as the pack reads it. */
+export interface ProvinceStats {
+  year: number;
+  areaBasis: YearTotal['basis'];
+  units: (TotalFigures & { code: string; oldUnits?: YearTotal['oldUnits'] })[];
+}
+
+/** Each province's figures of a year, built as the server builds an area's (a year before the reform: its old communes). */
+export function provinceTotals(s: ProvinceStats): Map<string, YearTotal> {
+  return new Map(s.units.map((u) => [u.code, yearTotalOf(s, { total: u, oldUnits: u.oldUnits })]));
 }
 
 /** The province's extent without Hoàng Sa or Trường Sa, which would shrink its mainland to a speck. */

@@ -8,13 +8,11 @@ import { previousYear } from '../../server/domain/previousYear.js';
 import { areaTotal, withPreviousYear } from '../present/previous.js';
 import { loadStats } from '../state/useData.js';
 import type { BBox } from './inset.js';
-import { keyFigures, type KeyFigure, type YearTotal } from './keyFigures.js';
-import type { PackInput, PackRow } from './packPlan.js';
+import { keyFigures, type KeyFigure } from './keyFigures.js';
+import { provinceTotals, type PackInput, type PackRow, type ProvinceStats } from './packPlan.js';
 import type { ViewMap, ViewPdf } from './pdfExport.js';
 
-/** Each province's figures of a year from /api/stats at the province level, built as the server builds an area's. */
-const byProvince = (s: Stats) =>
-  new Map(s.units.map((u) => [u.code, { year: s.year, total: u as unknown as YearTotal['total'], basis: s.areaBasis, oldUnits: 'oldUnits' in u ? (u.oldUnits ?? null) : null } satisfies YearTotal]));
+const byProvince = (s: Stats) => provinceTotals(s as unknown as ProvinceStats);
 
 /** The key figures of the place shown (the country or a province) against the previous year, when there is one. */
 export async function viewFigures(year: number, years: readonly number[], level: 'province' | 'commune', province: string | null): Promise<KeyFigure[]> {

@@ -1,4 +1,4 @@
-import type { YearTotal } from '../export/keyFigures.js';
+import { yearTotalOf, type YearTotal } from '../export/keyFigures.js';
 import { previousYear } from '../../server/domain/previousYear.js';
 import { loadStats } from '../state/useData.js';
 
@@ -8,7 +8,7 @@ import { loadStats } from '../state/useData.js';
  */
 export async function areaTotal(year: number, level: 'province' | 'commune', province: string | null): Promise<YearTotal> {
   const s = await loadStats(year, level, province);
-  return { year, total: s.total, basis: s.areaBasis, oldUnits: s.oldUnits };
+  return yearTotalOf(s, { total: s.total, oldUnits: s.oldUnits });
 }
 
 /** The year shown and its previous year (previousYear decides which, and how it is built), for the key figures. */
