@@ -22,6 +22,7 @@ import { Tooltip } from './panels/Tooltip.js';
 import { YearControl } from './panels/YearControl.js';
 import { Worklist } from './panels/Worklist.js';
 import { withPreviousYear } from './present/previous.js';
+import { yearNote } from '../server/domain/previousYear.js';
 import { Presentation, defaultSubtitle, defaultTitle, enterFullscreen } from './present/Presentation.js';
 import { DeckNav } from './deck/DeckNav.js';
 import { DeckPanel } from './deck/DeckPanel.js';
@@ -141,7 +142,8 @@ export function App() {
 
   const total = stats.value?.total;
   const legendTitle = legend ? titleOf(legend, year, changeFrom !== null) : '';
-  const crosswalkNote = (s: Stats | null, y: number) => (s?.method === 'crosswalk' ? `Năm ${y} quy đổi từ các xã cũ theo bảng chuyển đổi 01/7/2025.` : null);
+  // How a year before the reform is built on this map (server/domain/previousYear): said in the legend.
+  const crosswalkNote = (s: Stats | null, y: number) => (s ? yearNote(s.level === 'province' ? 'province' : 'commune', y) : null);
   // What each map shows, for its label, its legend and the tooltip over it.
   const provinceLevel = statsLevel === 'province';
   const mainSide = { legend, year, symbology, label: paneLabel(year, metric, view.denominator, provinceLevel) };
@@ -389,7 +391,7 @@ export function App() {
             title={legendTitle}
             method={view.method}
             k={view.k}
-            note={[crosswalkNote(stats.value, year), compare?.shared ? `Bản đồ năm ${compare.year} dùng cùng chú giải${legend.kind === 'categorical' ? '' : ' và ngưỡng'}; số đơn vị là của năm ${year}.` : null].filter(Boolean).join(' ') || null}
+            note={[crosswalkNote(stats.value, year), changeFrom !== null ? crosswalkNote(before.value, changeFrom) : null, compare?.shared ? `Bản đồ năm ${compare.year} dùng cùng chú giải${legend.kind === 'categorical' ? '' : ' và ngưỡng'}; số đơn vị là của năm ${year}.` : null].filter(Boolean).join(' ') || null}
             source={source}
             onClassing={(p) => patch(p)}
           />

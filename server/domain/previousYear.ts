@@ -67,3 +67,14 @@ export function basisLabel(basis: YearBasis, detail: { oldUnits?: number; split?
   const split = detail.split ? `; ${count(detail.split)} xã cũ chia cho nhiều tỉnh tính theo tỷ lệ diện tích` : '';
   return `${n}${OLD_UNITS_LABEL}${split}`;
 }
+
+/**
+ * What a map's legend says of a year before the reform: province rows are the old communes as reported, commune
+ * rows the roll-up (null for a reported year).
+ */
+export function yearNote(level: 'province' | 'commune', year: number): string | null {
+  const basis = yearBasis(level === 'province' ? 'province' : 'commune', year);
+  if (basis === 'old-units') return `Năm ${year}: số liệu báo cáo của các xã cũ hợp thành mỗi tỉnh (${OLD_UNITS_LABEL}).`;
+  if (basis === 'rollup') return `Năm ${year} quy đổi từ các xã cũ theo bảng chuyển đổi 01/7/2025: xã mới đạt khi mọi xã cũ hợp thành đều đạt.`;
+  return null;
+}

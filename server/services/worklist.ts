@@ -63,8 +63,10 @@ export async function worklist(svc: StatsService, k: WorklistCriteria): Promise<
   const names = await provinceNames(svc);
   const years = await svc.years('2025');
   // A comparison year without data is not an error for the list: "mất chuẩn" simply cannot apply.
-  const sinceStatuses = years.includes(k.since) ? statusMap((await svc.communeFigures('2025', k.since)).communes) : null;
-  const w = buildWorklist({ criteria: k, communes, sinceStatuses, earlier: await earlierStatuses(svc, k.year, communes), provinceNames: names });
+  const since = years.includes(k.since) ? (await svc.communeFigures('2025', k.since)).communes : null;
+  const sinceStatuses = since ? statusMap(since) : null;
+  const sincePredecessors = new Map((since ?? []).flatMap((c) => (c.predecessors ? [[c.code, c.predecessors] as const] : [])));
+  const w = buildWorklist({ criteria: k, communes, sinceStatuses, sincePredecessors, earlier: await earlierStatuses(svc, k.year, communes), provinceNames: names });
   return {
     ...provenance,
     ...w,
