@@ -81,6 +81,12 @@ describe.skipIf(skip)('2025 against 2024 in every province: its old communes as 
     expect(rolled).toBeLessThan(0.8);
   });
 
+  it("the target panel states Lai Châu's 2024 on its old communes", async () => {
+    const t = await json<{ message: string; previous: { year: number; rate: number; label: string } }>('/api/targets?province=12&year=2025&target=99');
+    expect(t.previous).toEqual({ year: 2024, rate: 97 / 106, label: '106 xã cũ, trước sắp xếp' });
+    expect(t.message).toContain('Năm 2024: 91,51% (106 xã cũ, trước sắp xếp).');
+  });
+
   it('the key figures of presentation mode and of a PDF page, for each province', async () => {
     expect(provinces).toHaveLength(34);
     for (const p of provinces) {

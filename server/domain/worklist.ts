@@ -2,6 +2,7 @@ import { bivariateBreaks, bivariateCell, cellLabel, type Breaks, type CellId, ty
 import { ascending, modelDensity, quantile } from './density.js';
 import type { CommuneFigures, PredecessorSummary } from './figures.js';
 import { basisLabel, yearBasis } from './previousYear.js';
+import { unitTypeSource } from './unitTypes.js';
 import { NO_DATA_LABEL, STATUS_LABELS } from './labels.js';
 import { FIRST_2025_YEAR, type Status, type Tally } from './types.js';
 
@@ -263,7 +264,7 @@ export function scoreFormula(): string {
 /** The criteria in Vietnamese, one line each, as the export header and the panel state them. */
 export function describeCriteria(k: WorklistCriteria, provinceNames: ReadonlyMap<string, string>): string[] {
   const lines = [`Phạm vi: ${k.province ? (provinceNames.get(k.province) ?? k.province) : 'Toàn quốc'}`];
-  if (k.types.length) lines.push(`Loại đơn vị: ${k.types.join(', ')}`);
+  if (k.types.length) lines.push(`Loại đơn vị: ${k.types.join(', ')} (${unitTypeSource('2025').replace(/^Loại đơn vị theo /, 'theo ')})`);
   if (k.statuses.length) lines.push(`Tình trạng năm ${k.year}: ${k.statuses.map(statusText).join(', ')}`);
   lines.push(`So sánh với năm: ${k.since}`);
   lines.push(`Ngưỡng mật độ mô hình (mô hình/10.000 dân): ${densityRuleText(k.density)}`);
