@@ -25,7 +25,8 @@ import { SwipeDivider } from './panels/SwipeDivider.js';
 import { MetricControl } from './panels/MetricControl.js';
 import { Tooltip } from './panels/Tooltip.js';
 import { YearControl } from './panels/YearControl.js';
-import { comparableTotal } from './present/previous.js';
+import { withPreviousYear } from './present/previous.js';
+import { yearNote } from '../server/domain/previousYear.js';
 import { Presentation, defaultSubtitle, defaultTitle, enterFullscreen } from './present/Presentation.js';
 import { DeckNav } from './deck/DeckNav.js';
 import { DeckPanel, ExportMenu, Worklist } from './lazyPanels.js';
@@ -104,12 +105,9 @@ export function App() {
     view.province && boundaries?.provinces[view.province] ? () => loadProvince(view.province!, boundaries.provinces[view.province!].bbox) : null,
     [view.province, boundaries],
   );
-  // Presentation mode compares with the year before.
-  const prevYear = view.present && year !== null && years.includes(year - 1) ? year - 1 : null;
-  const prev = useAsync(prevYear === null ? null : () => comparableTotal(prevYear, statsLevel, view.province), [prevYear, statsLevel, view.province]);
-  // The shown year, taken the way the previous one is (a year before the reform: on its old communes, nationally).
+  // Presentation mode compares with the previous year, as previousYear() builds it (before the reform: old communes).
   const shownYear = view.present ? year : null;
-  const shown = useAsync(shownYear === null ? null : () => comparableTotal(shownYear, statsLevel, view.province), [shownYear, statsLevel, view.province]);
+  const keyYears = useAsync(shownYear === null ? null : () => withPreviousYear(shownYear, years, statsLevel, view.province), [shownYear, years, statsLevel, view.province]);
   const detail = useAsync<UnitDetailResponse>(view.unit ? () => fetchUnit(view.unit!) : null, [view.unit]);
   const plan = usePlanner(year, boundaries?.geo ?? null);
 
@@ -153,7 +151,8 @@ export function App() {
 
   const total = stats.value?.total;
   const legendTitle = legend ? titleOf(legend, year, changeFrom !== null) : '';
-  const crosswalkNote = (s: Stats | null, y: number) => (s?.method === 'crosswalk' ? `Năm ${y} quy đổi từ các xã cũ theo bảng chuyển đổi 01/7/2025.` : null);
+  // How a year before the reform is built on this map (server/domain/previousYear): said in the legend.
+  const crosswalkNote = (s: Stats | null, y: number) => (s ? yearNote(s.level === 'province' ? 'province' : 'commune', y) : null);
   // What each map shows, for its label, its legend and the tooltip over it.
   const provinceLevel = statsLevel === 'province';
   const mainSide = { legend, year, symbology, label: paneLabel(year, metric, view.denominator, provinceLevel) };
@@ -265,11 +264,8 @@ export function App() {
           title={title}
           subtitle={subtitle}
           onTitle={(t, st) => patch(t !== null ? { title: t } : { subtitle: st })}
-          year={year}
-          now={shown.value?.year === year && !stale ? shown.value.total : null}
-          nowBasis={shown.value?.basis}
-          before={prevYear !== null && prev.value?.year === prevYear ? prev.value.total : null}
-          beforeBasis={prev.value?.basis}
+          now={keyYears.value?.now.year === year && !stale ? keyYears.value.now : null}
+          before={keyYears.value?.now.year === year ? keyYears.value.before : null}
           sampleLabel={meta.dataLabel}
           onExit={() => {
             patch({ present: false, deck: null, slide: null });
@@ -451,7 +447,7 @@ export function App() {
             title={legendTitle}
             method={view.method}
             k={view.k}
-            note={[crosswalkNote(stats.value, year), compare?.shared ? `Bản đồ năm ${compare.year} dùng cùng chú giải${legend.kind === 'categorical' ? '' : ' và ngưỡng'}; số đơn vị là của năm ${year}.` : null].filter(Boolean).join(' ') || null}
+            note={[crosswalkNote(stats.value, year), changeFrom !== null ? crosswalkNote(before.value, changeFrom) : null, compare?.shared ? `Bản đồ năm ${compare.year} dùng cùng chú giải${legend.kind === 'categorical' ? '' : ' và ngưỡng'}; số đơn vị là của năm ${year}.` : null].filter(Boolean).join(' ') || null}
             source={source}
             onClassing={(p) => patch(p)}
           />

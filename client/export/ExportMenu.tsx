@@ -97,12 +97,13 @@ export function ExportMenu({ input, pdf, office, filename }: Props) {
       if (!signal.aborted) downloadBlob(pdfBlob(bytes), filename(`${paper}-${orientation === 'landscape' ? 'ngang' : 'doc'}.pdf`));
     });
   };
-  const pack = () => {
+  /** The whole pack, or (only) the page of the province drilled into, with the country's classes. */
+  const pack = (only: string | null) => {
     const src = pdf?.();
     if (!src) return setError('Bản đồ chưa sẵn sàng.');
     void run('Đang chuẩn bị bộ bản đồ…', async (signal) => {
       // pdf-lib and fontkit load only when a PDF is made.
-      const [{ packPdf }, input] = await Promise.all([import('./pdfExport.js'), loadPackInput(src.pack)]);
+      const [{ packPdf }, input] = await Promise.all([import('./pdfExport.js'), loadPackInput({ ...src.pack, only })]);
       const plan = planPack(input);
       const bytes = await packPdf(
         { text: src.view.text, year: src.pack.year, ...plan, legendTitle: src.legendTitle, subtitle: src.subtitle, geo: src.view.geo, nationalBBox: src.pack.nationalBBox },
@@ -112,12 +113,14 @@ export function ExportMenu({ input, pdf, office, filename }: Props) {
         (done, of) => setBusy(`Đang tạo trang ${done}/${of} …`),
         signal,
       );
-      if (!signal.aborted) downloadBlob(pdfBlob(bytes), `bo-ban-do-hoi-nghi-${src.pack.year}-${paper}.pdf`);
+      if (!signal.aborted) downloadBlob(pdfBlob(bytes), `bo-ban-do-hoi-nghi-${src.pack.year}${only ? `-tinh-${only}` : ''}-${paper}.pdf`);
     });
   };
 
   const pages = (pdf?.()?.pack.provinces.length ?? 34) + 1;
   const officeSource = open ? (office?.() ?? null) : null;
+  const drilled = pdf?.()?.pack.province ?? null;
+  const drilledName = drilled ? (pdf?.()?.pack.provinces.find((p) => p.code === drilled)?.fullName ?? drilled) : null;
   return (
     <div className={fromLeft ? 'export-menu from-left' : 'export-menu'}>
       <button
@@ -163,10 +166,15 @@ export function ExportMenu({ input, pdf, office, filename }: Props) {
           <button role="menuitem" disabled={!!busy || !pdf} onClick={onePage}>
             Xuất PDF
           </button>
-          <button role="menuitem" disabled={!!busy || !pdf} onClick={pack} title="Trang toàn quốc và một trang cho mỗi tỉnh, thành phố, cùng ngưỡng phân loại">
+          <button role="menuitem" disabled={!!busy || !pdf} onClick={() => pack(null)} title="Trang toàn quốc và một trang cho mỗi tỉnh, thành phố, cùng ngưỡng phân loại">
             Bộ bản đồ hội nghị ({pages} trang)
           </button>
           {officeSource && <OfficeItems source={officeSource} busy={!!busy} run={(label, job) => void run(label, job)} progress={setBusy} />}
+          {drilled && (
+            <button role="menuitem" disabled={!!busy || !pdf} onClick={() => pack(drilled)} title="Trang của tỉnh này trong bộ bản đồ hội nghị, cùng ngưỡng phân loại toàn quốc">
+              Trang bộ bản đồ: {drilledName}
+            </button>
+          )}
           {error && <p className="error">{error}</p>}
         </div>
       )}

@@ -1,3 +1,4 @@
+import { basisLabel, type YearBasis } from '../../server/domain/previousYear.js';
 import { formatCount, formatPercent } from '../lib/format.js';
 
 interface Tally {
@@ -27,33 +28,52 @@ export function formatPoints(now: number | null, before: number | null): string 
   return `${pts > 0 ? '+' : pts < 0 ? '−' : '±'}${n} điểm %`;
 }
 
-type Basis = 'reported' | 'old-units' | 'crosswalk';
+/** A year's figures of an area (the country or a province) and how they were built (server/domain/previousYear). */
+export interface YearTotal {
+  year: number;
+  total: TotalFigures;
+  basis: YearBasis;
+  /** For 'old-units': how many old communes are counted, and how many of them only for a share. */
+  oldUnits?: { communes: number; split: number } | null;
+}
+
+/** An area's year from /api/stats (its `total`, built as `areaBasis` says), or a province's row of it. */
+export function yearTotalOf(s: { year: number; areaBasis: YearBasis }, area: { total: TotalFigures; oldUnits?: YearTotal['oldUnits'] }): YearTotal {
+  return { year: s.year, total: area.total, basis: s.areaBasis, oldUnits: area.oldUnits ?? null };
+}
+
+const labelOf = (t: YearTotal, withCount: boolean) => {
+  const label = basisLabel(t.basis, { oldUnits: withCount ? (t.oldUnits?.communes ?? t.total.communes.total) : undefined, split: t.oldUnits?.split });
+  return label ? ` (${label})` : '';
+};
 
 /**
- * The strip shown in presentation mode: communes certified, change on the previous year, residential areas, models.
- * `basis` tells how `before` was obtained, `nowBasis` how `now` was (see comparableTotal).
+ * The strip shown in presentation mode, on PDF pages and in the pack: communes certified, change on the previous
+ * year, residential areas, models. `before` is the previous year as previousYear() decides (a year before the
+ * reform: the area's old communes as reported), each side labelled with how it was built.
  */
-export function keyFigures(now: TotalFigures, before: TotalFigures | null, year: number, basis: Basis = 'reported', nowBasis: Basis = 'reported'): KeyFigure[] {
-  const how = !before || basis === 'reported' ? '' : basis === 'old-units' ? ` (${formatCount(before.communes.total)} xã cũ)` : ' (quy đổi từ xã cũ)';
+export function keyFigures(now: YearTotal, before: YearTotal | null): KeyFigure[] {
+  const n = now.total;
+  const b = before?.total;
   return [
     {
       id: 'communes',
       label: 'Xã, phường, đặc khu đạt chuẩn',
-      value: `${formatCount(now.communes.certified)}/${formatCount(now.communes.total)}`,
-      detail: `${formatPercent(now.rates.communes)}${nowBasis === 'old-units' ? ' (xã cũ, trước sắp xếp)' : ''}`,
+      value: `${formatCount(n.communes.certified)}/${formatCount(n.communes.total)}`,
+      detail: `${formatPercent(n.rates.communes)}${labelOf(now, false)}`,
     },
     {
       id: 'change',
-      label: `So với năm ${year - 1}`,
-      value: before ? formatPoints(now.rates.communes, before.rates.communes) : '–',
-      detail: before ? `năm ${year - 1}: ${formatPercent(before.rates.communes)}${how}` : 'không có số liệu năm trước',
+      label: `So với năm ${before?.year ?? now.year - 1}`,
+      value: b ? formatPoints(n.rates.communes, b.rates.communes) : '–',
+      detail: b ? `năm ${before.year}: ${formatPercent(b.rates.communes)}${labelOf(before, true)}` : 'không có số liệu năm trước',
     },
     {
       id: 'residential',
       label: 'Khu dân cư đạt chuẩn',
-      value: `${formatCount(now.residential.certified)}/${formatCount(now.residential.total)}`,
-      detail: formatPercent(now.rates.residential),
+      value: `${formatCount(n.residential.certified)}/${formatCount(n.residential.total)}`,
+      detail: formatPercent(n.rates.residential),
     },
-    { id: 'models', label: 'Mô hình tự quản', value: formatCount(now.models), detail: `năm ${year}` },
+    { id: 'models', label: 'Mô hình tự quản', value: formatCount(n.models), detail: `năm ${now.year}` },
   ];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Symbology } from '../lib/legendModel.js';
 import type { CommuneProps } from '../lib/topo.js';
-import type { TotalFigures } from './keyFigures.js';
+import type { TotalFigures, YearTotal } from './keyFigures.js';
 import { mainlandBBox, planPack, type PackRow } from './packPlan.js';
 
 const square = (code: string, province: string, x: number, y: number, size = 1) => ({
@@ -18,6 +18,7 @@ const rows = [row('00001', '01', 10), row('00002', '01', 9), row('22001', '56', 
 const total = (certified: number, count: number): TotalFigures => ({
   communes: { total: count, certified }, residential: { total: 10 * count, certified: 5 * count }, models: count, rates: { communes: certified / count, residential: 0.5 },
 });
+const at = (year: number, t: TotalFigures, basis: 'reported' | 'old-units' = 'reported'): YearTotal => ({ year, total: t, basis, oldUnits: null });
 const spec: Symbology = { metric: 'rate', denominator: 'population', changeFrom: null, classing: { method: 'quantile', k: 3, breaks: [] } };
 
 const input = {
@@ -28,8 +29,8 @@ const input = {
   provinces: [{ code: '56', fullName: 'Tỉnh Khánh Hòa' }, { code: '01', fullName: 'Thành phố Hà Nội' }],
   geo: { communes: { type: 'FeatureCollection' as const, features: communes } },
   nationalBBox: [102, 7, 118, 23.4] as [number, number, number, number],
-  now: { total: total(4, 5), provinces: new Map([['01', total(2, 2)], ['56', total(2, 3)]]), basis: 'reported' as const },
-  previous: { total: total(3, 5), provinces: new Map([['01', total(1, 2)]]), basis: 'old-units' as const, provinceBasis: 'crosswalk' as const },
+  now: { total: at(2025, total(4, 5)), provinces: new Map([['01', at(2025, total(2, 2))], ['56', at(2025, total(2, 3))]]) },
+  previous: { total: at(2024, total(3, 5), 'old-units'), provinces: new Map([['01', at(2024, total(1, 2), 'old-units')]]) },
 };
 
 describe('mainlandBBox', () => {
@@ -61,14 +62,22 @@ describe('planPack', () => {
   });
 
   it("gives each page its key figures against the previous year, with the province's own basis", () => {
-    expect(pages[0].figures.find((f) => f.id === 'change')!.detail).toBe('năm 2024: 60,00% (5 xã cũ)');
+    expect(pages[0].figures.find((f) => f.id === 'change')!.detail).toBe('năm 2024: 60,00% (5 xã cũ, trước sắp xếp)');
     expect(pages[1].figures.find((f) => f.id === 'communes')!.value).toBe('2/2');
-    expect(pages[1].figures.find((f) => f.id === 'change')!.detail).toBe('năm 2024: 50,00% (quy đổi từ xã cũ)');
+    expect(pages[1].figures.find((f) => f.id === 'change')!.detail).toBe('năm 2024: 50,00% (2 xã cũ, trước sắp xếp)');
     // No previous figures for Khánh Hòa.
     expect(pages[2].figures.find((f) => f.id === 'change')!.value).toBe('–');
   });
 
+  it("makes one province's page alone, with the country's classes", () => {
+    const one = planPack({ ...input, only: '56' });
+    expect(one.pages.map((p) => p.province)).toEqual(['56']);
+    expect(one.pages[0].legend.breaks).toEqual(pages[0].legend.breaks);
+    expect(one.pages[0].figures).toEqual(pages[2].figures);
+    expect(() => planPack({ ...input, only: '99' })).toThrow('Không có tỉnh mã 99');
+  });
+
   it('says which province has no figures', () => {
-    expect(() => planPack({ ...input, now: { ...input.now, provinces: new Map([['01', total(2, 2)]]) } })).toThrow('Thiếu số liệu của Tỉnh Khánh Hòa năm 2025');
+    expect(() => planPack({ ...input, now: { ...input.now, provinces: new Map([['01', at(2025, total(2, 2))]]) } })).toThrow('Thiếu số liệu của Tỉnh Khánh Hòa năm 2025');
   });
 });

@@ -1,7 +1,7 @@
 import { buildLegend, type LegendModel, type Row, type Symbology } from '../lib/legendModel.js';
 import type { CommuneProps, NationalGeo } from '../lib/topo.js';
 import { ARCHIPELAGO_CODES, bboxOfGeometry, unionBBox, type BBox } from './inset.js';
-import { keyFigures, type KeyFigure, type TotalFigures } from './keyFigures.js';
+import { keyFigures, yearTotalOf, type KeyFigure, type TotalFigures, type YearTotal } from './keyFigures.js';
 
 /** A commune's figures as /api/stats gives them, with its province. */
 export type PackRow = Row & { provinceCode?: string };
@@ -17,12 +17,10 @@ export interface PackPage {
   figures: KeyFigure[];
 }
 
-/** Figures of a year: the country's total and each province's (from /api/stats at the province level). */
+/** Figures of a year: the country's total and each province's (from /api/stats at the province level), each with its basis. */
 export interface YearFigures {
-  total: TotalFigures;
-  provinces: Map<string, TotalFigures>;
-  /** How the country's figures were obtained (see comparableTotal). */
-  basis: 'reported' | 'old-units' | 'crosswalk';
+  total: YearTotal;
+  provinces: Map<string, YearTotal>;
 }
 
 export interface PackInput {
@@ -36,8 +34,22 @@ export interface PackInput {
   geo: Pick<NationalGeo, 'communes'>;
   nationalBBox: BBox;
   now: YearFigures;
-  /** The previous year's figures, or null when there is no previous year. For provinces the basis is its own. */
-  previous: (YearFigures & { provinceBasis: 'reported' | 'crosswalk' }) | null;
+  /** The previous year's figures (server/domain/previousYear), or null when there is none. */
+  previous: YearFigures | null;
+  /** One province's page only (classes still over all communes), or null for the whole pack. */
+  only?: string | null;
+}
+
+/** /api/stats at the province level, as the pack reads it. */
+export interface ProvinceStats {
+  year: number;
+  areaBasis: YearTotal['basis'];
+  units: (TotalFigures & { code: string; oldUnits?: YearTotal['oldUnits'] })[];
+}
+
+/** Each province's figures of a year, built as the server builds an area's (a year before the reform: its old communes). */
+export function provinceTotals(s: ProvinceStats): Map<string, YearTotal> {
+  return new Map(s.units.map((u) => [u.code, yearTotalOf(s, { total: u, oldUnits: u.oldUnits })]));
 }
 
 /** The province's extent without Hoàng Sa or Trường Sa, which would shrink its mainland to a speck. */
@@ -48,7 +60,7 @@ export function mainlandBBox(communes: readonly { properties: CommuneProps; geom
 }
 
 /**
- * The pack: the country first, then every province in code order. Classes are computed once over all communes and
+ * The pack: the country first, then every province in code order (or one province's page alone, `only`). Classes are computed once over all communes and
  * kept on every page, so a colour means the same everywhere; each page's legend counts that page's communes.
  */
 export function planPack(input: PackInput): { pages: PackPage[]; fills: Map<string, string> } {
@@ -60,9 +72,12 @@ export function planPack(input: PackInput): { pages: PackPage[]; fills: Map<stri
     place: 'Toàn quốc',
     bbox: input.nationalBBox,
     legend: national,
-    figures: keyFigures(now.total, previous?.total ?? null, year, previous?.basis, now.basis),
+    figures: keyFigures(now.total, previous?.total ?? null),
   };
+  const only = input.only ?? null;
+  if (only !== null && !input.provinces.some((p) => p.code === only)) throw new Error(`Không có tỉnh mã ${only} trong bộ bản đồ`);
   const pages = [...input.provinces]
+    .filter((p) => only === null || p.code === only)
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((p): PackPage => {
       const mine = rows.filter((r) => r.provinceCode === p.code);
@@ -74,8 +89,8 @@ export function planPack(input: PackInput): { pages: PackPage[]; fills: Map<stri
         place: p.fullName,
         bbox: mainlandBBox(input.geo.communes.features, p.code),
         legend: buildLegend(mine, fixed, before?.filter((r) => r.provinceCode === p.code) ?? null),
-        figures: keyFigures(total, prior, year, prior ? previous!.provinceBasis : 'reported'),
+        figures: keyFigures(total, prior),
       };
     });
-  return { pages: [nationalPage, ...pages], fills: national.colors };
+  return { pages: only === null ? [nationalPage, ...pages] : pages, fills: national.colors };
 }

@@ -4,19 +4,20 @@ import type { NationalGeo } from '../lib/topo.js';
 import type { Drilldown } from '../map/MapView.js';
 import type { MapLevel } from '../state/view.js';
 import type { ExportInput } from './compose.js';
-import { comparableTotal } from '../present/previous.js';
+import { previousYear } from '../../server/domain/previousYear.js';
+import { areaTotal, withPreviousYear } from '../present/previous.js';
 import { loadStats } from '../state/useData.js';
 import type { BBox } from './inset.js';
-import { keyFigures, type KeyFigure, type TotalFigures } from './keyFigures.js';
-import type { PackInput, PackRow } from './packPlan.js';
+import { keyFigures, type KeyFigure } from './keyFigures.js';
+import { provinceTotals, type PackInput, type PackRow, type ProvinceStats } from './packPlan.js';
 import type { ViewMap, ViewPdf } from './pdfExport.js';
 
-const byProvince = (s: Stats) => new Map(s.units.map((u) => [u.code, u as unknown as TotalFigures]));
+const byProvince = (s: Stats) => provinceTotals(s as unknown as ProvinceStats);
 
 /** The key figures of the place shown (the country or a province) against the previous year, when there is one. */
 export async function viewFigures(year: number, years: readonly number[], level: 'province' | 'commune', province: string | null): Promise<KeyFigure[]> {
-  const [now, prev] = await Promise.all([comparableTotal(year, level, province), years.includes(year - 1) ? comparableTotal(year - 1, level, province) : null]);
-  return keyFigures(now.total, prev?.total ?? null, year, prev?.basis, now.basis);
+  const { now, before } = await withPreviousYear(year, years, level, province);
+  return keyFigures(now, before);
 }
 
 export interface PackSource {
@@ -26,6 +27,10 @@ export interface PackSource {
   provinces: readonly { code: string; fullName: string }[];
   geo: NationalGeo;
   nationalBBox: BBox;
+  /** The province the view is drilled into (its page can be made alone), or null. */
+  province: string | null;
+  /** One province's page only (with the country's classes), or null for the whole pack. */
+  only?: string | null;
 }
 
 /** Every figure the pack needs: all communes (and the compared year's), and each province's totals this year and last. */
@@ -35,12 +40,13 @@ export async function loadPackInput(src: PackSource): Promise<PackInput> {
     loadStats(year, 'commune', null),
     loadStats(year, 'province', null),
     symbology.changeFrom === null ? null : loadStats(symbology.changeFrom, 'commune', null),
-    comparableTotal(year, 'commune', null),
+    areaTotal(year, 'commune', null),
   ]);
   let previous: PackInput['previous'] = null;
-  if (src.years.includes(year - 1)) {
-    const [prevNational, prevProvinces] = await Promise.all([comparableTotal(year - 1, 'commune', null), loadStats(year - 1, 'province', null)]);
-    previous = { total: prevNational.total, basis: prevNational.basis, provinces: byProvince(prevProvinces), provinceBasis: prevProvinces.method === 'crosswalk' ? 'crosswalk' : 'reported' };
+  const prior = previousYear('province', year, src.years).before;
+  if (prior) {
+    const [prevNational, prevProvinces] = await Promise.all([areaTotal(prior.year, 'commune', null), loadStats(prior.year, 'province', null)]);
+    previous = { total: prevNational, provinces: byProvince(prevProvinces) };
   }
   return {
     year,
@@ -50,8 +56,9 @@ export async function loadPackInput(src: PackSource): Promise<PackInput> {
     provinces: src.provinces,
     geo: src.geo,
     nationalBBox: src.nationalBBox,
-    now: { total: national.total, provinces: byProvince(provinces), basis: national.basis },
+    now: { total: national, provinces: byProvince(provinces) },
     previous,
+    only: src.only ?? null,
   };
 }
 
@@ -106,7 +113,7 @@ export function pdfSource(base: Omit<ExportInput, 'scale'>, v: PageView): PdfSou
           figures: () => viewFigures(pane.year, v.years, v.statsLevel, v.province),
         }
       : null,
-    pack: { year: v.year, years: v.years, symbology: v.symbology, provinces: v.provinces, geo: base.geo, nationalBBox: v.nationalBBox },
+    pack: { year: v.year, years: v.years, symbology: v.symbology, provinces: v.provinces, geo: base.geo, nationalBBox: v.nationalBBox, province: v.province },
     subtitle: v.subtitle,
     legendTitle: v.legendTitle,
   };

@@ -50,7 +50,7 @@ async function page(paper: 'A4' | 'A3', orientation: 'landscape' | 'portrait'): 
       figuresTitle: 'Số liệu chính – Tỉnh Quảng Ngãi',
     },
     legend,
-    keyFigures(tally(3131, 3321), tally(3000, 3321), 2025),
+    keyFigures({ year: 2025, total: tally(3131, 3321), basis: 'reported' }, { year: 2024, total: tally(3000, 3321), basis: 'reported' }),
     shot,
   );
   const dir = mkdtempSync(join(tmpdir(), 'antq-page-'));

@@ -53,7 +53,11 @@ export function jenksBreaks(values: readonly number[], k: number): Breaks {
 export function computeBreaks(values: readonly number[], method: ClassMethod, k: number, manual: Breaks = []): Breaks {
   if (method === 'manual') return dedupe([...manual].sort((a, b) => a - b));
   if (values.length === 0) return [];
-  k = clampClasses(k);
+  return methodBreaks(values, method, clampClasses(k));
+}
+
+/** k classes by a method, any k ≥ 1 (a side of a diverging scale may have one or two). */
+function methodBreaks(values: readonly number[], method: Exclude<ClassMethod, 'manual'>, k: number): Breaks {
   if (method === 'equal') return equalBreaks(values, k);
   if (method === 'quantile') return quantileBreaks(values, k);
   return jenksBreaks(values, k);
@@ -67,18 +71,41 @@ export function classOf(value: number, breaks: Breaks): number {
 /**
  * Breaks for a diverging metric (a change), centred on zero: the negative and the positive values are
  * classed apart with the same method, so that zero is always a boundary and colours above and below
- * mean gain and loss. With an odd k the middle class holds the values near zero (|v| < epsilon).
+ * mean gain and loss. With an odd k the middle class holds the values near zero (|v| ≤ epsilon).
+ * When every value lies on one side of zero, that side gets all the classes (less one for values near zero, when
+ * there are any): no class is drawn for a side, or a middle, that holds nothing.
  */
 export function divergingBreaks(values: readonly number[], method: Exclude<ClassMethod, 'manual'>, k: number, epsilon: number): Breaks {
   k = clampClasses(k);
-  const side = Math.floor(k / 2);
   const neg = values.filter((v) => v < -epsilon).map((v) => -v);
   const pos = values.filter((v) => v > epsilon);
-  const half = (vs: number[]) => (vs.length === 0 ? [] : side <= 1 ? [] : computeBreaks(vs, method, side).filter((b) => b > epsilon));
-  const negBreaks = half(neg).map((b) => -b).reverse();
-  const posBreaks = half(pos);
-  const centre = k % 2 === 1 ? [-epsilon, epsilon] : [0];
-  return dedupe([...negBreaks, ...centre, ...posBreaks]);
+  const near = values.length - neg.length - pos.length > 0;
+  const half = (vs: number[], n: number) => (vs.length === 0 || n <= 1 ? [] : methodBreaks(vs, method, n).filter((b) => b > epsilon));
+  if (neg.length && pos.length) {
+    const side = Math.floor(k / 2);
+    const centre = k % 2 === 1 ? [-epsilon, epsilon] : [0];
+    return dedupe([...half(neg, side).map((b) => -b).reverse(), ...centre, ...half(pos, side)]);
+  }
+  const n = k - (near ? 1 : 0);
+  if (pos.length) return dedupe([...(near ? [epsilon] : []), ...half(pos, n)]);
+  if (neg.length) return dedupe([...half(neg, n).map((b) => -b).reverse(), ...(near ? [-epsilon] : [])]);
+  return [];
+}
+
+/**
+ * The side of zero each class of a diverging legend lies on (-1 below, 0 around, 1 above), from its breaks and the
+ * data's extremes (|v| ≤ epsilon is "around"): what its colour says (loss, no change, gain), whatever classes the
+ * data left out.
+ */
+export function classSides(breaks: Breaks, lo: number, hi: number, epsilon: number): (-1 | 0 | 1)[] {
+  const last = breaks.length;
+  return Array.from({ length: last + 1 }, (_, i) => {
+    const from = i === 0 ? Math.min(lo, breaks[0] ?? lo) : breaks[i - 1];
+    const to = i === last ? Math.max(hi, breaks[last - 1] ?? hi) : breaks[i];
+    if (to <= -epsilon || (to <= 0 && from < -epsilon)) return -1;
+    if (from >= epsilon || (from >= 0 && to > epsilon)) return 1;
+    return 0;
+  });
 }
 
 function dedupe(breaks: number[]): Breaks {

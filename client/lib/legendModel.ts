@@ -12,9 +12,9 @@ import {
   type StatusChange,
 } from '../../server/domain/metrics.js';
 import { STATUSES, type Status } from '../../server/domain/types.js';
-import { classCounts, classOf, computeBreaks, divergingBreaks, histogram, type Breaks, type ClassMethod } from './classify.js';
+import { classCounts, classOf, classSides, computeBreaks, divergingBreaks, histogram, type Breaks, type ClassMethod } from './classify.js';
 import { formatDecimal, formatPercent, formatSignificant } from './format.js';
-import { STATUS_CHANGE_COLORS, diverging, sequential } from './palettes.js';
+import { STATUS_CHANGE_COLORS, divergingColors, sequential } from './palettes.js';
 import { NO_DATA_COLOR, STATUS_COLORS } from './statusClasses.js';
 
 export interface Classing {
@@ -84,6 +84,19 @@ export function boundDecimals(bounds: readonly number[], min: number, scale = 1)
 const noDataEntry = (count: number): LegendEntry => ({ id: 'no_data', label: NO_DATA_LABEL, color: NO_DATA_COLOR, count, hatched: true });
 
 /**
+ * A class's range as the legend prints it, never inverted: the first class runs from the lowest value, the last to
+ * the highest, but a first class below every value (a break above the data, as manual breaks or a diverging scale
+ * with every value on one side can give) is "< b", and a last class above every value "≥ b".
+ */
+export function classLabel(i: number, breaks: Breaks, lo: number, hi: number, fmt: (v: number) => string): string {
+  const last = breaks.length;
+  if (last === 0) return lo === hi ? fmt(lo) : `${fmt(lo)} – ${fmt(hi)}`;
+  if (i === 0) return lo < breaks[0] ? `${fmt(lo)} – < ${fmt(breaks[0])}` : `< ${fmt(breaks[0])}`;
+  if (i === last) return hi >= breaks[last - 1] ? `${fmt(breaks[last - 1])} – ${fmt(hi)}` : `≥ ${fmt(breaks[last - 1])}`;
+  return `${fmt(breaks[i - 1])} – < ${fmt(breaks[i])}`;
+}
+
+/**
  * Everything the map and the legend need for one view: colours by unit, classes with their ranges and counts.
  * `rows` are the units at the current level for the shown year; `before` the same units in the earlier year.
  */
@@ -142,28 +155,25 @@ export function buildLegend(rows: readonly Row[], s: Symbology, before: readonly
   const vs = [...values.values()];
   const change = s.changeFrom !== null;
   const { method, k } = s.classing;
+  const epsilon = metric === 'rate' ? 0.005 : 0.05;
   const breaks =
     method === 'manual'
       ? computeBreaks(vs, 'manual', k, s.classing.breaks)
       : change
-        ? divergingBreaks(vs, method, k, metric === 'rate' ? 0.005 : 0.05)
+        ? divergingBreaks(vs, method, k, epsilon)
         : computeBreaks(vs, method, k);
-  const palette = change ? diverging(breaks.length + 1) : sequential(breaks.length + 1);
-  // ColorBrewer has no 1- or 2-class schemes: take the ends of the 3-class one.
-  const colorAt = (i: number) => (breaks.length + 1 >= 3 ? palette[i] : [palette[0], palette[2]][i] ?? palette[0]);
-  for (const [code, v] of values) colors.set(code, colorAt(classOf(v, breaks)));
-  const counts = classCounts(vs, breaks);
   const lo = vs.length ? Math.min(...vs) : 0;
   const hi = vs.length ? Math.max(...vs) : 0;
+  const palette = change ? divergingColors(classSides(breaks, lo, hi, epsilon)) : sequential(breaks.length + 1);
+  // ColorBrewer has no 1- or 2-class schemes: take the ends of the 3-class one.
+  const colorAt = (i: number) => (change || breaks.length + 1 >= 3 ? palette[i] : [palette[0], palette[2]][i] ?? palette[0]);
+  for (const [code, v] of values) colors.set(code, colorAt(classOf(v, breaks)));
+  const counts = classCounts(vs, breaks);
   // The unit goes in the title once; class ranges are plain numbers, with the decimals that tell them apart
   // (rates keep the reports' two decimals of a percentage).
   const decimals = metric === 'rate' && !change ? undefined : boundDecimals([lo, ...breaks, hi], 1, metric === 'rate' ? 100 : 1);
   const fmt = (v: number) => formatMetric(v, metric, s.denominator, change, false, decimals);
-  const entries: LegendEntry[] = counts.map((count, i) => {
-    const from = i === 0 ? lo : breaks[i - 1];
-    const to = i === breaks.length ? hi : breaks[i];
-    return { id: `c${i}`, label: `${fmt(from)} – ${i === breaks.length ? '' : '< '}${fmt(to)}`, color: colorAt(i), count };
-  });
+  const entries: LegendEntry[] = counts.map((count, i) => ({ id: `c${i}`, label: classLabel(i, breaks, lo, hi, fmt), color: colorAt(i), count }));
   return {
     ...base,
     kind: change ? 'diverging' : 'sequential',

@@ -8,6 +8,8 @@ import { metricValue, type Denominator, type MetricId } from '../../server/domai
 import { formatMetric } from '../lib/legendModel.js';
 import { TrendChart } from './TrendChart.js';
 import { useEscape } from '../state/useEscape.js';
+import { basisLabel, rollupLabel } from '../../server/domain/previousYear.js';
+import { unitTypeSource } from '../../server/domain/unitTypes.js';
 
 /** The unit's place among the units it is compared with for the current metric. */
 export interface Rank {
@@ -85,10 +87,12 @@ function RankLine({ rank }: { rank: Rank | null }) {
 
 function CommuneDetail({ detail, year, metric, denominator, rank }: SectionProps<'commune'>) {
   const { unit, province, district, history, predecessors } = detail;
+  // A year before the reform is this commune's predecessors rolled up: the only view of it, always labelled so.
   const trend = history.map((h) => ({
     year: h.year,
     value: metricValue({ ...h.figures, population: unit.population, areaKm2: unit.areaKm2 }, metric, denominator),
     estimated: h.method === 'crosswalk',
+    note: h.method === 'crosswalk' && h.figures.predecessors ? rollupLabel(h.figures.predecessors) : undefined,
   }));
   const current = history.find((h) => h.year === year);
   const f = current?.figures;
@@ -155,7 +159,7 @@ function CommuneDetail({ detail, year, metric, denominator, rank }: SectionProps
         <tbody>
           {history.map((h) => (
             <tr key={h.year} className={h.year === year ? 'current' : ''}>
-              <td>{h.year}{h.method === 'crosswalk' ? '*' : ''}</td>
+              <td title={h.method === 'crosswalk' && h.figures.predecessors ? rollupLabel(h.figures.predecessors) : undefined}>{h.year}{h.method === 'crosswalk' ? '*' : ''}</td>
               <td><StatusChip status={h.figures.status} /></td>
               <td>{formatPercent(h.figures.residential.total ? h.figures.residential.certified / h.figures.residential.total : null)}</td>
               <td>{formatCount(h.figures.models)}</td>
@@ -163,7 +167,11 @@ function CommuneDetail({ detail, year, metric, denominator, rank }: SectionProps
           ))}
         </tbody>
       </table>
-      {history.some((h) => h.method === 'crosswalk') && <p className="muted small">* quy đổi từ các xã cũ trước sáp nhập 01/7/2025</p>}
+      {history.some((h) => h.method === 'crosswalk') && (
+        <p className="muted small">
+          * quy đổi từ các xã cũ trước sắp xếp 01/7/2025 ({history.filter((h) => h.method === 'crosswalk' && h.figures.predecessors).map((h) => `${h.year}: ${rollupLabel(h.figures.predecessors!)}`).at(-1)}): xã mới đạt khi mọi xã cũ đều đạt
+        </p>
+      )}
       {predecessors.length > 0 && (
         <>
           <h3>Hình thành từ {predecessors.length} xã cũ</h3>
@@ -189,7 +197,10 @@ function CommuneDetail({ detail, year, metric, denominator, rank }: SectionProps
 function AreaDetail({ detail, year, metric, denominator, rank }: SectionProps<'area'>) {
   const { unit, history } = detail;
   const current = history.find((h) => h.year === year)?.total;
-  const trend = history.map((h) => ({ year: h.year, value: metricValue(h.total, metric, denominator), estimated: h.method === 'crosswalk' }));
+  // A year before the reform is the area's old communes as reported (server/domain/previousYear), never the roll-up.
+  const label = (h: (typeof history)[number]) => basisLabel(h.basis, { oldUnits: h.oldUnits?.communes, split: h.oldUnits?.split });
+  const trend = history.map((h) => ({ year: h.year, value: metricValue(h.total, metric, denominator), estimated: h.basis !== 'reported', note: label(h) || undefined }));
+  const shown = history.find((h) => h.year === year);
   return (
     <>
       <h2>{unit.fullName}</h2>
@@ -203,7 +214,7 @@ function AreaDetail({ detail, year, metric, denominator, rank }: SectionProps<'a
             <tbody>
               <tr><td>Xã, phường đạt chuẩn</td><td>{formatTally({ total: current.communes.total - current.communes.noData, certified: current.communes.certified })}</td></tr>
               {Object.entries(current.communes.byType).map(([type, t]) => (
-                <tr key={type}><td className="indent">{type}</td><td>{formatTally(t)}</td></tr>
+                <tr key={type}><td className="indent">{type}{shown?.basis === 'old-units' ? ' (xã cũ)' : ''}</td><td>{formatTally(t)}</td></tr>
               ))}
               <tr><td>Chưa đạt / chưa đánh giá</td><td>{formatCount(current.communes.notCertified)} / {formatCount(current.communes.notAssessed)}</td></tr>
               <tr><td>Khu dân cư</td><td>{formatTally(current.residential)}</td></tr>
@@ -214,6 +225,10 @@ function AreaDetail({ detail, year, metric, denominator, rank }: SectionProps<'a
               <tr><td>Địa bàn trọng điểm / điểm nóng</td><td>{formatCount(current.keyAreas)} / {formatCount(current.hotSpots)}</td></tr>
             </tbody>
           </table>
+          <p className="muted small type-source">
+            {shown?.basis === 'old-units' ? `Năm ${year}: ${label(shown)}. ` : ''}
+            {unitTypeSource(shown?.basis === 'old-units' ? 'pre2025' : detail.vintage)}.
+          </p>
         </>
       )}
       <h3>Qua các năm</h3>
@@ -225,7 +240,7 @@ function AreaDetail({ detail, year, metric, denominator, rank }: SectionProps<'a
         <tbody>
           {history.map((h) => (
             <tr key={h.year} className={h.year === year ? 'current' : ''}>
-              <td>{h.year}{h.method === 'crosswalk' ? '*' : ''}</td>
+              <td title={label(h) || undefined}>{h.year}{h.basis !== 'reported' ? '*' : ''}</td>
               <td>{formatPercent(metricValue(h.total, 'rate', 'population'))}</td>
               <td>{formatPercent(h.total.rates.residential)}</td>
               <td>{formatCount(h.total.models)}</td>
@@ -233,7 +248,7 @@ function AreaDetail({ detail, year, metric, denominator, rank }: SectionProps<'a
           ))}
         </tbody>
       </table>
-      {history.some((h) => h.method === 'crosswalk') && <p className="muted small">* quy đổi từ các xã cũ trước sáp nhập 01/7/2025</p>}
+      {history.some((h) => h.basis === 'old-units') && <p className="muted small">* số liệu báo cáo của các xã cũ hợp thành, trước sắp xếp 01/7/2025 (không quy đổi)</p>}
     </>
   );
 }

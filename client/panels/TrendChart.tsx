@@ -1,8 +1,10 @@
 interface Point {
   year: number;
   value: number | null;
-  /** Years rolled up from the old communes are drawn hollow. */
+  /** Years not on the 2025 units (rolled up, or an area's old communes) are drawn hollow. */
   estimated: boolean;
+  /** What such a year is built from ("quy đổi từ 3 xã cũ, 2 đạt", "106 xã cũ, trước sắp xếp"). */
+  note?: string;
 }
 
 interface Props {
@@ -35,7 +37,7 @@ export function TrendChart({ points, format, label }: Props) {
         p.value === null ? null : (
           <g key={p.year}>
             <circle cx={x(i)} cy={y(p.value)} r={3.5} fill={p.estimated ? '#fff' : '#0b3d63'} stroke="#0b3d63" strokeWidth={1.5}>
-              <title>{`${p.year}: ${format(p.value)}${p.estimated ? ' (quy đổi)' : ''}`}</title>
+              <title>{`${p.year}: ${format(p.value)}${p.note ? ` (${p.note})` : ''}`}</title>
             </circle>
             <text x={x(i)} y={H - 4} textAnchor="middle" fontSize={10} fill="#555">
               {String(p.year).slice(2)}

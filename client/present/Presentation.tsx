@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import type { TotalFigures } from '../export/keyFigures.js';
-import { keyFigures } from '../export/keyFigures.js';
+import { keyFigures, type YearTotal } from '../export/keyFigures.js';
 
 export const defaultTitle = (year: number) => `Kết quả xây dựng phong trào Toàn dân bảo vệ ANTQ năm ${year}`;
 export const defaultSubtitle = (place: string) => `Xã, phường, đặc khu đạt tiêu chuẩn "An toàn về an ninh, trật tự" – ${place}`;
@@ -15,11 +14,8 @@ interface Props {
   title: string;
   subtitle: string;
   onTitle: (title: string | null, subtitle: string | null) => void;
-  year: number;
-  now: TotalFigures | null;
-  before: TotalFigures | null;
-  beforeBasis?: 'reported' | 'old-units' | 'crosswalk';
-  nowBasis?: 'reported' | 'old-units' | 'crosswalk';
+  now: YearTotal | null;
+  before: YearTotal | null;
   sampleLabel: string | null;
   onExit: () => void;
   /** The export menu, shown beside the exit button. */
@@ -27,7 +23,7 @@ interface Props {
 }
 
 /** Presentation mode's header: editable title and subtitle, the key figures, and the way out (also Escape). */
-export function Presentation({ title, subtitle, onTitle, year, now, before, beforeBasis, nowBasis, sampleLabel, onExit, children }: Props) {
+export function Presentation({ title, subtitle, onTitle, now, before, sampleLabel, onExit, children }: Props) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onExit();
@@ -46,7 +42,7 @@ export function Presentation({ title, subtitle, onTitle, year, now, before, befo
     };
   }, [onExit]);
 
-  const figures = now ? keyFigures(now, before, year, beforeBasis, nowBasis) : [];
+  const figures = now ? keyFigures(now, before) : [];
   return (
     <header className="present-head">
       <div className="present-titles">

@@ -59,7 +59,8 @@ describe('buildData on the fixture', () => {
     expect(national.transform).toBeDefined();
     const c = features(national, 'communes');
     expect(c.map((f) => f.id).sort()).toEqual(['00001', '00002', '00003', '00004', '00005', '00006', '20333', '22736']);
-    expect(c.find((f) => f.id === '00005')!.properties).toEqual({ code: '00005', name: 'Năm', type: 'Phường', province_code: '02' });
+    // Typed by the official list 1027/CTK-CSCL (Xã), not the later list's Phường (documented in the code changes).
+    expect(c.find((f) => f.id === '00005')!.properties).toEqual({ code: '00005', name: 'Năm', type: 'Xã', province_code: '02' });
     expect(features(national, 'provinces').map((f) => [f.id, f.properties])).toEqual([
       ['01', { code: '01', name: 'Thử Một' }],
       ['02', { code: '02', name: 'Thử Hai' }],
@@ -142,9 +143,10 @@ describe('buildData on the fixture', () => {
       'WARNING:   changed: units/2025/communes.csv',
       'WARNING:   missing: gone.csv',
       'WARNING:   not listed: boundaries/2025/communes.topo.json.gz',
+      'WARNING:   not listed: crosswalk/code_changes_after_2025-07-01.csv',
       'WARNING:   not listed: units/2025/provinces.csv',
     ]);
-    expect(lines.slice(0, 5)).toEqual(w.warnings);
+    expect(lines.slice(0, 6)).toEqual(w.warnings);
   });
 
   it('fails loudly on a commune missing from the official list, and writes no manifest', async () => {

@@ -30,7 +30,7 @@ import {
   type Topo,
 } from './topology.js';
 import { parseUnits, type OfficialUnits } from './units.js';
-import { assertValid, validateOutput, validateSource, validateUnits } from './validate.js';
+import { assertValid, officialTypes, validateOutput, validateSource, validateUnits } from './validate.js';
 
 export interface BuildOptions {
   sourceDir: string;
@@ -121,7 +121,8 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   const units = parseUnits(
     readFileSync(join(opts.sourceDir, INPUTS.communesCsv), 'utf8'),
     readFileSync(join(opts.sourceDir, INPUTS.provincesCsv), 'utf8'),
-    { communes: INPUTS.communesCsv, provinces: INPUTS.provincesCsv },
+    readFileSync(join(opts.sourceDir, INPUTS.codeChanges), 'utf8'),
+    { communes: INPUTS.communesCsv, provinces: INPUTS.provincesCsv, codeChanges: INPUTS.codeChanges },
   );
   assertValid('official lists', validateUnits(units, { communes: INPUTS.communesCsv, provinces: INPUTS.provincesCsv }));
   let sourceJson: string | null = gunzipSync(readFileSync(join(opts.sourceDir, INPUTS.communesTopo))).toString('utf8');
@@ -129,13 +130,17 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   assertValid(`${INPUTS.communesTopo} vs ${INPUTS.communesCsv}`, validateSource(source, INPUT_OBJECT, units, INPUTS.communesTopo));
   const facts = sourceFacts(source, units);
   source = null;
+  const typed = officialTypes(units, INPUTS.communesCsv);
+  typed.notes.forEach((n) => log(n));
   log(`read and validated ${units.communes.length} communes, ${units.provinces.length} provinces (${secs(t)})`);
 
   // 4. Clean + simplify once at the province level of detail.
   t = Date.now();
-  const fineJson = await cleanAndSimplify(sourceJson, INPUT_OBJECT, s.provinceIntervalM);
+  const fine = JSON.parse(await cleanAndSimplify(sourceJson, INPUT_OBJECT, s.provinceIntervalM)) as Topo;
   sourceJson = null;
-  const fine = JSON.parse(fineJson) as Topo;
+  // Every layer carries the unit's type by the authority (1027/CTK-CSCL), not the polygons' later one.
+  for (const g of geometriesOf(fine, 'communes')) if (g.properties) g.properties.type = typed.types.get(String(g.properties.code)) ?? g.properties.type;
+  const fineJson = JSON.stringify(fine);
   log(`cleaned and simplified to ${s.provinceIntervalM} m: ${fine.arcs.length} arcs (${secs(t)})`);
 
   const provinceName = new Map(units.provinces.map((p) => [p.code, p.name]));

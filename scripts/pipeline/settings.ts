@@ -11,6 +11,7 @@ export const INPUTS = {
   communesTopo: 'boundaries/2025/communes.topo.json.gz',
   communesCsv: 'units/2025/communes.csv',
   provincesCsv: 'units/2025/provinces.csv',
+  codeChanges: 'crosswalk/code_changes_after_2025-07-01.csv',
 } as const;
 
 /** The TopoJSON object that holds the communes in the input. */

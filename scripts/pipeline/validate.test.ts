@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { dropCsvRow, fixtureFiles } from '../../test/fixtures/geo/make-source.js';
 import type { Topo } from './topology.js';
 import { parseUnits } from './units.js';
-import { assertValid, emptiness, validateOutput, validateSource, validateUnits, ValidationError } from './validate.js';
+import { assertValid, emptiness, officialTypes, validateOutput, validateSource, validateUnits, ValidationError } from './validate.js';
 
 function load(edit?: (f: ReturnType<typeof fixtureFiles>) => void) {
   const f = fixtureFiles();
   edit?.(f);
-  return { topo: f.topo, units: parseUnits(f.communesCsv, f.provincesCsv) };
+  return { topo: f.topo, units: parseUnits(f.communesCsv, f.provincesCsv, f.codeChangesCsv) };
 }
 const geoms = (t: Topo) => t.objects.communes.geometries!;
 
@@ -64,9 +64,12 @@ describe('validateSource', () => {
   });
 });
 
+const HEAD = 'code,name,type,province_code,full_name,name_in_gso_1027_list';
+const NO_CHANGES = 'code_gso_1027_list,code_current,name,province_code,change,note\n';
+
 describe('validateUnits', () => {
   it('reports duplicate and malformed codes', () => {
-    const units = parseUnits('code,name,type,province_code\n00001,A,Xã,01\n00001,B,Xã,01\n123,C,Xã,03\n', 'code,name\n01,P\n');
+    const units = parseUnits(`${HEAD}\n00001,A,Xã,01,Xã A,Xã A\n00001,B,Xã,01,Xã B,Xã B\n123,C,Xã,03,Xã C,Xã C\n`, 'code,name\n01,P\n', NO_CHANGES);
     expect(validateUnits(units)).toEqual([
       'communes.csv row 3: duplicate commune code 00001',
       'communes.csv row 4: commune code "123" is not 5 digits',
@@ -74,7 +77,21 @@ describe('validateUnits', () => {
     ]);
   });
   it('fails on a missing column', () => {
-    expect(() => parseUnits('code,name\n00001,A\n', 'code,name\n01,P\n')).toThrow(/communes\.csv line 1: missing columns "type", "province_code"/);
+    expect(() => parseUnits('code,name\n00001,A\n', 'code,name\n01,P\n', NO_CHANGES)).toThrow(/communes\.csv line 1: missing columns "type", "province_code", "full_name", "name_in_gso_1027_list"/);
+  });
+  it('checks each type against the official list 1027/CTK-CSCL, allowing a documented later change', () => {
+    const csv = `${HEAD}\n00001,A,Phường,01,Phường A,Xã A\n00002,B,Xã,01,xã B,Xã B\n`;
+    expect(validateUnits(parseUnits(csv, 'code,name\n01,P\n', NO_CHANGES))).toEqual([
+      'communes.csv: commune 00001 (Phường A) is typed "Phường", but 1027/CTK-CSCL lists "Xã A" (and no later change is documented)',
+    ]);
+    const documented = parseUnits(csv, 'code,name\n01,P\n', `${NO_CHANGES}00001,00001,Phường A,01,type,now Phường\n`);
+    expect(validateUnits(documented)).toEqual([]);
+    expect(Object.fromEntries(officialTypes(documented).types)).toEqual({ '00001': 'Xã', '00002': 'Xã' });
+    expect(officialTypes(documented).notes).toHaveLength(2);
+  });
+  it('reports polygons typed otherwise than the list', () => {
+    const { topo, units } = load((f) => (geoms(f.topo).find((g) => g.id === '00002')!.properties!.type = 'Phường'));
+    expect(validateSource(topo, 'communes', units, 'x.topo.json')).toEqual(['x.topo.json feature #1 (code 00002): type "Phường", but the list says "Xã"']);
   });
 });
 

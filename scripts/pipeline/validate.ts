@@ -7,6 +7,7 @@ import type { Geometry } from 'geojson';
 import { ISLANDS, KNOWN_CODE_ALIASES } from './settings.js';
 import { asTopology, geometriesOf, type Topo } from './topology.js';
 import type { OfficialUnits } from './units.js';
+import { checkCommuneTypes } from '../../server/domain/unitTypes.js';
 
 export class ValidationError extends Error {
   constructor(
@@ -27,7 +28,10 @@ export function assertValid(where: string, problems: string[]): void {
 const COMMUNE_CODE = /^\d{5}$/;
 const PROVINCE_CODE = /^\d{2}$/;
 
-/** The official lists on their own: well-formed, unique codes, communes in known provinces. */
+/**
+ * The official lists on their own: well-formed, unique codes, communes in known provinces, and each commune's type
+ * as the authority 1027/CTK-CSCL gives it (or a documented later change: server/domain/unitTypes).
+ */
 export function validateUnits(units: OfficialUnits, files = { communes: 'communes.csv', provinces: 'provinces.csv' }): string[] {
   const problems: string[] = [];
   const provinces = new Set<string>();
@@ -45,7 +49,19 @@ export function validateUnits(units: OfficialUnits, files = { communes: 'commune
     seen.add(c.code);
     if (!provinces.has(c.province_code)) problems.push(`${at}: commune ${c.code} has unknown province_code "${c.province_code}"`);
   });
+  const rows = units.communes.map((c) => ({ code: c.code, type: c.type, fullName: c.full_name, officialName: c.official_name }));
+  problems.push(...checkCommuneTypes(rows, units.retyped, files.communes).problems);
   return problems;
+}
+
+/** Each commune's type by the authority (1027/CTK-CSCL), and what the lists said otherwise; after validateUnits. */
+export function officialTypes(units: OfficialUnits, file = 'communes.csv'): { types: Map<string, string>; notes: string[] } {
+  const { types, notes } = checkCommuneTypes(
+    units.communes.map((c) => ({ code: c.code, type: c.type, fullName: c.full_name, officialName: c.official_name })),
+    units.retyped,
+    file,
+  );
+  return { types, notes };
 }
 
 /**
@@ -78,6 +94,8 @@ export function validateSource(topo: Topo, objectName: string, units: OfficialUn
     if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') problems.push(`${at}: geometry type ${g.type} (expected Polygon/MultiPolygon)`);
     else if (!Array.isArray(g.arcs) || g.arcs.length === 0) problems.push(`${at}: empty geometry`);
     for (const k of ['name', 'type'] as const) if (!props[k]) problems.push(`${at}: property "${k}" is missing`);
+    const listed = official.get(code)?.type;
+    if (listed && props.type && props.type !== listed) problems.push(`${at}: type "${String(props.type)}", but the list says "${listed}"`);
     const pc = String(props.province_code ?? '');
     if (!provinces.has(pc)) problems.push(`${at}: unknown province_code "${pc}"`);
     perProvince.set(pc, (perProvince.get(pc) ?? 0) + 1);

@@ -127,6 +127,7 @@ describe('errors name the file and the line', () => {
   const withText = (key: keyof typeof SOURCE_FILES, edit: (s: string) => string) => () => buildReference({ ...texts, [key]: edit(texts[key]) });
 
   it.each([
+    ['a type the official list does not give', 'communes2025', (s: string) => s.replace('00004,Ba Đình,Phường Ba Đình,Phường', '00004,Ba Đình,Xã Ba Đình,Xã'), /unit types: .*commune 00004 \(Xã Ba Đình\) is typed "Xã", but 1027\/CTK-CSCL lists "Phường Ba Đình"/],
     ['a bad quote', 'communes2025', (s: string) => s.replace('"Số 2,', '"Số 2"x,'), /units\/2025\/communes\.csv line 2: unexpected character/],
     ['a missing column', 'communesPre2025', (s: string) => s.replace('district_code', 'district'), /units\/pre2025\/communes\.csv line 1: missing column "district_code"/],
     ['a bad code', 'communesPre2025', (s: string) => s.replace('09178,', '9178,'), /units\/pre2025\/communes\.csv line 8: column "code": "9178" is not a 5-digit code/],

@@ -4,6 +4,7 @@
 import type { CrosswalkLink, Unit } from '../../server/domain/types.js';
 import type { Reference } from '../../server/store/store.js';
 import { CsvError, readTable, type CsvTable, type Row } from '../../server/lib/csv.js';
+import { checkCommuneTypes } from '../../server/domain/unitTypes.js';
 
 /** The source files, relative to the source dir (paths().sourceDir). */
 export const SOURCE_FILES = {
@@ -22,7 +23,7 @@ export type SourceTexts = Record<SourceKey, string>;
 /** The columns each file must have (others are ignored). */
 export const REQUIRED_COLUMNS: Record<SourceKey, readonly string[]> = {
   provinces2025: ['code', 'name', 'full_name', 'type', 'area_km2_communes_polygon_geodesic_sum', 'population_sapnhap'],
-  communes2025: ['code', 'name', 'full_name', 'type', 'province_code', 'area_km2_polygon_geodesic', 'population_sapnhap'],
+  communes2025: ['code', 'name', 'full_name', 'type', 'province_code', 'area_km2_polygon_geodesic', 'population_sapnhap', 'name_in_gso_1027_list'],
   provincesPre2025: ['code', 'name', 'type'],
   districtsPre2025: ['code', 'name', 'type', 'province_code'],
   communesPre2025: ['code', 'name', 'type', 'district_code', 'province_code'],
@@ -41,7 +42,6 @@ export interface BuiltReference {
 const COMMUNE_TYPES_PRE2025 = ['Thị trấn', 'Phường', 'Xã'];
 const DISTRICT_TYPES = ['Thành phố', 'Thị xã', 'Quận', 'Huyện'];
 const PROVINCE_TYPES = ['Thành phố', 'Tỉnh'];
-const COMMUNE_TYPES_2025 = ['Xã', 'Phường', 'Đặc khu'];
 
 const lower = (s: string) => s.toLocaleLowerCase('vi');
 
@@ -115,7 +115,19 @@ export function normaliseName(s: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-export function buildUnits2025(provinces: CsvTable, communes: CsvTable): Unit[] {
+/** Codes whose type a later list changed, as documented beside the crosswalk (change "type"). */
+export function documentedTypeChanges(codeChanges: CsvTable): Set<string> {
+  const out = new Set<string>();
+  for (const row of codeChanges.rows) if (row.get('change').trim() === 'type') out.add(code(codeChanges, row, 'code_current', 5));
+  return out;
+}
+
+/**
+ * 2025 units. A commune's type is the one of the GSO list 1027/CTK-CSCL (column `name_in_gso_1027_list`, in force
+ * from 01/7/2025: server/domain/unitTypes), its full name that type and its name; a type that differs from it
+ * without a documented later change fails the build.
+ */
+export function buildUnits2025(provinces: CsvTable, communes: CsvTable, codeChanges: CsvTable, notes: string[]): Unit[] {
   const units: Unit[] = [];
   const seen = new Map<string, number>();
   for (const row of provinces.rows) {
@@ -137,26 +149,36 @@ export function buildUnits2025(provinces: CsvTable, communes: CsvTable): Unit[] 
     });
   }
   const provinceCodes = new Set(units.map((u) => u.code));
-  for (const row of communes.rows) {
-    const c = code(communes, row, 'code', 5);
+  const typed = communes.rows.map((row) => ({
+    code: code(communes, row, 'code', 5),
+    type: text(communes, row, 'type'),
+    fullName: text(communes, row, 'full_name'),
+    officialName: text(communes, row, 'name_in_gso_1027_list'),
+    line: row.line,
+  }));
+  const check = checkCommuneTypes(typed, documentedTypeChanges(codeChanges), communes.file);
+  if (check.problems.length) throw new CsvError(communes.file, 0, `unit types: ${check.problems.join('; ')}`);
+  notes.push(...check.notes);
+  communes.rows.forEach((row, i) => {
+    const c = typed[i].code;
     uniqueCheck(communes, seen, row, c);
-    const type = text(communes, row, 'type');
-    if (!COMMUNE_TYPES_2025.includes(type)) fail(communes, row, `type ${JSON.stringify(type)} is not Xã, Phường or Đặc khu`);
     const p = code(communes, row, 'province_code', 2);
     if (!provinceCodes.has(p)) fail(communes, row, `province_code ${p} is not in ${provinces.file}`);
+    const name = text(communes, row, 'name');
+    const type = check.types.get(c)!;
     units.push({
       vintage: '2025',
       code: c,
       level: 'commune',
-      name: text(communes, row, 'name'),
-      fullName: text(communes, row, 'full_name'),
+      name,
+      fullName: `${type} ${name}`,
       type,
       provinceCode: p,
       districtCode: null,
       population: int(num(communes, row, 'population_sapnhap')),
       areaKm2: num(communes, row, 'area_km2_polygon_geodesic'),
     });
-  }
+  });
   return units;
 }
 
@@ -477,13 +499,14 @@ export function buildReference(texts: SourceTexts): BuiltReference {
     (Object.keys(SOURCE_FILES) as SourceKey[]).map((k) => [k, readTable(texts[k], SOURCE_FILES[k], REQUIRED_COLUMNS[k])]),
   ) as Record<SourceKey, CsvTable>;
   const notes: string[] = [];
-  const units2025 = buildUnits2025(tables.provinces2025, tables.communes2025);
+  const units2025 = buildUnits2025(tables.provinces2025, tables.communes2025, tables.codeChanges, notes);
   const unitsPre = buildUnitsPre2025(tables.provincesPre2025, tables.districtsPre2025, tables.communesPre2025, tables.census2019, notes);
   const crosswalk = buildCrosswalk(tables.crosswalk, tables.codeChanges, units2025, unitsPre, notes);
   const checked2025 = checkPopulations2025(units2025, unitsPre, crosswalk, notes);
   const count = (units: Unit[], level: string) => units.filter((u) => u.level === level).length;
+  const byType = (type: string) => units2025.filter((u) => u.level === 'commune' && u.type === type).length;
   notes.unshift(
-    `units 2025: ${count(units2025, 'province')} provinces, ${count(units2025, 'commune')} communes; pre2025: ${count(unitsPre, 'province')} provinces, ${count(unitsPre, 'district')} districts, ${count(unitsPre, 'commune')} communes`,
+    `units 2025: ${count(units2025, 'province')} provinces, ${count(units2025, 'commune')} communes (${byType('Xã')} xã, ${byType('Phường')} phường, ${byType('Đặc khu')} đặc khu by 1027/CTK-CSCL, 01/7/2025); pre2025: ${count(unitsPre, 'province')} provinces, ${count(unitsPre, 'district')} districts, ${count(unitsPre, 'commune')} communes`,
   );
   return { reference: { units: [...checked2025, ...unitsPre], crosswalk }, notes };
 }

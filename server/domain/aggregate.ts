@@ -35,13 +35,19 @@ export interface Aggregate {
   };
 }
 
-function add(into: Tally, t: Tally): void {
-  into.total += t.total;
-  into.certified += t.certified;
+/** A commune counted for a share of itself: an old commune split between areas (server/domain/oldUnits). */
+export type WeightedFigures = CommuneFigures & { weight?: number };
+
+function addWeighted(into: Tally, t: Tally, w: number): void {
+  into.total += t.total * w;
+  into.certified += t.certified * w;
 }
 
-/** Sums communes' figures. A province's aggregate is exactly the sum over its communes. */
-export function aggregate(rows: readonly CommuneFigures[], provinceBodies: Tally | null = null): Aggregate {
+/**
+ * Sums communes' figures. A province's aggregate is exactly the sum over its communes; a row with a `weight`
+ * counts for that share of itself (1 when absent).
+ */
+export function aggregate(rows: readonly WeightedFigures[], provinceBodies: Tally | null = null): Aggregate {
   const a: Aggregate = {
     communes: { total: 0, certified: 0, notCertified: 0, notAssessed: 0, noData: 0, byType: {} },
     residential: { ...EMPTY_TALLY },
@@ -59,34 +65,42 @@ export function aggregate(rows: readonly CommuneFigures[], provinceBodies: Tally
     rates: { communes: null, residential: null, agencies: null, enterprises: null, schools: null },
   };
   for (const r of rows) {
+    const w = r.weight ?? 1;
     const c = a.communes;
-    c.total++;
+    c.total += w;
     const byType = (c.byType[r.type] ??= { total: 0, certified: 0 });
-    byType.total++;
+    byType.total += w;
     if (r.status === 'dat') {
-      c.certified++;
-      byType.certified++;
-    } else if (r.status === 'chua_dat') c.notCertified++;
-    else if (r.status === 'chua_danh_gia') c.notAssessed++;
-    else c.noData++;
-    add(a.residential, r.residential);
-    add(a.agencies, r.agencies);
-    add(a.enterprises, r.enterprises);
-    add(a.schools, r.schools);
-    a.models += r.models ?? 0;
-    if (r.keyArea) a.keyAreas++;
-    if (r.hotSpot) a.hotSpots++;
-    if (r.exemplary) a.exemplary++;
+      c.certified += w;
+      byType.certified += w;
+    } else if (r.status === 'chua_dat') c.notCertified += w;
+    else if (r.status === 'chua_danh_gia') c.notAssessed += w;
+    else c.noData += w;
+    addWeighted(a.residential, r.residential, w);
+    addWeighted(a.agencies, r.agencies, w);
+    addWeighted(a.enterprises, r.enterprises, w);
+    addWeighted(a.schools, r.schools, w);
+    a.models += (r.models ?? 0) * w;
+    if (r.keyArea) a.keyAreas += w;
+    if (r.hotSpot) a.hotSpots += w;
+    if (r.exemplary) a.exemplary += w;
     if (r.population !== null) {
-      a.population += r.population;
-      a.populationKnown++;
+      a.population += r.population * w;
+      a.populationKnown += w;
     }
-    a.areaKm2 += r.areaKm2 ?? 0;
+    a.areaKm2 += (r.areaKm2 ?? 0) * w;
   }
-  for (const t of [a.residential, a.agencies, a.enterprises, a.schools]) {
+  const c = a.communes;
+  for (const t of [a.residential, a.agencies, a.enterprises, a.schools, ...Object.values(c.byType)]) {
     t.total = round2(t.total);
     t.certified = round2(t.certified);
   }
+  for (const k of ['total', 'certified', 'notCertified', 'notAssessed', 'noData'] as const) c[k] = round2(c[k]);
+  a.keyAreas = round2(a.keyAreas);
+  a.hotSpots = round2(a.hotSpots);
+  a.exemplary = round2(a.exemplary);
+  a.population = Math.round(a.population);
+  a.populationKnown = round2(a.populationKnown);
   a.models = round2(a.models);
   a.areaKm2 = round2(a.areaKm2);
   const withData = a.communes.total - a.communes.noData;

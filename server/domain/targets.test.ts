@@ -19,6 +19,13 @@ const communes = [
 ];
 
 describe('planTarget', () => {
+  it("states the province's previous year as previousYear builds it", () => {
+    const p = planTarget(q(0.8), communes, { year: 2024, rate: 97 / 106, label: '106 xã cũ, trước sắp xếp' });
+    expect(p.previous).toEqual({ year: 2024, rate: 97 / 106, label: '106 xã cũ, trước sắp xếp' });
+    expect(p.message).toMatch(/ Năm 2024: 91,51% \(106 xã cũ, trước sắp xếp\)\.$/);
+    expect(planTarget(q(0.8), communes).previous).toBeNull();
+  });
+
   it('lists the nearest communes with the rate after each', () => {
     const p = planTarget(q(0.8), communes);
     expect([p.assessed, p.noData, p.certified, p.required, p.needed]).toEqual([10, 1, 6, 8, 2]);

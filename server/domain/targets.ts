@@ -50,6 +50,15 @@ export interface TargetPlan {
   blocked: { code: string; name: string; type: string }[];
   /** The best rate reachable if every eligible commune were certified. */
   maxRate: number | null;
+  /** The province's previous year as previousYear() builds it (before the reform: its old communes as reported). */
+  previous: PreviousRate | null;
+}
+
+/** A province's rate in its previous year, and what it is built from ("106 xã cũ, trước sắp xếp"). */
+export interface PreviousRate {
+  year: number;
+  rate: number | null;
+  label: string;
 }
 
 const share = (t: { total: number; certified: number }) => (t.total > 0 ? t.certified / t.total : null);
@@ -61,8 +70,15 @@ function byCloseness(a: CommuneFigures, b: CommuneFigures): number {
   return a.residential.total - a.residential.certified - (b.residential.total - b.residential.certified) || a.code.localeCompare(b.code);
 }
 
-/** `communes`: the province's communes in `year`; `target`: a share in (0, 1]. */
-export function planTarget(q: { year: number; provinceCode: string; provinceName: string; target: number }, communes: readonly CommuneFigures[]): TargetPlan {
+/** `communes`: the province's communes in `year`; `target`: a share in (0, 1]; `previous`: its previous year, if any. */
+export function planTarget(q: { year: number; provinceCode: string; provinceName: string; target: number }, communes: readonly CommuneFigures[], previous: PreviousRate | null = null): TargetPlan {
+  const plan = planOnly(q, communes);
+  if (!previous) return { ...plan, previous };
+  const then = ` Năm ${previous.year}: ${formatPercent(previous.rate)}${previous.label ? ` (${previous.label})` : ''}.`;
+  return { ...plan, previous, message: plan.message + then };
+}
+
+function planOnly(q: { year: number; provinceCode: string; provinceName: string; target: number }, communes: readonly CommuneFigures[]): Omit<TargetPlan, 'previous'> {
   const withData = communes.filter((c) => c.status !== null);
   const assessed = withData.length;
   const certified = withData.filter((c) => c.status === 'dat').length;

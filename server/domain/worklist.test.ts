@@ -29,12 +29,22 @@ describe('buildWorklist', () => {
   it('gives every row its reasons in words and scores it by the sum of their weights', () => {
     const w = buildWorklist(input(criteria()));
     const byCode = Object.fromEntries(w.rows.map((r) => [r.code, r]));
-    expect(byCode.a.reasons.map((r) => r.text)).toEqual(['chưa đạt 3 năm liền', 'mật độ mô hình dưới trung vị của tỉnh', 'địa bàn trọng điểm']);
+    // 2024 and 2023 are the communes' predecessors rolled up, and the reasons say so.
+    expect(byCode.a.reasons.map((r) => r.text)).toEqual(['chưa đạt 3 năm liền (các năm trước 2025 quy đổi từ xã cũ)', 'mật độ mô hình dưới trung vị của tỉnh', 'địa bàn trọng điểm']);
     expect(byCode.a.score).toBe(REASON_WEIGHTS.chua_dat_lien + REASON_WEIGHTS.mat_do_thap + REASON_WEIGHTS.trong_diem);
-    expect(byCode.b.reasons.map((r) => r.text)).toEqual(['chưa đạt năm 2025', 'mất chuẩn so với năm trước', 'có điểm nóng']);
+    expect(byCode.b.reasons.map((r) => r.text)).toEqual(['chưa đạt năm 2025', 'mất chuẩn so với năm trước (năm 2024 quy đổi từ xã cũ)', 'có điểm nóng']);
     expect(byCode.b.score).toBe(3 + 2 + 3);
     expect(byCode.d.reasons.map((r) => r.id)).toEqual(['chua_danh_gia', 'mat_chuan']);
     for (const r of w.rows) expect(r.score).toBe(r.reasons.reduce((s, x) => s + x.weight, 0));
+  });
+
+  it('names the predecessors a comparison across the reform is built from', () => {
+    const p = { total: 3, certified: 3, notCertified: 0, notAssessed: 0, noData: 0, partial: 0 };
+    const w = buildWorklist({ ...input(criteria()), sincePredecessors: new Map([['b', p]]) });
+    expect(w.rows.find((r) => r.code === 'b')!.reasons[1].text).toBe('mất chuẩn so với năm trước (năm 2024 quy đổi từ 3 xã cũ, 3 đạt)');
+    // Both years before the reform: no roll-up set against reported figures, nothing to say.
+    const old = buildWorklist(input(criteria({ year: 2024, since: 2023 })));
+    expect(old.rows.find((r) => r.code === 'b')!.reasons.map((r) => r.text)).toContain('mất chuẩn so với năm trước');
   });
 
   it('ranks by score (b 8, a 7, d 3), leaves out communes without a reason, and keeps no-population communes out of the density test', () => {
@@ -68,7 +78,7 @@ describe('buildWorklist', () => {
   it('compares with a chosen year and a national percentile', () => {
     const w = buildWorklist({ ...input(criteria({ since: 2022, density: { kind: 'percentile', p: 10 } })), sinceStatuses: statuses({ a: 'dat' }) });
     const a = w.rows.find((r) => r.code === 'a')!;
-    expect(a.reasons.map((r) => r.text)).toContain('mất chuẩn so với năm 2022');
+    expect(a.reasons.map((r) => r.text)).toContain('mất chuẩn so với năm 2022 (quy đổi từ xã cũ)');
     expect(a.reasons.map((r) => r.text)).toContain('mật độ mô hình dưới phân vị 10 toàn quốc');
     // 10th percentile of 1, 5, 5, 9 (e has no population): 1 + 0.3 × 4 = 2.2.
     expect(a.densityThreshold).toBeCloseTo(2.2, 10);

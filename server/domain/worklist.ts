@@ -1,8 +1,10 @@
 import { bivariateBreaks, bivariateCell, cellLabel, type Breaks, type CellId, type CertMode } from './bivariate.js';
 import { ascending, modelDensity, quantile } from './density.js';
-import type { CommuneFigures } from './figures.js';
+import type { CommuneFigures, PredecessorSummary } from './figures.js';
+import { basisLabel, yearBasis } from './previousYear.js';
+import { unitTypeSource } from './unitTypes.js';
 import { NO_DATA_LABEL, STATUS_LABELS } from './labels.js';
-import type { Status, Tally } from './types.js';
+import { FIRST_2025_YEAR, type Status, type Tally } from './types.js';
 
 /**
  * The planners' worklist: which communes are weak in a year, and why. Every reason has a weight and
@@ -125,6 +127,8 @@ export interface WorklistInput {
   communes: readonly CommuneFigures[];
   /** Statuses in `since`; null when that year has no data. */
   sinceStatuses: ReadonlyMap<string, Status | null> | null;
+  /** For a `since` before the reform: how each commune's predecessors stood (its status then is their roll-up). */
+  sincePredecessors?: ReadonlyMap<string, PredecessorSummary>;
   /** Statuses in the years before `year`, nearest first and consecutive (year-1, year-2, …), for streaks. */
   earlier: readonly ReadonlyMap<string, Status | null>[];
   provinceNames: ReadonlyMap<string, string>;
@@ -171,16 +175,20 @@ export function densityRuleText(rule: DensityRule): string {
 
 function reasonsOf(
   c: CommuneFigures,
-  ctx: { year: number; since: number; sinceStatus: Status | null; streak: number; density: number | null; threshold: number | null; rule: DensityRule },
+  ctx: { year: number; since: number; sinceStatus: Status | null; sincePredecessors: PredecessorSummary | undefined; streak: number; density: number | null; threshold: number | null; rule: DensityRule },
 ): Reason[] {
   const out: Reason[] = [];
   const add = (id: ReasonId, text: string) => out.push({ id, text, weight: REASON_WEIGHTS[id] });
-  if (ctx.streak >= 2) add('chua_dat_lien', `chưa đạt ${ctx.streak} năm liền`);
+  // A comparison that reaches before the reform is with the commune's predecessors rolled up, and says so.
+  const acrossReform = (y: number) => yearBasis('commune', y) === 'rollup' && yearBasis('commune', ctx.year) === 'reported';
+  const sinceHow = acrossReform(ctx.since) ? ` (${ctx.since === ctx.year - 1 ? `năm ${ctx.since} ` : ''}${basisLabel('rollup', { predecessors: ctx.sincePredecessors })})` : '';
+  const streakHow = acrossReform(ctx.year - ctx.streak + 1) ? ` (các năm trước ${FIRST_2025_YEAR} ${basisLabel('rollup')})` : '';
+  if (ctx.streak >= 2) add('chua_dat_lien', `chưa đạt ${ctx.streak} năm liền${streakHow}`);
   else if (c.status === 'chua_dat') add('chua_dat', `chưa đạt năm ${ctx.year}`);
   else if (c.status === 'chua_danh_gia') add('chua_danh_gia', `chưa đánh giá năm ${ctx.year}`);
   else if (c.status === null) add('khong_so_lieu', `không có số liệu năm ${ctx.year}`);
   if (ctx.sinceStatus === 'dat' && c.status !== null && c.status !== 'dat') {
-    add('mat_chuan', ctx.since === ctx.year - 1 ? 'mất chuẩn so với năm trước' : `mất chuẩn so với năm ${ctx.since}`);
+    add('mat_chuan', `${ctx.since === ctx.year - 1 ? 'mất chuẩn so với năm trước' : `mất chuẩn so với năm ${ctx.since}`}${sinceHow}`);
   }
   if (ctx.density !== null && ctx.threshold !== null && ctx.density < ctx.threshold) add('mat_do_thap', `mật độ mô hình dưới ${densityRuleText(ctx.rule)}`);
   if (c.keyArea) add('trong_diem', 'địa bàn trọng điểm');
@@ -194,7 +202,7 @@ function compareRows(a: WorklistRow, b: WorklistRow): number {
   return b.score - a.score || nullsLast(a.residentialShare, b.residentialShare) || nullsLast(a.density, b.density) || a.code.localeCompare(b.code);
 }
 
-export function buildWorklist({ criteria: k, communes, sinceStatuses, earlier, provinceNames }: WorklistInput): Worklist {
+export function buildWorklist({ criteria: k, communes, sinceStatuses, sincePredecessors, earlier, provinceNames }: WorklistInput): Worklist {
   const threshold = densityThresholds(communes, k.density);
   const breaks = bivariateBreaks(communes, k.certMode);
   let considered = 0;
@@ -210,7 +218,7 @@ export function buildWorklist({ criteria: k, communes, sinceStatuses, earlier, p
     const sinceStatus = sinceStatuses?.get(c.code) ?? null;
     const streak = notCertifiedStreak(c.code, c.status, earlier);
     const t = threshold(c.provinceCode);
-    const reasons = reasonsOf(c, { year: k.year, since: k.since, sinceStatus, streak, density, threshold: t, rule: k.density });
+    const reasons = reasonsOf(c, { year: k.year, since: k.since, sinceStatus, sincePredecessors: sincePredecessors?.get(c.code), streak, density, threshold: t, rule: k.density });
     // Requiring "chưa đạt" keeps those that failed several years running too.
     const has = (id: ReasonId) => reasons.some((r) => r.id === id || (id === 'chua_dat' && r.id === 'chua_dat_lien'));
     if (k.require.length && !(k.match === 'all' ? k.require.every(has) : k.require.some(has))) continue;
@@ -256,7 +264,7 @@ export function scoreFormula(): string {
 /** The criteria in Vietnamese, one line each, as the export header and the panel state them. */
 export function describeCriteria(k: WorklistCriteria, provinceNames: ReadonlyMap<string, string>): string[] {
   const lines = [`Phạm vi: ${k.province ? (provinceNames.get(k.province) ?? k.province) : 'Toàn quốc'}`];
-  if (k.types.length) lines.push(`Loại đơn vị: ${k.types.join(', ')}`);
+  if (k.types.length) lines.push(`Loại đơn vị: ${k.types.join(', ')} (${unitTypeSource('2025').replace(/^Loại đơn vị theo /, 'theo ')})`);
   if (k.statuses.length) lines.push(`Tình trạng năm ${k.year}: ${k.statuses.map(statusText).join(', ')}`);
   lines.push(`So sánh với năm: ${k.since}`);
   lines.push(`Ngưỡng mật độ mô hình (mô hình/10.000 dân): ${densityRuleText(k.density)}`);

@@ -1,6 +1,7 @@
 import { aggregate, type Aggregate } from '../domain/aggregate.js';
 import type { CommuneFigures } from '../domain/figures.js';
 import { FIRST_2025_YEAR, type Status, type Unit, type Vintage } from '../domain/types.js';
+import { yearBasis, type YearBasis } from '../domain/previousYear.js';
 import { buildWorklist, DEFAULT_CRITERIA, type ReasonId } from '../domain/worklist.js';
 import { badRequest, notFound } from '../services/errors.js';
 import type { StatsService } from '../services/stats.js';
@@ -39,21 +40,21 @@ function inPlace(kind: PlaceKind, code: string | null) {
 }
 
 /**
- * The place's figures of a year as the key figures compare them across years (the rule of comparableTotal in
- * client/present/previous.ts, on the server's own reads): on the year's own map, except that the year before 2025
- * is the country as reported on the old communes ('old-units') and a province or commune rolled up ('crosswalk').
+ * The place's figures of a year as every view compares them across years (server/domain/previousYear): on the
+ * year's own map, except that a year before 2025 is, for the country or a province, its old communes as reported
+ * ('old-units', as /api/stats builds an area's total) and, for one commune, its predecessors rolled up ('crosswalk').
  */
 export async function placeTotal(svc: StatsService, year: number, vintage: Vintage, kind: PlaceKind, code: string | null): Promise<{ total: Aggregate; basis: Basis }> {
-  const crossing = vintage === '2025' && year < FIRST_2025_YEAR;
-  if (kind === 'country') {
-    const v = crossing ? 'pre2025' : vintage;
-    return { total: (await svc.stats({ vintage: v, year, level: 'province' })).total, basis: crossing ? 'old-units' : 'reported' };
+  if (kind === 'country' || kind === 'province') {
+    const s = await svc.stats({ vintage, year, level: 'province', ...(kind === 'province' ? { province: code! } : {}) });
+    return { total: s.total, basis: vintage === '2025' ? BASIS[yearBasis(kind, year)] : 'reported' };
   }
-  const basis: Basis = crossing ? 'crosswalk' : 'reported';
-  if (kind === 'province') return { total: (await svc.stats({ vintage, year, level: 'province', province: code! })).total, basis };
+  const basis: Basis = vintage === '2025' ? BASIS[yearBasis('commune', year)] : 'reported';
   const { communes } = await svc.communeFigures(vintage, year);
   return { total: aggregate(communes.filter(inPlace(kind, code))), basis };
 }
+
+const BASIS: Record<YearBasis, Basis> = { reported: 'reported', 'old-units': 'old-units', rollup: 'crosswalk' };
 
 export async function reportData(svc: StatsService, q: ReportQuery): Promise<ReportData> {
   const vintage = vintageOf(q.year);

@@ -40,7 +40,7 @@ export interface CommuneLine {
   exemplary: boolean;
 }
 
-/** How the previous year's figures were taken (client/present/previous.ts comparableTotal). */
+/** How the previous year's figures were taken (server/domain/previousYear). */
 export type Basis = 'reported' | 'old-units' | 'crosswalk';
 
 export interface ReportFigures {

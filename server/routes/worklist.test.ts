@@ -48,11 +48,13 @@ describe.skipIf(skip)('worklist and target API on the seeded sample data', { tim
     for (const r of w.rows) {
       expect(r.status).toBe('chua_dat');
       expect(y2024.get(r.code)).toBe('chua_dat');
-      expect(r.reasons[0].text).toBe(`chưa đạt ${r.streak} năm liền`);
+      expect(r.reasons[0].text).toBe(`chưa đạt ${r.streak} năm liền (các năm trước 2025 quy đổi từ xã cũ)`);
     }
     const lost = await json<WorklistResponse>('/api/worklist?year=2025&require=mat_chuan');
     for (const r of lost.rows) expect([r.sinceStatus, r.status === 'dat']).toEqual(['dat', false]);
-    expect(lost.rows[0].reasons.map((x) => x.text)).toContain('mất chuẩn so với năm trước');
+    // 2024 is the commune's predecessors rolled up: the reason says how many and how they stood.
+    const p = (await stats('year=2024')).find((c) => c.code === lost.rows[0].code)!.predecessors!;
+    expect(lost.rows[0].reasons.map((x) => x.text)).toContain(`mất chuẩn so với năm trước (năm 2024 quy đổi từ ${p.total} xã cũ, ${p.certified} đạt)`);
   });
 
   it('filters by province, type, status, key area or hot spot', async () => {

@@ -1,6 +1,8 @@
 import { aggregate, type Aggregate } from '../domain/aggregate.js';
 import { packCodes, packStatuses, type PackedCodes } from '../domain/compactStatus.js';
 import { noFigures, type CommuneFigures, type CountedFigures } from '../domain/figures.js';
+import { OLD_UNITS_NOTE, oldUnitsByProvince, type OldUnitsArea } from '../domain/oldUnits.js';
+import { yearBasis, type YearBasis } from '../domain/previousYear.js';
 import { ROLLUP_NOTE, rollUp } from '../domain/rollup.js';
 import { FIRST_2025_YEAR, type Assessment, type Batch, type Level, type Unit, type Vintage } from '../domain/types.js';
 import { EncodedBody } from '../lib/encodedBody.js';
@@ -18,6 +20,8 @@ export interface AreaFigures extends Aggregate {
   fullName: string;
   type: string;
   provinceCode: string;
+  /** Before 2025 on the 2025 map: the province's figures are its old communes' (see StatsResponse.areaBasis). */
+  oldUnits?: { communes: number; split: number };
 }
 
 export interface StatsQuery {
@@ -39,6 +43,13 @@ export interface StatsResponse {
   /** 'crosswalk': the year lives on the old communes and was rolled up to the 2025 ones. */
   method: Method;
   note: string | null;
+  /**
+   * How `total` and the province rows were built (server/domain/previousYear): before 2025 on the 2025 map they are
+   * the reported figures of the old communes that make each area up ('old-units'), never the communes' roll-up.
+   */
+  areaBasis: YearBasis;
+  /** For 'old-units': how many old communes the total counts, how many of them only for a share, and why. */
+  oldUnits: { communes: number; split: number; note: string } | null;
   total: Aggregate;
   units: (CommuneFigures | AreaFigures)[];
 }
@@ -144,15 +155,21 @@ export class StatsService {
       const { method, communes: all } = await this.communeFigures(q.vintage, q.year);
       const communes = province ? all.filter((c) => c.provinceCode === province.code) : all;
       const bodies = await this.provinceBodies(q.vintage, q.year);
+      const areaBasis = q.vintage === '2025' ? yearBasis(province ? 'province' : 'country', q.year) : 'reported';
+      const old = areaBasis === 'old-units' ? await this.oldUnitsAreas(q.year) : null;
+      const oldArea = (code: string): OldUnitsArea => old!.provinces.get(code) ?? { total: aggregate([]), split: 0 };
+      const areas = [...units.values()].filter((u) => u.level === q.level && (!province || u.provinceCode === province.code));
       const rows =
         q.level === 'commune'
           ? communes
-          : groupAreas(
-              [...units.values()].filter((u) => u.level === q.level && (!province || u.provinceCode === province.code)),
-              communes,
-              q.level === 'province' ? bodies : new Map(),
-            );
+          : old && q.level === 'province'
+            ? areas.map((a) => {
+                const o = oldArea(a.code);
+                return { ...areaIdentity(a), ...o.total, oldUnits: { communes: o.total.communes.total, split: o.split } };
+              })
+            : groupAreas(areas, communes, q.level === 'province' ? bodies : new Map());
       const provinceTally = province ? (bodies.get(province.code) ?? null) : sumTallies([...bodies.values()]);
+      const oldTotal = old ? (province ? oldArea(province.code) : old.country) : null;
       const sample = all.some((c) => c.origin === 'sample');
       return {
         sample,
@@ -163,7 +180,9 @@ export class StatsService {
         province: province ? { code: province.code, name: province.name } : null,
         method,
         note: method === 'crosswalk' ? ROLLUP_NOTE : null,
-        total: aggregate(communes, provinceTally),
+        areaBasis,
+        oldUnits: oldTotal ? { communes: oldTotal.total.communes.total, split: oldTotal.split, note: OLD_UNITS_NOTE } : null,
+        total: oldTotal?.total ?? aggregate(communes, provinceTally),
         units: rows,
       };
     });
@@ -177,6 +196,18 @@ export class StatsService {
       const { units, ...head } = s;
       const compact: StatusResponse = { ...head, codes: packCodes(units.map((u) => u.code)), status: packStatuses(units.map((u) => ('status' in u ? u.status : null))) };
       return new EncodedBody(compact);
+    });
+  }
+
+  /**
+   * Each 2025 province's figures of a year before the reform on its old communes as reported (and the country's):
+   * what an area's total is in such a year (server/domain/previousYear).
+   */
+  oldUnitsAreas(year: number) {
+    return this.cached(`old-units|${year}`, async () => {
+      const [{ communes: old }, links, units] = await Promise.all([this.communeFigures('pre2025', year), this.crosswalkLinks(), this.units('2025')]);
+      const provinceOfNew = new Map([...units.values()].filter((u) => u.level === 'commune').map((u) => [u.code, u.provinceCode]));
+      return oldUnitsByProvince(old, links, provinceOfNew);
     });
   }
 
@@ -225,6 +256,8 @@ function sumTallies(ts: { total: number; certified: number }[]) {
   return ts.length ? ts.reduce((a, t) => ({ total: a.total + t.total, certified: a.certified + t.certified }), { total: 0, certified: 0 }) : null;
 }
 
+const areaIdentity = (a: Unit) => ({ code: a.code, name: a.name, fullName: a.fullName, type: a.type, provinceCode: a.provinceCode });
+
 function groupAreas(areas: Unit[], communes: CommuneFigures[], bodies: Map<string, { total: number; certified: number }>): AreaFigures[] {
   const groups = new Map<string, CommuneFigures[]>(areas.map((a) => [a.code, []]));
   const level = areas[0]?.level;
@@ -233,11 +266,7 @@ function groupAreas(areas: Unit[], communes: CommuneFigures[], bodies: Map<strin
     if (k !== null) groups.get(k)?.push(c);
   }
   return areas.map((a) => ({
-    code: a.code,
-    name: a.name,
-    fullName: a.fullName,
-    type: a.type,
-    provinceCode: a.provinceCode,
+    ...areaIdentity(a),
     ...aggregate(groups.get(a.code) ?? [], bodies.get(a.code) ?? null),
   }));
 }

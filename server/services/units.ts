@@ -1,5 +1,6 @@
 import { aggregate, type Aggregate } from '../domain/aggregate.js';
 import type { CommuneFigures } from '../domain/figures.js';
+import { yearBasis, type YearBasis } from '../domain/previousYear.js';
 import type { Status, Unit, Vintage } from '../domain/types.js';
 import { notFound } from './errors.js';
 import { SAMPLE_LABEL, type Method, type StatsService } from './stats.js';
@@ -15,6 +16,10 @@ export interface CommuneYear {
 export interface AreaYear {
   year: number;
   method: Method;
+  /** How the year's total was built: before 2025 on the 2025 map, the area's old communes as reported. */
+  basis: YearBasis;
+  /** For 'old-units': how many old communes the total counts, and how many only for a share. */
+  oldUnits: { communes: number; split: number } | null;
   total: Aggregate;
 }
 
@@ -60,7 +65,14 @@ export async function unitDetail(svc: StatsService, vintage: Vintage, code: stri
 
   if (unit.level !== 'commune') {
     const inside = (c: CommuneFigures) => (unit.level === 'province' ? c.provinceCode === code : c.districtCode === code);
-    const history = perYear.map(({ year, method, communes }) => ({ year, method, total: aggregate(communes.filter(inside)) }));
+    const history = await Promise.all(
+      perYear.map(async ({ year, method, communes }): Promise<AreaYear> => {
+        const basis = vintage === '2025' ? yearBasis('province', year) : 'reported';
+        if (basis !== 'old-units') return { year, method, basis, oldUnits: null, total: aggregate(communes.filter(inside)) };
+        const old = (await svc.oldUnitsAreas(year)).provinces.get(code) ?? { total: aggregate([]), split: 0 };
+        return { year, method, basis, oldUnits: { communes: old.total.communes.total, split: old.split }, total: old.total };
+      }),
+    );
     const sample = perYear.some((y) => y.communes.some((c) => inside(c) && c.origin === 'sample'));
     return { ...base, sample, dataLabel: sample ? SAMPLE_LABEL : null, kind: 'area', history };
   }

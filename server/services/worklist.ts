@@ -2,6 +2,7 @@ import type { CommuneFigures } from '../domain/figures.js';
 import { planTarget, type TargetPlan } from '../domain/targets.js';
 import type { Status, Vintage } from '../domain/types.js';
 import { buildWorklist, describeCriteria, scoreFormula, REASON_LABELS, REASON_WEIGHTS, REQUIRABLE, type Worklist, type WorklistCriteria } from '../domain/worklist.js';
+import { basisLabel, previousYear } from '../domain/previousYear.js';
 import { notFound } from './errors.js';
 import { SAMPLE_LABEL, type Method, type StatsService } from './stats.js';
 
@@ -63,8 +64,10 @@ export async function worklist(svc: StatsService, k: WorklistCriteria): Promise<
   const names = await provinceNames(svc);
   const years = await svc.years('2025');
   // A comparison year without data is not an error for the list: "mất chuẩn" simply cannot apply.
-  const sinceStatuses = years.includes(k.since) ? statusMap((await svc.communeFigures('2025', k.since)).communes) : null;
-  const w = buildWorklist({ criteria: k, communes, sinceStatuses, earlier: await earlierStatuses(svc, k.year, communes), provinceNames: names });
+  const since = years.includes(k.since) ? (await svc.communeFigures('2025', k.since)).communes : null;
+  const sinceStatuses = since ? statusMap(since) : null;
+  const sincePredecessors = new Map((since ?? []).flatMap((c) => (c.predecessors ? [[c.code, c.predecessors] as const] : [])));
+  const w = buildWorklist({ criteria: k, communes, sinceStatuses, sincePredecessors, earlier: await earlierStatuses(svc, k.year, communes), provinceNames: names });
   return {
     ...provenance,
     ...w,
@@ -79,5 +82,9 @@ export async function target(svc: StatsService, q: { year: number; province: str
   await assertProvince(svc, q.province);
   const names = await provinceNames(svc);
   const inProvince = communes.filter((c) => c.provinceCode === q.province);
-  return { ...provenance, ...planTarget({ year: q.year, provinceCode: q.province, provinceName: names.get(q.province)!, target: q.target }, inProvince) };
+  // The province's previous year, as every view builds it: before the reform, its old communes as reported.
+  const prior = previousYear('province', q.year, await svc.years('2025')).before;
+  const before = prior ? await svc.stats({ vintage: '2025', year: prior.year, level: 'commune', province: q.province }) : null;
+  const previous = before && { year: before.year, rate: before.total.rates.communes, label: basisLabel(before.areaBasis, { oldUnits: before.oldUnits?.communes, split: before.oldUnits?.split }) };
+  return { ...provenance, ...planTarget({ year: q.year, provinceCode: q.province, provinceName: names.get(q.province)!, target: q.target }, inProvince, previous) };
 }

@@ -86,7 +86,7 @@ describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, 
     await expect.poll(() => strip.locator('[data-figure="change"] strong').textContent()).not.toBe('–');
     const text = (id: string) => strip.locator(`[data-figure="${id}"] dd`).textContent();
     expect(await text('communes')).toBe(`${formatCount(now.communes.certified)}/${formatCount(now.communes.total)} ${formatPercent(now.rates.communes)}`);
-    expect(await text('change')).toBe(`${formatPoints(now.rates.communes, before.rates.communes)} năm 2024: ${formatPercent(before.rates.communes)} (${formatCount(before.communes.total)} xã cũ)`);
+    expect(await text('change')).toBe(`${formatPoints(now.rates.communes, before.rates.communes)} năm 2024: ${formatPercent(before.rates.communes)} (${formatCount(before.communes.total)} xã cũ, trước sắp xếp)`);
     expect(await text('residential')).toBe(`${formatCount(now.residential.certified)}/${formatCount(now.residential.total)} ${formatPercent(now.rates.residential)}`);
     expect(await text('models')).toBe(`${formatCount(now.models)} năm 2025`);
     await waitForMap(page);
