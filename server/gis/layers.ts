@@ -65,6 +65,8 @@ export interface Layer {
   year: number;
   detail: Detail;
   ctx: RowContext;
+  /** ISO timestamp of the latest batch of figures, or null. */
+  asOf: string | null;
   stats: StatsResponse;
   /** In code order. */
   features: GisFeature[];
@@ -116,6 +118,6 @@ export class GisLayers {
       features.push({ id: s.code, row, geometry: s.geometry, bbox: s.bbox, properties: properties(c.fields, row, ctx) });
     }
     features.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { collection: c, year: stats.year, detail, ctx, stats, features };
+    return { collection: c, year: stats.year, detail, ctx, asOf: latest, stats, features };
   }
 }
