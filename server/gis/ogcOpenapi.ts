@@ -64,6 +64,23 @@ export function featureSchema(c: Collection, href: string): Json {
   };
 }
 
+const XSD_TYPES: Record<Field['type'], string> = { text: 'xs:string', integer: 'xs:integer', real: 'xs:double', boolean: 'xs:boolean', date: 'xs:date' };
+
+/** The same as a GML application schema (XSD): what GDAL before 3.7 reads from "describedby" to type its fields. */
+export function featureXsd(c: Collection): string {
+  const el = (name: string, type: string) => `<xs:element name="${name}" type="${type}" nillable="true" minOccurs="0"/>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:antq="urn:antq:ogc" targetNamespace="urn:antq:ogc" elementFormDefault="qualified" version="1.0">
+<xs:import namespace="http://www.opengis.net/gml/3.2" schemaLocation="http://schemas.opengis.net/gml/3.2.1/gml.xsd"/>
+<xs:element name="${c.id}" type="antq:${c.id}Type" substitutionGroup="gml:AbstractFeature"/>
+<xs:complexType name="${c.id}Type"><xs:complexContent><xs:extension base="gml:AbstractFeatureType"><xs:sequence>
+${el('geometry', 'gml:MultiSurfacePropertyType')}
+${c.fields.map((f) => el(f.name, XSD_TYPES[f.type])).join('\n')}
+</xs:sequence></xs:extension></xs:complexContent></xs:complexType>
+</xs:schema>
+`;
+}
+
 const link = { type: 'object', required: ['href'], properties: { href: { type: 'string' }, rel: { type: 'string' }, type: { type: 'string' }, title: { type: 'string' } } };
 const jsonOrHtml = (schema: Json, description: string) => ({
   description,
@@ -124,6 +141,14 @@ function collectionPaths(c: Collection): Record<string, Json> {
         operationId: `schema-${c.id}`,
         tags: ['Capabilities'],
         responses: { 200: { description: 'JSON Schema', content: { 'application/schema+json': { schema: { type: 'object' } } } } },
+      },
+    },
+    [`/collections/${c.id}/schema.xsd`]: {
+      get: {
+        summary: `Lược đồ GML (XSD) của một đối tượng lớp ${c.title}`,
+        operationId: `xsd-${c.id}`,
+        tags: ['Capabilities'],
+        responses: { 200: { description: 'XML Schema', content: { 'application/xml': { schema: { type: 'string' } } } } },
       },
     },
     [`/collections/${c.id}/download`]: {

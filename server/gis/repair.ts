@@ -32,46 +32,87 @@ function adjacent(s: Segment, t: Segment): boolean {
   return d === 1 || d === s.ringLength - 1;
 }
 
-/**
- * Whether any two non-adjacent segments of a polygon's rings meet. Also true where rings only touch at a point (which
- * OGC allows between rings): such a polygon is rebuilt for nothing, never left broken.
- */
-export function hasSelfContact(poly: Position[][]): boolean {
-  const segs: Segment[] = [];
-  poly.forEach((r, ring) => {
-    const n = r.length - 1;
-    for (let i = 0; i < n; i++) {
-      const [ax, ay] = r[i];
-      const [bx, by] = r[i + 1];
-      segs.push(ax <= bx ? { ax, ay, bx, by, ring, index: i, ringLength: n } : { ax: bx, ay: by, bx: ax, by: ay, ring, index: i, ringLength: n });
+/** Whether two segments cross at a point inside both, or overlap along a line: what two polygons may not do. */
+function cross(s: Segment, t: Segment): boolean {
+  const o1 = orient(s.ax, s.ay, s.bx, s.by, t.ax, t.ay);
+  const o2 = orient(s.ax, s.ay, s.bx, s.by, t.bx, t.by);
+  const o3 = orient(t.ax, t.ay, t.bx, t.by, s.ax, s.ay);
+  const o4 = orient(t.ax, t.ay, t.bx, t.by, s.bx, s.by);
+  if (o1 && o2 && o3 && o4) return o1 !== o2 && o3 !== o4;
+  if (o1 || o2) return false;
+  // Collinear: overlapping over more than a point (segments are stored left to right; vertical ones by y below).
+  const [lo, hi] = s.ax !== s.bx ? [Math.max(s.ax, t.ax), Math.min(s.bx, t.bx)] : [Math.max(Math.min(s.ay, s.by), Math.min(t.ay, t.by)), Math.min(Math.max(s.ay, s.by), Math.max(t.ay, t.by))];
+  return hi > lo;
+}
+
+export interface Contacts {
+  /** Polygons whose own rings cross or touch (or may only touch: rebuilt for nothing, never left broken). */
+  self: Set<number>;
+  /** Pairs of polygons that cross or overlap each other (touching at a point is allowed between polygons). */
+  pairs: [number, number][];
+}
+
+/** One sweep over every segment of a multipolygon, by left end: segments meet only if their x ranges do. */
+export function contacts(g: MultiPolygon): Contacts {
+  const segs: (Segment & { poly: number })[] = [];
+  let ring = 0;
+  g.coordinates.forEach((polygon, poly) => {
+    for (const r of polygon) {
+      const n = r.length - 1;
+      for (let i = 0; i < n; i++) {
+        const [ax, ay] = r[i];
+        const [bx, by] = r[i + 1];
+        const seg = ax <= bx ? { ax, ay, bx, by } : { ax: bx, ay: by, bx: ax, by: ay };
+        segs.push({ ...seg, ring, index: i, ringLength: n, poly });
+      }
+      ring++;
     }
   });
   segs.sort((s, t) => s.ax - t.ax);
+  const found: Contacts = { self: new Set(), pairs: [] };
+  const seen = new Set<string>();
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i];
     const lo = Math.min(s.ay, s.by);
     const hi = Math.max(s.ay, s.by);
-    // Sorted by left end: only the segments starting before s ends can meet it.
     for (let j = i + 1; j < segs.length && segs[j].ax <= s.bx; j++) {
       const t = segs[j];
       if (Math.max(t.ay, t.by) < lo || Math.min(t.ay, t.by) > hi) continue;
-      if (!adjacent(s, t) && meet(s, t)) return true;
+      if (s.poly === t.poly) {
+        if (!found.self.has(s.poly) && !adjacent(s, t) && meet(s, t)) found.self.add(s.poly);
+      } else {
+        const key = s.poly < t.poly ? `${s.poly}|${t.poly}` : `${t.poly}|${s.poly}`;
+        if (!seen.has(key) && cross(s, t)) {
+          seen.add(key);
+          found.pairs.push([s.poly, t.poly]);
+        }
+      }
     }
   }
-  return false;
+  return found;
 }
 
-/** The geometry, or where a polygon's rings cross or touch, that polygon's area rebuilt from simple rings. */
+/**
+ * The geometry, or where polygons' rings cross or touch themselves or each other, those polygons rebuilt: each
+ * group of crossing polygons (and each polygon touching itself) is replaced by its union.
+ */
 export function repaired(g: MultiPolygon): MultiPolygon {
-  if (!g.coordinates.some(hasSelfContact)) return g;
-  const coordinates: Position[][][] = [];
-  for (const poly of g.coordinates) {
-    if (!hasSelfContact(poly)) {
-      coordinates.push(poly);
-      continue;
-    }
-    const f = polygon(poly);
-    const u = union(featureCollection([f, f]));
+  const { self, pairs } = contacts(g);
+  if (!self.size && !pairs.length) return g;
+  const parent = g.coordinates.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (const [a, b] of pairs) parent[root(a)] = root(b);
+  const groups = new Map<number, number[]>();
+  for (const i of [...self, ...pairs.flat()]) {
+    const members = groups.get(root(i)) ?? [];
+    if (!members.includes(i)) members.push(i);
+    groups.set(root(i), members);
+  }
+  const rebuilt = new Set([...groups.values()].flat());
+  const coordinates: Position[][][] = g.coordinates.filter((_, i) => !rebuilt.has(i));
+  for (const members of groups.values()) {
+    const parts = members.map((i) => polygon(g.coordinates[i]));
+    const u = union(featureCollection(parts.length > 1 ? parts : [parts[0], parts[0]]));
     if (u) coordinates.push(...(u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates));
   }
   return { type: 'MultiPolygon', coordinates };

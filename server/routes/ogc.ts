@@ -11,7 +11,7 @@ import { CONTENT_TYPES, DETAIL_LABELS, FORMATS, fileName, geojsonFeature, toCsvT
 import { BoundaryShapes, type Detail } from '../gis/geometry.js';
 import { COLLECTIONS, GisLayers, collection, type Collection, type Layer } from '../gis/layers.js';
 import { apiPage, featureTable, linkList, page, paragraph, propertyTable, sampleNote, type HtmlLink } from '../gis/ogcHtml.js';
-import { featureSchema, openapiDocument } from '../gis/ogcOpenapi.js';
+import { featureSchema, featureXsd, openapiDocument } from '../gis/ogcOpenapi.js';
 import { downloadQuery, formatQuery, itemQuery, itemsQuery, type FilterName } from '../gis/ogcParams.js';
 import { matches, yearMatches, type Filters } from '../gis/query.js';
 import { ROOT } from '../config.js';
@@ -88,7 +88,8 @@ export function ogcRoutes(svc: StatsService, geoDir: string) {
     const links: HtmlLink[] = [
       { href: `${b}/collections/${col.id}?f=json`, rel: 'self', type: 'application/json', title: 'Lớp dữ liệu (JSON)' },
       { href: `${b}/collections/${col.id}?f=html`, rel: 'alternate', type: 'text/html', title: 'Lớp dữ liệu (HTML)' },
-      { href: `${b}/collections/${col.id}/schema`, rel: 'describedby', type: 'application/schema+json', title: 'JSON Schema của đối tượng' },
+      { href: `${b}/collections/${col.id}/schema`, rel: 'describedBy', type: 'application/schema+json', title: 'JSON Schema của đối tượng' },
+      { href: `${b}/collections/${col.id}/schema.xsd`, rel: 'describedBy', type: 'application/xml', title: 'Lược đồ GML (XSD) của đối tượng' },
       { href: `${b}/collections/${col.id}/items?f=json`, rel: 'items', type: GEOJSON, title: 'Các đối tượng (GeoJSON)' },
       { href: `${b}/collections/${col.id}/items?f=html`, rel: 'items', type: 'text/html', title: 'Các đối tượng (HTML)' },
       ...(['national', 'fine'] as Detail[]).flatMap((d) =>
@@ -185,6 +186,7 @@ export function ogcRoutes(svc: StatsService, geoDir: string) {
       return json(c, d, JSON_TYPE, DATA);
     });
 
+    app.get(`${path}/schema.xsd`, (c) => respondFile(textBody(featureXsd(col), 'application/xml; charset=utf-8'), req(c), STATIC));
     app.get(`${path}/schema`, (c) => json(c, featureSchema(col, `${base(c)}${path}/schema`), 'application/schema+json'));
 
     app.get(`${path}/items`, zValidator('query', itemsQuery(col), hook), async (c) => {
