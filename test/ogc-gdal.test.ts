@@ -33,7 +33,7 @@ async function sql(file: string, query: string): Promise<Record<string, string>[
   const rows: Record<string, string>[] = [];
   for (const line of out.split('\n')) {
     if (/^OGRFeature/.test(line)) rows.push({});
-    const m = /^\s+(\S+) \([^)]+\) = (.*)$/.exec(line);
+    const m = /^\s+(\S+) \(.+?\)\)? = (.*)$/.exec(line);
     if (m && rows.length) rows[rows.length - 1][m[1]] = m[2];
   }
   return rows;
