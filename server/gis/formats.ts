@@ -59,7 +59,7 @@ export function toGeoJson(layer: Layer, province?: string): string {
 export function toGpkg(layer: Layer, province?: string): Buffer {
   const c = layer.collection;
   return writeGpkg({
-    table: c.id === 'communes' ? 'xa_phuong' : c.id === 'provinces' ? 'tinh_thanh' : c.id.replace(/[^a-z0-9]+/g, '_'),
+    table: c.table,
     title: `${c.title} — năm ${layer.year}${province ? ` — mã tỉnh ${province}` : ''}${layer.detail === 'fine' ? ' — chi tiết' : ''}`,
     description: describe(layer, province),
     fields: c.fields,

@@ -95,15 +95,17 @@ function shapes(topo: Topology, object: string, digits: number): Shape[] {
   });
 }
 
-/** Which boundary layer a collection draws: the 2025 communes or provinces. */
-export type ShapeLayer = 'communes' | 'provinces';
+/** Which boundary layer a collection draws: the 2025 communes or provinces, or the pre-2025 provinces or districts. */
+export type ShapeLayer = 'communes' | 'provinces' | 'pre2025-provinces' | 'pre2025-districts';
+/** Where scripts/gis/pre2025.ts writes the pre-2025 layers: beside build/geo. */
+export const PRE2025_GEO_DIR = '../geo-pre2025';
 
 /**
  * Reads build/geo on demand. The national layer's shapes are decoded once and kept (a few tens of MB); the finer
  * province files are decoded per request, since they serve downloads only.
  */
 export class BoundaryShapes {
-  private national: Record<ShapeLayer, Shape[]> | null = null;
+  private national: Partial<Record<ShapeLayer, Shape[]>> = {};
 
   constructor(
     private readonly geoDir: string,
@@ -119,14 +121,21 @@ export class BoundaryShapes {
    * Callers filter by province on the figures, which know each unit's province.
    */
   shapes(layer: ShapeLayer, detail: Detail, province?: string): Shape[] {
+    if (layer.startsWith('pre2025-')) {
+      const name = layer.slice('pre2025-'.length);
+      const read = () => shapes(this.topo(`${PRE2025_GEO_DIR}/${name}.${detail}.topo.json`), name, DIGITS[detail]);
+      return detail === 'national' ? (this.national[layer] ??= read()) : read();
+    }
     if (detail === 'national') {
-      if (!this.national) {
+      if (!this.national[layer]) {
         const t = this.topo('national.topo.json');
-        this.national = { communes: shapes(t, 'communes', DIGITS.national), provinces: shapes(t, 'provinces', DIGITS.national) };
+        this.national.communes = shapes(t, 'communes', DIGITS.national);
+        this.national.provinces = shapes(t, 'provinces', DIGITS.national);
       }
-      return this.national[layer];
+      return this.national[layer]!;
     }
     const codes = province === undefined ? Object.keys(this.manifest.provinces).sort() : [province];
     return codes.flatMap((p) => shapes(this.topo(`provinces/${p}.topo.json`), layer === 'provinces' ? 'province' : 'communes', DIGITS.fine));
   }
+
 }

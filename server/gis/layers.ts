@@ -18,6 +18,8 @@ export interface Collection {
   filters: readonly string[];
   /** A file name's stem: antq-xa-phuong-2025 */
   fileStem: string;
+  /** The GeoPackage table. */
+  table: string;
 }
 
 export const COLLECTIONS: readonly Collection[] = [
@@ -32,6 +34,7 @@ export const COLLECTIONS: readonly Collection[] = [
     fields: COMMUNE_FIELDS,
     filters: ['status', 'province', 'type', 'key_area', 'hot_spot'],
     fileStem: 'antq-xa-phuong',
+    table: 'xa_phuong',
   },
   {
     id: 'provinces',
@@ -43,6 +46,32 @@ export const COLLECTIONS: readonly Collection[] = [
     fields: AREA_FIELDS,
     filters: ['province', 'type'],
     fileStem: 'antq-tinh-thanh',
+    table: 'tinh_thanh',
+  },
+  {
+    id: 'provinces-pre2025',
+    title: 'Tỉnh, thành phố (đến 30/6/2025)',
+    description: 'Ranh giới 63 tỉnh, thành phố trước sắp xếp và số liệu cộng từ các xã cũ của một năm đến 2024 (year=).',
+    vintage: 'pre2025',
+    level: 'province',
+    shapes: 'pre2025-provinces',
+    fields: AREA_FIELDS,
+    filters: ['province', 'type'],
+    fileStem: 'antq-tinh-cu',
+    table: 'tinh_cu',
+  },
+  {
+    id: 'districts-pre2025',
+    title: 'Quận, huyện, thị xã, thành phố thuộc tỉnh (đến 30/6/2025)',
+    description:
+      'Ranh giới cấp huyện trước sắp xếp (nguồn 2019–2021; thiếu Quảng Ninh và vài huyện mới) và số liệu cộng từ các xã cũ của một năm đến 2024 (year=).',
+    vintage: 'pre2025',
+    level: 'district',
+    shapes: 'pre2025-districts',
+    fields: AREA_FIELDS,
+    filters: ['province', 'type'],
+    fileStem: 'antq-huyen-cu',
+    table: 'huyen_cu',
   },
 ];
 
@@ -112,8 +141,9 @@ export class GisLayers {
     const features: GisFeature[] = [];
     for (const s of this.shapes.shapes(c.shapes, detail, province)) {
       const row = rows.get(s.code);
-      // A shape without a unit of the code list would be a pipeline error; the pipeline validates codes, so none is left out silently here.
-      if (!row) throw new Error(`Ranh giới mã ${s.code} không có trong danh mục ${c.vintage}`);
+      // Only the pre-2025 districts have shapes without a unit: 11 districts abolished before 30/06/2025 (the 2025
+      // pipeline validates its codes against the list). Their figures are in their successors'.
+      if (!row) continue;
       if (province !== undefined && row.provinceCode !== province) continue;
       features.push({ id: s.code, row, geometry: s.geometry, bbox: s.bbox, properties: properties(c.fields, row, ctx) });
     }

@@ -51,7 +51,9 @@ describe.skipIf(skip)('OGC API – Features', () => {
 
   it('describes the collections with their extent, years and download links', async () => {
     const { collections } = await json<{ collections: { id: string; extent: { spatial: { bbox: number[][] } }; years: number[]; links: { rel: string; href: string }[] }[] }>('/ogc/collections');
-    expect(collections.map((c) => c.id)).toEqual(['communes', 'provinces']);
+    expect(collections.map((c) => c.id)).toEqual(['communes', 'provinces', 'provinces-pre2025', 'districts-pre2025']);
+    expect(collections[2].years).toEqual(expect.arrayContaining([2017, 2024]));
+    expect(collections[2].years).not.toContain(2025);
     expect(collections[0].years).toContain(2025);
     expect(collections[0].extent.spatial.bbox[0][0]).toBeCloseTo(102.14, 1);
     expect(collections[0].links.filter((l) => l.rel === 'enclosure').map((l) => new URL(l.href).searchParams.get('f'))).toEqual(['geojson', 'gpkg', 'csv', 'geojson', 'gpkg', 'csv']);
@@ -104,6 +106,18 @@ describe.skipIf(skip)('OGC API – Features', () => {
     expect((await json<Items>('/ogc/collections/communes/items?year=2025&datetime=2026-01-01/..')).numberMatched).toBe(0);
     const provinces = await json<Items>('/ogc/collections/provinces/items?year=2025');
     expect(provinces.numberMatched).toBe(34);
+  });
+
+  it('serves the pre-2025 provinces and districts with the figures reported on them', async () => {
+    const stats = await json<{ units: { code: string; communes: { certified: number; total: number } }[] }>('/api/stats?year=2023&vintage=pre2025&level=province');
+    const provinces = await json<Items>('/ogc/collections/provinces-pre2025/items?year=2023');
+    expect(provinces.numberMatched).toBe(63);
+    const bacNinh = provinces.features.find((f) => f.id === '27')!;
+    const s27 = stats.units.find((u) => u.code === '27')!;
+    expect(bacNinh.properties).toMatchObject({ communes_certified: s27.communes.certified, communes_total: s27.communes.total, year: 2023 });
+    const districts = await json<Items>('/ogc/collections/districts-pre2025/items?year=2023&province=27&limit=100');
+    expect(districts.features.map((f) => f.id)).toEqual(['256', '258', '259', '260', '261', '262', '263', '264']);
+    expect((await get('/ogc/collections/districts-pre2025/items?year=2025')).status).toBe(404);
   });
 
   it('serves one item by code, and says what is wrong with a bad request', async () => {

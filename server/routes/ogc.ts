@@ -31,11 +31,11 @@ const OPENAPI_TYPE = 'application/vnd.oai.openapi+json;version=3.0';
 const STATIC = 'public, max-age=300, must-revalidate';
 /** Answers that change with the data: revalidated each time (a 304 while the ETag holds), as /api/stats. */
 const DATA = 'no-cache';
-/** Columns of the HTML tables of items (all attributes are in the JSON and on each item's page). */
-const HTML_COLUMNS: Record<string, string[]> = {
-  communes: ['code', 'full_name', 'province_name', 'status_label', 'residential_rate', 'models', 'density', 'key_area', 'hot_spot'],
-  provinces: ['code', 'full_name', 'communes_certified', 'communes_total', 'communes_rate', 'residential_rate', 'models', 'density', 'key_areas', 'hot_spots'],
-};
+/** Columns of the HTML tables of items, by level (all attributes are in the JSON and on each item's page). */
+const HTML_COLUMNS = (c: Collection) =>
+  c.level === 'commune'
+    ? ['code', 'full_name', 'province_name', 'status_label', 'residential_rate', 'models', 'density', 'key_area', 'hot_spot']
+    : ['code', 'full_name', 'province_name', 'communes_certified', 'communes_total', 'communes_rate', 'residential_rate', 'models', 'density', 'key_areas', 'hot_spots'];
 
 /** zod's first problem as the API's 400, in Vietnamese, naming the parameter. */
 const hook = (r: { success: boolean; error?: { issues: { code: string; path: PropertyKey[]; message: string; keys?: string[] }[] } }) => {
@@ -213,7 +213,7 @@ export function ogcRoutes(svc: StatsService, geoDir: string) {
         if (q.offset + q.limit < matched.length) links.push({ href: withParams(c, { f: fmt, offset: String(q.offset + q.limit), limit: String(q.limit) }), rel: 'next', type: asHtml ? 'text/html' : GEOJSON, title: 'Trang sau' });
         if (q.offset > 0) links.push({ href: withParams(c, { f: fmt, offset: String(Math.max(0, q.offset - q.limit)), limit: String(q.limit) }), rel: 'prev', type: asHtml ? 'text/html' : GEOJSON, title: 'Trang trước' });
         if (asHtml) {
-          const shown = col.fields.filter((x) => HTML_COLUMNS[col.id]?.includes(x.name));
+          const shown = col.fields.filter((x) => HTML_COLUMNS(col).includes(x.name));
           const nav = links.filter((l) => l.rel === 'next' || l.rel === 'prev');
           const info = paragraph(`Năm ${year}: ${matched.length} đối tượng khớp, hiển thị ${items.length} (từ thứ ${matched.length ? q.offset + 1 : 0}).`);
           const table = featureTable(items.map((f) => f.properties), shown, (code) => `${b}${path}/items/${code}?f=html&year=${year}`);
@@ -256,7 +256,9 @@ export function ogcRoutes(svc: StatsService, geoDir: string) {
     app.get(`${path}/download`, zValidator('query', downloadQuery(col), hook), async (c) => {
       const q = c.req.valid('query');
       const format = q.f as Format;
-      if (q.province !== undefined && !manifest.provinces[q.province]) throw notFound(`Không có tỉnh, thành phố mã ${q.province}`, 'province');
+      if (q.province !== undefined && (await svc.units(col.vintage)).get(q.province)?.level !== 'province') {
+        throw notFound(`Không có tỉnh, thành phố mã ${q.province} trên địa giới ${col.vintage}`, 'province');
+      }
       const year = await yearOf(col, q.year);
       const layer = await layers.layer(col, year, q.detail as Detail, q.province);
       const body = await files.get(`${dataKey(layer)}|${q.province ?? ''}|${format}`, async () => {
