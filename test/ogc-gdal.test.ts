@@ -155,4 +155,14 @@ describe.skipIf(skip)('GDAL reads the portal', { timeout: 240_000 }, () => {
     const [b] = await sql(province, "SELECT count(*) AS n, sum(ST_IsValid(geom)) AS valid, sum(province = '24') AS inside FROM xa_phuong");
     expect(b).toEqual({ n: '99', valid: '99', inside: '99' });
   });
+
+  it('the pre-2025 districts download as a valid GeoPackage with the figures reported on them', async () => {
+    const file = await download('/ogc/collections/districts-pre2025/download?f=gpkg&year=2023&detail=fine', 'huyen.gpkg');
+    const [d] = await sql(file, "SELECT count(*) AS n, sum(ST_IsValid(geom)) AS valid, sum(province = '22') AS quang_ninh FROM huyen_cu");
+    // 692 polygons in the source, less the 11 districts abolished before 30/06/2025; Quảng Ninh has none.
+    expect(d).toEqual({ n: '681', valid: '681', quang_ninh: '0' });
+    const stats = (await (await fetch(`${url}/api/stats?year=2023&vintage=pre2025&level=district&province=27`)).json()) as { units: { code: string; communes: { certified: number } }[] };
+    const rows = await sql(file, "SELECT code, communes_certified FROM huyen_cu WHERE province = '27' ORDER BY code");
+    expect(rows.map((r) => [r.code, Number(r.communes_certified)])).toEqual(stats.units.map((u) => [u.code, u.communes.certified]));
+  });
 });

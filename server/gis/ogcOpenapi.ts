@@ -33,10 +33,11 @@ const JSON_TYPES: Record<Field['type'], Json> = {
   date: { type: 'string', format: 'date' },
 };
 
-export function propertiesSchema(fields: readonly Field[]): Json {
+/** The properties' schema; OpenAPI 3.0 marks the nullable ones, the plain JSON Schema for GDAL does not. */
+export function propertiesSchema(fields: readonly Field[], nullable = true): Json {
   return {
     type: 'object',
-    properties: Object.fromEntries(fields.map((f) => [f.name, { ...JSON_TYPES[f.type], nullable: f.name !== 'code', title: f.vi, description: f.en }])),
+    properties: Object.fromEntries(fields.map((f) => [f.name, { ...JSON_TYPES[f.type], ...(nullable ? { nullable: f.name !== 'code' } : {}), title: f.vi, description: f.en }])),
   };
 }
 
@@ -46,20 +47,20 @@ export function propertiesSchema(fields: readonly Field[]): Json {
  * null unions: GDAL reads one type per property.
  */
 export function featureSchema(c: Collection, href: string): Json {
+  return { $schema: 'https://json-schema.org/draft/2019-09/schema', $id: href, title: c.title, ...featureObject(propertiesSchema(c.fields, false)) };
+}
+
+/** A GeoJSON Feature of a collection, with the given schema of its properties. */
+function featureObject(properties: Json, more: Json = {}): Json {
   return {
-    $schema: 'https://json-schema.org/draft/2019-09/schema',
-    $id: href,
-    title: c.title,
     type: 'object',
     required: ['type', 'geometry', 'properties'],
     properties: {
       type: { type: 'string', enum: ['Feature'] },
       id: { type: 'string' },
       geometry: { type: 'object', description: 'GeoJSON MultiPolygon (WGS 84)' },
-      properties: {
-        type: 'object',
-        properties: Object.fromEntries(c.fields.map((f) => [f.name, { ...JSON_TYPES[f.type], title: f.vi, description: f.en }])),
-      },
+      properties,
+      ...more,
     },
   };
 }
@@ -205,17 +206,7 @@ export function openapiDocument(version: string): Json {
         ...Object.fromEntries(
           COLLECTIONS.map((c) => [
             `${c.id}-feature`,
-            {
-              type: 'object',
-              required: ['type', 'geometry', 'properties'],
-              properties: {
-                type: { type: 'string', enum: ['Feature'] },
-                id: { type: 'string' },
-                geometry: { type: 'object', description: 'GeoJSON MultiPolygon (WGS 84)' },
-                properties: propertiesSchema(c.fields),
-                links: { type: 'array', items: { $ref: '#/components/schemas/link' } },
-              },
-            },
+            featureObject(propertiesSchema(c.fields), { links: { type: 'array', items: { $ref: '#/components/schemas/link' } } }),
           ]),
         ),
       },
