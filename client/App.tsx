@@ -242,6 +242,7 @@ export function App() {
         subtitle,
       })}
       filename={(s) => `ban-do-antt-${view.province ?? 'toan-quoc'}-${year}-${s}`}
+      data={year === null ? null : { collection: view.level === 'province' && !view.province ? 'provinces' : 'communes', year, province: view.province, provinceName: meta.provinces.find((p) => p.code === view.province)?.name }}
     />
   );
   const mapProps = {

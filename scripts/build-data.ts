@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { paths, ROOT } from '../server/config.js';
+import { buildPre2025 } from './gis/pre2025.js';
 import { buildData, type BuildResult } from './pipeline/build.js';
 import { OUTPUTS } from './pipeline/settings.js';
 import { SOURCES_JSON } from './pipeline/sources-manifest.js';
@@ -76,6 +77,8 @@ async function main(): Promise<number> {
     } else {
       report(r);
     }
+    // The pre-2025 provinces and districts, for the GIS downloads and the OGC API only.
+    console.log(`pre-2025 boundaries (GIS): ${await buildPre2025(sourceDir, buildDir, (line) => console.log(line))}`);
     console.log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     return 0;
   } catch (e) {

@@ -15,6 +15,7 @@ import { DEFAULT_MAX_UPLOAD_BYTES, importRoutes } from './routes/imports.js';
 import { fontsRoutes } from './routes/fonts.js';
 import { metaRoutes } from './routes/meta.js';
 import { reportRoutes } from './routes/reports.js';
+import { ogcRoutes } from './routes/ogc.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { unitsRoutes } from './routes/units.js';
@@ -66,7 +67,9 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/api', api)
     // Precompressed already: kept out of compress().
     .route('/api/boundaries', boundariesRoutes(geoDir))
-    .route('/fonts', fontsRoutes());
+    .route('/fonts', fontsRoutes())
+    // OGC API – Features and the GIS downloads: public, read-only; compresses its own answers (server/gis/body.ts).
+    .route('/ogc', ogcRoutes(svc, geoDir));
 
   app.all('/api/*', (c) => c.json({ error: { status: 404, message: `Không có đường dẫn API ${c.req.path}` } }, 404));
   app.onError(errorHandler);

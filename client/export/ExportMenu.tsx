@@ -5,6 +5,7 @@ import { EXPORT_SCALES, MAX_EXPORT } from './layout.js';
 import { loadPackInput, type PdfSource } from './pdfData.js';
 import type { PrintTarget } from './pdfExport.js';
 import type { Orientation, Paper } from './pdfLayout.js';
+import { DataDownload, type DataLayer } from './DataDownload.js';
 import { planPack } from './packPlan.js';
 import { PrintMap, type PrintMapSpec } from './PrintMap.js';
 import { OfficeItems, type OfficeSource } from './office/OfficeItems.js';
@@ -17,6 +18,8 @@ interface Props {
   office?: (() => OfficeSource | null) | null;
   /** The file's name from its end, e.g. "2x.png". */
   filename: (suffix: string) => string;
+  /** The layer on screen, for "Tải dữ liệu" (GIS files and the OGC API address). */
+  data?: DataLayer | null;
 }
 
 const ORIENTATIONS: [Orientation, string][] = [
@@ -33,7 +36,7 @@ const pdfBlob = (bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer
 /** The menu's widest (its paper choices), CSS pixels. */
 const MENU_WIDTH = 260;
 
-export function ExportMenu({ input, pdf, office, filename }: Props) {
+export function ExportMenu({ input, pdf, office, filename, data = null }: Props) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -175,6 +178,7 @@ export function ExportMenu({ input, pdf, office, filename }: Props) {
               Trang bộ bản đồ: {drilledName}
             </button>
           )}
+          <DataDownload layer={data} />
           {error && <p className="error">{error}</p>}
         </div>
       )}
