@@ -36,6 +36,8 @@ export interface Portal {
   url: string;
   browser: Browser;
   page: Page;
+  /** What the page reported as blocked by the Content-Security-Policy (closing fails if any). */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -60,16 +62,23 @@ export async function startPortal(db: string, viewport = { width: 1400, height: 
     return route.abort();
   });
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  // The app runs under its Content-Security-Policy: Chromium logs each violation ("Refused to …", "… Content Security Policy …").
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     url,
     browser,
     page,
+    cspViolations,
     async close() {
       await browser.close();
       await new Promise((r) => server.close(r));
       await store.close();
       if (external.length) throw new Error(`requests to the internet: ${external.join(', ')}`);
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations: ${cspViolations.join(' | ')}`);
     },
   };
 }
