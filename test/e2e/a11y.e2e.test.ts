@@ -103,7 +103,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       for (const tab of ['Nhập số liệu', 'Lịch sử nhập', 'Nhật ký', 'Người dùng']) {
         await page.getByRole('tab', { name: tab }).click();
-        await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
+        await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected'), { timeout: 20_000 }).toBe('true');
         await page.waitForLoadState('networkidle');
         await check(tab);
       }
@@ -132,15 +132,15 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
     await page.keyboard.press('Enter');
     // The panel opens and takes the focus, named after the unit, so that a screen reader reads it at once.
     await expect.poll(() => page.locator('.panel h2').textContent(), { timeout: 20_000 }).toBe('Phường Từ Sơn');
-    await expect.poll(focused).toMatchObject({ tag: 'ASIDE', label: 'Thông tin đơn vị: Phường Từ Sơn' });
+    await expect.poll(focused, { timeout: 20_000 }).toMatchObject({ tag: 'ASIDE', label: 'Thông tin đơn vị: Phường Từ Sơn' });
     // Reduced motion: the map is already there, no fly-over under way.
-    await expect.poll(() => page.evaluate(() => window.antqMap!.getZoom())).toBeGreaterThan(9);
+    await expect.poll(() => page.evaluate(() => window.antqMap!.getZoom()), { timeout: 20_000 }).toBeGreaterThan(9);
     expect(await page.evaluate(() => window.antqMap!.isMoving())).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'keyboard-panel.png') });
 
     // Escape closes it and gives the focus back to the search box.
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.panel').count()).toBe(0);
+    await expect.poll(() => page.locator('.panel').count(), { timeout: 20_000 }).toBe(0);
     expect(new URL(page.url()).searchParams.get('unit')).toBeNull();
     expect((await focused()).role).toBe('combobox');
 
@@ -157,14 +157,14 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
     const camera = () => page.evaluate(() => [window.antqMap!.getZoom(), window.antqMap!.getCenter().lng]);
     const [z0, lng0] = await camera();
     await page.keyboard.press('=');
-    await expect.poll(async () => (await camera())[0]).toBeGreaterThan(z0 + 0.5);
+    await expect.poll(async () => (await camera())[0], { timeout: 20_000 }).toBeGreaterThan(z0 + 0.5);
     await page.keyboard.press('ArrowRight');
-    await expect.poll(async () => (await camera())[1]).toBeGreaterThan(lng0);
+    await expect.poll(async () => (await camera())[1], { timeout: 20_000 }).toBeGreaterThan(lng0);
     await page.keyboard.press('Enter');
-    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toMatch(/^\d{5}$/);
-    await expect.poll(() => page.locator('.panel h2').count()).toBe(1);
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit'), { timeout: 20_000 }).toMatch(/^\d{5}$/);
+    await expect.poll(() => page.locator('.panel h2').count(), { timeout: 20_000 }).toBe(1);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.panel').count()).toBe(0);
+    await expect.poll(() => page.locator('.panel').count(), { timeout: 20_000 }).toBe(0);
 
     // The skip link to the table opens it with the focus in it; its headers sort.
     await page.goto(`${portal.url}/?province=01`);
@@ -180,16 +180,16 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
     const nameHeader = page.locator('.datatable th[data-key="name"]');
     const names = () => page.locator('.datatable tbody th').allTextContents();
     await page.keyboard.press('Enter');
-    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => nameHeader.getAttribute('aria-sort'), { timeout: 20_000 }).toBe('ascending');
     const asc = await names();
     expect(asc.length).toBeGreaterThan(50);
     expect(asc).toEqual([...asc].sort(new Intl.Collator('vi', { sensitivity: 'base', numeric: true }).compare));
     await page.keyboard.press('Enter');
-    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => nameHeader.getAttribute('aria-sort'), { timeout: 20_000 }).toBe('descending');
     expect(await names()).toEqual([...asc].reverse());
     await page.screenshot({ path: join(ARTIFACTS, 'keyboard-table.png') });
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.datatable').count()).toBe(0);
+    await expect.poll(() => page.locator('.datatable').count(), { timeout: 20_000 }).toBe(0);
     await page.emulateMedia({ reducedMotion: null });
   });
 
@@ -227,7 +227,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
     expect((await measure()).overflow).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'phone-360-menu.png') });
     await page.keyboard.press('Escape');
-    await expect.poll(() => sheet.isVisible()).toBe(false);
+    await expect.poll(() => sheet.isVisible(), { timeout: 20_000 }).toBe(false);
 
     // A tap on a commune (Lào Cai's hills: large communes at the national zoom) opens its sheet at the bottom.
     const spot = await page.evaluate(() => {
@@ -237,7 +237,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
       return [r.left + p.x, r.top + p.y];
     });
     await page.touchscreen.tap(spot[0], spot[1]);
-    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toMatch(/^\d{5}$/);
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit'), { timeout: 20_000 }).toMatch(/^\d{5}$/);
     const panel = page.locator('.panel');
     await expect.poll(() => panel.locator('h2').count(), { timeout: 20_000 }).toBe(1);
     const box = (await panel.boundingBox())!;
@@ -259,7 +259,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
     await touch('touchStart', 20);
     for (let d = 30; d <= 120; d += 10) await touch('touchMove', d);
     await touch('touchEnd', 0);
-    await expect.poll(zoom).toBeGreaterThan(z0 + 0.5);
+    await expect.poll(zoom, { timeout: 20_000 }).toBeGreaterThan(z0 + 0.5);
 
     // The table as a bottom sheet: the first column stays, the page does not scroll sideways.
     await page.goto(`${portal.url}/?province=01`);
