@@ -1,8 +1,9 @@
-import { keyFigures, type KeyFigure } from '../../client/export/keyFigures.js';
+import { keyFigures, yearTotalOf, type KeyFigure } from '../../client/export/keyFigures.js';
 import { bboxOfGeometry, unionBBox, type BBox } from '../../client/export/inset.js';
 import { buildLegend, type LegendEntry, type Row, type Symbology } from '../../client/lib/legendModel.js';
 import { NO_DATA_COLOR } from '../../client/lib/statusClasses.js';
 import { parseView } from '../../client/state/view.js';
+import { previousYear } from '../domain/previousYear.js';
 import { badRequest } from '../services/errors.js';
 import type { StatsService } from '../services/stats.js';
 import type { GeoLayers } from './geometry.js';
@@ -87,16 +88,22 @@ export async function slide(svc: StatsService, geo: GeoLayers, r: SlideRequest):
 
   const placeName = province ? (stats.province ? (await svc.units('2025')).get(province)?.fullName ?? stats.province.name : province) : 'Toàn quốc';
   const kind = province ? 'province' : 'country';
+  const prior = previousYear(kind, year, years).before;
   const now = await placeTotal(svc, year, '2025', kind, province);
-  const prev = years.includes(year - 1) ? await placeTotal(svc, year - 1, '2025', kind, province) : null;
-  const figures = keyFigures(now.total, prev?.total ?? null, year, prev?.basis, now.basis);
+  const prev = prior ? await placeTotal(svc, prior.year, '2025', kind, province) : null;
+  // The key-figure strip as presentation mode and the PDF build it, from the same /api/stats answers.
+  const yearTotal = async (y: number) => {
+    const s = await svc.stats({ vintage: '2025', year: y, level: 'province', ...(province ? { province } : {}) });
+    return yearTotalOf(s, { total: s.total, oldUnits: s.oldUnits });
+  };
+  const figures = keyFigures(await yearTotal(year), prior ? await yearTotal(prior.year) : null);
   return {
     text: {
       title: r.title || v.title || `Kết quả xây dựng phong trào Toàn dân bảo vệ ANTQ năm ${year}`,
       subtitle: r.subtitle || v.subtitle || `${legend.title} – ${placeName}`,
       figures,
       legend: { title: legend.title, entries: legend.entries },
-      notes: slideNotes(placeName, year, now, prev ? { year: year - 1, ...prev } : null),
+      notes: slideNotes(placeName, year, now, prev && prior ? { year: prior.year, ...prev } : null),
       sampleLabel: stats.dataLabel,
     },
     png: rasterise(mapSvg(picture)),
