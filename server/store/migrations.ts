@@ -204,6 +204,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 4,
+    name: 'column mappings of returns, remembered per province',
+    sql: `
+      -- The column mapping and spelling answers a user confirmed for a province's return, offered for
+      -- the next file of that province. key: a province code ('2025:24', 'pre2025:27') or '*' (all).
+      CREATE TABLE import_mappings (
+        key        TEXT PRIMARY KEY,
+        mapping    TEXT NOT NULL, -- JSON: { columns: { heading: column id | "ignore" }, answers: { question id: answer } }
+        saved_at   TEXT NOT NULL,
+        saved_by   TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies the pending migrations in one transaction; returns the ids applied. */
