@@ -88,8 +88,9 @@ function findBand(rows: SheetRow[], mapping: ColumnMapping): Band | undefined {
       // A band is consecutive lines of the sheet.
       if (rows[r + h - 1].line !== rows[r].line + h - 1) break;
       const headings = bandHeadings(rows, r, h);
-      const score = scoreBand(headings, mapping);
-      if (score > 0 && (!best || score > best.score)) best = { start: r, height: h, headings, score };
+      // Of bands naming the same columns, the lowest: a title merged above is no heading.
+      const score = scoreBand(headings, mapping) - h / 10;
+      if (score > 0.5 && (!best || score > best.score)) best = { start: r, height: h, headings, score };
     }
   }
   return best;
@@ -169,6 +170,8 @@ export function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): Ta
   };
   const data = DATA_IDS.filter((id) => index.has(id));
   let district: string | null = null;
+  // Below a signature or note line, rows without code or figures are the signature block (names, ranks).
+  let inNotes = false;
   const out: TableRow[] = [];
   rows.forEach((r, k) => {
     const texts = r.cells.map((c) => c.trim()).filter((c) => c !== '');
@@ -188,7 +191,12 @@ export function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): Ta
       return;
     }
     if (code === '' && isNote(all)) {
+      inNotes = true;
       out.push(row('note', 'ghi chú, ngày tháng hoặc chữ ký'));
+      return;
+    }
+    if (inNotes && code === '' && !data.some((id) => /^\d/.test(at(r, id)))) {
+      out.push(row('note', 'phần chữ ký cuối bảng'));
       return;
     }
     if (code === '' && isTotal(n)) {
