@@ -58,7 +58,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'enCertified', heading: 'Doanh nghiệp đạt', aliases: ['doanh nghiep dat chuan', 'doanh nghiep dat antt', 'dn dat'], required: true, help: COUNT_HELP },
   { id: 'scTotal', heading: 'Nhà trường (tổng số)', aliases: ['nha truong tong so', 'so nha truong', 'nha truong', 'truong hoc', 'co so giao duc', 'co so giao duc tong so'], required: true, help: COUNT_HELP },
   { id: 'scCertified', heading: 'Nhà trường đạt', aliases: ['nha truong dat chuan', 'truong hoc dat', 'co so giao duc dat'], required: true, help: COUNT_HELP },
-  { id: 'models', heading: 'Số mô hình tự quản', aliases: ['mo hinh', 'so mo hinh', 'mo hinh tu quan', 'models'], required: true, help: COUNT_HELP },
+  { id: 'models', heading: 'Số mô hình tự quản', aliases: ['mo hinh', 'so mo hinh', 'mo hinh tu quan', 'so mo hinh to tu quan', 'mo hinh to tu quan', 'so mo hinh tu quan ve antt', 'models'], required: true, help: COUNT_HELP },
   { id: 'keyArea', heading: 'Địa bàn trọng điểm', aliases: ['trong diem', 'dia ban trong diem phuc tap', 'key area'], required: true, help: FLAG_HELP },
   { id: 'hotSpot', heading: 'Điểm nóng', aliases: ['diem nong ve antt', 'hot spot'], required: true, help: FLAG_HELP },
   { id: 'exemplary', heading: 'Điển hình', aliases: ['xa dien hinh', 'dien hinh phong trao', 'xa phuong dien hinh'], required: false, help: FLAG_HELP },

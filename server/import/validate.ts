@@ -164,7 +164,7 @@ export function checkTable(table: Table, index: UnitIndex, opts: CheckOptions): 
   const seen = new Map<string, number>();
   for (const row of table.rows) {
     if (row.kind !== 'commune') {
-      result.skipped.push({ line: row.line, kind: row.kind, text: row.cells.filter((c) => c.trim() !== '').slice(0, 3).join(' · ').slice(0, 120), why: row.why ?? '' });
+      result.skipped.push({ line: row.line, kind: row.kind, text: [...new Set(row.cells.map((c) => c.trim()).filter((c) => c !== ''))].slice(0, 3).join(' · ').slice(0, 120), why: row.why ?? '' });
       continue;
     }
     const cell = (id: ColumnId) => {

@@ -181,7 +181,9 @@ export class ImportService {
     const ctx = await this.context(vintage);
     const province = this.province(ctx.index, req.provinceCode, req.provinceVintage);
     const provinces = province === null ? null : this.provincesOf(ctx, province.code, req.provinceVintage ?? null);
-    const mappingKey = province === null ? '*' : `${req.provinceVintage ?? (vintage === '2025' ? '2025' : ctx.index.vintage)}:${province.code}`;
+    // Remembered under the 2025 province, so that a 2024 file's choices are offered for the 2025 file.
+    const newProvince = province === null ? null : vintage === '2025' || req.provinceVintage !== 'pre2025' ? province.code : [...ctx.oldProvincesOf].find(([, olds]) => olds.includes(province.code))?.[0];
+    const mappingKey = newProvince ? `tỉnh ${newProvince}` : '*';
     const base = {
       fileName: req.fileName,
       sha256: createHash('sha256').update(req.bytes).digest('hex'),

@@ -209,7 +209,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'column mappings of returns, remembered per province',
     sql: `
       -- The column mapping and spelling answers a user confirmed for a province's return, offered for
-      -- the next file of that province. key: a province code ('2025:24', 'pre2025:27') or '*' (all).
+      -- the next file of that province. key: the 2025 province ('tỉnh 24', also for the old provinces that went into it) or '*' (all).
       CREATE TABLE import_mappings (
         key        TEXT PRIMARY KEY,
         mapping    TEXT NOT NULL, -- JSON: { columns: { heading: column id | "ignore" }, answers: { question id: answer } }
