@@ -6,7 +6,7 @@
 
 import { columnLetter, columnOf, isColumnId, type ColumnId } from './columns.js';
 import { NOTE_WORDS, TOTAL_PHRASES, TOTAL_WORDS } from './dictionary.js';
-import { nameKey, startsWithDistrictType } from './normalize.js';
+import { nameKey, splitCommuneName, startsWithDistrictType } from './normalize.js';
 import type { SheetData, SheetRow } from './sheet.js';
 
 /** A column of the file: its heading as read, and what it is taken for. */
@@ -67,6 +67,14 @@ function bandHeadings(rows: SheetRow[], start: number, height: number): string[]
   });
 }
 
+/** Whether a row can be a sub-heading row: no numbers, no "Phường …"/"Huyện …" names. */
+function subHeadingRow(cells: string[]): boolean {
+  return cells.every((c) => {
+    const t = c.trim();
+    return !/^\d+([.,]\d+)?%?$/.test(t) && (t === '' || (splitCommuneName(t).type === null && !startsWithDistrictType(t)));
+  });
+}
+
 function scoreBand(headings: string[], mapping: ColumnMapping): number {
   const ids = headings.map((h, c) => mapped(mapping, c) ?? columnOf(h));
   const distinct = new Set(ids.filter((x): x is ColumnId => x !== undefined && x !== 'ignore'));
@@ -85,8 +93,9 @@ function findBand(rows: SheetRow[], mapping: ColumnMapping): Band | undefined {
   let best: Band | undefined;
   for (let r = 0; r < Math.min(rows.length, SCAN_ROWS); r++) {
     for (let h = 1; h <= 3 && r + h <= rows.length; h++) {
-      // A band is consecutive lines of the sheet.
+      // A band is consecutive lines of the sheet; below its first row, no figures and no unit names.
       if (rows[r + h - 1].line !== rows[r].line + h - 1) break;
+      if (h > 1 && !subHeadingRow(rows[r + h - 1].cells)) break;
       const headings = bandHeadings(rows, r, h);
       // Of bands naming the same columns, the lowest: a title merged above is no heading.
       const score = scoreBand(headings, mapping) - h / 10;
@@ -112,6 +121,14 @@ export function findTable(sheets: SheetData[], mapping: ColumnMapping = {}, shee
     };
   }
   const band = chosen.band;
+  // Rows below the band that only repeat it are the lower halves of vertically merged headings.
+  const rs = chosen.s.rows;
+  while (band.height < 3 && band.start + band.height < rs.length) {
+    const next = rs[band.start + band.height];
+    const above = rs[band.start + band.height - 1];
+    if (next.line !== above.line + 1 || !next.cells.every((c, i) => c.trim() === '' || c === above.cells[i])) break;
+    band.height++;
+  }
   const otherSheets = found
     .filter((f) => f !== chosen)
     .map((f) => ({
@@ -175,14 +192,18 @@ export function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): Ta
   const out: TableRow[] = [];
   rows.forEach((r, k) => {
     const texts = r.cells.map((c) => c.trim()).filter((c) => c !== '');
-    const code = at(r, 'code');
+    // Only something that looks like a code makes a row a commune's ("GIÁM ĐỐC" in the code column does not).
+    const code = /^\d/.test(at(r, 'code')) ? at(r, 'code') : '';
     const name = at(r, 'name');
     const seq = at(r, 'seq');
     const status = at(r, 'status');
     // A label merged across the row reads the same in every cell it covers.
     const label = texts.length > 0 && texts.every((t) => t === texts[0]) && texts.length > 1 ? texts[0] : name || (code === '' ? (texts[0] ?? '') : name);
     const n = nameKey(label);
-    const all = nameKey(texts.join(' '));
+    // Note words count outside the note column ("ghi chú" written there is a commune's note).
+    const noteCol = index.get('note');
+    const all = nameKey(r.cells.filter((c, i) => i !== noteCol && c.trim() !== '').join(' '));
+    const numeric = data.some((id) => /^\d/.test(at(r, id)));
     const figures = data.some((id) => at(r, id) !== '' && !(texts.length > 1 && at(r, id) === label));
     const row = (kind: RowKind, why: string | null): TableRow => ({ ...r, kind, district: at(r, 'district') || district, why });
     if (texts.length === 0) return;
@@ -190,12 +211,12 @@ export function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): Ta
       out.push(row('numbering', 'dòng đánh số cột'));
       return;
     }
-    if (code === '' && isNote(all)) {
+    if (code === '' && !numeric && isNote(all)) {
       inNotes = true;
       out.push(row('note', 'ghi chú, ngày tháng hoặc chữ ký'));
       return;
     }
-    if (inNotes && code === '' && !data.some((id) => /^\d/.test(at(r, id)))) {
+    if (inNotes && code === '' && !numeric) {
       out.push(row('note', 'phần chữ ký cuối bảng'));
       return;
     }
