@@ -87,7 +87,7 @@ function unavailableAdmin(): AdminBackend {
     throw new ApiError(503, 'Máy chủ chưa bật chức năng quản trị (nhập số liệu, tài khoản, bộ trình chiếu)');
   };
   return {
-    ledger: { commitImport: no, rollbackImport: no, imports: no },
+    ledger: { commitImport: no, rollbackImport: no, imports: no, importMapping: no, saveImportMapping: no },
     users: { user: no, users: no, addUser: no, updateUser: no, createSession: no, session: async () => undefined, deleteSession: no, reserveLoginAttempt: no, settleLoginAttempt: no },
     audit: { auditEntries: no, appendAudit: no },
     decks: { decks: no, deck: no, createDeck: no, renameDeck: no, deleteDeck: no, addSlide: no, updateSlide: no, deleteSlide: no, reorderSlides: no },

@@ -1,7 +1,9 @@
-// Nhập số liệu: choose year, province and file; the dry run lists every problem; commit only a clean
-// file, or explicitly skipping the invalid rows.
-import { useEffect, useState } from 'react';
-import { checkImport, commitImport, provincesOf, RejectedImport, templateUrl, type ImportRecord, type ImportReport, type ProvinceOption, type User } from './adminApi.js';
+// Nhập số liệu: choose year, province and file; the dry run lists every problem and offers the mapping
+// step (columns, spellings), each change re-checked; commit only a clean file, or explicitly skipping
+// the invalid rows.
+import { useEffect, useRef, useState } from 'react';
+import { checkImport, commitImport, provincesOf, RejectedImport, templateUrl, type ImportChoices, type ImportRecord, type ImportReport, type ProvinceOption, type User } from './adminApi.js';
+import { ImportMapping } from './ImportMapping.js';
 import { ImportReportView } from './ImportReportView.js';
 import { ProgressBar } from './ProgressBar.js';
 
@@ -18,6 +20,8 @@ export function ImportPage({ user }: { user: User }) {
   const [busy, setBusy] = useState<'check' | 'commit' | null>(null);
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<ImportChoices>({});
+  const recheck = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -37,24 +41,33 @@ export function ImportPage({ user }: { user: User }) {
     setReport(null);
     setDone(null);
     setError(null);
+    setChoices({});
   }, [year, province, file]);
 
-  const target = file ? { file, year, province } : null;
+  const target = file ? { file, year, province, choices } : null;
 
-  const check = async () => {
-    if (!target) return;
+  const check = async (t = target) => {
+    if (!t) return;
     setBusy('check');
     setError(null);
     setDone(null);
     setProgress(0);
     try {
-      setReport(await checkImport(target, setProgress));
+      setReport(await checkImport(t, setProgress));
     } catch (e) {
       setReport(null);
       setError((e as Error).message);
     } finally {
       setBusy(null);
     }
+  };
+
+  // A changed mapping or answer is checked again at once, so the counts follow the choices.
+  const choose = (c: ImportChoices) => {
+    setChoices(c);
+    setDone(null);
+    if (recheck.current) clearTimeout(recheck.current);
+    recheck.current = setTimeout(() => file && void check({ file, year, province, choices: c }), 250);
   };
 
   const commit = async (skipInvalid: boolean) => {
@@ -132,7 +145,7 @@ export function ImportPage({ user }: { user: User }) {
               }}
             />
           </label>
-          <button type="button" className="primary" disabled={!file || !province || busy !== null} onClick={check}>
+          <button type="button" className="primary" disabled={!file || !province || busy !== null} onClick={() => check()}>
             Kiểm tra
           </button>
         </div>
@@ -145,6 +158,7 @@ export function ImportPage({ user }: { user: User }) {
       </div>
       {report && (
         <div className="admin-card">
+          {!done && <ImportMapping report={report} choices={choices} onChange={choose} checking={busy === 'check'} />}
           <ImportReportView report={report} />
           {done ? (
             <p className="admin-success" role="status">

@@ -1,4 +1,6 @@
-// The dry run's report: counts, and every problem by row and column with its hint.
+// The dry run's report: counts; the errors one by one with row, column and hint; the warnings folded
+// by kind ("97 dòng không có mã, khớp theo tên"); the rows skipped as not communes, and why.
+import { foldReport, lineRanges } from '../../server/import/fold.js';
 import type { ImportReport } from './adminApi.js';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
@@ -7,6 +9,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   const r = report;
   const listed = r.problems.length;
   const total = r.errors + r.warnings;
+  const folded = foldReport(r.problems, r.skipped);
   return (
     <div className="admin-report">
       <h2>
@@ -28,33 +31,58 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <div><dt>Thêm mới</dt><dd>{n(r.adds)}</dd></div>
         <div><dt>Cảnh báo</dt><dd>{n(r.warnings)}</dd></div>
       </dl>
-      {listed > 0 && (
-        <>
-          <table className="admin-table admin-problems">
-            <thead>
-              <tr>
-                <th>Dòng</th>
-                <th>Cột</th>
-                <th>Mức</th>
-                <th>Vấn đề</th>
-                <th>Cách sửa</th>
+      {folded.errors.length > 0 && (
+        <table className="admin-table admin-problems">
+          <caption>Lỗi ({n(r.errors)})</caption>
+          <thead>
+            <tr>
+              <th>Dòng</th>
+              <th>Cột</th>
+              <th>Vấn đề</th>
+              <th>Cách sửa</th>
+            </tr>
+          </thead>
+          <tbody>
+            {folded.errors.map((p, k) => (
+              <tr key={k} className="error">
+                <td className="num">{p.line || '—'}</td>
+                <td>{p.column ?? 'cả dòng'}</td>
+                <td>{p.message}</td>
+                <td className="hint">{p.hint}</td>
               </tr>
-            </thead>
-            <tbody>
-              {r.problems.map((p, k) => (
-                <tr key={k} className={p.severity}>
-                  <td className="num">{p.line || '—'}</td>
-                  <td>{p.column ?? 'cả dòng'}</td>
-                  <td>{p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}</td>
-                  <td>{p.message}</td>
-                  <td className="hint">{p.hint}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {listed < total && <p className="admin-muted">Chỉ liệt kê {n(listed)} trong số {n(total)} vấn đề.</p>}
-        </>
+            ))}
+          </tbody>
+        </table>
       )}
+      {folded.warnings.length > 0 && (
+        <div className="admin-warnings">
+          <h3>Cảnh báo</h3>
+          {folded.warnings.map((g) => (
+            <details key={g.kind} data-kind={g.kind}>
+              <summary>
+                {n(g.count)} {g.label}
+                {g.lines.length > 0 ? ` (dòng ${lineRanges(g.lines)})` : ''}
+              </summary>
+              <p>
+                Ví dụ{g.example.line ? `, dòng ${g.example.line}` : ''}: {g.example.message}. <span className="hint">{g.example.hint}</span>
+              </p>
+            </details>
+          ))}
+        </div>
+      )}
+      {folded.skipped.length > 0 && (
+        <div className="admin-skipped">
+          <h3>Dòng bỏ qua (không phải xã): {n(r.skipped.length)}</h3>
+          <ul>
+            {folded.skipped.map((s) => (
+              <li key={s.why}>
+                {n(s.lines.length)} {s.why}: dòng {lineRanges(s.lines)} <span className="admin-muted">(ví dụ “{s.example}”)</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {listed < total && <p className="admin-muted">Chỉ liệt kê {n(listed)} trong số {n(total)} vấn đề.</p>}
     </div>
   );
 }

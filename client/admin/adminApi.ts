@@ -1,10 +1,10 @@
 // The admin area's calls: log-in, imports, audit log and accounts. Every write echoes the session's
 // CSRF token in X-CSRF-Token; errors come back as Error(message) through ok() of the map's client.
 import { ok } from '../api.js';
-import type { ImportReport } from '../../server/services/imports.js';
+import type { ImportChoices, ImportReport } from '../../server/services/imports.js';
 import type { AuditEntry, ImportRecord, Role, User } from '../../server/store/admin.js';
 
-export type { AuditEntry, ImportRecord, ImportReport, Role, User };
+export type { AuditEntry, ImportChoices, ImportRecord, ImportReport, Role, User };
 
 export interface Me {
   user: User | null;
@@ -52,12 +52,21 @@ export class RejectedImport extends Error {
 export interface UploadTarget {
   file: File;
   year: number;
+  /** A province of the year's list: a 2025 code, or for years before 2025 an old code. */
   province: string;
+  choices: ImportChoices;
 }
 
 /** Sends the file with XMLHttpRequest, for its upload progress (0…1). */
 function upload<T>(path: string, t: UploadTarget, extra: Record<string, string>, onProgress: (f: number) => void): Promise<T> {
-  const q = new URLSearchParams({ year: String(t.year), ...(t.province ? { province: t.province } : {}), name: t.file.name, ...extra });
+  const q = new URLSearchParams({
+    year: String(t.year),
+    // The import page lists the old provinces for years before 2025: its code is an old one.
+    ...(t.province ? { province: t.province, provinceVintage: t.year >= 2025 ? '2025' : 'pre2025' } : {}),
+    name: t.file.name,
+    ...(Object.keys(t.choices).length ? { choices: JSON.stringify(t.choices) } : {}),
+    ...extra,
+  });
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${path}?${q}`);

@@ -1,5 +1,6 @@
-// An uploaded file → rows of text cells, whatever it was: XLSX (first sheet with data) or delimited
-// text (',' ';' or tab, detected from the first line). Row numbers are those the user sees in Excel or
+// An uploaded file → the rows of text cells of each of its sheets, whatever it was: XLSX (every
+// sheet with data, merged cells carrying their value into every cell they cover) or delimited text
+// (',' ';' or tab, detected from the first line; one sheet). Row numbers are those the user sees in Excel or
 // in a text editor, so that every problem can be pointed at.
 
 import ExcelJS from 'exceljs';
@@ -12,11 +13,17 @@ export interface SheetRow {
   cells: string[];
 }
 
+export interface SheetData {
+  /** The sheet's tab name (XLSX); null for a text file. */
+  name: string | null;
+  rows: SheetRow[];
+}
+
 export interface Sheet {
   format: 'xlsx' | 'csv';
   encoding: TextEncoding | null;
   separator: ',' | ';' | '\t' | null;
-  rows: SheetRow[];
+  sheets: SheetData[];
 }
 
 /** The file cannot be read at all; the message says why and what to do. */
@@ -55,7 +62,7 @@ function readDelimited(bytes: Uint8Array): Sheet {
   }
   const rows = records.map((r) => ({ line: r.line, cells: r.fields }));
   checkSize(rows);
-  return { format: 'csv', encoding, separator, rows };
+  return { format: 'csv', encoding, separator, sheets: [{ name: null, rows }] };
 }
 
 /** The separator that occurs most often in the first line, outside quotes (',' on a tie). */
@@ -95,19 +102,26 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
     console.warn('import: the XLSX library refused the file:', (e as Error).message);
     throw new SheetError('Không đọc được tệp Excel (.xlsx): tệp bị hỏng hoặc không phải bảng tính Excel. Hãy mở tệp bằng Excel, lưu lại và thử lại.');
   }
-  const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw new SheetError('Tệp Excel không có trang tính nào có dữ liệu.');
-  if (sheet.rowCount > MAX_ROWS) throw new SheetError(`Trang tính có ${sheet.rowCount} dòng, quá giới hạn ${MAX_ROWS} dòng: hãy chia nhỏ theo tỉnh.`);
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    const n = Math.min(row.cellCount, MAX_COLUMNS + 1);
-    for (let c = 1; c <= n; c++) cells.push(cellText(row.getCell(c).value));
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-    if (cells.length > 0) rows.push({ line, cells });
-  });
-  checkSize(rows);
-  return { format: 'xlsx', encoding: null, separator: null, rows };
+  const sheets: SheetData[] = [];
+  let total = 0;
+  for (const ws of wb.worksheets) {
+    if (ws.actualRowCount === 0) continue;
+    total += ws.rowCount;
+    if (total > MAX_ROWS) throw new SheetError(`Tệp có hơn ${MAX_ROWS} dòng (trang "${ws.name}"), quá giới hạn: hãy chia nhỏ theo tỉnh.`);
+    const rows: SheetRow[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, line) => {
+      const cells: string[] = [];
+      const n = Math.min(row.cellCount, MAX_COLUMNS + 1);
+      // A merged cell's value is in every cell it covers (exceljs reads the master's value there).
+      for (let c = 1; c <= n; c++) cells.push(cellText(row.getCell(c).value));
+      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+      if (cells.length > 0) rows.push({ line, cells });
+    });
+    checkSize(rows);
+    if (rows.length > 0) sheets.push({ name: ws.name, rows });
+  }
+  if (sheets.length === 0) throw new SheetError('Tệp Excel không có trang tính nào có dữ liệu.');
+  return { format: 'xlsx', encoding: null, separator: null, sheets };
 }
 
 /** A cell's value as the user typed it: numbers in plain digits, formulas by their result. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, columnLetter, columnOf, findHeader } from './columns.js';
-import { decodeText, DecodeError } from './decode.js';
-import { normalize, normalizeUnitName } from './normalize.js';
+import { ALL_COLUMNS, columnLetter, columnOf } from './columns.js';
+import { decodeText } from './decode.js';
+import { nameKey, normalize, splitCommuneName } from './normalize.js';
+import { findTable } from './table.js';
 import { detectSeparator, readSheet, SheetError } from './sheet.js';
 import { parseCode, parseCount, parseFlag, parseStatus } from './values.js';
 
@@ -50,9 +51,19 @@ describe('headings and names', () => {
     expect(columnOf('Ket qua ANTT')).toBe('status');
     expect(columnOf('Khu dân cư đạt')).toBe('rdCertified');
     expect(columnOf('khu dan cu (tong so)')).toBe('rdTotal');
-    expect(columnOf('STT')).toBeUndefined();
+    expect(columnOf('STT')).toBe('seq');
+    expect(columnOf('Cột lạ')).toBeUndefined();
+    // Group headings joined to sub-headings; percentages are rates, never counts.
+    expect(columnOf('Khu dân cư › Tổng số')).toBe('rdTotal');
+    expect(columnOf('Khu dân cư › Đạt chuẩn')).toBe('rdCertified');
+    expect(columnOf('Cơ quan, doanh nghiệp › Cơ quan › Đạt')).toBe('agCertified');
+    expect(columnOf('Khu dân cư đạt (%)')).toBe('rdRate');
+    expect(columnOf('Khu dân cư › Tỷ lệ')).toBe('rdRate');
+    expect(columnOf('Kết quả phân loại')).toBe('status');
+    expect(columnOf('Tên đơn vị')).toBe('name');
+    expect(columnOf('Huyện/TP')).toBe('district');
     const owner = new Map<string, string>();
-    for (const c of COLUMNS) {
+    for (const c of ALL_COLUMNS) {
       for (const h of [c.heading, c.id, ...c.aliases].map(normalize)) {
         expect(owner.get(h) ?? c.id, h).toBe(c.id);
         owner.set(h, c.id);
@@ -61,18 +72,29 @@ describe('headings and names', () => {
   });
 
   it('finds the heading row below a title', () => {
-    const h = findHeader([['BÁO CÁO KẾT QUẢ NĂM 2024'], [], ['Mã xã', 'Tên', 'Kết quả', 'Ghi chú', 'Cột lạ']]);
-    expect(h?.rowIndex).toBe(2);
-    expect(h?.index.get('status')).toBe(2);
-    expect(h?.unknown.map((u) => u.text)).toEqual(['Cột lạ']);
+    const rows = [['BÁO CÁO KẾT QUẢ NĂM 2024'], ['Mã xã', 'Tên', 'Kết quả', 'Ghi chú', 'Cột lạ'], ['00004', 'Ba Đình', 'Đạt']].map((cells, k) => ({ line: k + 1 + (k > 0 ? 1 : 0), cells }));
+    const h = findTable([{ name: null, rows }]);
+    if ('error' in h) throw new Error(h.error);
+    expect(h.headerLines).toEqual([3]);
+    expect(h.index.get('status')).toBe(2);
+    expect(h.columns.filter((c) => c.source === 'unknown').map((c) => c.heading)).toEqual(['Cột lạ']);
     expect(columnLetter(0)).toBe('A');
     expect(columnLetter(27)).toBe('AB');
   });
 
-  it('normalises commune names without their type', () => {
-    expect(normalizeUnitName('Phường Đông Ngàn')).toBe('dong ngan');
-    expect(normalizeUnitName('  đông  ngàn ')).toBe('dong ngan');
-    expect(normalizeUnitName('Thị trấn Vĩnh Lộc')).toBe('vinh loc');
+  it('strips a type word only when it is one, and forgives composition and tone placement only', () => {
+    expect(splitCommuneName('Phường Đông Ngàn')).toEqual({ type: 'Phường', key: nameKey('đông ngàn') });
+    expect(splitCommuneName('  đông  ngàn ')).toEqual({ type: null, key: nameKey('đông ngàn') });
+    expect(splitCommuneName('Thị trấn Vĩnh Lộc').type).toBe('Thị trấn');
+    for (const [raw, type] of [['P. Đông Ngàn', 'Phường'], ['P.Đông Ngàn', 'Phường'], ['TT Vĩnh Lộc', 'Thị trấn'], ['X. Sóc Sơn', 'Xã'], ['xã Sóc Sơn', 'Xã']] as const) expect(splitCommuneName(raw).type, raw).toBe(type);
+    for (const raw of ['Phượng Sơn', 'Phương Liễu', 'Xà Phiên', 'Xa Dung', 'Pác Nặm', 'Tân Phú']) expect(splitCommuneName(raw), raw).toEqual({ type: null, key: nameKey(raw) });
+    expect(splitCommuneName('Phường Phượng Sơn').key).toBe(nameKey('Phượng Sơn'));
+    expect(nameKey('Hoà Bình')).toBe(nameKey('Hòa Bình'));
+    expect(nameKey('Thuỷ')).toBe(nameKey('thủy'));
+    expect(nameKey('Phường Phương Liệt'.normalize('NFD'))).toBe(nameKey('Phường Phương Liệt'));
+    expect(nameKey('Đồng Kỵ')).not.toBe(nameKey('Đồng Kỳ'));
+    expect(nameKey('Phù Lương')).not.toBe(nameKey('Phú Lương'));
+    expect(normalize('Đồng Kỵ')).toBe(normalize('Đồng Kỳ'));
   });
 });
 
@@ -94,7 +116,7 @@ describe('reading files', () => {
       expect(d.encoding).toBe(enc);
       expect(d.text.replace(/^\ufeff/, '')).toBe(text);
     }
-    expect(() => decodeText(Buffer.from([0x4d, 0xe3, 0x20, 0x78, 0xe3]))).toThrow(DecodeError); // Windows-1258 "Mã xã"
+    expect(decodeText(Buffer.from([0x4d, 0x61, 0xde, 0x20, 0x78, 0x61, 0xde]))).toEqual({ text: 'Mã xã', encoding: 'windows-1258' });
   });
 
   it('detects the separator and reads CSV rows with their line numbers', async () => {
@@ -103,8 +125,8 @@ describe('reading files', () => {
     expect(detectSeparator('"a;b",c\n')).toBe(',');
     const s = await readSheet(Buffer.from(`\n${text}`, 'utf8'));
     expect(s.separator).toBe(';');
-    expect(s.rows.map((r) => r.line)).toEqual([2, 3]);
-    expect(s.rows[1].cells).toEqual(['00001', 'Đông Ngàn', 'Đạt']);
+    expect(s.sheets[0].rows.map((r) => r.line)).toEqual([2, 3]);
+    expect(s.sheets[0].rows[1].cells).toEqual(['00001', 'Đông Ngàn', 'Đạt']);
   });
 
   it('refuses what it cannot read with a message', async () => {

@@ -1,39 +1,14 @@
-// One cell → one value, or a problem with a hint. The common spellings people use are accepted.
+// One cell → one value, or a problem with a hint. The common spellings people use are accepted (the
+// list is in dictionary.ts); other spellings of a result are asked once for the whole file (validate.ts).
 
 import type { Status } from '../domain/types.js';
+import { STATUS_WORDS } from './dictionary.js';
 import { normalize } from './normalize.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; hint: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(message: string, hint: string): Parsed<T> => ({ ok: false, message, hint });
-
-const STATUS_WORDS: Record<string, Status> = {
-  dat: 'dat',
-  x: 'dat',
-  co: 'dat',
-  '1': 'dat',
-  'dat chuan': 'dat',
-  'da dat': 'dat',
-  'dat tieu chuan': 'dat',
-  'dat antt': 'dat',
-  'an toan': 'dat',
-  'an toan ve antt': 'dat',
-  'an toan ve an ninh trat tu': 'dat',
-  'cong nhan': 'dat',
-  'chua dat': 'chua_dat',
-  'khong dat': 'chua_dat',
-  'chua dat chuan': 'chua_dat',
-  'chua an toan': 'chua_dat',
-  'khong cong nhan': 'chua_dat',
-  'chua cong nhan': 'chua_dat',
-  '0': 'chua_dat',
-  'chua danh gia': 'chua_danh_gia',
-  'khong danh gia': 'chua_danh_gia',
-  'chua xet': 'chua_danh_gia',
-  'chua xet duyet': 'chua_danh_gia',
-  cdg: 'chua_danh_gia',
-};
 
 /** "Đạt", "đạt", "x" → dat; "Chưa đạt" → chua_dat; blank or "Chưa đánh giá" → chua_danh_gia. */
 export function parseStatus(raw: string): Parsed<Status> {

@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireSession, type AuthEnv } from '../auth/session.js';
+import { VINTAGES, type Vintage } from '../domain/types.js';
+import { parseChoices } from '../import/choices.js';
 import { templateCsv, templateXlsx } from '../import/template.js';
 import { badRequest, conflict, forbidden, notFound } from '../services/errors.js';
 import { ImportRejected, scopeOf, vintageOfYear, type ImportService } from '../services/imports.js';
@@ -26,8 +28,10 @@ function fileNameParam(raw: string | undefined): string {
 
 /**
  * GET  /api/imports/template?year=Y[&province=P][&format=xlsx|csv]   (public: codes and names only)
- * POST /api/imports/check?year=Y[&province=P][&name=F]     body: the file; dry run, writes nothing
- * POST /api/imports?year=Y[&province=P][&name=F][&skipInvalid=1]    commit
+ * POST /api/imports/check?year=Y[&province=P][&name=F][&provinceVintage=pre2025][&choices=JSON]   body: the file; dry run, writes nothing
+ * POST /api/imports?…same…[&skipInvalid=1]                  commit
+ *   choices: { mapping: { "E": "rdCertified", "F": "ignore" }, answers: { "status:d": "dat" }, sheet: "Biểu 1" }
+ *   provinceVintage=pre2025: the province is an old code (otherwise a 2025 code for an old year means its old provinces)
  * GET  /api/imports                                         the import history
  * POST /api/imports/:id/rollback
  */
@@ -46,10 +50,15 @@ export function importRoutes(svc: ImportService, admin: AdminBackend, maxBytes =
     const requested = provinceParam(c.req.query('province'));
     // An editor's 2025 imports default to their province.
     const provinceCode = requested ?? (scope.province !== null && vintageOfYear(year) === '2025' ? scope.province : null);
-    await svc.assertProvinceInScope(year, provinceCode, scope);
+    const pv = c.req.query('provinceVintage') as Vintage | undefined;
+    if (pv !== undefined && !VINTAGES.includes(pv)) throw badRequest(`provinceVintage phải là 2025 hoặc pre2025, nhận được "${pv}"`, 'provinceVintage');
+    await svc.assertProvinceInScope(year, provinceCode, scope, pv);
+    const rawChoices = c.req.query('choices');
+    const choices = rawChoices ? parseChoices(rawChoices) : ({ ok: true, value: {} } as const);
+    if (!choices.ok) throw badRequest(choices.message, 'choices');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) throw badRequest('Chưa chọn tệp, hoặc tệp rỗng', 'file');
-    return { session, scope, req: { fileName: fileNameParam(c.req.query('name')), bytes, year, provinceCode } };
+    return { session, scope, req: { fileName: fileNameParam(c.req.query('name')), bytes, year, provinceCode, provinceVintage: pv, choices: choices.value } };
   };
 
   return new Hono<AuthEnv>()

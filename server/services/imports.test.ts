@@ -24,7 +24,7 @@ describe('dry run', () => {
     const before = dump(store);
     const file = returnsCsv([
       filled('00004'),
-      filled('', { name: 'phuong ngoc ha' }), // by name, without diacritics
+      filled('', { name: 'phuong ngoc ha' }), // without diacritics: a question, never a match on its own
       filled('00004'), // duplicate
       filled('99999'), // unknown
       filled('00001'), // a pre-2025 code in a 2025 file
@@ -34,9 +34,10 @@ describe('dry run', () => {
     ]);
     const r = await svc.check(req(file), ALL);
     expect(dump(store)).toBe(before);
-    expect(r).toMatchObject({ dataRows: 8, valid: 2, invalid: 5, unfilled: 1, matchedByName: 1, replaces: 2, adds: 0, canCommit: false, canCommitSkipping: true });
+    expect(r).toMatchObject({ dataRows: 8, valid: 1, invalid: 6, unfilled: 1, matchedByName: 0, replaces: 1, adds: 0, canCommit: false, canCommitSkipping: true });
     const errors = r.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.column?.split(' · ')[0], p.message]);
     expect(errors).toEqual([
+      [3, 'B', expect.stringContaining('gần giống (khác dấu): Phường Ngọc Hà (00008)')],
       [4, 'A', expect.stringContaining('đã có ở dòng 2')],
       [5, 'A', 'Không có xã nào mã 99999'],
       [6, 'A', 'Mã 00001 (Phường Phúc Xá) là mã của địa giới trước 01/7/2025, không dùng cho năm 2025'],
@@ -46,7 +47,14 @@ describe('dry run', () => {
       [8, 'M', expect.stringContaining('không phải là số')],
     ]);
     expect(r.problems.every((p) => p.hint.length > 10)).toBe(true);
-    expect(r.problems.find((p) => p.severity === 'warning' && p.line === 3)?.message).toMatch(/khớp theo tên với Phường Ngọc Hà \(mã 00008\)/);
+    expect(r.questions).toMatchObject([
+      { kind: 'name', value: 'phuong ngoc ha', lines: [3], options: [{ value: '00008' }], suggested: null },
+      { kind: 'status', value: 'tốt', lines: [8], suggested: null, text: '1 dòng ghi "tốt": hiểu là kết quả nào?' },
+    ]);
+    // Confirmed once, the row matches the commune the user chose.
+    const again = await svc.check({ ...req(file), choices: { answers: { [r.questions[0].id]: '00008' } } }, ALL);
+    expect(again).toMatchObject({ valid: 2, matchedByName: 1 });
+    expect(again.questions[0].answer).toBe('00008');
   });
 
   it('reads semicolon and tab files, UTF-16 and headings without diacritics', async () => {

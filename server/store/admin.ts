@@ -68,12 +68,26 @@ export interface RollbackResult {
   removed: number;
 }
 
+/** The column mapping and spelling answers confirmed for a province's returns. */
+export interface SavedMapping {
+  /** Normalised heading (as the file wrote it) → column id, or "ignore". */
+  columns: Record<string, string>;
+  /** Question id → answer ("status:d" → "dat"). */
+  answers: Record<string, string>;
+  savedAt: string;
+  savedBy: string;
+}
+
 export interface ImportLedger {
   /** Writes the rows as one import batch, keeping the before-image of each row it replaces. */
   commitImport(w: ImportWrite): Promise<ImportRecord>;
   /** Restores exactly what the import replaced; refused if a later import has since replaced its rows. */
   rollbackImport(batchId: number, actor: Actor): Promise<RollbackResult>;
   imports(): Promise<ImportRecord[]>;
+  /** The mapping last confirmed under this key (a province, see ImportService), or null. */
+  importMapping(key: string): Promise<SavedMapping | null>;
+  /** Remembers a confirmed mapping under this key, replacing the one before (audited). */
+  saveImportMapping(key: string, m: Omit<SavedMapping, 'savedAt' | 'savedBy'>, actor: Actor): Promise<void>;
 }
 
 export interface Session {

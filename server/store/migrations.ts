@@ -232,6 +232,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    id: 5,
+    name: 'column mappings of returns, remembered per province',
+    sql: `
+      -- The column mapping and spelling answers a user confirmed for a province's return, offered for
+      -- the next file of that province. key: the 2025 province ('tỉnh 24', also for the old provinces that went into it) or '*' (all).
+      CREATE TABLE import_mappings (
+        key        TEXT PRIMARY KEY,
+        mapping    TEXT NOT NULL, -- JSON: { columns: { heading: column id | "ignore" }, answers: { question id: answer } }
+        saved_at   TEXT NOT NULL,
+        saved_by   TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies the pending migrations in one transaction; returns the ids applied. */

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { LoginAttempt } from '../auth/loginThrottle.js';
 import type { Assessment, Origin, Vintage } from '../domain/types.js';
-import type { Actor, AdminBackend, AuditEntry, ImportRecord, ImportWrite, Role, RollbackResult, Session, User } from './admin.js';
+import type { Actor, AdminBackend, AuditEntry, ImportRecord, ImportWrite, Role, RollbackResult, SavedMapping, Session, User } from './admin.js';
 import { sqliteDecks } from './sqlite-decks.js';
 import { StoreWriteError, type SqliteStore } from './sqlite.js';
 
@@ -112,6 +112,11 @@ function statements(db: Database.Database) {
     deleteRowsOf: p('DELETE FROM assessments WHERE batch_id = ?'),
     restore: p(`INSERT INTO assessments (vintage, year, commune_code, ${FIGURE_COLUMNS}, batch_id) VALUES (${Array(18).fill('?').join(', ')})`),
     markRolledBack: p('UPDATE imports SET rolled_back_at = ?, rolled_back_by = ? WHERE batch_id = ?'),
+    mapping: p('SELECT mapping, saved_at, saved_by FROM import_mappings WHERE key = ?'),
+    saveMapping: p(
+      `INSERT INTO import_mappings (key, mapping, saved_at, saved_by) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at, saved_by = excluded.saved_by`,
+    ),
     user: p('SELECT * FROM users WHERE name = ?'),
     users: p('SELECT * FROM users ORDER BY name'),
     insertUser: p('INSERT INTO users (name, role, province_code, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, 0, ?)'),
@@ -251,6 +256,20 @@ export function sqliteAdmin(store: SqliteStore): AdminBackend {
 
       async imports() {
         return (s.imports.all() as ImportRow[]).map(toImport);
+      },
+      async importMapping(key: string): Promise<SavedMapping | null> {
+        const r = s.mapping.get(key) as { mapping: string; saved_at: string; saved_by: string } | undefined;
+        if (!r) return null;
+        const m = JSON.parse(r.mapping) as Pick<SavedMapping, 'columns' | 'answers'>;
+        return { columns: m.columns ?? {}, answers: m.answers ?? {}, savedAt: r.saved_at, savedBy: r.saved_by };
+      },
+      async saveImportMapping(key, m, actor) {
+        tx(() => {
+          const before = s.mapping.get(key) as { mapping: string } | undefined;
+          const after = { columns: m.columns, answers: m.answers };
+          s.saveMapping.run(key, JSON.stringify(after), now(), actor);
+          appendAudit({ userName: actor, action: 'import.mapping', target: key, fileSha256: null, summary: `Lưu cách ghép cột và cách ghi cho ${key}`, details: { before: before ? JSON.parse(before.mapping) : null, after } });
+        });
       },
     },
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CommuneFigures } from '../../server/domain/figures.js';
 import { copyWithAdmin, type TempDb } from '../support/tempDb.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
+import { signatureBlock, titleBlock, workbook, type Cell } from '../support/returnLayouts.js';
 import { ARTIFACTS, e2eSkipReason, startPortal, type Portal } from './harness.js';
 
 const seeded = inject('seededDb');
@@ -106,5 +107,67 @@ describe.skipIf(skip)('the admin area in Chromium', { timeout: 180_000 }, () => 
     expect(await row.locator('td.file').textContent()).toBe(fileName);
     expect(await row.getByRole('button', { name: 'Hoàn tác' }).count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'admin-history.png'), fullPage: true });
+  });
+
+  it('imports a provincial report as sent: one column mapped, one spelling confirmed, the figures on the map and in the history', async () => {
+    const { page, url } = portal;
+    // A Bắc Ninh return in report layout: title block, merged two-row header, names without codes,
+    // a column the dictionary does not know, a spelling to confirm, a total row and a signature block.
+    const t = titleBlock(7, 2025);
+    const rows: Cell[][] = [
+      ...t.rows,
+      ['STT', 'Tên đơn vị', 'Kết quả phân loại', 'Khu dân cư', null, 'Số tổ tự quản về ANTT', 'Ghi chú'],
+      [null, null, null, 'Tổng số', 'Đạt chuẩn'],
+      [1, 'Phường Phượng Sơn', 'K.Đạt', 41, 37, 23, ''],
+      [2, 'Phường Phương Liễu', 'Đạt', 30, 30, 12, ''],
+      [3, 'Xã Đồng Kỳ', 'Đạt', 18, 17, 9, ''],
+      [null, 'Tổng cộng', '2/3', 89, 84, 44],
+    ];
+    const sig = signatureBlock(rows.length + 1, 7);
+    const file = await workbook([{ name: 'Biểu 01', rows: [...rows, ...sig.rows], merges: [...t.merges, 'A5:A6', 'B5:B6', 'C5:C6', 'D5:E5', 'F5:F6', 'G5:G6', ...sig.merges] }]);
+    const upload = () =>
+      page.locator('input[type="file"]').setInputFiles({ name: 'bieu-tong-hop-2025.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+
+    await page.getByRole('tab', { name: 'Nhập số liệu' }).click();
+    await page.locator('select[name="year"]').selectOption('2025');
+    await expect.poll(() => page.locator('select[name="province"] option').count()).toBe(34);
+    await page.locator('select[name="province"]').selectOption('24');
+    await upload();
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.locator('.admin-mapping').waitFor();
+    expect(await page.locator('.admin-mapping h3').first().textContent()).toContain('tiêu đề dòng 5–6');
+    // The question and the unknown column are offered; nothing imports before they are answered.
+    expect(await page.locator('.admin-questions li').allTextContents()).toEqual([expect.stringContaining('1 dòng ghi "K.Đạt": hiểu là Chưa đạt?')]);
+    expect(await page.locator('.admin-skipped').textContent()).toMatch(/dòng tổng cộng: dòng 10/);
+    expect(await page.locator('[data-count="valid"]').textContent()).toBe('2');
+
+    await page.locator('select[name="map-F"]').selectOption('models');
+    await expect.poll(() => page.locator('.admin-live').textContent(), { timeout: 30_000 }).toBe('Sẽ nhập 2 dòng; 1 dòng có lỗi; bỏ qua 5 dòng không phải xã.');
+    await page.locator('select[name="answer-status:k dat"]').selectOption('chua_dat');
+    await expect.poll(() => page.locator('.admin-live').textContent(), { timeout: 30_000 }).toBe('Sẽ nhập 3 dòng; 0 dòng có lỗi; bỏ qua 5 dòng không phải xã.');
+    expect(await page.locator('.admin-report .badge').textContent()).toBe('Không có lỗi');
+    expect(await page.locator('.admin-warnings summary').allTextContents()).toContain('3 dòng không có mã, khớp theo tên (dòng 7–9)');
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-import-mapping.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Ghi vào CSDL' }).click();
+    await expect.poll(() => page.locator('.admin-success').textContent(), { timeout: 30_000 }).toMatch(/^Đã ghi lần nhập #\d+: 3 dòng/);
+
+    // The mapping and the answer are remembered for the province: the same file checks clean at once.
+    await upload();
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.locator('.admin-mapping [role="note"]').waitFor();
+    expect(await page.locator('.admin-mapping [role="note"]').textContent()).toMatch(/1 cột, 1 cách ghi/);
+    expect(await page.locator('[data-count="valid"]').textContent()).toBe('3');
+
+    // On the map: the commune's new figures, and this year in its history.
+    await page.goto(`${url}/?year=2025&level=commune&province=24&unit=07612`);
+    await expect.poll(() => page.locator('.panel h2').textContent(), { timeout: 60_000 }).toBe('Phường Phượng Sơn');
+    await expect.poll(() => page.locator('.panel .chip').first().textContent()).toBe('Chưa đạt');
+    const figures = await page.locator('.panel table.figures tbody').textContent();
+    expect(figures).toContain('37/41');
+    expect(figures).toContain('23');
+    const current = await page.locator('.panel table.history tr.current').textContent();
+    expect(current).toMatch(/^2025Chưa đạt90,2.*23$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-import-on-map.png') });
   });
 });
