@@ -1,6 +1,6 @@
 // npm run bench [-- --quick]
 // Measures the portal beside the naive way (one GeoJSON of every commune, a minimal MapLibre page,
-// a hello-world route), prints a table of the figures with each target met or not, and writes them to
+// a hello-world route) and the floor (MapLibre with a background layer only), the first script, search keystrokes, prints a table of the figures with each target met or not, and writes them to
 // build/bench/results.json. Everything runs on 127.0.0.1. Not part of the test suite.
 //   --quick   a smoke run: 3 page loads per side, 5 s load runs, a 10 s soak (ANTQ_BENCH_SOAK_S overrides)
 
@@ -11,10 +11,13 @@ import { paths } from '../server/config.js';
 import { readGeoManifest } from '../server/routes/boundaries.js';
 import { launchBrowser, recolourTimes, switchLabel, timeToColoured, type ReadyRun, type Switch } from './bench/browser.js';
 import { portalGeometryBytes, wireBytes } from './bench/bytes.js';
+import { firstScriptBytes } from './bench/firstScript.js';
 import { load } from './bench/load.js';
 import { naiveGeojsonGz } from './bench/naive-geo.js';
 import { startNaiveSite } from './bench/naive-site.js';
 import { prepare } from './bench/prepare.js';
+import { searchSpeed, typedQueries } from './bench/searchSpeed.js';
+import type { SearchIndexData } from '../server/domain/searchIndex.js';
 import { HELLO_PATH, startServer } from './bench/server.js';
 import { summarize } from './bench/summary.js';
 import { missed, rows, table, type Measurements } from './bench/targets.js';
@@ -63,6 +66,7 @@ async function main() {
     const ours = await portalGeometryBytes(server.url);
     const naiveBytes = await wireBytes(`${naive.url}/communes.geojson`);
 
+    const timed = (rs: ReadyRun[]) => rs.flatMap((r) => (r.ms === null ? [] : [r.ms]));
     const loads = async (url: string, side: string) => {
       const done: ReadyRun[] = [];
       for (let i = 0; i < run.pageLoads; i++) {
@@ -76,7 +80,9 @@ async function main() {
     const oursRuns = await loads(`${server.url}/`, 'portal');
     log('navigation → coloured map, naive page…');
     const naiveRuns = await loads(`${naive.url}/`, 'naive');
-    const timed = (rs: ReadyRun[]) => rs.flatMap((r) => (r.ms === null ? [] : [r.ms]));
+    log('navigation → idle, the floor (MapLibre with a background layer only)…');
+    const floorRuns = await loads(`${naive.url}/floor`, 'floor');
+    if (timed(floorRuns).length === 0) throw new Error('the floor page never reached idle');
     const lastHeap = (rs: ReadyRun[]) => rs.findLast((r) => r.heap !== null)?.heap ?? null;
     if (timed(oursRuns).length === 0) throw new Error('the portal never reported a coloured map');
 
@@ -91,6 +97,11 @@ async function main() {
     ];
     const recolour = await recolourTimes(browser, `${server.url}/`, switches, run.limitMs);
     log(`  ${recolour.map((r, i) => `${switchLabel(switches[i])} ${Math.round(r.idle)}/${Math.round(r.painted)}`).join(', ')} ms (idle/next frame)`);
+
+    log('search: names typed letter by letter…');
+    const searchData = (await (await fetch(`${server.url}/api/search-index`)).json()) as SearchIndexData;
+    const search = searchSpeed(searchData, typedQueries(searchData, run.pageLoads > 3 ? 300 : 100));
+    const firstScript = await firstScriptBytes(server.url);
 
     const latest = Math.max(...years);
     // What the map requests to colour the default view (status), and the full answer the panels load after it.
@@ -128,7 +139,10 @@ async function main() {
         naive: timed(naiveRuns).length ? summarize(timed(naiveRuns)) : null,
         naiveFailed: naiveRuns.filter((r) => r.ms === null).length,
         limitMs: run.limitMs,
+        floor: summarize(timed(floorRuns)),
       },
+      firstScript,
+      search,
       recolour: { idle: summarize(recolour.map((r) => r.idle)), painted: summarize(recolour.map((r) => r.painted)) },
       stats: { ours: stats, hello, full },
       soak,
@@ -154,7 +168,7 @@ async function main() {
     const file = join(outDir, 'results.json');
     writeFileSync(
       file,
-      JSON.stringify({ environment, measurements: m, samples: { oursRuns, naiveRuns, recolour }, rows: rs, missed: misses }, null, 2),
+      JSON.stringify({ environment, measurements: m, samples: { oursRuns, naiveRuns, floorRuns, recolour }, rows: rs, missed: misses }, null, 2),
     );
     log(`figures written to ${file}`);
   } finally {

@@ -440,11 +440,6 @@ export function canvasBlob(canvas: HTMLCanvasElement, type: 'image/png' | 'image
   return new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`Không mã hóa được ảnh ${type}`))), type, quality));
 }
 
-/** Encodes the export and hands it to the browser as a download. */
-export async function downloadExport(input: ExportInput, filename: string): Promise<void> {
-  downloadBlob(await canvasBlob(await composeExport(input), 'image/png'), filename);
-}
-
 /** Hands a file to the browser as a download. */
 export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);

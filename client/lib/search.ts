@@ -42,7 +42,17 @@ interface Entry {
 export interface SearchIndex {
   entries: Entry[];
   vocabulary: string[];
+  /** Per vocabulary word, the entries whose name holds it: a query looks only at entries one of its words can match. */
+  byWord: Int32Array[];
+  /** A typed word's quality against each vocabulary word, kept across keystrokes (the earlier words do not change). */
+  qualities: Map<string, Float32Array>;
+  /** Marks of the entries already taken by the current query. */
+  seen: Uint32Array;
+  stamp: number;
 }
+
+/** Typed words kept in SearchIndex.qualities before it starts afresh (each array is one float per vocabulary word). */
+const QUALITY_CACHE = 256;
 
 /** Builds the searchable entries once (≈ 12,000); a query then compares words by vocabulary id. */
 export function buildIndex(data: SearchIndexData): SearchIndex {
@@ -120,7 +130,9 @@ export function buildIndex(data: SearchIndexData): SearchIndex {
   // Alphabetical order, decided once: a collator in every comparison of a query's sort costs milliseconds.
   const keys = entries.map((e) => `${e.words.map((w) => vocabulary[w]).join(' ')}\u0000${e.result.id}`);
   [...entries.keys()].sort((a, b) => (keys[a] < keys[b] ? -1 : 1)).forEach((i, rank) => (entries[i].alpha = rank));
-  return { entries, vocabulary };
+  const lists: number[][] = vocabulary.map(() => []);
+  entries.forEach((e, i) => new Set(e.words).forEach((w) => lists[w].push(i)));
+  return { entries, vocabulary, byWord: lists.map((l) => Int32Array.from(l)), qualities: new Map(), seen: new Uint32Array(entries.length), stamp: 0 };
 }
 
 interface Query {
@@ -130,7 +142,8 @@ interface Query {
 }
 
 function parseQuery(index: SearchIndex, tokens: string[]): Query {
-  const cache = new Map<string, Float32Array>();
+  const cache = index.qualities;
+  if (cache.size > QUALITY_CACHE) cache.clear();
   const q = (t: string) => cache.get(t) ?? cache.set(t, Float32Array.from(index.vocabulary, (v) => wordQuality(t, v))).get(t)!;
   const words: string[] = [];
   const phrases: Query['phrases'] = [];
@@ -172,17 +185,21 @@ const used = new Uint8Array(64);
 const usedContext = new Uint8Array(64);
 
 /** Words run together ("dongngan") or initials ("hcm", "tphcm"): as good as a typo. */
-function glued(e: Entry, g: string, typeScore: number): Omit<Hit, 'accents'> | null {
+function glued(e: Entry, g: string, typeScore: number): Hit | null {
   const hit = (g.length >= 4 && e.joined.startsWith(g)) || (g.length >= 2 && (g === e.initials || g === e.typedInitials));
-  return hit ? { entry: e, tier: 1, typeScore, quality: 1, lead: true } : null;
+  return hit ? { entry: e, tier: 1, typeScore, quality: 1, lead: true, accents: 0 } : null;
 }
 
-function match(e: Entry, query: Query): Omit<Hit, 'accents'> | null {
+// Scratch space of match(), reused: a query calls it for thousands of entries.
+const leftovers: Float32Array[] = [];
+const picked = new Int32Array(2);
+
+function match(e: Entry, query: Query): Hit | null {
   const name = e.words;
   used.fill(0, 0, name.length);
   let sum = 0;
   let nameWorst = EXACT;
-  const leftovers: Float32Array[] = [];
+  leftovers.length = 0;
   let last = -1;
   let first = -1;
   let ordered = true; // "loc vinh" finds "Lộc Vĩnh" exactly, "Vĩnh Lộc" only as well as a prefix
@@ -201,15 +218,18 @@ function match(e: Entry, query: Query): Omit<Hit, 'accents'> | null {
   let typeScore = 0;
   for (const p of query.phrases) {
     // A type word can be part of a name ("Phường 1", "Quan Sơn"); otherwise it only tells types apart.
-    const picked = p.words.map((q) => {
-      const i = pick(q, name, used, PREFIX);
+    const n = p.words.length;
+    let all = true;
+    for (let k = 0; k < n; k++) {
+      const i = pick(p.words[k], name, used, PREFIX);
       if (i >= 0) used[i] = 1;
-      return i;
-    });
-    if (picked.every((i) => i >= 0)) {
-      picked.forEach((i, k) => ((sum += p.words[k][name[i]]), (nameWorst = Math.min(nameWorst, p.words[k][name[i]]))));
+      else all = false;
+      picked[k] = i;
+    }
+    if (all) {
+      for (let k = 0; k < n; k++) (sum += p.words[k][name[picked[k]]]), (nameWorst = Math.min(nameWorst, p.words[k][name[picked[k]]]));
     } else {
-      picked.forEach((i) => i >= 0 && (used[i] = 0));
+      for (let k = 0; k < n; k++) if (picked[k] >= 0) used[picked[k]] = 0;
       typeScore += p.type === e.type ? 1 : -1;
     }
   }
@@ -230,7 +250,35 @@ function match(e: Entry, query: Query): Omit<Hit, 'accents'> | null {
     }
   }
   const tier = complete && ordered && nameWorst === EXACT ? (typeScore > 0 ? 4 : 3) : worst >= PREFIX ? 2 : 1;
-  return { entry: e, tier, typeScore, quality: sum, lead: first === 0 };
+  return { entry: e, tier, typeScore, quality: sum, lead: first === 0, accents: 0 };
+}
+
+/**
+ * The entries a query can match: those whose name holds a word one of the query's words matches at all
+ * (match() finds nothing in the others but the words run together or initials), and for a one-word query
+ * those it can match glued. In index order, each once.
+ */
+function candidates(index: SearchIndex, query: Query): Entry[] {
+  const { entries, byWord, seen } = index;
+  const stamp = (index.stamp = (index.stamp + 1) >>> 0 || (seen.fill(0), 1));
+  const taken: number[] = [];
+  const take = (i: number) => {
+    if (seen[i] !== stamp) {
+      seen[i] = stamp;
+      taken.push(i);
+    }
+  };
+  for (const q of [...query.words, ...query.phrases.flatMap((p) => p.words)]) {
+    for (let w = 0; w < q.length; w++) if (q[w] > 0) for (const i of byWord[w]) take(i);
+  }
+  const g = query.glued;
+  if (g.length >= 2) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if ((g.length >= 4 && e.joined.startsWith(g)) || g === e.initials || g === e.typedInitials) take(i);
+    }
+  }
+  return taken.sort((a, b) => a - b).map((i) => entries[i]);
 }
 
 /**
@@ -243,27 +291,38 @@ export function search(index: SearchIndex, text: string, limit = 10): SearchResu
   if (tokens.join('').length < 2) return [];
   const query = parseQuery(index, tokens);
   const accented = hasDiacritics(text) ? accentedWords(text) : null;
-  const hits: Hit[] = [];
-  for (const e of index.entries) {
-    const m = match(e, query);
-    if (!m) continue;
-    let accents = 0;
+  // The best `limit` so far, best first: the order is total (alpha is unique), so this is the head of the full sort.
+  const best: Hit[] = [];
+  for (const e of candidates(index, query)) {
+    const hit = match(e, query);
+    if (!hit) continue;
     if (accented) {
+      // Whether the query's diacritics could lift it into the list, before they are counted.
+      hit.accents = accented.length;
+      if (best.length === limit && ranks(hit, best[limit - 1]) >= 0) continue;
+      hit.accents = 0;
       e.accents ??= new Set(accentedWords(e.shown));
-      for (const a of accented) if (e.accents.has(a)) accents++;
+      for (const a of accented) if (e.accents.has(a)) hit.accents++;
     }
-    hits.push({ ...m, accents });
+    if (best.length === limit && ranks(hit, best[limit - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && ranks(hit, best[at - 1]) < 0) at--;
+    best.splice(at, 0, hit);
+    if (best.length > limit) best.pop();
   }
-  hits.sort(
-    (a, b) =>
-      b.tier - a.tier ||
-      b.typeScore - a.typeScore ||
-      b.quality - a.quality ||
-      b.accents - a.accents ||
-      Number(b.lead) - Number(a.lead) ||
-      a.entry.order - b.entry.order ||
-      a.entry.words.length - b.entry.words.length ||
-      a.entry.alpha - b.entry.alpha,
+  return best.map((h) => h.entry.result);
+}
+
+/** Negative when a ranks before b (see search()). */
+function ranks(a: Hit, b: Hit): number {
+  return (
+    b.tier - a.tier ||
+    b.typeScore - a.typeScore ||
+    b.quality - a.quality ||
+    b.accents - a.accents ||
+    Number(b.lead) - Number(a.lead) ||
+    a.entry.order - b.entry.order ||
+    a.entry.words.length - b.entry.words.length ||
+    a.entry.alpha - b.entry.alpha
   );
-  return hits.slice(0, limit).map((h) => h.entry.result);
 }

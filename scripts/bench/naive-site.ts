@@ -46,18 +46,46 @@ map.on('load', () => {
 </script></body></html>`;
 }
 
+/**
+ * The floor every map pays: MapLibre with a background layer only (the WebGL context, the shaders, the first
+ * frame), "ready" at its first idle, the way the portal signals it.
+ */
+export function floorPage(bbox: [number, number, number, number]): string {
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>floor</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/maplibre/maplibre-gl.css">
+<style>html,body{margin:0;height:100%}.map{position:absolute;inset:0}</style></head>
+<body><div class="map" data-map-ready="false"></div>
+<script type="module">
+import { Map, setWorkerUrl } from '/maplibre/maplibre-gl.mjs';
+setWorkerUrl('/maplibre/maplibre-gl-worker.mjs');
+const el = document.querySelector('.map');
+const map = new Map({
+  container: el,
+  style: { version: 8, sources: {}, layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#dce8f0' } }] },
+  bounds: ${JSON.stringify(bbox)},
+  fitBoundsOptions: { padding: 20 },
+  attributionControl: false,
+});
+map.once('idle', () => el.setAttribute('data-map-ready', 'true'));
+</script></body></html>`;
+}
+
 export interface NaiveSite {
   url: string;
   close(): Promise<void>;
 }
 
-/** Serves the naive page, MapLibre's dist files from node_modules and the gzipped GeoJSON on 127.0.0.1. */
+/** Serves the naive page, the floor page (/floor), MapLibre's dist files from node_modules and the gzipped GeoJSON on 127.0.0.1. */
 export function startNaiveSite(geojsonGz: string, bbox: [number, number, number, number]): Promise<NaiveSite> {
   const page = naivePage(bbox);
+  const floor = floorPage(bbox);
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+    } else if (path === '/floor') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(floor);
     } else if (path === '/communes.geojson') {
       // As a compressing web server would send it; every client of the benchmark accepts gzip.
       res.writeHead(200, {

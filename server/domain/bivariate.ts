@@ -7,7 +7,6 @@ import { ascending, modelDensity, quantile } from './density.js';
  */
 export type Level3 = 0 | 1 | 2;
 export type CertMode = 'status' | 'rate';
-export const CERT_MODES: readonly CertMode[] = ['status', 'rate'];
 /** A cell "x-y", e.g. "0-2": not certified, high density. */
 export type CellId = `${Level3}-${Level3}`;
 export const CELL_IDS: readonly CellId[] = (['0', '1', '2'] as const).flatMap((x) => (['0', '1', '2'] as const).map((y) => `${x}-${y}` as CellId));

@@ -9,8 +9,6 @@ import type { Status } from './types.js';
  */
 export const CLOSENESS_MEASURE =
   'Mức gần chuẩn: tỷ lệ khu dân cư của xã đã đạt chuẩn "An toàn về ANTT" (cao hơn là gần chuẩn hơn; bằng nhau thì xã còn ít khu dân cư chưa đạt hơn xếp trước).';
-/** Why hot spots are left out: the certification criteria exclude a commune with a hot spot that year. */
-export const HOT_SPOT_RULE = 'Xã có điểm nóng không được xét công nhận trong năm nên không được tính vào danh sách.';
 
 export type TargetOutcome = 'met' | 'reachable' | 'unreachable' | 'empty';
 

@@ -1,0 +1,61 @@
+// Search as a user types: every prefix of a name, letter by letter, answered by the client's index
+// (client/lib/search.ts) over every name the portal serves (/api/search-index, ~14,000 with the old names).
+
+import { buildIndex, search } from '../../client/lib/search.js';
+import type { SearchIndexData } from '../../server/domain/searchIndex.js';
+import { fullNameOf } from '../../server/domain/searchIndex.js';
+
+export interface SearchSpeed {
+  names: number;
+  entries: number;
+  keystrokes: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** The p-th percentile (nearest rank) of a sample. */
+export function percentile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) throw new Error('percentile of no values');
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/** What people type: full names, with and without diacritics, a few with a typo (every 5th: two letters swapped). */
+export function typedQueries(data: SearchIndexData, count: number): string[] {
+  const names = [
+    ...data.communes.map(([, name, type, , full]) => fullNameOf({ name, type, fullName: full })),
+    ...data.aliases.map(([, name, type, , , full]) => fullNameOf({ name, type, fullName: full })),
+  ];
+  const out: string[] = [];
+  // Evenly over the list, the same names each run.
+  for (let i = 0; i < count; i++) {
+    const name = names[Math.floor((i * names.length) / count)];
+    const plain = i % 2 ? name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd') : name;
+    const k = Math.floor(plain.length / 2);
+    out.push(i % 5 === 4 && plain.length > 6 ? plain.slice(0, k) + plain[k + 1] + plain[k] + plain.slice(k + 2) : plain);
+  }
+  return out;
+}
+
+/** Times each keystroke of `queries` typed letter by letter (after one warm-up pass of the first few). */
+export function searchSpeed(data: SearchIndexData, queries: string[]): SearchSpeed {
+  const index = buildIndex(data);
+  for (const q of queries.slice(0, 5)) for (let i = 1; i <= q.length; i++) search(index, q.slice(0, i));
+  const times: number[] = [];
+  for (const q of queries) {
+    for (let i = 1; i <= q.length; i++) {
+      const t0 = performance.now();
+      search(index, q.slice(0, i));
+      times.push(performance.now() - t0);
+    }
+  }
+  return {
+    names: data.provinces.length + data.communes.length + data.oldProvinces.length + data.aliases.length,
+    entries: index.entries.length,
+    keystrokes: times.length,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: Math.max(...times),
+  };
+}
