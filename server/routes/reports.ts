@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { buildPptx, type SlideDoc } from '../../client/export/office/pptx.js';
 import { packViews } from '../../client/export/office/packViews.js';
+import { renderGate } from '../lib/renderGate.js';
 import { slug } from '../../client/export/office/slug.js';
 import { checkSlideView, checkSubtitle, DeckInputError } from '../domain/deck.js';
 import { badRequest, notFound } from '../services/errors.js';
@@ -62,15 +63,21 @@ export function reportRoutes(svc: StatsService, geoDir: string, decks: DeckStore
     return { ...s.text, source: REPORT_SOURCE, map: { png: s.png, width: SLIDE_MAP.width, height: SLIDE_MAP.height }, breaks: s.breaks };
   };
   const pptx = (title: string, slides: SlideRequest[]) => buildPptx(title, slides.length, (i) => slideDoc(slides[i]));
+  // Renders are public and costly (the pack: minutes of CPU): a few at once, the pack alone.
+  const heavy = renderGate(2, 'Máy chủ đang tạo các tệp khác. Hãy thử lại sau ít phút.');
+  const packGate = renderGate(1, 'Máy chủ đang tạo một bộ trang chiếu khác. Hãy thử lại sau ít phút, hoặc tạo bộ trang chiếu ngay trong trình duyệt (Xuất bản đồ → Bộ trang chiếu).');
   return new Hono()
     .get('/report.docx', async (c) => {
       const q = parseReportQuery(c.req.query());
-      const data = await reportData(svc, q);
-      const size = { width: 1600, height: 1200, u: 2, withLegend: true };
-      const map = await statusMap(svc, geo, reportMapRequest(data, size));
+      const { data, bytes } = await heavy(async () => {
+        const data = await reportData(svc, q);
+        const size = { width: 1600, height: 1200, u: 2, withLegend: true };
+        const map = await statusMap(svc, geo, reportMapRequest(data, size));
+        const place = data.figures.place;
+        const caption = `${legendTitle(q.year, q.year < 2025)}, ${place.kind === 'country' ? 'toàn quốc' : place.fullName}`;
+        return { data, bytes: await reportDocx({ data, map: { png: map.png, width: size.width, height: size.height, caption }, date: q.date ?? new Date(), source: REPORT_SOURCE }) };
+      });
       const place = data.figures.place;
-      const caption = `${legendTitle(q.year, q.year < 2025)}, ${place.kind === 'country' ? 'toàn quốc' : place.fullName}`;
-      const bytes = await reportDocx({ data, map: { png: map.png, width: size.width, height: size.height, caption }, date: q.date ?? new Date(), source: REPORT_SOURCE });
       const name = `bao-cao-antq-${q.year}-${slug(place.kind === 'country' ? 'toan-quoc' : place.fullName)}.docx`;
       return c.body(new Uint8Array(bytes), 200, { 'Content-Type': DOCX_TYPE, 'Content-Disposition': attachment(name), 'Cache-Control': 'no-store' });
     })
@@ -91,16 +98,18 @@ export function reportRoutes(svc: StatsService, geoDir: string, decks: DeckStore
       const deck = await decks.deck(id);
       if (!deck) throw notFound(`Không có bộ trình chiếu số ${id}`, 'deck');
       if (!deck.slides.length) throw badRequest(`Bộ trình chiếu "${deck.name}" chưa có trang nào`, 'deck');
-      const bytes = await pptx(deck.name, deck.slides.map((s) => ({ view: s.view, title: s.title, subtitle: s.subtitle })));
+      const bytes = await heavy(() => pptx(deck.name, deck.slides.map((s) => ({ view: s.view, title: s.title, subtitle: s.subtitle }))));
       return c.body(new Uint8Array(bytes), 200, { 'Content-Type': PPTX_TYPE, 'Content-Disposition': attachment(`${slug(deck.name) || 'bo-trinh-chieu'}.pptx`), 'Cache-Control': 'no-store' });
     })
     .get('/pack.pptx', async (c) => {
       const view = viewParam(c.req.query('view'));
       const provinces = [...(await svc.units('2025')).values()].filter((u) => u.level === 'province').map((u) => u.code).sort();
-      const first = await slideDoc({ view: packViews(view, [], null)[0] });
-      const [, ...rest] = packViews(view, provinces, first.breaks);
-      const year = first.title.match(/\d{4}$/)?.[0] ?? '';
-      const bytes = await buildPptx(`Bộ bản đồ hội nghị ${year}`, rest.length + 1, (i) => (i === 0 ? Promise.resolve(first) : slideDoc({ view: rest[i - 1] })));
+      const { year, bytes } = await packGate(async () => {
+        const first = await slideDoc({ view: packViews(view, [], null)[0] });
+        const [, ...rest] = packViews(view, provinces, first.breaks);
+        const year = first.title.match(/\d{4}$/)?.[0] ?? '';
+        return { year, bytes: await buildPptx(`Bộ bản đồ hội nghị ${year}`, rest.length + 1, (i) => (i === 0 ? Promise.resolve(first) : slideDoc({ view: rest[i - 1] }))) };
+      });
       return c.body(new Uint8Array(bytes), 200, { 'Content-Type': PPTX_TYPE, 'Content-Disposition': attachment(`bo-ban-do-hoi-nghi-${year}.pptx`), 'Cache-Control': 'no-store' });
     });
 }
