@@ -24,7 +24,7 @@ const HIST_H = 44;
 export function Legend({ model, title, method, k, note, source, onClassing, second }: Props) {
   const numeric = model.kind !== 'categorical';
   // Folded to its title on a phone at first, so that the map has the screen; a tap on the title opens it.
-  const [open, setOpen] = useState(() => !window.matchMedia(PHONE_QUERY).matches);
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || !window.matchMedia(PHONE_QUERY).matches);
   return (
     <section className={`legend${second ? ' legend-second' : ''}${open ? '' : ' folded'}`} aria-label={second ? 'Chú giải bản đồ so sánh' : 'Chú giải'}>
       <h2>
