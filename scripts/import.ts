@@ -5,11 +5,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
-import { paths } from '../server/config.js';
 import { ApiError } from '../server/services/errors.js';
 import { ImportRejected, ImportService, type ImportReport } from '../server/services/imports.js';
-import { openSqliteStore } from '../server/store/sqlite.js';
-import { sqliteAdmin } from '../server/store/sqlite-admin.js';
+import { openStore } from '../server/store/open.js';
 
 const USAGE = 'usage: npm run import -- FILE --year Y [--province P] [--dry-run] [--skip-invalid]';
 
@@ -52,9 +50,9 @@ export async function importCli(argv: string[], opts: { env?: NodeJS.ProcessEnv;
   const file = args[0];
   const size = statSync(file).size;
   log(`import: reading ${file} (${(size / 1024).toFixed(0)} KB)`);
-  const store = openSqliteStore(paths(opts.env).dbPath);
+  const { store, admin } = await openStore(opts.env);
   try {
-    const svc = new ImportService(store, sqliteAdmin(store).ledger);
+    const svc = new ImportService(store, admin.ledger);
     const req = { fileName: basename(file), bytes: readFileSync(file), year: Number(yearRaw), provinceCode: province };
     const scope = { province: null, label: 'toàn quốc' };
     if (dryRun) {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../server/auth/password.js';
 import { ROOT } from '../server/config.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
-import { sqliteAdmin } from '../server/store/sqlite-admin.js';
+import { storeAdmin } from '../server/store/sql-admin.js';
 import { returnsCsv } from './support/importFixture.js';
 import { copySeededDb, type TempDb } from './support/tempDb.js';
 
@@ -45,7 +45,7 @@ describe.skipIf(!seeded)('an import killed mid-way', { timeout: 180_000 }, () =>
   beforeAll(async () => {
     tmp = await copySeededDb(seeded!);
     const store = openSqliteStore(tmp.path);
-    await sqliteAdmin(store).users.addUser({ name: 'quantri', role: 'admin', provinceCode: null, passwordHash: await hashPassword(PASSWORD) }, 'test');
+    await storeAdmin(store).users.addUser({ name: 'quantri', role: 'admin', provinceCode: null, passwordHash: await hashPassword(PASSWORD) }, 'test');
     // Every old commune, with long notes: the largest commit a file can make.
     const units = (await store.units('pre2025', { level: 'commune' })).filter((u) => u.districtCode !== null);
     communes = units.length;

@@ -1,19 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dump, filled, fixtureStore, returnsCsv, SAMPLE } from '../../test/support/importFixture.js';
-import { sqliteAdmin } from '../store/sqlite-admin.js';
-import type { SqliteStore } from '../store/sqlite.js';
+import { storeAdmin } from '../store/sql-admin.js';
+import type { Store } from '../store/store.js';
 import { ImportRejected, ImportService, type Scope } from './imports.js';
 
 const ALL: Scope = { province: null, label: 'toàn quốc' };
 const HANOI: Scope = { province: '01', label: 'tỉnh 01' };
-const stores: SqliteStore[] = [];
+const stores: Store[] = [];
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
 });
 async function setup() {
   const store = await fixtureStore();
   stores.push(store);
-  const admin = sqliteAdmin(store);
+  const admin = storeAdmin(store);
   return { store, admin, svc: new ImportService(store, admin.ledger) };
 }
 const req = (bytes: Buffer, year = 2025, provinceCode: string | null = null) => ({ fileName: 'bao-cao.csv', bytes, year, provinceCode });
@@ -21,7 +21,7 @@ const req = (bytes: Buffer, year = 2025, provinceCode: string | null = null) => 
 describe('dry run', () => {
   it('lists every problem by row and column with a hint, and writes nothing', async () => {
     const { store, svc } = await setup();
-    const before = dump(store);
+    const before = await dump(store);
     const file = returnsCsv([
       filled('00004'),
       filled('', { name: 'phuong ngoc ha' }), // by name, without diacritics
@@ -33,7 +33,7 @@ describe('dry run', () => {
       { code: '09002', name: 'Từ Sơn' }, // left blank: skipped, not written
     ]);
     const r = await svc.check(req(file), ALL);
-    expect(dump(store)).toBe(before);
+    expect(await dump(store)).toBe(before);
     expect(r).toMatchObject({ dataRows: 8, valid: 2, invalid: 5, unfilled: 1, matchedByName: 1, replaces: 2, adds: 0, canCommit: false, canCommitSkipping: true });
     const errors = r.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.column?.split(' · ')[0], p.message]);
     expect(errors).toEqual([
@@ -100,16 +100,16 @@ describe('commit and rollback', () => {
   it('refuses a file with errors unless told to skip them, and then writes only the valid rows', async () => {
     const { store, svc } = await setup();
     const file = returnsCsv([filled('00004', { status: 'Chưa đạt' }), filled('00008', { rdCertified: '99' })]);
-    const before = dump(store);
+    const before = await dump(store);
     await expect(svc.commit(req(file), ALL, 'tester', false)).rejects.toBeInstanceOf(ImportRejected);
-    expect(dump(store)).toBe(before);
+    expect(await dump(store)).toBe(before);
     const { record } = await svc.commit(req(file), ALL, 'tester', true);
     expect(record).toMatchObject({ rowsWritten: 1, rowsSkipped: 1 });
   });
 
   it('rolls back exactly what was there, sample or imported, last import first', async () => {
     const { store, admin, svc } = await setup();
-    const original = dump(store);
+    const original = await dump(store);
     const first = (await svc.commit(req(returnsCsv([filled('00004', { status: 'Chưa đạt' }), filled('00008')])), ALL, 'a', false)).record;
     const afterFirst = await store.assessments('2025', 2025);
     const second = (await svc.commit(req(returnsCsv([filled('00004', { models: '1' }), filled('00010')])), ALL, 'b', false)).record;
@@ -118,7 +118,7 @@ describe('commit and rollback', () => {
     expect(await store.assessments('2025', 2025)).toEqual(afterFirst);
     await admin.ledger.rollbackImport(first.batchId, 'a');
     const tables = (d: string) => (JSON.parse(d) as [string, string[]][]).filter(([t]) => ['assessments', 'province_returns', 'units', 'crosswalk'].includes(t));
-    expect(tables(dump(store))).toEqual(tables(original));
+    expect(tables(await dump(store))).toEqual(tables(original));
     await expect(admin.ledger.rollbackImport(first.batchId, 'a')).rejects.toThrow(/đã được hoàn tác/);
     expect((await admin.ledger.imports()).map((i) => [i.batchId, i.rolledBackBy])).toEqual([
       [second.batchId, 'b'],

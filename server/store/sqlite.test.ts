@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Unit } from '../domain/types.js';
 import { MIGRATIONS, migrate } from './migrations.js';
-import { openMemoryStore, openSqliteStore, StoreWriteError, VERSION_RECHECK_MS, type SqliteStore } from './sqlite.js';
+import { StoreWriteError } from './errors.js';
+import { openMemoryStore, openSqliteStore, VERSION_RECHECK_MS, type SqliteStore } from './sqlite.js';
 import type { BatchWrite, Reference } from './store.js';
 import { sampleRow, type Row } from '../../test/support/importFixture.js';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password.js';
 import type { CommuneFigures } from '../../server/domain/figures.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
-import { sqliteAdmin } from '../../server/store/sqlite-admin.js';
+import { storeAdmin } from '../../server/store/sql-admin.js';
 import { copySeededDb, type TempDb } from '../support/tempDb.js';
 import { ARTIFACTS, e2eSkipReason, startPortal, type Portal } from './harness.js';
 
@@ -27,7 +27,7 @@ describe.skipIf(skip)('the admin area in Chromium', { timeout: 180_000 }, () => 
     tmp = await copySeededDb(seeded!);
     // The first admin, created as `npm run user -- add` does: straight into the user store.
     const store = openSqliteStore(tmp.path);
-    await sqliteAdmin(store).users.addUser({ name: NAME, role: 'admin', provinceCode: null, passwordHash: await hashPassword(PASSWORD) }, 'test');
+    await storeAdmin(store).users.addUser({ name: NAME, role: 'admin', provinceCode: null, passwordHash: await hashPassword(PASSWORD) }, 'test');
     await store.close();
     portal = await startPortal(tmp.path);
   });
