@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 export const PG_BIN = process.env.ANTQ_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 export const PG_USER = 'antq';
+/** The test run's seeded database (a template for copies). */
+export const PG_SEEDED = 'antq_seeded';
 
 export interface PgServer {
   /** postgres://antq@127.0.0.1:PORT/ — add a database name. */
