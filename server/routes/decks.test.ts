@@ -8,7 +8,7 @@ import { logIn, asUser, type TestSession } from '../../test/support/sessions.js'
 import { hashPassword } from '../auth/password.js';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
-import { openMemoryStore } from '../store/sqlite.js';
+import { emptyStore, KINDS, kindSkip } from '../../test/support/databases.js';
 import type { Store } from '../store/store.js';
 import { storeAdmin } from '../store/sql-admin.js';
 import type { Deck } from '../store/decks.js';
@@ -20,13 +20,13 @@ const geoDir = join(paths().buildDir, 'geo');
 const skip = !existsSync(join(geoDir, 'manifest.json'));
 if (skip) console.warn('deck API tests skipped: boundary layers not built (npm run data)');
 
-describe.skipIf(skip)('the deck API', () => {
+for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind))(`the deck API on ${kind}`, () => {
   let store: Store;
   let app: ReturnType<typeof createApp>;
   let sessions: Record<string, TestSession>;
 
   beforeAll(async () => {
-    store = openMemoryStore();
+    store = await emptyStore(kind);
     const admin = storeAdmin(store);
     const hash = await hashPassword(PASSWORD);
     await admin.users.addUser({ name: 'quantri', role: 'admin', provinceCode: null, passwordHash: hash }, 'test');
