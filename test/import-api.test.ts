@@ -8,25 +8,23 @@ import { hashPassword } from '../server/auth/password.js';
 import { createApp } from '../server/app.js';
 import { paths } from '../server/config.js';
 import type { CommuneFigures } from '../server/domain/figures.js';
-import { openSqliteStore } from '../server/store/sqlite.js';
 import type { Store } from '../server/store/store.js';
-import { storeAdmin } from '../server/store/sql-admin.js';
-import { copySeededDb, type TempDb } from './support/tempDb.js';
+import { KINDS, kindSkip, seededStore, type TestStore } from './support/databases.js';
 
 const seeded = inject('seededDb');
 if (!seeded) console.warn(`import API tests skipped: ${inject('seededDbSkip')}`);
 const PASSWORD = 'mat-khau-thu-nghiem';
 
-describe.skipIf(!seeded)('the import API', () => {
-  let tmp: TempDb;
+for (const kind of KINDS) describe.skipIf(!seeded || kindSkip(kind, true))(`the import API (${kind})`, () => {
+  let tmp: TestStore;
   let store: Store;
   let app: ReturnType<typeof createApp>;
   const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
   beforeAll(async () => {
-    tmp = await copySeededDb(seeded!);
-    store = openSqliteStore(tmp.path);
-    const admin = storeAdmin(store);
+    tmp = await seededStore(kind);
+    store = tmp.store;
+    const admin = tmp.admin;
     const hash = await hashPassword(PASSWORD);
     await admin.users.addUser({ name: 'quantri', role: 'admin', provinceCode: null, passwordHash: hash }, 'test');
     await admin.users.addUser({ name: 'bacninh', role: 'editor', provinceCode: '24', passwordHash: hash }, 'test');
@@ -43,8 +41,7 @@ describe.skipIf(!seeded)('the import API', () => {
     }
   });
   afterAll(async () => {
-    await store?.close();
-    tmp?.remove();
+    await tmp?.remove();
   });
 
   const as = (who: string | null, init: RequestInit = {}, csrf = true): RequestInit => {
