@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { ROOT, paths } from '../server/config.js';
-import { PG_SEEDED, postgresMissing, startPostgres, type PgServer } from './support/postgres.js';
+import { PG_SEEDED, postgresMissing, startPostgres, type PgServer } from '../scripts/cluster/postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 // The real server, killed (SIGKILL) in the middle of committing a large import: afterwards the database
-// holds the whole import or nothing of it, and passes SQLite's integrity check.
+// holds the whole import or nothing of it (SQLite: and passes its integrity check), on both databases.
 
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,10 +7,9 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../server/auth/password.js';
 import { ROOT } from '../server/config.js';
-import { openSqliteStore } from '../server/store/sqlite.js';
-import { storeAdmin } from '../server/store/sql-admin.js';
+import { openStore } from '../server/store/open.js';
+import { KINDS, kindSkip, seededStore, type TestStore } from './support/databases.js';
 import { returnsCsv } from './support/importFixture.js';
-import { copySeededDb, type TempDb } from './support/tempDb.js';
 
 const seeded = inject('seededDb');
 const PASSWORD = 'mat-khau-thu-nghiem';
@@ -38,14 +37,14 @@ const waitFor = (child: ChildProcess, re: RegExp, timeout = 60_000) =>
     child.on('exit', () => reject(new Error(`server exited: ${out}`)));
   });
 
-describe.skipIf(!seeded)('an import killed mid-way', { timeout: 180_000 }, () => {
-  let tmp: TempDb;
+for (const kind of KINDS) describe.skipIf(!seeded || kindSkip(kind, true))(`an import killed mid-way (${kind})`, { timeout: 180_000 }, () => {
+  let tmp: TestStore;
   let file: Buffer;
   let communes: number;
   beforeAll(async () => {
-    tmp = await copySeededDb(seeded!);
-    const store = openSqliteStore(tmp.path);
-    await storeAdmin(store).users.addUser({ name: 'quantri', role: 'admin', provinceCode: null, passwordHash: await hashPassword(PASSWORD) }, 'test');
+    tmp = await seededStore(kind);
+    const { store, admin } = tmp;
+    await admin.users.addUser({ name: 'quantri', role: 'admin', provinceCode: null, passwordHash: await hashPassword(PASSWORD) }, 'test');
     // Every old commune, with long notes: the largest commit a file can make.
     const units = (await store.units('pre2025', { level: 'commune' })).filter((u) => u.districtCode !== null);
     communes = units.length;
@@ -61,7 +60,7 @@ describe.skipIf(!seeded)('an import killed mid-way', { timeout: 180_000 }, () =>
       const port = await freePort();
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
         cwd: ROOT,
-        env: { ...process.env, ANTQ_DB: tmp.path, PORT: String(port), HOST: '127.0.0.1' },
+        env: { ...process.env, ...tmp.env, PORT: String(port), HOST: '127.0.0.1' },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       const exited = new Promise((r) => child.on('exit', r));
@@ -81,14 +80,19 @@ describe.skipIf(!seeded)('an import killed mid-way', { timeout: 180_000 }, () =>
       } finally {
         child.kill('SIGKILL');
       }
-      const db = new Database(tmp.path);
-      try {
+      if (kind === 'sqlite') {
+        const db = new Database(tmp.env.ANTQ_DB!);
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(db.pragma('foreign_key_check')).toEqual([]);
-        const imports = db.prepare('SELECT batch_id, rows_written FROM imports WHERE rolled_back_at IS NULL').all() as { batch_id: number; rows_written: number }[];
-        const importRows = db.prepare("SELECT count(*) FROM assessments a JOIN batches b ON b.id = a.batch_id WHERE b.origin = 'import'").pluck().get();
-        const audits = db.prepare("SELECT count(*) FROM audit_log WHERE action = 'import'").pluck().get();
-        const batches = db.prepare("SELECT count(*) FROM batches WHERE origin = 'import'").pluck().get();
+        db.close();
+      }
+      const { store } = await openStore(tmp.env);
+      try {
+        const count = async (sql: string) => (await store.sql.get<{ n: number }>(sql))!.n;
+        const imports = await store.sql.all<{ batch_id: number; rows_written: number }>('SELECT batch_id, rows_written FROM imports WHERE rolled_back_at IS NULL');
+        const importRows = await count("SELECT count(*) AS n FROM assessments a JOIN batches b ON b.id = a.batch_id WHERE b.origin = 'import'");
+        const audits = await count("SELECT count(*) AS n FROM audit_log WHERE action = 'import'");
+        const batches = await count("SELECT count(*) AS n FROM batches WHERE origin = 'import'");
         // Each earlier committed import replaced the previous one's rows (same communes, same year).
         expect(batches).toBe(imports.length);
         expect(audits).toBe(imports.length);
@@ -97,9 +101,9 @@ describe.skipIf(!seeded)('an import killed mid-way', { timeout: 180_000 }, () =>
         if (delayMs === 'finish') expect(imports).toHaveLength(1);
         outcomes.push(`${delayMs}${delayMs === 'finish' ? '' : ' ms'}: ${imports.length} imports committed`);
       } finally {
-        db.close();
+        await store.close();
       }
     }
-    console.log(`import killed mid-way: ${outcomes.join('; ')}`);
+    console.log(`import killed mid-way (${kind}): ${outcomes.join('; ')}`);
   });
 });

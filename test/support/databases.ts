@@ -7,7 +7,7 @@ import pg from 'pg';
 import { openStore, type Opened } from '../../server/store/open.js';
 import { openMemoryStore } from '../../server/store/sqlite.js';
 import type { Store } from '../../server/store/store.js';
-import { PG_SEEDED } from './postgres.js';
+import { PG_SEEDED } from '../../scripts/cluster/postgres.js';
 import { copySeededDb } from './tempDb.js';
 
 export type Kind = 'sqlite' | 'postgres';

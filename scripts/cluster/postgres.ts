@@ -1,4 +1,4 @@
-// A real, throwaway PostgreSQL for the tests (and the cluster script): Debian's server binaries, a data
+// A PostgreSQL of our own for the tests and `npm run cluster`: Debian's server binaries, a data
 // directory of its own, a free port on 127.0.0.1, trust authentication for the local test user. PostgreSQL
 // refuses to run as root, so as root it runs as the `postgres` system user that the package created.
 
