@@ -104,6 +104,13 @@ describe.skipIf(skip)('the cluster: app processes on one PostgreSQL behind nginx
     const during = await Promise.all(Array.from({ length: 20 }, get));
     expect(during.every((s) => s === 200)).toBe(true);
     await cluster.restart(0);
+    // nginx leaves a failed process out for fail_timeout: wait until it sends requests to it again.
+    const port0 = new URL(cluster.workers[0].url).port;
+    for (let k = 0; k < 300; k++) {
+      const r = await fetch(`${cluster.url}/api/health`);
+      if ((r.headers.get('x-upstream') ?? '').endsWith(`:${port0}`)) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
     await cluster.kill(1);
     expect((await Promise.all(Array.from({ length: 20 }, get))).every((s) => s === 200)).toBe(true);
     await cluster.restart(1);

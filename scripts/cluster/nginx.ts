@@ -52,6 +52,8 @@ ${o.upstreams.map((u) => `    server ${u.host}:${u.port} max_fails=1 fail_timeou
       proxy_read_timeout 300s;
       # Imports stream to the app as they arrive.
       proxy_request_buffering off;
+      # Which process answered (operators, tests).
+      add_header X-Upstream $upstream_addr always;
     }
   }
 }
