@@ -4,7 +4,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { ROOT } from '../../server/config.js';
 import { nginxConfig } from './nginx.js';
@@ -63,6 +63,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   const log = o.log ?? console.log;
   if (!existsSync(NGINX)) throw new Error(`no nginx at ${NGINX} (apt-get install nginx, or set ANTQ_NGINX)`);
+  o = { ...o, dir: resolve(o.dir) };
   mkdirSync(o.dir, { recursive: true });
   let server: PgServer | undefined;
   const children = new Set<ChildProcess>();
@@ -109,9 +110,11 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     writeFileSync(conf, nginxConfig({ prefix, listen: { host: '127.0.0.1', port }, upstreams: ports.map((p) => ({ host: '127.0.0.1', port: p })), user: root ? 'nobody nogroup' : undefined }));
     const nginx = spawn(NGINX, ['-p', prefix, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
     children.add(nginx);
-    nginx.once('exit', () => children.delete(nginx));
     const url = `http://127.0.0.1:${port}`;
-    await healthy(url);
+    const failed = new Promise((_, reject) => nginx.once('exit', (code) => reject(new Error(`nginx exited (${code}); config ${conf}`))));
+    failed.catch(() => undefined); // once it answered, stopping it later is no failure
+    await Promise.race([healthy(url), failed]);
+    nginx.once('exit', () => children.delete(nginx));
     log(`cluster: nginx ${url} → ${o.workers} app process${o.workers > 1 ? 'es' : ''} (config ${conf})`);
 
     return {

@@ -3,10 +3,10 @@
 // refuses to run as root, so as root it runs as the `postgres` system user that the package created.
 
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const PG_BIN = process.env.ANTQ_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 export const PG_USER = 'antq';
@@ -52,7 +52,8 @@ function asOwner(bin: string, args: string[]) {
 export async function startPostgres(opts: { dir?: string; port?: number; durable?: boolean } = {}): Promise<PgServer> {
   const missing = postgresMissing();
   if (missing) throw new Error(missing);
-  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'antq-pg-'));
+  const dir = opts.dir ? resolve(opts.dir) : mkdtempSync(join(tmpdir(), 'antq-pg-'));
+  mkdirSync(dir, { recursive: true });
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
