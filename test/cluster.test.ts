@@ -1,9 +1,11 @@
 // Several app processes on one PostgreSQL behind nginx (scripts/cluster): a session opened through one
 // process works through another; an import through one is seen through another within a second (NOTIFY);
 // two imports of one province at the same moment through two processes are serialised with an exact
-// history; nginx keeps answering GETs while a process is killed.
+// history; nginx keeps answering GETs while a process is killed; the log-in throttle counts each client's own
+// address (the app processes trust X-Forwarded-For from nginx only).
 
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../server/auth/password.js';
@@ -13,6 +15,19 @@ import { openStore } from '../server/store/open.js';
 import { startCluster, type Cluster } from '../scripts/cluster/cluster.js';
 import { kindSkip, pgDatabase } from './support/databases.js';
 import { filled, returnsCsv } from './support/importFixture.js';
+import { DEFAULT_THROTTLE } from '../server/auth/loginThrottle.js';
+
+/** A log-in POST from the local address `from` (any 127.x.y.z on Linux), with extra headers; its status. */
+const loginFrom = (url: string, from: string, name: string, headers: Record<string, string> = {}) =>
+  new Promise<number>((resolve, reject) => {
+    const body = JSON.stringify({ name, password: 'sai' });
+    const req = request(`${url}/api/auth/login`, { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 
 const PASSWORD = 'mat-khau-thu-nghiem';
 const skip = kindSkip('postgres', true);
@@ -95,6 +110,14 @@ describe.skipIf(skip)('the cluster: app processes on one PostgreSQL behind nginx
     let back = await bacNinh(b);
     for (let k = 0; k < 100 && !back.every((u) => u.models === 3 - lastModels); k++) back = await bacNinh(b);
     expect(back.every((u) => u.models === 3 - lastModels)).toBe(true);
+  });
+
+  it('through nginx, the log-in throttle counts the client\'s own address, whatever X-Forwarded-For it sends', async () => {
+    // Each failure claims another address; nginx appends the real one, which is the one counted.
+    for (let k = 0; k < DEFAULT_THROTTLE.pairFree; k++) expect(await loginFrom(cluster.url, '127.0.0.2', 'khach', { 'x-forwarded-for': `203.0.113.${k}` })).toBe(401);
+    expect(await loginFrom(cluster.url, '127.0.0.2', 'khach', { 'x-forwarded-for': '203.0.113.99' })).toBe(429);
+    // Another client is not held back by the first one's failures (the app did not take nginx's own address).
+    expect(await loginFrom(cluster.url, '127.0.0.3', 'khach')).toBe(401);
   });
 
   it('nginx keeps answering reads while an app process is killed and restarted', async () => {
