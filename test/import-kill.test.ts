@@ -116,7 +116,7 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`an impo
         child.kill('SIGKILL');
       }
       if (killAt !== 'finish') expect(answered, `the import answered before the kill at ${killAt}`).toBe(false);
-      let where = 'the write lock held';
+      let where = killAt === 'finish' ? 'after the answer' : 'the write lock held';
       if (sqlite) {
         // The log as the kill left it (opening the database below recovers from it).
         const log = walFrames(wal);
