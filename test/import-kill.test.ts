@@ -80,76 +80,76 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`an impo
     const watcher = sqlite ? undefined : new pg.Client({ connectionString: tmp.env.ANTQ_DATABASE_URL });
     await watcher?.connect();
     try {
-    for (const killAt of kills) {
-      const port = await freePort();
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, ...tmp.env, PORT: String(port), HOST: '127.0.0.1' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      const exited = new Promise((r) => child.on('exit', r));
-      let answered = false;
-      try {
-        await waitFor(child, /http:\/\//);
-        const base = `http://127.0.0.1:${port}`;
-        const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'quantri', password: PASSWORD }) });
-        const cookie = login.headers.get('set-cookie')!.split(';')[0];
-        const { csrfToken } = (await login.json()) as { csrfToken: string };
-        const committing = waitFor(child, /import: committing/);
-        const answer = fetch(`${base}/api/imports?year=2022&name=lon.csv`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken }, body: new Uint8Array(file) })
-          .then((r) => ((answered = true), r))
-          .catch(() => undefined);
-        await committing;
-        if (killAt === 'finish') expect((await answer)?.status).toBe(200);
-        else if (sqlite) {
-          // Watch the transaction's pages reach the log from here.
-          const start = walBytes();
-          const deadline = Date.now() + 60_000;
-          while (walBytes() < start + killAt * PAGE && !answered && Date.now() < deadline) await new Promise((r) => setImmediate(r));
-        } else {
-          const deadline = Date.now() + 60_000;
-          while (!(await writeLockHeld(watcher!)) && !answered && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-        }
-        child.kill('SIGKILL');
-        await exited;
-      } finally {
-        child.kill('SIGKILL');
-      }
-      if (killAt !== 'finish') expect(answered, `the import answered before the kill at ${killAt}`).toBe(false);
-      let where = killAt === 'finish' ? 'after the answer' : 'the write lock held';
-      if (sqlite) {
-        // The log as the kill left it (opening the database below recovers from it).
-        const log = walFrames(wal);
-        // Pages after the last commit frame: the kill came inside the open transaction.
-        if (killAt !== 'finish') expect(log.uncommitted, `uncommitted pages in the log after the kill at ${killAt} pages`).toBeGreaterThanOrEqual(killAt);
-        else expect(log.uncommitted).toBe(0);
-        where = `${log.uncommitted} uncommitted pages in the log`;
-        const db = new Database(tmp.env.ANTQ_DB!);
+      for (const killAt of kills) {
+        const port = await freePort();
+        const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+          cwd: ROOT,
+          env: { ...process.env, ...tmp.env, PORT: String(port), HOST: '127.0.0.1' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        const exited = new Promise((r) => child.on('exit', r));
+        let answered = false;
         try {
-          expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-          expect(db.pragma('foreign_key_check')).toEqual([]);
+          await waitFor(child, /http:\/\//);
+          const base = `http://127.0.0.1:${port}`;
+          const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'quantri', password: PASSWORD }) });
+          const cookie = login.headers.get('set-cookie')!.split(';')[0];
+          const { csrfToken } = (await login.json()) as { csrfToken: string };
+          const committing = waitFor(child, /import: committing/);
+          const answer = fetch(`${base}/api/imports?year=2022&name=lon.csv`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken }, body: new Uint8Array(file) })
+            .then((r) => ((answered = true), r))
+            .catch(() => undefined);
+          await committing;
+          if (killAt === 'finish') expect((await answer)?.status).toBe(200);
+          else if (sqlite) {
+            // Watch the transaction's pages reach the log from here.
+            const start = walBytes();
+            const deadline = Date.now() + 60_000;
+            while (walBytes() < start + killAt * PAGE && !answered && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+          } else {
+            const deadline = Date.now() + 60_000;
+            while (!(await writeLockHeld(watcher!)) && !answered && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+          }
+          child.kill('SIGKILL');
+          await exited;
         } finally {
-          db.close();
+          child.kill('SIGKILL');
+        }
+        if (killAt !== 'finish') expect(answered, `the import answered before the kill at ${killAt}`).toBe(false);
+        let where = killAt === 'finish' ? 'after the answer' : 'the write lock held';
+        if (sqlite) {
+          // The log as the kill left it (opening the database below recovers from it).
+          const log = walFrames(wal);
+          // Pages after the last commit frame: the kill came inside the open transaction.
+          if (killAt !== 'finish') expect(log.uncommitted, `uncommitted pages in the log after the kill at ${killAt} pages`).toBeGreaterThanOrEqual(killAt);
+          else expect(log.uncommitted).toBe(0);
+          where = `${log.uncommitted} uncommitted pages in the log`;
+          const db = new Database(tmp.env.ANTQ_DB!);
+          try {
+            expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+            expect(db.pragma('foreign_key_check')).toEqual([]);
+          } finally {
+            db.close();
+          }
+        }
+        const { store } = await openStore(tmp.env);
+        try {
+          const count = async (sql: string) => (await store.sql.get<{ n: number }>(sql))!.n;
+          const imports = await store.sql.all<{ batch_id: number; rows_written: number }>('SELECT batch_id, rows_written FROM imports WHERE rolled_back_at IS NULL');
+          const importRows = await count("SELECT count(*) AS n FROM assessments a JOIN batches b ON b.id = a.batch_id WHERE b.origin = 'import'");
+          const audits = await count("SELECT count(*) AS n FROM audit_log WHERE action = 'import'");
+          const batches = await count("SELECT count(*) AS n FROM batches WHERE origin = 'import'");
+          // Killed inside its transaction, the import left nothing; the one that answered left all of it.
+          expect(imports).toHaveLength(killAt === 'finish' ? 1 : 0);
+          expect(batches).toBe(imports.length);
+          expect(audits).toBe(imports.length);
+          expect(importRows).toBe(imports.length > 0 ? communes : 0);
+          for (const i of imports) expect(i.rows_written).toBe(communes);
+          outcomes.push(`${killAt}${killAt === 'finish' || !sqlite ? '' : ' pages'}: ${where}, ${imports.length} imports committed`);
+        } finally {
+          await store.close();
         }
       }
-      const { store } = await openStore(tmp.env);
-      try {
-        const count = async (sql: string) => (await store.sql.get<{ n: number }>(sql))!.n;
-        const imports = await store.sql.all<{ batch_id: number; rows_written: number }>('SELECT batch_id, rows_written FROM imports WHERE rolled_back_at IS NULL');
-        const importRows = await count("SELECT count(*) AS n FROM assessments a JOIN batches b ON b.id = a.batch_id WHERE b.origin = 'import'");
-        const audits = await count("SELECT count(*) AS n FROM audit_log WHERE action = 'import'");
-        const batches = await count("SELECT count(*) AS n FROM batches WHERE origin = 'import'");
-        // Killed inside its transaction, the import left nothing; the one that answered left all of it.
-        expect(imports).toHaveLength(killAt === 'finish' ? 1 : 0);
-        expect(batches).toBe(imports.length);
-        expect(audits).toBe(imports.length);
-        expect(importRows).toBe(imports.length > 0 ? communes : 0);
-        for (const i of imports) expect(i.rows_written).toBe(communes);
-        outcomes.push(`${killAt}${killAt === 'finish' || !sqlite ? '' : ' pages'}: ${where}, ${imports.length} imports committed`);
-      } finally {
-        await store.close();
-      }
-    }
     } finally {
       await watcher?.end();
     }
