@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../server/auth/password.js';
 import { ROOT, paths } from '../server/config.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
-import { sqliteAdmin } from '../server/store/sqlite-admin.js';
+import { storeAdmin } from '../server/store/sql-admin.js';
 import { copySeededDb, type TempDb } from '../test/support/tempDb.js';
 import { BackupError, restoreSqlite } from './backup/sqlite.js';
 
@@ -47,7 +47,7 @@ describe.skipIf(!seeded)('backup and restore', { timeout: 180_000 }, () => {
     dir = mkdtempSync(join(paths().buildDir, 'test', 'backup-'));
     // The portal keeps it open while the backup runs: the backup must still be consistent.
     store = openSqliteStore(live.path);
-    const admin = sqliteAdmin(store);
+    const admin = storeAdmin(store);
     await admin.users.addUser({ name: 'quantri', role: 'admin', provinceCode: null, passwordHash: await hashPassword('ba con mèo trèo cây cau') }, 'test');
     await admin.decks.createDeck({ name: 'Hội nghị tổng kết 2025', slides: [{ title: 'Toàn quốc', subtitle: null, view: 'year=2025' }] }, 'quantri', 'create');
     const r = await admin.users.reserveLoginAttempt({ account: 'quantri', address: '127.0.0.1', at: Date.now(), since: 0, knownSince: 0 }, () => 0);

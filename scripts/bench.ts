@@ -1,8 +1,9 @@
-// npm run bench [-- --quick]
+// npm run bench [-- --quick] [--cluster N]
 // Measures the portal beside the naive way (one GeoJSON of every commune, a minimal MapLibre page,
 // a hello-world route) and the floor (MapLibre with a background layer only), the first script, search keystrokes, prints a table of the figures with each target met or not, and writes them to
 // build/bench/results.json. Everything runs on 127.0.0.1. Not part of the test suite.
 //   --quick   a smoke run: 3 page loads per side, 5 s load runs, a 10 s soak (ANTQ_BENCH_SOAK_S overrides)
+//   --cluster N   also /api/stats through nginx with 1 and N app processes on PostgreSQL, and a failover soak
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -12,6 +13,7 @@ import { readGeoManifest } from '../server/routes/boundaries.js';
 import { launchBrowser, recolourTimes, switchLabel, timeToColoured, type ReadyRun, type Switch } from './bench/browser.js';
 import { portalGeometryBytes, wireBytes } from './bench/bytes.js';
 import { firstScriptBytes } from './bench/firstScript.js';
+import { clusterBench, clusterTable, type ClusterFigures } from './bench/cluster.js';
 import { load } from './bench/load.js';
 import { naiveGeojsonGz } from './bench/naive-geo.js';
 import { startNaiveSite } from './bench/naive-site.js';
@@ -23,7 +25,7 @@ import { summarize } from './bench/summary.js';
 import { missed, rows, table, type Measurements } from './bench/targets.js';
 import { INPUTS } from './pipeline/settings.js';
 
-const USAGE = 'usage: npm run bench [-- --quick]';
+const USAGE = 'usage: npm run bench [-- --quick] [--cluster N]';
 
 interface Plan {
   pageLoads: number;
@@ -32,17 +34,22 @@ interface Plan {
   loadSeconds: number;
   warmupSeconds: number;
   soakSeconds: number;
+  /** App processes for the scale-out figures; 0: none. */
+  cluster: number;
 }
 
 function plan(argv: string[]): Plan {
-  const unknown = argv.filter((a) => a !== '--quick');
+  const k = argv.indexOf('--cluster');
+  const cluster = k >= 0 ? Number(argv[k + 1]) : 0;
+  if (k >= 0 && !(Number.isInteger(cluster) && cluster >= 1 && cluster <= 16)) throw new Error(`--cluster needs a number of app processes (1–16)\n${USAGE}`);
+  const unknown = argv.filter((a, i) => a !== '--quick' && !(k >= 0 && (i === k || i === k + 1)));
   if (unknown.length) throw new Error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
   const quick = argv.includes('--quick');
   const soak = Number(process.env.ANTQ_BENCH_SOAK_S ?? (quick ? 10 : 60));
   if (!(soak > 0 && soak <= 600)) throw new Error(`ANTQ_BENCH_SOAK_S must be in (0, 600]: ${process.env.ANTQ_BENCH_SOAK_S}`);
   return quick
-    ? { pageLoads: 3, limitMs: 180_000, loadSeconds: 5, warmupSeconds: 1, soakSeconds: soak }
-    : { pageLoads: 5, limitMs: 180_000, loadSeconds: 10, warmupSeconds: 2, soakSeconds: soak };
+    ? { pageLoads: 3, limitMs: 180_000, loadSeconds: 5, warmupSeconds: 1, soakSeconds: soak, cluster }
+    : { pageLoads: 5, limitMs: 180_000, loadSeconds: 10, warmupSeconds: 2, soakSeconds: soak, cluster };
 }
 
 async function main() {
@@ -128,6 +135,10 @@ async function main() {
     log(`soak: 200 connections, ${run.soakSeconds} s, ${soakPaths.length} stats and boundary paths…`);
     const soak = await load(server.url, soakPaths, 200, run.soakSeconds);
     const mem = server.memory();
+    let scaleOut: ClusterFigures | null = null;
+    if (run.cluster) {
+      scaleOut = await clusterBench({ workers: run.cluster, sqliteUrl: server.url, path: statsPath, seconds: run.loadSeconds, warmup: run.warmupSeconds, soakSeconds: run.soakSeconds, dir: join(outDir, 'cluster'), log });
+    }
 
     const m: Measurements = {
       geometry: {
@@ -158,6 +169,7 @@ async function main() {
       plan: run,
     };
     log(`\n${table(rs)}\n`);
+    if (scaleOut) log(`${clusterTable(scaleOut)}\n`);
     log(`${environment.cpus}; Node ${environment.node}; Chromium ${environment.chromium} (SwiftShader)`);
     log(`load average (1 min) before/after: ${loadBefore.toFixed(1)} / ${environment.loadAverage1m.after.toFixed(1)}`);
     // The load after includes the benchmark's own browser, server and load generator: only the load before tells of other work.
@@ -168,7 +180,7 @@ async function main() {
     const file = join(outDir, 'results.json');
     writeFileSync(
       file,
-      JSON.stringify({ environment, measurements: m, samples: { oursRuns, naiveRuns, floorRuns, recolour }, rows: rs, missed: misses }, null, 2),
+      JSON.stringify({ environment, measurements: m, scaleOut, samples: { oursRuns, naiveRuns, floorRuns, recolour }, rows: rs, missed: misses }, null, 2),
     );
     log(`figures written to ${file}`);
   } finally {

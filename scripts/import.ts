@@ -9,13 +9,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
-import { paths } from '../server/config.js';
 import { parseChoices, parseMappingPairs } from '../server/import/choices.js';
 import { foldReport, lineRanges } from '../server/import/fold.js';
 import { ApiError } from '../server/services/errors.js';
 import { ImportRejected, ImportService, type ImportChoices, type ImportReport } from '../server/services/imports.js';
-import { openSqliteStore } from '../server/store/sqlite.js';
-import { sqliteAdmin } from '../server/store/sqlite-admin.js';
+import { openStore } from '../server/store/open.js';
 
 const USAGE =
   "usage: npm run import -- FILE --year Y [--province P] [--old-province] [--map E=rdCertified,F=ignore | --map choices.json] [--answer 'status:d=dat'] [--sheet NAME] [--dry-run] [--skip-invalid] [--json]";
@@ -81,9 +79,9 @@ export async function importCli(argv: string[], opts: { env?: NodeJS.ProcessEnv;
   // With --json the report is the only output: progress goes to stderr.
   const say = json ? (m: string) => console.error(m) : log;
   say(`import: reading ${file} (${(size / 1024).toFixed(0)} KB)`);
-  const store = openSqliteStore(paths(opts.env).dbPath);
+  const { store, admin } = await openStore(opts.env);
   try {
-    const svc = new ImportService(store, sqliteAdmin(store).ledger);
+    const svc = new ImportService(store, admin.ledger);
     const req = { fileName: basename(file), bytes: readFileSync(file), year: Number(yearRaw), provinceCode: province, provinceVintage: oldProvince ? ('pre2025' as const) : undefined, choices };
     const show = (r: ImportReport, record?: unknown) => (json ? log(JSON.stringify({ report: r, record: record ?? null }, null, 2)) : formatReport(r).forEach((l) => log(l)));
     const scope = { province: null, label: 'toàn quốc' };

@@ -2,31 +2,42 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { KINDS, kindSkip, pgDatabase, type Kind } from '../test/support/databases.js';
 import { ROOT } from '../server/config.js';
-import { openSqliteStore } from '../server/store/sqlite.js';
+import { openStore } from '../server/store/open.js';
 import { seed } from './seed.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'reference');
 const figures = { entries: [] };
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0)) await f();
 });
-function setup() {
+/** The database's environment (a SQLite file in a new folder, or a new PostgreSQL database) and the CLI on it. */
+async function cliDatabase(kind: Kind): Promise<NodeJS.ProcessEnv> {
+  if (kind === 'postgres') {
+    const db = await pgDatabase();
+    cleanup.push(db.drop);
+    return { ANTQ_DATABASE_URL: db.url };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'antq-seed-'));
-  dirs.push(dir);
-  const db = join(dir, 'db', 'antq.sqlite');
-  const lines: string[] = [];
-  const run = (argv: string[] = [], sourceDir = FIXTURE) => seed(argv, { env: { ANTQ_DB: db, ANTQ_SOURCE_DIR: sourceDir }, figures, log: (l) => lines.push(l) });
-  return { db, lines, run };
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { ANTQ_DB: join(dir, 'db', 'antq.sqlite'), ANTQ_DATABASE_URL: '' };
 }
 
-describe('seed CLI', () => {
+for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`seed CLI (${kind})`, () => {
+  async function setup() {
+    const env = await cliDatabase(kind);
+    const lines: string[] = [];
+    const run = (argv: string[] = [], sourceDir = FIXTURE) => seed(argv, { env: { ...env, ANTQ_SOURCE_DIR: sourceDir }, figures, log: (l) => lines.push(l) });
+    return { db: env, lines, run };
+  }
+
   it('loads the reference and the sample into an empty database', async () => {
-    const { db, lines, run } = setup();
+    const { db, lines, run } = await setup();
     await run();
-    const store = openSqliteStore(db);
+    const { store } = await openStore(db);
     const c = await store.counts();
     await store.close();
     expect(c).toMatchObject({ units: 13 + 8, crosswalk: 10, batches: 9, assessments: 8 * 8 + 5, provinceReturns: 3 * 8 + 3 });
@@ -35,9 +46,9 @@ describe('seed CLI', () => {
   });
 
   it('replaces the sample but never touches imported data', async () => {
-    const { db, run, lines } = setup();
+    const { db, run, lines } = await setup();
     await run();
-    let store = openSqliteStore(db);
+    let { store } = await openStore(db);
     const importId = await store.writeBatch({
       origin: 'import',
       source: 'bao-cao-2023.xlsx sha256=…',
@@ -55,7 +66,7 @@ describe('seed CLI', () => {
     await store.close();
 
     await run();
-    store = openSqliteStore(db);
+    ({ store } = await openStore(db));
     const batches = await store.batches();
     const row = (await store.assessments('pre2025', 2023)).find((a) => a.communeCode === '09169');
     const ret = (await store.provinceReturns('pre2025', 2023)).find((r) => r.provinceCode === '27');
@@ -72,24 +83,24 @@ describe('seed CLI', () => {
   });
 
   it('--if-empty does nothing once there is data', async () => {
-    const { db, run, lines } = setup();
+    const { db, run, lines } = await setup();
     await run(['--if-empty']); // empty: seeds
-    let store = openSqliteStore(db);
+    let { store } = await openStore(db);
     const v = await store.version();
     await store.close();
     lines.length = 0;
     await run(['--if-empty']);
-    store = openSqliteStore(db);
+    ({ store } = await openStore(db));
     expect(await store.version()).toBe(v);
     await store.close();
     expect(lines).toEqual([expect.stringMatching(/already has reference data \(21 units\) and 9 batches; nothing to do \(--if-empty\)/)]);
   });
 
   it('rejects unknown arguments and a missing source dir without writing', async () => {
-    const { db, run } = setup();
+    const { db, run } = await setup();
     await expect(run(['--force'])).rejects.toThrow(/unknown argument --force/);
     await expect(run([], join(FIXTURE, 'nope'))).rejects.toThrow(/does not exist/);
-    const store = openSqliteStore(db);
+    const { store } = await openStore(db);
     expect((await store.counts()).units).toBe(0);
     await store.close();
   });

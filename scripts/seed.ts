@@ -6,7 +6,7 @@
 //   --if-empty   do nothing if the database already has reference data and at least one batch
 
 import { paths } from '../server/config.js';
-import { openSqliteStore } from '../server/store/sqlite.js';
+import { openStore } from '../server/store/open.js';
 import { CsvError } from '../server/lib/csv.js';
 import { loadReference, SourceFileError } from './reference/load.js';
 import { fmtInt, loadSampleSettings, loadSeedFigures, type SampleSettings, type SeedFigures } from './sample/figures.js';
@@ -32,17 +32,17 @@ export async function seed(argv: string[], opts: SeedOptions = {}): Promise<void
   const t0 = performance.now();
   const ms = () => `${((performance.now() - t0) / 1000).toFixed(2)} s`;
   const p = paths(opts.env);
-  const store = openSqliteStore(p.dbPath);
+  const { store, where } = await openStore(opts.env);
   try {
     if (ifEmpty) {
       const c = await store.counts();
       if (c.units > 0 && c.batches > 0) {
-        log(`seed: ${p.dbPath} already has reference data (${fmtInt(c.units)} units) and ${c.batches} batches; nothing to do (--if-empty)`);
+        log(`seed: ${where} already has reference data (${fmtInt(c.units)} units) and ${c.batches} batches; nothing to do (--if-empty)`);
         return;
       }
     }
     log(`seed: source ${p.sourceDir}`);
-    log(`seed: database ${p.dbPath}`);
+    log(`seed: database ${where}`);
     const { reference, notes } = loadReference(p.sourceDir);
     log(`\nReference (${ms()}):`);
     for (const n of notes) log(`  ${n}`);

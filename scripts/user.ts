@@ -1,13 +1,12 @@
 // npm run user -- add NAME --role admin|editor|viewer [--province P]   (password from ANTQ_PASSWORD or stdin)
 // npm run user -- passwd NAME | disable NAME | enable NAME | list
-// Accounts live in the database at ANTQ_DB. There is no built-in account: create the first admin here.
+// Accounts live in the database (ANTQ_DATABASE_URL, else the SQLite file at ANTQ_DB). There is no built-in account: create the first admin here.
 
 import { userInfo } from 'node:os';
 import { hashPassword, passwordProblem } from '../server/auth/password.js';
-import { paths } from '../server/config.js';
 import { ROLES, type Role } from '../server/store/admin.js';
-import { openSqliteStore } from '../server/store/sqlite.js';
-import { LedgerError, sqliteAdmin } from '../server/store/sqlite-admin.js';
+import { LedgerError } from '../server/store/errors.js';
+import { openStore } from '../server/store/open.js';
 
 const USAGE = `usage:
   npm run user -- add NAME --role admin|editor|viewer [--province P]
@@ -37,8 +36,7 @@ export async function userCli(argv: string[], opts: { env?: NodeJS.ProcessEnv; s
     const k = rest.indexOf(f);
     return k >= 0 ? rest[k + 1] : undefined;
   };
-  const store = openSqliteStore(paths(env).dbPath);
-  const admin = sqliteAdmin(store);
+  const { store, admin } = await openStore(env);
   const actor = `cli:${userInfo().username}`;
   try {
     if (cmd === 'list') {

@@ -1,21 +1,25 @@
 import { join } from 'node:path';
 import { missingSeededApi, skipUnlessCi } from '../test/support/prerequisites.js';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from './app.js';
 import { paths } from './config.js';
 import type { AreaFigures, StatsResponse } from './services/stats.js';
 import type { UnitDetail } from './services/units.js';
 import type { CommuneFigures } from './domain/figures.js';
-import { openSqliteStore } from './store/sqlite.js';
+import { KINDS, kindSkip, seededStore, type TestStore } from '../test/support/databases.js';
 
 const db = inject('seededDb');
 const geoDir = join(paths().buildDir, 'geo');
 const skip = skipUnlessCi('the API tests', missingSeededApi(db, inject('seededDbSkip')));
 
-describe.skipIf(skip)('the API on the seeded sample data', () => {
-  const store = openSqliteStore(db!);
-  const app = createApp({ store, geoDir });
-  afterAll(() => store.close());
+for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`the API on the seeded sample data (${kind})`, () => {
+  let t: TestStore;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    t = await seededStore(kind);
+    app = createApp({ store: t.store, geoDir });
+  });
+  afterAll(() => t?.remove());
   const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
   const json = async <T>(path: string) => {
     const res = await get(path);

@@ -3,13 +3,12 @@ import { serve } from '@hono/node-server';
 import { WARM_TILE } from './routes/boundaries.js';
 import { createApp } from './app.js';
 import { paths } from './config.js';
-import { openSqliteStore } from './store/sqlite.js';
-import { sqliteAdmin } from './store/sqlite-admin.js';
+import { openStore } from './store/open.js';
 
 const p = paths();
-const store = openSqliteStore(p.dbPath);
+const { store, admin } = await openStore();
 const maxUploadBytes = process.env.ANTQ_IMPORT_MAX_BYTES ? Number(process.env.ANTQ_IMPORT_MAX_BYTES) : undefined;
-const app = createApp({ store, geoDir: join(p.buildDir, 'geo'), clientDir: p.clientDir, admin: sqliteAdmin(store), maxUploadBytes });
+const app = createApp({ store, geoDir: join(p.buildDir, 'geo'), clientDir: p.clientDir, admin, maxUploadBytes });
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SECURITY_HEADERS } from '../server/http/securityHeaders.js';
 import { WARM_TILE } from '../server/routes/boundaries.js';
 import { paths } from '../server/config.js';
-import type { SqliteStore } from '../server/store/sqlite.js';
+import type { Store } from '../server/store/store.js';
 import { freshApp, type FreshApp } from './support/freshApp.js';
 import { xlsxBomb, zipArchive, bombData, deflated } from './support/zipBomb.js';
 
@@ -95,7 +95,7 @@ describe('every answer', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('{"name":"Bo '), 0xc3, 0x28, ...new TextEncoder().encode('"}')]);
     const res = await f.request('/api/decks', asAdmin({ method: 'POST', headers: json, body: bytes }));
     expect((await errorBody(res, 400)).message).toMatch(/UTF-8/);
-    expect(f.store.db.prepare("SELECT count(*) FROM decks WHERE name LIKE '%' || char(65533) || '%'").pluck().get()).toBe(0);
+    expect(await f.store.sql.all("SELECT id FROM decks WHERE name LIKE '%' || ? || '%'", ['\uFFFD'])).toEqual([]);
   });
 
   it('answers a failure with a request id and a Vietnamese message; the error itself goes to the log', async () => {
@@ -144,7 +144,7 @@ async function brokenStoreApp(f: FreshApp) {
   const fail = async () => {
     throw new Error('SQLITE_CORRUPT: database disk image is malformed');
   };
-  const store = new Proxy(f.store, { get: (t, p) => (p === 'version' ? fail : Reflect.get(t, p, t)) }) as SqliteStore;
+  const store = new Proxy(f.store, { get: (t, p) => (p === 'version' ? fail : Reflect.get(t, p, t)) }) as Store;
   const app = createApp({ store, geoDir: `${paths().buildDir}/geo`, admin: f.admin });
   return { request: (path: string, init: RequestInit = {}) => app.request(path, init) };
 }

@@ -8,25 +8,24 @@ import { hashPassword } from '../server/auth/password.js';
 import { createApp } from '../server/app.js';
 import { paths } from '../server/config.js';
 import type { CommuneFigures } from '../server/domain/figures.js';
-import { openSqliteStore, type SqliteStore } from '../server/store/sqlite.js';
-import { sqliteAdmin } from '../server/store/sqlite-admin.js';
+import type { Store } from '../server/store/store.js';
+import { KINDS, kindSkip, seededStore, type TestStore } from './support/databases.js';
 import { missingSeededApi, skipUnlessCi } from './support/prerequisites.js';
-import { copySeededDb, type TempDb } from './support/tempDb.js';
 
 const seeded = inject('seededDb');
 const skip = skipUnlessCi('the import API tests', missingSeededApi(seeded, inject('seededDbSkip')));
 const PASSWORD = 'mat-khau-thu-nghiem';
 
-describe.skipIf(skip)('the import API', () => {
-  let tmp: TempDb;
-  let store: SqliteStore;
+for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`the import API (${kind})`, () => {
+  let tmp: TestStore;
+  let store: Store;
   let app: ReturnType<typeof createApp>;
   const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
   beforeAll(async () => {
-    tmp = await copySeededDb(seeded!);
-    store = openSqliteStore(tmp.path);
-    const admin = sqliteAdmin(store);
+    tmp = await seededStore(kind);
+    store = tmp.store;
+    const admin = tmp.admin;
     const hash = await hashPassword(PASSWORD);
     await admin.users.addUser({ name: 'quantri', role: 'admin', provinceCode: null, passwordHash: hash }, 'test');
     await admin.users.addUser({ name: 'bacninh', role: 'editor', provinceCode: '24', passwordHash: hash }, 'test');
@@ -43,8 +42,7 @@ describe.skipIf(skip)('the import API', () => {
     }
   });
   afterAll(async () => {
-    await store?.close();
-    tmp?.remove();
+    await tmp?.remove();
   });
 
   const as = (who: string | null, init: RequestInit = {}, csrf = true): RequestInit => {
@@ -54,8 +52,8 @@ describe.skipIf(skip)('the import API', () => {
   /** What any write changes: the figures' version and the admin tables (a dump of 100,000 rows would be slow). */
   const written = async () => ({
     version: await store.version(),
-    tables: ['imports', 'assessment_history', 'users', 'audit_log'].map((t) => store.db.prepare(`SELECT count(*) FROM ${t}`).raw().get()),
-    users: store.db.prepare('SELECT * FROM users ORDER BY name').all(),
+    tables: await Promise.all(['imports', 'assessment_history', 'users', 'audit_log'].map(async (t) => (await store.sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))!.n)),
+    users: await store.sql.all('SELECT * FROM users ORDER BY name'),
   });
   const json = async <T>(res: Response) => (await res.json()) as T;
 

@@ -15,7 +15,7 @@ import { STATUS_COLORS } from '../../client/lib/statusClasses.js';
 import { createApp } from '../app.js';
 import { paths, ROOT } from '../config.js';
 import type { StatsResponse } from '../services/stats.js';
-import { sqliteAdmin } from '../store/sqlite-admin.js';
+import { storeAdmin } from '../store/sql-admin.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite.js';
 
 const db = inject('seededDb');
@@ -75,7 +75,7 @@ describe.skipIf(missing)('Office files: the Word report and a PowerPoint deck', 
   beforeAll(async () => {
     tmp = await copySeededDb(db!);
     store = openSqliteStore(tmp.path);
-    const admin = sqliteAdmin(store);
+    const admin = storeAdmin(store);
     app = createApp({ store, geoDir, admin });
     const deck = await admin.decks.createDeck(
       {

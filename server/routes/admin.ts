@@ -4,7 +4,7 @@ import { requireSession, type AuthEnv } from '../auth/session.js';
 import { badRequest, conflict } from '../services/errors.js';
 import type { Store } from '../store/store.js';
 import { ROLES, type AdminBackend, type Role } from '../store/admin.js';
-import { LedgerError } from '../store/sqlite-admin.js';
+import { LedgerError } from '../store/errors.js';
 
 /** Checks an account's role and province against the 2025 provinces. */
 async function checkRole(store: Store, role: unknown, province: unknown): Promise<{ role: Role; provinceCode: string | null }> {

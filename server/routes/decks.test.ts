@@ -8,8 +8,9 @@ import { logIn, asUser, type TestSession } from '../../test/support/sessions.js'
 import { hashPassword } from '../auth/password.js';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
-import { openMemoryStore, type SqliteStore } from '../store/sqlite.js';
-import { sqliteAdmin } from '../store/sqlite-admin.js';
+import { emptyStore, KINDS, kindSkip } from '../../test/support/databases.js';
+import type { Store } from '../store/store.js';
+import { storeAdmin } from '../store/sql-admin.js';
 import type { Deck } from '../store/decks.js';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
@@ -18,14 +19,14 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 const geoDir = join(paths().buildDir, 'geo');
 const skip = skipUnlessCi('the deck API tests', missingGeo());
 
-describe.skipIf(skip)('the deck API', () => {
-  let store: SqliteStore;
+for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind))(`the deck API on ${kind}`, () => {
+  let store: Store;
   let app: ReturnType<typeof createApp>;
   let sessions: Record<string, TestSession>;
 
   beforeAll(async () => {
-    store = openMemoryStore();
-    const admin = sqliteAdmin(store);
+    store = await emptyStore(kind);
+    const admin = storeAdmin(store);
     const hash = await hashPassword(PASSWORD);
     await admin.users.addUser({ name: 'quantri', role: 'admin', provinceCode: null, passwordHash: hash }, 'test');
     await admin.users.addUser({ name: 'bacninh', role: 'editor', provinceCode: '24', passwordHash: hash }, 'test');
@@ -48,7 +49,7 @@ describe.skipIf(skip)('the deck API', () => {
     return body.error;
   };
   /** Everything a deck write touches. */
-  const snapshot = () => ['decks', 'deck_slides', 'audit_log'].map((t) => store.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all());
+  const snapshot = () => Promise.all(['decks', 'deck_slides', 'audit_log'].map((t) => store.sql.all(`SELECT * FROM ${t} ORDER BY 1`)));
 
   it('lets anyone read, and says what is wrong with a bad id', async () => {
     expect(await (await call('/api/decks', null)).json()).toEqual({ decks: [] });
@@ -87,7 +88,7 @@ describe.skipIf(skip)('the deck API', () => {
     expect((await ok(await call(path, null))).deck).toEqual({ ...deck, owner: null });
     expect((await ok(await call(path, 'bacninh'))).deck).toEqual(deck);
 
-    const actions = store.db.prepare("SELECT action, user_name FROM audit_log WHERE action LIKE 'deck.%' ORDER BY id").all();
+    const actions = await store.sql.all("SELECT action, user_name FROM audit_log WHERE action LIKE 'deck.%' ORDER BY id");
     expect(actions).toEqual(
       ['deck.create', 'deck.slide.add', 'deck.slide.add', 'deck.slide.add', 'deck.slide.update', 'deck.reorder', 'deck.slide.delete', 'deck.rename'].map((action) => ({ action, user_name: 'xem' })),
     );
@@ -106,7 +107,7 @@ describe.skipIf(skip)('the deck API', () => {
     expect(copy).toMatchObject({ name: 'Tổng kết', owner: 'bacninh', slideCount: 2 });
     expect(copy.id).not.toBe(id);
     expect(strip(copy)).toEqual(strip(original));
-    expect(store.db.prepare("SELECT summary FROM audit_log WHERE action = 'deck.import'").pluck().get()).toBe('Nhập bộ trình chiếu "Tổng kết" (2 trang)');
+    expect((await store.sql.get<{ summary: string }>("SELECT summary FROM audit_log WHERE action = 'deck.import'"))?.summary).toBe('Nhập bộ trình chiếu "Tổng kết" (2 trang)');
   });
 
   it('refuses writes without a session (401), without the CSRF token or by someone else (403), and writes nothing', async () => {
@@ -126,7 +127,7 @@ describe.skipIf(skip)('the deck API', () => {
       [`/api/decks/${deck.id}/slides/${slide}`, 'DELETE', undefined],
       [`/api/decks/${deck.id}/order`, 'PUT', { slides: full.slides.map((s) => s.id).reverse() }],
     ];
-    const before = snapshot();
+    const before = await snapshot();
     for (const [path, method, body] of [...writes, ...ownWrites]) {
       expect((await call(path, null, method, body)).status, `${method} ${path} without session`).toBe(401);
       expect((await call(path, 'xem', method, body, false)).status, `${method} ${path} without CSRF`).toBe(403);
@@ -135,7 +136,7 @@ describe.skipIf(skip)('the deck API', () => {
       const e = await error(await call(path, 'bacninh', method, body), 403);
       expect(e.message, `${method} ${path} by an editor who does not own it`).toContain('chỉ người tạo hoặc quản trị viên');
     }
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     // An admin may change anyone's deck.
     expect((await ok(await call(`/api/decks/${deck.id}`, 'quantri', 'PATCH', { name: 'Sửa bởi quản trị' }))).deck.owner).toBe('xem');
   });
@@ -144,7 +145,7 @@ describe.skipIf(skip)('the deck API', () => {
     const [deck] = ((await (await call('/api/decks', 'xem')).json()) as { decks: Deck[] }).decks.filter((d) => d.owner === 'xem');
     const full = (await ok(await call(`/api/decks/${deck.id}`, null))).deck;
     const path = `/api/decks/${deck.id}`;
-    const before = snapshot();
+    const before = await snapshot();
     const bad: [string, string, unknown, string][] = [
       ['/api/decks', 'POST', { name: '' }, 'name'],
       ['/api/decks', 'POST', 'not json', 'body'],
@@ -173,7 +174,7 @@ describe.skipIf(skip)('the deck API', () => {
     expect((await error(await call('/api/decks/999999', 'xem', 'DELETE'), 404)).field).toBe('id');
     const huge = JSON.stringify({ format: 'antq-deck', padding: 'x'.repeat(1024 * 1024) });
     expect((await error(await call('/api/decks/import', 'xem', 'POST', huge), 413)).field).toBe('file');
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('deletes a deck with its slides', async () => {
@@ -181,6 +182,6 @@ describe.skipIf(skip)('the deck API', () => {
     await ok(await call(`/api/decks/${deck.id}/slides`, 'bacninh', 'POST', { title: 'Một', view: '' }), 201);
     expect(await (await call(`/api/decks/${deck.id}`, 'bacninh', 'DELETE')).json()).toEqual({ ok: true });
     expect((await call(`/api/decks/${deck.id}`, null)).status).toBe(404);
-    expect(store.db.prepare('SELECT count(*) FROM deck_slides WHERE deck_id = ?').pluck().get(deck.id)).toBe(0);
+    expect((await store.sql.get<{ n: number }>('SELECT count(*) AS n FROM deck_slides WHERE deck_id = ?', [deck.id]))?.n).toBe(0);
   });
 });

@@ -5,7 +5,8 @@ import { DeckInputError, checkDeckName, checkSlide, checkSlideChange, deckFile, 
 import { strictJson } from '../http/strictJson.js';
 import { ApiError, badRequest, forbidden, notFound } from '../services/errors.js';
 import { ROLES, type AdminBackend } from '../store/admin.js';
-import { DeckStoreError, type DeckSummary } from '../store/decks.js';
+import type { DeckSummary } from '../store/decks.js';
+import { DeckStoreError } from '../store/errors.js';
 
 /** An import file larger than this is not a deck (100 slides take about 50 KB). */
 export const MAX_DECK_FILE_BYTES = 1024 * 1024;

@@ -6,7 +6,7 @@ import { parseChoices } from '../import/choices.js';
 import { templateCsv, templateXlsx } from '../import/template.js';
 import { badRequest, conflict, forbidden, notFound } from '../services/errors.js';
 import { ImportRejected, scopeOf, vintageOfYear, type ImportService } from '../services/imports.js';
-import { LedgerError } from '../store/sqlite-admin.js';
+import { LedgerError } from '../store/errors.js';
 import type { AdminBackend } from '../store/admin.js';
 import { parseYear } from './params.js';
 

@@ -5,7 +5,7 @@ import { packViews } from '../../client/export/office/packViews.js';
 import { slug } from '../../client/export/office/slug.js';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
-import { sqliteAdmin } from '../store/sqlite-admin.js';
+import { storeAdmin } from '../store/sql-admin.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { parseReportQuery } from './reports.js';
 
@@ -41,7 +41,7 @@ const skip = !db ? inject('seededDbSkip') : !existsSync(join(geoDir, 'manifest.j
 
 describe.skipIf(skip)('report routes: bad requests', () => {
   const store = openSqliteStore(db!);
-  const app = createApp({ store, geoDir, admin: sqliteAdmin(store) });
+  const app = createApp({ store, geoDir, admin: storeAdmin(store) });
   afterAll(() => store.close());
   const error = async (path: string, status: number) => {
     const res = await app.request(path);

@@ -1,21 +1,25 @@
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { missingSeededApi, skipUnlessCi } from '../../test/support/prerequisites.js';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
 import { unpackCodes, unpackStatuses } from '../domain/compactStatus.js';
 import type { StatsResponse, StatusResponse } from '../services/stats.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { KINDS, kindSkip, seededStore, type TestStore } from '../../test/support/databases.js';
 
 const db = inject('seededDb');
 const geoDir = join(paths().buildDir, 'geo');
 const skip = skipUnlessCi('the /api/stats tests', missingSeededApi(db, inject('seededDbSkip')));
 
-describe.skipIf(skip)('/api/stats from cached bytes', () => {
-  const store = openSqliteStore(db!);
-  const app = createApp({ store, geoDir });
-  afterAll(() => store.close());
+for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`/api/stats from cached bytes (${kind})`, () => {
+  let t: TestStore;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    t = await seededStore(kind);
+    app = createApp({ store: t.store, geoDir });
+  });
+  afterAll(() => t?.remove());
   const path = '/api/stats?year=2025&level=commune';
 
   it('sends the same JSON as a browser asks for it (brotli), tagged, and 304 once the client has it', async () => {

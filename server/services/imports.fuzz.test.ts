@@ -6,8 +6,8 @@ import { mulberry32 } from '../../scripts/sample/prng.js';
 import { dump, filled, fixtureStore, returnsCsv, type Cells } from '../../test/support/importFixture.js';
 import { COLUMNS } from '../import/columns.js';
 import { templateXlsx } from '../import/template.js';
-import { sqliteAdmin } from '../store/sqlite-admin.js';
-import type { SqliteStore } from '../store/sqlite.js';
+import { storeAdmin } from '../store/sql-admin.js';
+import type { Store } from '../store/store.js';
 import { ImportRejected, ImportService } from './imports.js';
 
 const rnd = mulberry32(20250701);
@@ -64,19 +64,19 @@ function randomBytes(): Buffer {
 }
 
 describe('import fuzz', () => {
-  let store: SqliteStore;
+  let store: Store;
   let svc: ImportService;
   let xlsx: Buffer;
   beforeAll(async () => {
     store = await fixtureStore();
-    svc = new ImportService(store, sqliteAdmin(store).ledger);
+    svc = new ImportService(store, storeAdmin(store).ledger);
     const units = await store.units('2025', { level: 'commune' });
     xlsx = await templateXlsx({ year: 2025, title: 'fuzz', units });
   });
   afterAll(() => store.close());
 
   it('refuses every broken file with a located, explained problem and leaves the database unchanged', async () => {
-    const before = dump(store);
+    const before = await dump(store);
     const version = await store.version();
     const kinds = { csv: 0, bytes: 0, xlsx: 0 };
     for (let k = 0; k < 3000; k++) {
@@ -114,6 +114,6 @@ describe('import fuzz', () => {
     expect(kinds.xlsx).toBeGreaterThan(30);
     expect(kinds.bytes).toBeGreaterThan(500);
     expect(await store.version()).toBe(version);
-    expect(dump(store)).toBe(before);
+    expect(await dump(store)).toBe(before);
   }, 120_000);
 });

@@ -6,7 +6,7 @@ import { yearBasis, type YearBasis } from '../domain/previousYear.js';
 import { ROLLUP_NOTE, rollUp } from '../domain/rollup.js';
 import { FIRST_2025_YEAR, type Assessment, type Batch, type Level, type Unit, type Vintage } from '../domain/types.js';
 import { EncodedBody } from '../lib/encodedBody.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoreReads } from '../store/store.js';
 import { notFound } from './errors.js';
 
 export const SAMPLE_LABEL = 'Dữ liệu minh họa';
@@ -66,47 +66,89 @@ interface YearFigures {
   communes: CommuneFigures[];
 }
 
-/** Reads the store and derives every figure the API serves; caches by the store's version. */
+/** The snapshot a cache miss reads from, and the finished entries of the cache generation it fills. */
+interface Reading {
+  r: StoreReads;
+  done: Map<string, unknown>;
+}
+
+/**
+ * Reads the store and derives every figure the API serves; caches by the store's data version. Each cache
+ * miss reads in one snapshot of the store (all its reads agree, whatever other processes write meanwhile),
+ * and is kept only if that snapshot is of the version the cache generation is for.
+ */
 export class StatsService {
   private cacheVersion = -1;
-  private cache = new Map<string, unknown>();
+  /** Entries being made or made, for concurrent callers; `done`: the finished ones, for nested reads. */
+  private cache = new Map<string, Promise<unknown>>();
+  private done = new Map<string, unknown>();
 
   constructor(private readonly store: Store) {}
 
-  private async cached<T>(key: string, make: () => Promise<T>): Promise<T> {
+  private async cached<T>(key: string, make: (x: Reading) => Promise<T>, inside?: Reading): Promise<T> {
+    if (inside) {
+      // Nested in a snapshot: reuse only a finished entry (waiting for one being made by another snapshot
+      // could wait for this one), else make it on this snapshot.
+      if (inside.done.has(key)) return inside.done.get(key) as T;
+      const out = await make(inside);
+      inside.done.set(key, out);
+      return out;
+    }
     const v = await this.store.version();
     if (v !== this.cacheVersion) {
-      this.cache.clear();
+      this.cache = new Map();
+      this.done = new Map();
       this.cacheVersion = v;
     }
-    if (!this.cache.has(key)) this.cache.set(key, make());
-    return this.cache.get(key) as Promise<T>;
+    if (this.done.has(key)) return this.done.get(key) as T;
+    let entry = this.cache.get(key) as Promise<T> | undefined;
+    if (!entry) {
+      const [cache, done] = [this.cache, this.done];
+      entry = this.store.snapshot(async (r) => {
+        const seen = await r.version();
+        // Another process wrote between version() and the snapshot: answer from the snapshot, cache nothing of it.
+        const reading = { r, done: seen === v ? done : new Map<string, unknown>() };
+        const out = await make(reading);
+        if (seen === v) done.set(key, out);
+        else if (cache.get(key) === entry) cache.delete(key);
+        return out;
+      });
+      cache.set(key, entry);
+      entry.catch(() => {
+        if (cache.get(key) === entry) cache.delete(key);
+      });
+    }
+    return entry;
   }
 
-  units(vintage: Vintage): Promise<Map<string, Unit>> {
-    return this.cached(`units|${vintage}`, async () => new Map((await this.store.units(vintage)).map((u) => [u.code, u])));
+  units(vintage: Vintage, x?: Reading): Promise<Map<string, Unit>> {
+    return this.cached(`units|${vintage}`, async ({ r }) => new Map((await r.units(vintage)).map((u) => [u.code, u])), x);
   }
 
-  crosswalkLinks() {
-    return this.cached('crosswalk', () => this.store.crosswalk());
+  crosswalkLinks(x?: Reading) {
+    return this.cached('crosswalk', ({ r }) => r.crosswalk(), x);
   }
 
-  batches(): Promise<Map<number, Batch>> {
-    return this.cached('batches', async () => new Map((await this.store.batches()).map((b) => [b.id, b])));
+  batches(x?: Reading): Promise<Map<number, Batch>> {
+    return this.cached('batches', async ({ r }) => new Map((await r.batches()).map((b) => [b.id, b])), x);
   }
 
   /** Years that can be shown on a vintage: the 2025 map also shows earlier years through the crosswalk. */
-  years(vintage: Vintage): Promise<number[]> {
-    return this.cached(`years|${vintage}`, async () => {
-      const own = await this.store.years(vintage);
-      if (vintage === 'pre2025') return own.filter((y) => y < FIRST_2025_YEAR);
-      const old = (await this.store.years('pre2025')).filter((y) => y < FIRST_2025_YEAR);
-      return [...new Set([...old, ...own])].sort((a, b) => a - b);
-    });
+  years(vintage: Vintage, x?: Reading): Promise<number[]> {
+    return this.cached(
+      `years|${vintage}`,
+      async ({ r }) => {
+        const own = await r.years(vintage);
+        if (vintage === 'pre2025') return own.filter((y) => y < FIRST_2025_YEAR);
+        const old = (await r.years('pre2025')).filter((y) => y < FIRST_2025_YEAR);
+        return [...new Set([...old, ...own])].sort((a, b) => a - b);
+      },
+      x,
+    );
   }
 
-  async assertYear(vintage: Vintage, year: number): Promise<void> {
-    const years = await this.years(vintage);
+  async assertYear(vintage: Vintage, year: number, x?: Reading): Promise<void> {
+    const years = await this.years(vintage, x);
     if (!years.includes(year)) {
       const hint = vintage === 'pre2025' && year >= FIRST_2025_YEAR ? ' (từ năm 2025 số liệu nằm trên địa giới mới: vintage=2025)' : '';
       throw notFound(`Không có số liệu năm ${year} trên địa giới ${vintage}${hint}. Các năm có số liệu: ${years.join(', ')}`, 'year');
@@ -114,84 +156,93 @@ export class StatsService {
   }
 
   /** Every commune of a vintage with its figures for one year (no data → status null). */
-  communeFigures(vintage: Vintage, year: number): Promise<YearFigures> {
-    return this.cached(`communes|${vintage}|${year}`, async () => {
-      const units = await this.units(vintage);
-      const batches = await this.batches();
-      const communes = communeLevel(units);
-      if (vintage === '2025' && year < FIRST_2025_YEAR) {
-        const [old, links] = await Promise.all([this.store.assessments('pre2025', year), this.crosswalkLinks()]);
-        const rolled = rollUp(old, links);
-        const origins = new Set(old.map((a) => batches.get(a.batchId)?.origin ?? null));
-        const origin = origins.has('import') ? 'import' : origins.has('sample') ? 'sample' : null;
+  communeFigures(vintage: Vintage, year: number, x?: Reading): Promise<YearFigures> {
+    return this.cached(
+      `communes|${vintage}|${year}`,
+      async (x) => {
+        const units = await this.units(vintage, x);
+        const batches = await this.batches(x);
+        const communes = communeLevel(units);
+        if (vintage === '2025' && year < FIRST_2025_YEAR) {
+          const old = await x.r.assessments('pre2025', year);
+          const links = await this.crosswalkLinks(x);
+          const rolled = rollUp(old, links);
+          const origins = new Set(old.map((a) => batches.get(a.batchId)?.origin ?? null));
+          const origin = origins.has('import') ? 'import' : origins.has('sample') ? 'sample' : null;
+          return {
+            method: 'crosswalk' as const,
+            communes: communes.map((u) => {
+              const r = rolled.get(u.code);
+              return identity(u, r ?? noFigures(), r && r.status !== null ? origin : null, r?.predecessors);
+            }),
+          };
+        }
+        const rows = new Map((await x.r.assessments(vintage, year)).map((a) => [a.communeCode, a]));
         return {
-          method: 'crosswalk' as const,
+          method: 'reported' as const,
           communes: communes.map((u) => {
-            const r = rolled.get(u.code);
-            return identity(u, r ?? noFigures(), r && r.status !== null ? origin : null, r?.predecessors);
+            const a = rows.get(u.code);
+            return identity(u, a ? counted(a) : noFigures(), a ? (batches.get(a.batchId)?.origin ?? null) : null);
           }),
         };
-      }
-      const rows = new Map((await this.store.assessments(vintage, year)).map((a) => [a.communeCode, a]));
-      return {
-        method: 'reported' as const,
-        communes: communes.map((u) => {
-          const a = rows.get(u.code);
-          return identity(u, a ? counted(a) : noFigures(), a ? (batches.get(a.batchId)?.origin ?? null) : null);
-        }),
-      };
-    });
+      },
+      x,
+    );
   }
 
-  async stats(q: StatsQuery): Promise<StatsResponse> {
-    return this.cached(`stats|${q.vintage}|${q.year}|${q.level}|${q.province ?? ''}`, async () => {
-      await this.assertYear(q.vintage, q.year);
-      const units = await this.units(q.vintage);
-      let province: Unit | undefined;
-      if (q.province !== undefined) {
-        province = units.get(q.province);
-        if (!province || province.level !== 'province') throw notFound(`Không có tỉnh mã ${q.province} trên địa giới ${q.vintage}`, 'province');
-      }
-      const { method, communes: all } = await this.communeFigures(q.vintage, q.year);
-      const communes = province ? all.filter((c) => c.provinceCode === province.code) : all;
-      const bodies = await this.provinceBodies(q.vintage, q.year);
-      const areaBasis = q.vintage === '2025' ? yearBasis(province ? 'province' : 'country', q.year) : 'reported';
-      const old = areaBasis === 'old-units' ? await this.oldUnitsAreas(q.year) : null;
-      const oldArea = (code: string): OldUnitsArea => old!.provinces.get(code) ?? { total: aggregate([]), split: 0 };
-      const areas = [...units.values()].filter((u) => u.level === q.level && (!province || u.provinceCode === province.code));
-      const rows =
-        q.level === 'commune'
-          ? communes
-          : old && q.level === 'province'
-            ? areas.map((a) => {
-                const o = oldArea(a.code);
-                return { ...areaIdentity(a), ...o.total, oldUnits: { communes: o.total.communes.total, split: o.split } };
-              })
-            : groupAreas(areas, communes, q.level === 'province' ? bodies : new Map());
-      const provinceTally = province ? (bodies.get(province.code) ?? null) : sumTallies([...bodies.values()]);
-      const oldTotal = old ? (province ? oldArea(province.code) : old.country) : null;
-      const sample = all.some((c) => c.origin === 'sample');
-      return {
-        sample,
-        dataLabel: sample ? SAMPLE_LABEL : null,
-        vintage: q.vintage,
-        year: q.year,
-        level: q.level,
-        province: province ? { code: province.code, name: province.name } : null,
-        method,
-        note: method === 'crosswalk' ? ROLLUP_NOTE : null,
-        areaBasis,
-        oldUnits: oldTotal ? { communes: oldTotal.total.communes.total, split: oldTotal.split, note: OLD_UNITS_NOTE } : null,
-        total: oldTotal?.total ?? aggregate(communes, provinceTally),
-        units: rows,
-      };
-    });
+  async stats(q: StatsQuery, x?: Reading): Promise<StatsResponse> {
+    return this.cached(
+      `stats|${q.vintage}|${q.year}|${q.level}|${q.province ?? ''}`,
+      async (x) => {
+        await this.assertYear(q.vintage, q.year, x);
+        const units = await this.units(q.vintage, x);
+        let province: Unit | undefined;
+        if (q.province !== undefined) {
+          province = units.get(q.province);
+          if (!province || province.level !== 'province') throw notFound(`Không có tỉnh mã ${q.province} trên địa giới ${q.vintage}`, 'province');
+        }
+        const { method, communes: all } = await this.communeFigures(q.vintage, q.year, x);
+        const communes = province ? all.filter((c) => c.provinceCode === province.code) : all;
+        const bodies = await this.provinceBodies(q.vintage, q.year, x);
+        const areaBasis = q.vintage === '2025' ? yearBasis(province ? 'province' : 'country', q.year) : 'reported';
+        const old = areaBasis === 'old-units' ? await this.oldUnitsAreas(q.year, x) : null;
+        const oldArea = (code: string): OldUnitsArea => old!.provinces.get(code) ?? { total: aggregate([]), split: 0 };
+        const areas = [...units.values()].filter((u) => u.level === q.level && (!province || u.provinceCode === province.code));
+        const rows =
+          q.level === 'commune'
+            ? communes
+            : old && q.level === 'province'
+              ? areas.map((a) => {
+                  const o = oldArea(a.code);
+                  return { ...areaIdentity(a), ...o.total, oldUnits: { communes: o.total.communes.total, split: o.split } };
+                })
+              : groupAreas(areas, communes, q.level === 'province' ? bodies : new Map());
+        const provinceTally = province ? (bodies.get(province.code) ?? null) : sumTallies([...bodies.values()]);
+        const oldTotal = old ? (province ? oldArea(province.code) : old.country) : null;
+        const sample = all.some((c) => c.origin === 'sample');
+        return {
+          sample,
+          dataLabel: sample ? SAMPLE_LABEL : null,
+          vintage: q.vintage,
+          year: q.year,
+          level: q.level,
+          province: province ? { code: province.code, name: province.name } : null,
+          method,
+          note: method === 'crosswalk' ? ROLLUP_NOTE : null,
+          areaBasis,
+          oldUnits: oldTotal ? { communes: oldTotal.total.communes.total, split: oldTotal.split, note: OLD_UNITS_NOTE } : null,
+          total: oldTotal?.total ?? aggregate(communes, provinceTally),
+          units: rows,
+        };
+      },
+      x,
+    );
   }
 
   /** stats(q) serialised (and compressed on demand) once per query and store version: what the route sends. */
   statsBody(q: StatsQuery): Promise<EncodedBody> {
-    return this.cached(`stats-body|${q.vintage}|${q.year}|${q.level}|${q.province ?? ''}|${q.fields ?? ''}`, async () => {
-      const s = await this.stats(q);
+    return this.cached(`stats-body|${q.vintage}|${q.year}|${q.level}|${q.province ?? ''}|${q.fields ?? ''}`, async (x) => {
+      const s = await this.stats(q, x);
       if (q.fields !== 'status') return new EncodedBody(s);
       const { units, ...head } = s;
       const compact: StatusResponse = { ...head, codes: packCodes(units.map((u) => u.code)), status: packStatuses(units.map((u) => ('status' in u ? u.status : null))) };
@@ -203,20 +254,30 @@ export class StatsService {
    * Each 2025 province's figures of a year before the reform on its old communes as reported (and the country's):
    * what an area's total is in such a year (server/domain/previousYear).
    */
-  oldUnitsAreas(year: number) {
-    return this.cached(`old-units|${year}`, async () => {
-      const [{ communes: old }, links, units] = await Promise.all([this.communeFigures('pre2025', year), this.crosswalkLinks(), this.units('2025')]);
-      const provinceOfNew = new Map([...units.values()].filter((u) => u.level === 'commune').map((u) => [u.code, u.provinceCode]));
-      return oldUnitsByProvince(old, links, provinceOfNew);
-    });
+  oldUnitsAreas(year: number, x?: Reading) {
+    return this.cached(
+      `old-units|${year}`,
+      async (x) => {
+        const { communes: old } = await this.communeFigures('pre2025', year, x);
+        const links = await this.crosswalkLinks(x);
+        const units = await this.units('2025', x);
+        const provinceOfNew = new Map([...units.values()].filter((u) => u.level === 'commune').map((u) => [u.code, u.provinceCode]));
+        return oldUnitsByProvince(old, links, provinceOfNew);
+      },
+      x,
+    );
   }
 
-  private provinceBodies(vintage: Vintage, year: number) {
-    return this.cached(`bodies|${vintage}|${year}`, async () => {
-      // Province-managed bodies exist only where they were reported, on the vintage they were reported on.
-      const rows = year < FIRST_2025_YEAR && vintage === '2025' ? [] : await this.store.provinceReturns(vintage, year);
-      return new Map(rows.map((r) => [r.provinceCode, r.bodies]));
-    });
+  private provinceBodies(vintage: Vintage, year: number, x?: Reading) {
+    return this.cached(
+      `bodies|${vintage}|${year}`,
+      async ({ r }) => {
+        // Province-managed bodies exist only where they were reported, on the vintage they were reported on.
+        const rows = year < FIRST_2025_YEAR && vintage === '2025' ? [] : await r.provinceReturns(vintage, year);
+        return new Map(rows.map((r) => [r.provinceCode, r.bodies]));
+      },
+      x,
+    );
   }
 }
 

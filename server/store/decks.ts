@@ -1,5 +1,5 @@
-// The store of decks (ordered saved map views for conference presentations). Async, like Store, so
-// that a server database could implement it too. Every write is one transaction with its audit entry.
+// The store of decks (ordered saved map views for conference presentations), on the Store contract
+// (sql-decks.ts). Every write is one transaction with its audit entry; errors are DeckStoreError.
 
 import type { SlideInput } from '../domain/deck.js';
 import type { Actor } from './admin.js';
@@ -23,17 +23,6 @@ export interface Slide extends SlideInput {
 
 export interface Deck extends DeckSummary {
   slides: Slide[];
-}
-
-/** A deck write refused: no such deck or slide, or an order that is not the deck's slides. */
-export class DeckStoreError extends Error {
-  constructor(
-    readonly kind: 'not-found' | 'invalid',
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface DeckStore {

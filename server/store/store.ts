@@ -1,4 +1,4 @@
-import type { Assessment, Batch, CrosswalkLink, Level, ProvinceReturn, Unit, Vintage } from '../domain/types.js';
+import type { Assessment, Batch, CrosswalkLink, Level, Origin, ProvinceReturn, Unit, Vintage } from '../domain/types.js';
 
 /** Reference data: the units of both vintages and the crosswalk between them. */
 export interface Reference {
@@ -15,11 +15,38 @@ export interface BatchWrite {
   provinceReturns: Omit<ProvinceReturn, 'batchId'>[];
 }
 
+/** Row counts, for the seed CLI, migrate-data and health checks. */
+export interface StoreCounts {
+  units: number;
+  crosswalk: number;
+  batches: number;
+  assessments: number;
+  provinceReturns: number;
+  /** Assessments by the origin of the batch that wrote them. */
+  assessmentsByOrigin: Record<Origin, number>;
+}
+
 /**
- * The stats store. Async so that a server database can sit behind it as well as the embedded one.
- * Every write is one transaction: on error nothing already stored changes.
+ * Plain SQL in the subset both dialects share: `?` placeholders, named columns, `RETURNING`, `ON CONFLICT`.
+ * Rows come back as objects keyed by column name (never by position). Integers are JS numbers.
  */
-export interface Store {
+export interface SqlRunner {
+  all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  get<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /** Returns the number of rows changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+}
+
+/** One write transaction: SQL, plus this store's batch writer so that figures change with the rest. */
+export interface StoreTx extends SqlRunner {
+  /** Writes a batch (as Store.writeBatch) inside this transaction; marks the figures changed. */
+  insertBatch(batch: BatchWrite): Promise<number>;
+  /** The transaction changed figures by plain SQL: the data version is bumped at commit. */
+  figuresChanged(): void;
+}
+
+/** The reads of the stats store. */
+export interface StoreReads {
   units(vintage: Vintage, filter?: { level?: Level; provinceCode?: string }): Promise<Unit[]>;
   unit(vintage: Vintage, code: string): Promise<Unit | undefined>;
   crosswalk(): Promise<CrosswalkLink[]>;
@@ -31,8 +58,30 @@ export interface Store {
   history(vintage: Vintage, communeCodes: string[]): Promise<Assessment[]>;
   provinceReturns(vintage: Vintage, year: number): Promise<ProvinceReturn[]>;
   batches(): Promise<Batch[]>;
-  /** Increases on every write; lets callers cache derived figures. */
+  /** Increases with every committed write of figures, by any process; lets callers cache derived figures. */
   version(): Promise<number>;
+  counts(): Promise<StoreCounts>;
+}
+
+/**
+ * The stats store. Async so that a server database can sit behind it as well as the embedded one.
+ * Every write is one transaction: on error nothing already stored changes, and the error is a
+ * StoreWriteError (server/store/errors.ts) whatever the database.
+ */
+export interface Store extends StoreReads {
+  /** 'sqlite' or 'postgres': for logs and health checks only, never for choosing SQL outside the store. */
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Single statements, each in its own implicit transaction. */
+  readonly sql: SqlRunner;
+
+  /**
+   * Runs `fn` in one write transaction, serialised with every other write of any process; commits when it
+   * resolves and rolls back whole when it throws. The data version is bumped in the same transaction if
+   * figures changed (insertBatch, figuresChanged).
+   */
+  withTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Runs `fn` on one consistent snapshot (REPEATABLE READ on PostgreSQL): reads that must agree. */
+  snapshot<T>(fn: (r: StoreReads) => Promise<T>): Promise<T>;
 
   replaceReference(ref: Reference): Promise<void>;
   /**
@@ -43,5 +92,10 @@ export interface Store {
   writeBatch(batch: BatchWrite): Promise<number>;
   /** Removes every batch of the given origin and its rows (used to regenerate the sample data). */
   deleteOrigin(origin: Batch['origin']): Promise<void>;
+  /**
+   * Atomically removes every batch of `origin` and writes `batches` in its place (one transaction:
+   * readers never see a half-written sample). Returns the new batch ids.
+   */
+  replaceOrigin(origin: Origin, batches: BatchWrite[]): Promise<number[]>;
   close(): Promise<void>;
 }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
-import { sqliteAdmin } from '../../server/store/sqlite-admin.js';
+import { storeAdmin } from '../../server/store/sql-admin.js';
 import type { Deck } from '../../server/store/decks.js';
 import { copySeededDb, type TempDb } from '../support/tempDb.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
@@ -36,7 +36,7 @@ describe.skipIf(skip)('conference decks', { timeout: 300_000 }, () => {
     // A private copy: these tests write decks.
     tmp = await copySeededDb(db!);
     const store = openSqliteStore(tmp.path);
-    await sqliteAdmin(store).users.addUser({ name: 'trinhchieu', role: 'viewer', provinceCode: null, passwordHash: await hashPassword(PASSWORD) }, 'test');
+    await storeAdmin(store).users.addUser({ name: 'trinhchieu', role: 'viewer', provinceCode: null, passwordHash: await hashPassword(PASSWORD) }, 'test');
     await store.close();
     portal = await startPortal(tmp.path);
     // Logged in through the page's context, so that the panel's writes carry the session cookie.

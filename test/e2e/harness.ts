@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { createApp } from '../../server/app.js';
 import { ROOT, paths } from '../../server/config.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
-import { sqliteAdmin } from '../../server/store/sqlite-admin.js';
+import { storeAdmin } from '../../server/store/sql-admin.js';
 
 export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,7 +46,7 @@ export async function startPortal(db: string, viewport = { width: 1400, height: 
   const p = paths();
   const store = openSqliteStore(db);
   // With the admin backend, as `npm run serve` runs it: log-in, imports and accounts work (tests on the shared seeded database never write).
-  const app = createApp({ store, geoDir: join(p.buildDir, 'geo'), clientDir: p.clientDir, admin: sqliteAdmin(store) });
+  const app = createApp({ store, geoDir: join(p.buildDir, 'geo'), clientDir: p.clientDir, admin: storeAdmin(store) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -3,8 +3,8 @@
 
 import type { Assessment, Unit } from '../../server/domain/types.js';
 import { COLUMNS } from '../../server/import/columns.js';
-import { openMemoryStore, type SqliteStore } from '../../server/store/sqlite.js';
-import type { BatchWrite, Reference } from '../../server/store/store.js';
+import { openMemoryStore } from '../../server/store/sqlite.js';
+import type { BatchWrite, Reference, Store } from '../../server/store/store.js';
 
 const u = (vintage: Unit['vintage'], code: string, level: Unit['level'], provinceCode: string, name: string, type: string, districtCode: string | null = null): Unit => ({
   vintage,
@@ -75,9 +75,9 @@ export const SAMPLE: BatchWrite = {
   provinceReturns: [],
 };
 
-/** A memory store with the reference and the sample batch. */
-export async function fixtureStore(): Promise<SqliteStore> {
-  const s = openMemoryStore();
+/** A store with the reference and the sample batch (a memory SQLite store unless `open` gives another). */
+export async function fixtureStore(open: () => Promise<Store> = async () => openMemoryStore()): Promise<Store> {
+  const s = await open();
   await s.replaceReference(REFERENCE);
   await s.writeBatch(SAMPLE);
   return s;
@@ -110,8 +110,11 @@ export const filled = (code: string, over: Cells = {}): Cells => ({
   ...over,
 });
 
+/** Every table of the schema (both dialects). */
+export const TABLES = ['meta', 'units', 'crosswalk', 'batches', 'assessments', 'province_returns', 'imports', 'assessment_history', 'users', 'sessions', 'audit_log', 'decks', 'deck_slides', 'import_mappings', 'login_attempts'];
+
 /** Every table's content, to prove that a refused write changed nothing. */
-export function dump(s: SqliteStore): string {
-  const tables = s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, (s.db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
+export async function dump(s: Store): Promise<string> {
+  const rows = await Promise.all(TABLES.map(async (t) => [t, (await s.sql.all(`SELECT * FROM ${t}`)).map((r) => JSON.stringify(r)).sort()]));
+  return JSON.stringify(rows);
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashPassword } from '../../server/auth/password.js';
 import { paths } from '../../server/config.js';
-import { sqliteAdmin } from '../../server/store/sqlite-admin.js';
+import { storeAdmin } from '../../server/store/sql-admin.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 
 export interface TempDb {
@@ -27,7 +27,7 @@ export async function copySeededDb(seeded: string): Promise<TempDb> {
 export async function copyWithAdmin(seeded: string, name: string, password: string): Promise<TempDb> {
   const tmp = await copySeededDb(seeded);
   const store = openSqliteStore(tmp.path);
-  await sqliteAdmin(store).users.addUser({ name, role: 'admin', provinceCode: null, passwordHash: await hashPassword(password) }, 'test');
+  await storeAdmin(store).users.addUser({ name, role: 'admin', provinceCode: null, passwordHash: await hashPassword(password) }, 'test');
   await store.close();
   return tmp;
 }

@@ -1,0 +1,83 @@
+// What only the PostgreSQL store has: migrations under an advisory lock, and the data version announced
+// with NOTIFY to every other process's LISTEN connection (re-read after a reconnect).
+
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { kindSkip, pgDatabase } from '../../../test/support/databases.js';
+import { REF, batch, row } from '../../../test/support/storeFixture.js';
+import { PG_MIGRATIONS, migratePg } from './migrations.js';
+import { PG_TYPES } from './runner.js';
+import { openPgStore, type PgStore } from './store.js';
+
+const cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0).reverse()) await f();
+});
+async function database() {
+  const db = await pgDatabase();
+  cleanup.push(db.drop);
+  return db.url;
+}
+async function open(url: string, opts = {}): Promise<PgStore> {
+  const s = await openPgStore(url, opts);
+  cleanup.push(() => s.close());
+  return s;
+}
+/** Polls `f` until it holds, for at most `ms` (no fixed sleeps). */
+async function until(f: () => Promise<boolean>, ms = 1000): Promise<number> {
+  const t0 = performance.now();
+  while (!(await f())) {
+    if (performance.now() - t0 > ms) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return performance.now() - t0;
+}
+
+describe.skipIf(kindSkip('postgres'))('the PostgreSQL store', () => {
+  it('migrates once when several processes start together, and refuses a newer schema', async () => {
+    const url = await database();
+    const stores = await Promise.all([1, 2, 3, 4].map(() => open(url, { poolSize: 2 })));
+    const c = new pg.Client({ connectionString: url, types: PG_TYPES });
+    await c.connect();
+    cleanup.push(() => c.end());
+    expect((await c.query('SELECT id FROM schema_migrations ORDER BY id')).rows.map((r) => r.id)).toEqual(PG_MIGRATIONS.map((m) => m.id));
+    await stores[0].replaceReference(REF);
+    expect(await stores[3].units('pre2025')).toHaveLength(6);
+    expect(await migratePg(c)).toEqual([]);
+    const next = PG_MIGRATIONS.at(-1)!.id + 1;
+    expect(await migratePg(c, [...PG_MIGRATIONS, { id: next, name: 'later', sql: 'CREATE TABLE later (id integer PRIMARY KEY)' }])).toEqual([next]);
+    await expect(migratePg(c)).rejects.toThrow(new RegExp(`migrations ${next}`));
+    // a failing step is rolled back whole, and the lock is released
+    const bad = [...PG_MIGRATIONS, { id: next, name: 'later', sql: '' }, { id: next + 1, name: 'bad', sql: 'CREATE TABLE t2 (x int); CREATE TABLE units (x int);' }];
+    await expect(migratePg(c, bad)).rejects.toThrow(/migration .*bad/);
+    expect((await c.query("SELECT count(*) AS n FROM pg_tables WHERE tablename = 't2'")).rows[0].n).toBe(0);
+    expect((await c.query('SELECT count(*) AS n FROM pg_locks WHERE locktype = $1', ['advisory'])).rows[0].n).toBe(0);
+  });
+
+  it('another process sees a write within a second, by NOTIFY, and again after its LISTEN connection is cut', async () => {
+    const url = await database();
+    const a = await open(url);
+    const b = await open(url);
+    await a.replaceReference(REF);
+    expect(b.watch.listening).toBe(true);
+    const v = await a.version();
+    await until(async () => (await b.version()) === v);
+    expect(await b.assessments('pre2025', 2023)).toEqual([]); // cached at v
+    await a.writeBatch(batch('import', [row('10001', 2023)]));
+    await until(async () => (await b.version()) === v + 1);
+    expect((await b.assessments('pre2025', 2023)).map((x) => x.communeCode)).toEqual(['10001']);
+
+    // Cut b's LISTEN connection; a writes while it is down; b reads the version again once it is back.
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    cleanup.push(() => admin.end());
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'antq-listen' AND datname = current_database()");
+    await until(async () => !b.watch.listening);
+    await a.writeBatch(batch('import', [row('10002', 2023)]));
+    expect(await b.version()).toBe(v + 2); // read from the table while not listening
+    await until(async () => b.watch.listening, 10_000);
+    await a.writeBatch(batch('import', [row('10003', 2023)]));
+    await until(async () => (await b.version()) === v + 3);
+    expect((await b.assessments('pre2025', 2023)).map((x) => x.communeCode)).toEqual(['10001', '10002', '10003']);
+  });
+});

@@ -1,0 +1,133 @@
+// Rows of the stats tables as both dialects store them (same column names), and their mapping to the
+// domain types by column name. Flags are stored as 0/1 integers in both, so one SQL serves both.
+
+import type { Assessment, Batch, CrosswalkLink, Level, Origin, ProvinceReturn, Status, Unit, Vintage } from '../domain/types.js';
+
+/** The figures of an assessment, in the order of the assessments table. */
+export const FIGURE_COLUMNS = [
+  'status', 'exemplary', 'rd_total', 'rd_certified', 'ag_total', 'ag_certified', 'en_total', 'en_certified',
+  'sc_total', 'sc_certified', 'models', 'key_area', 'hot_spot',
+] as const;
+export const ASSESSMENT_COLUMNS = ['vintage', 'commune_code', 'year', ...FIGURE_COLUMNS, 'batch_id'] as const;
+export type AssessmentColumn = (typeof ASSESSMENT_COLUMNS)[number] | 'province_code';
+
+export interface AssessmentRow {
+  vintage: Vintage;
+  commune_code: string;
+  year: number;
+  status: Status;
+  exemplary: number;
+  rd_total: number;
+  rd_certified: number;
+  ag_total: number;
+  ag_certified: number;
+  en_total: number;
+  en_certified: number;
+  sc_total: number;
+  sc_certified: number;
+  models: number;
+  key_area: number;
+  hot_spot: number;
+  batch_id: number;
+}
+
+export const toAssessment = (r: AssessmentRow): Assessment => ({
+  vintage: r.vintage,
+  communeCode: r.commune_code,
+  year: r.year,
+  status: r.status,
+  exemplary: r.exemplary === 1,
+  residential: { total: r.rd_total, certified: r.rd_certified },
+  agencies: { total: r.ag_total, certified: r.ag_certified },
+  enterprises: { total: r.en_total, certified: r.en_certified },
+  schools: { total: r.sc_total, certified: r.sc_certified },
+  models: r.models,
+  keyArea: r.key_area === 1,
+  hotSpot: r.hot_spot === 1,
+  batchId: r.batch_id,
+});
+
+/** The stored figure columns of an assessment (without its key and batch). */
+export function figureColumns(a: Omit<Assessment, 'batchId' | 'vintage' | 'communeCode' | 'year'>): Omit<AssessmentRow, 'vintage' | 'commune_code' | 'year' | 'batch_id'> {
+  return {
+    status: a.status,
+    exemplary: a.exemplary ? 1 : 0,
+    rd_total: a.residential.total,
+    rd_certified: a.residential.certified,
+    ag_total: a.agencies.total,
+    ag_certified: a.agencies.certified,
+    en_total: a.enterprises.total,
+    en_certified: a.enterprises.certified,
+    sc_total: a.schools.total,
+    sc_certified: a.schools.certified,
+    models: a.models,
+    key_area: a.keyArea ? 1 : 0,
+    hot_spot: a.hotSpot ? 1 : 0,
+  };
+}
+
+export interface UnitRow {
+  vintage: Vintage;
+  code: string;
+  level: Level;
+  name: string;
+  full_name: string;
+  type: string;
+  province_code: string;
+  district_code: string | null;
+  population: number | null;
+  area_km2: number | null;
+}
+export const toUnit = (r: UnitRow): Unit => ({
+  vintage: r.vintage,
+  code: r.code,
+  level: r.level,
+  name: r.name,
+  fullName: r.full_name,
+  type: r.type,
+  provinceCode: r.province_code,
+  districtCode: r.district_code,
+  population: r.population,
+  areaKm2: r.area_km2,
+});
+
+export const toLink = (r: { old_code: string; new_code: string; relation: 'full' | 'partial'; weight: number }): CrosswalkLink => ({
+  oldCode: r.old_code,
+  newCode: r.new_code,
+  relation: r.relation,
+  weight: r.weight,
+});
+
+export const toReturn = (r: { vintage: Vintage; province_code: string; year: number; bodies_total: number; bodies_certified: number; batch_id: number }): ProvinceReturn => ({
+  vintage: r.vintage,
+  provinceCode: r.province_code,
+  year: r.year,
+  bodies: { total: r.bodies_total, certified: r.bodies_certified },
+  batchId: r.batch_id,
+});
+
+export const toBatch = (r: { id: number; origin: Origin; source: string; created_at: string; note: string }): Batch => ({
+  id: r.id,
+  origin: r.origin,
+  source: r.source,
+  createdAt: r.created_at,
+  note: r.note,
+});
+
+export const ORIGINS: readonly Origin[] = ['sample', 'import'];
+export const STATUSES: readonly Status[] = ['dat', 'chua_dat', 'chua_danh_gia'];
+export const VINTAGES: readonly Vintage[] = ['2025', 'pre2025'];
+
+/** Standard SQL, both dialects. */
+export const READ_SQL = {
+  crosswalk: 'SELECT old_code, new_code, relation, weight FROM crosswalk ORDER BY old_code, new_code',
+  provinceReturns: `SELECT vintage, province_code, year, bodies_total, bodies_certified, batch_id FROM province_returns
+    WHERE vintage = ? AND year = ? ORDER BY province_code`,
+  batches: 'SELECT id, origin, source, created_at, note FROM batches ORDER BY id',
+  assessableUnits: `SELECT vintage, code, province_code FROM units c
+    WHERE level = 'commune'
+       OR (level = 'district' AND NOT EXISTS (
+             SELECT 1 FROM units k WHERE k.vintage = c.vintage AND k.level = 'commune' AND k.district_code = c.code))`,
+  provinceCodes: "SELECT vintage, code FROM units WHERE level = 'province'",
+  countByOrigin: 'SELECT b.origin, count(*) AS n FROM assessments a JOIN batches b ON b.id = a.batch_id GROUP BY b.origin',
+} as const;
