@@ -12,11 +12,11 @@ import { createApp } from '../server/app.js';
 import { paths } from '../server/config.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
 import type { CrosswalkLink } from '../server/domain/types.js';
+import { skipUnlessCi } from './support/prerequisites.js';
 
 const db = inject('seededDb');
 const geoDir = join(paths().buildDir, 'geo');
-const skip = !db ? inject('seededDbSkip') : !existsSync(join(geoDir, 'manifest.json')) ? 'boundary layers not built' : null;
-if (skip) console.warn(`reform change tests skipped: ${skip}`);
+const skip = skipUnlessCi('reform change tests', !db ? inject('seededDbSkip') : !existsSync(join(geoDir, 'manifest.json')) ? 'boundary layers not built' : null);
 
 interface Commune { code: string; provinceCode: string; status: string | null }
 interface Stats extends ProvinceStats {

@@ -8,6 +8,7 @@ import { openSqliteStore } from '../store/sqlite.js';
 import { reportData, type ReportQuery } from './reportData.js';
 import { plainText, reportText } from './sentences.js';
 import { typeWord } from './viText.js';
+import { skipUnlessCi } from '../../test/support/prerequisites.js';
 
 interface Figure {
   kind: string;
@@ -28,8 +29,7 @@ interface Entry {
 }
 
 const db = inject('seededDb');
-const skip = db ? null : inject('seededDbSkip');
-if (skip) console.warn(`seed-figure report tests skipped: ${skip}`);
+const skip = skipUnlessCi('seed-figure report tests', db ? null : inject('seededDbSkip'));
 const entries = (JSON.parse(readFileSync(join(ROOT, 'data', 'seed-figures.json'), 'utf8')) as { entries: Entry[] }).entries;
 const WORD = { residential: 'khu dân cư', agencies: 'cơ quan', enterprises: 'doanh nghiệp', schools: 'nhà trường' } as const;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -8,6 +8,7 @@ import { paths } from '../config.js';
 import { storeAdmin } from '../store/sql-admin.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { parseReportQuery } from './reports.js';
+import { skipUnlessCi } from '../../test/support/prerequisites.js';
 
 describe('report parameters, file names and the pack’s views', () => {
   it('reads the place and the date, and refuses what does not fit, in Vietnamese', () => {
@@ -37,7 +38,7 @@ describe('report parameters, file names and the pack’s views', () => {
 
 const db = inject('seededDb');
 const geoDir = join(paths().buildDir, 'geo');
-const skip = !db ? inject('seededDbSkip') : !existsSync(join(geoDir, 'manifest.json')) ? 'boundary layers not built' : null;
+const skip = skipUnlessCi('reports tests', !db ? inject('seededDbSkip') : !existsSync(join(geoDir, 'manifest.json')) ? 'boundary layers not built' : null);
 
 describe.skipIf(skip)('report routes: bad requests', () => {
   const store = openSqliteStore(db!);

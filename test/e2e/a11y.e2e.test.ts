@@ -8,10 +8,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { copyWithAdmin, type TempDb } from '../support/tempDb.js';
 import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
+import { skipUnlessCi } from '../support/prerequisites.js';
 
 const seeded = inject('seededDb');
-const skip = e2eSkipReason(seeded);
-if (skip) console.warn(`accessibility end-to-end tests skipped: ${skip}`);
+const skip = skipUnlessCi('accessibility end-to-end tests', e2eSkipReason(seeded));
 
 const NAME = 'kiemtra';
 const PASSWORD = 'mat-khau-kiem-tra-a11y';

@@ -8,10 +8,10 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/http/securityHeaders.js';
 import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
+import { skipUnlessCi } from '../support/prerequisites.js';
 
 const db = inject('seededDb');
-const skip = e2eSkipReason(db);
-if (skip) console.warn(`CSP end-to-end test skipped: ${skip}`);
+const skip = skipUnlessCi('CSP end-to-end test', e2eSkipReason(db));
 
 declare global {
   interface Window {

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
+import { skipUnlessCi } from '../support/prerequisites.js';
 
 const db = inject('seededDb');
-const skip = e2eSkipReason(db);
-if (skip) console.warn(`Office end-to-end tests skipped: ${skip}`);
+const skip = skipUnlessCi('Office end-to-end tests', e2eSkipReason(db));
 
 const texts = async (zip: JSZip, re: RegExp) =>
   (await Promise.all(Object.keys(zip.files).filter((f) => re.test(f)).map((f) => zip.file(f)!.async('string')))).join('\n').replace(/<[^>]+>/g, ' ');

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatPoints } from '../../client/export/keyFigures.js';
 import { formatPercent } from '../../client/lib/format.js';
 import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
+import { skipUnlessCi } from '../support/prerequisites.js';
 
 const db = inject('seededDb');
-const skip = e2eSkipReason(db);
-if (skip) console.warn(`reform end-to-end tests skipped: ${skip}`);
+const skip = skipUnlessCi('reform end-to-end tests', e2eSkipReason(db));
 
 interface Area {
   code: string;
