@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
-import { metricValue } from '../server/domain/metrics.js';
+import { metricValue } from '../shared/domain/metrics.js';
 import { fetchMeta, fetchUnit, type Meta, type Stats, type UnitDetailResponse } from './api.js';
 import type { ExportInput } from './export/compose.js';
 import { pdfSource } from './export/pdfData.js';
-import { formatCount, formatDate, formatPercent } from './lib/format.js';
+import { formatCount, formatDate, formatPercent } from '../shared/lib/format.js';
 import { compareSide, paneLabel } from './lib/compare.js';
-import { buildLegend, formatMetric, type LegendModel, type Row, type Symbology } from './lib/legendModel.js';
-import { decodeNational, type NationalGeo } from './lib/topo.js';
+import { buildLegend, formatMetric, type LegendModel, type Row, type Symbology } from '../shared/lib/legendModel.js';
+import { decodeNational, type NationalGeo } from '../shared/lib/topo.js';
 import { MapView, type HoverInfo, type MapSync } from './map/MapView.js';
 import { Breadcrumb } from './panels/Breadcrumb.js';
 import { CompareControl } from './panels/CompareControl.js';
@@ -26,7 +26,7 @@ import { MetricControl } from './panels/MetricControl.js';
 import { Tooltip } from './panels/Tooltip.js';
 import { YearControl } from './panels/YearControl.js';
 import { withPreviousYear } from './present/previous.js';
-import { yearNote } from '../server/domain/previousYear.js';
+import { yearNote } from '../shared/domain/previousYear.js';
 import { Presentation, defaultSubtitle, defaultTitle, enterFullscreen } from './present/Presentation.js';
 import { DeckNav } from './deck/DeckNav.js';
 import { DeckPanel, ExportMenu, Worklist } from './lazyPanels.js';
@@ -34,7 +34,7 @@ import { useDeckPlayer } from './deck/useDeckPlayer.js';
 import { slideOfView } from './deck/slides.js';
 import { usePlanner } from './state/usePlanner.js';
 import { loadProvince, loadStats, loadStatuses, prefetchYears, useAsync } from './state/useData.js';
-import { parseView, serializeView, type ViewState } from './state/view.js';
+import { parseView, serializeView, type ViewState } from '../shared/domain/view.js';
 
 const BOUNDARY_SOURCE = 'Ranh giới: sapnhap.bando.com.vn (NXB Tài nguyên – Môi trường và Bản đồ Việt Nam), qua thanglequoc/vietnamese-provinces-database';
 
@@ -151,7 +151,7 @@ export function App() {
 
   const total = stats.value?.total;
   const legendTitle = legend ? titleOf(legend, year, changeFrom !== null) : '';
-  // How a year before the reform is built on this map (server/domain/previousYear): said in the legend.
+  // How a year before the reform is built on this map (shared/domain/previousYear): said in the legend.
   const crosswalkNote = (s: Stats | null, y: number) => (s ? yearNote(s.level === 'province' ? 'province' : 'commune', y) : null);
   // What each map shows, for its label, its legend and the tooltip over it.
   const provinceLevel = statsLevel === 'province';

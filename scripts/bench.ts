@@ -19,7 +19,7 @@ import { naiveGeojsonGz } from './bench/naive-geo.js';
 import { startNaiveSite } from './bench/naive-site.js';
 import { prepare } from './bench/prepare.js';
 import { searchSpeed, typedQueries } from './bench/searchSpeed.js';
-import type { SearchIndexData } from '../server/domain/searchIndex.js';
+import type { SearchIndexData } from '../shared/domain/searchIndex.js';
 import { HELLO_PATH, startServer } from './bench/server.js';
 import { summarize } from './bench/summary.js';
 import { missed, rows, table, type Measurements } from './bench/targets.js';

@@ -5,7 +5,7 @@ import { createApp } from './app.js';
 import { paths } from './config.js';
 import type { AreaFigures, StatsResponse } from './services/stats.js';
 import type { UnitDetail } from './services/units.js';
-import type { CommuneFigures } from './domain/figures.js';
+import type { CommuneFigures } from '../shared/domain/figures.js';
 import { KINDS, kindSkip, seededStore, type TestStore } from '../test/support/databases.js';
 
 const db = inject('seededDb');

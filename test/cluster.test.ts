@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../server/auth/password.js';
 import { paths } from '../server/config.js';
-import type { CommuneFigures } from '../server/domain/figures.js';
+import type { CommuneFigures } from '../shared/domain/figures.js';
 import { openStore } from '../server/store/open.js';
 import { startCluster, type Cluster } from '../scripts/cluster/cluster.js';
 import { kindSkip, pgDatabase } from './support/databases.js';

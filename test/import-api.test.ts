@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../server/auth/password.js';
 import { createApp } from '../server/app.js';
 import { paths } from '../server/config.js';
-import type { CommuneFigures } from '../server/domain/figures.js';
+import type { CommuneFigures } from '../shared/domain/figures.js';
 import type { Store } from '../server/store/store.js';
 import { KINDS, kindSkip, seededStore, type TestStore } from './support/databases.js';
 import { missingSeededApi, skipUnlessCi } from './support/prerequisites.js';

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app.js';
 import { paths } from '../server/config.js';
-import type { CommuneFigures } from '../server/domain/figures.js';
+import type { CommuneFigures } from '../shared/domain/figures.js';
 import { openSqliteStore, type SqliteStore } from '../server/store/sqlite.js';
 
 const run = promisify(execFile);

@@ -4,14 +4,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { keyFigures, yearTotalOf, type TotalFigures } from '../client/export/keyFigures.js';
+import { keyFigures, yearTotalOf, type TotalFigures } from '../shared/export/keyFigures.js';
 import { planPack, provinceTotals, type PackRow, type ProvinceStats } from '../client/export/packPlan.js';
-import { buildLegend, type Row } from '../client/lib/legendModel.js';
-import { previousYear } from '../server/domain/previousYear.js';
+import { buildLegend, type Row } from '../shared/lib/legendModel.js';
+import { previousYear } from '../shared/domain/previousYear.js';
 import { createApp } from '../server/app.js';
 import { paths } from '../server/config.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
-import type { CrosswalkLink } from '../server/domain/types.js';
+import type { CrosswalkLink } from '../shared/domain/types.js';
 import { skipUnlessCi } from './support/prerequisites.js';
 
 const db = inject('seededDb');

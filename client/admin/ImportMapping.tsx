@@ -1,7 +1,7 @@
 // The mapping step of an import: what each column of the file is taken for (a choice per column, the
 // first rows beside it), and the questions about spellings and names, answered once for the whole
 // file. Every change re-checks the file (the page does it), so the count of rows that would import is live.
-import { ALL_COLUMNS } from '../../server/import/columns.js';
+import { ALL_COLUMNS } from '../../shared/import/columns.js';
 import type { ImportChoices, ImportReport } from './adminApi.js';
 
 const n = (x: number) => x.toLocaleString('vi-VN');

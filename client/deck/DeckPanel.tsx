@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ViewState } from '../state/view.js';
+import type { ViewState } from '../../shared/domain/view.js';
 import { useEscape } from '../state/useEscape.js';
 import {
   addSlide,

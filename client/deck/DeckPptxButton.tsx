@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { downloadSlides } from '../export/office/officeExport.js';
-import { slug } from '../export/office/slug.js';
+import { slug } from '../../shared/export/office/slug.js';
 
 interface Props {
   deck: { name: string; slides: readonly { title: string; subtitle: string | null; view: string }[] };

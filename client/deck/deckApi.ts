@@ -1,7 +1,7 @@
 // The deck calls, through the typed client. Writes carry the session's CSRF token (from /api/auth/me):
 // reading decks needs no log-in, saving them does.
 
-import type { SlideInput } from '../../server/domain/deck.js';
+import type { SlideInput } from '../../shared/domain/deck.js';
 import type { Slide } from '../../server/store/decks.js';
 import { client, ok } from '../api.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSlide } from '../../server/domain/deck.js';
-import { DEFAULT_VIEW, parseView } from '../state/view.js';
+import { checkSlide } from '../../shared/domain/deck.js';
+import { DEFAULT_VIEW, parseView } from '../../shared/domain/view.js';
 import { describeSlide, moveItem, slideForKey, slideOfView, viewOfSlide } from './slides.js';
 
 describe('slides and views', () => {

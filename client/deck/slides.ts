@@ -1,8 +1,8 @@
 // Between the map's view state and a deck's slides, and which slide a key goes to. Pure.
 
-import type { SlideInput } from '../../server/domain/deck.js';
-import { METRIC_LABELS } from '../../server/domain/metrics.js';
-import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../state/view.js';
+import type { SlideInput } from '../../shared/domain/deck.js';
+import { METRIC_LABELS } from '../../shared/domain/metrics.js';
+import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../../shared/domain/view.js';
 
 /**
  * The slide that saves what is on screen: the view without the presentation keys, with the year shown

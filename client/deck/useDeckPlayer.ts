@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAsync } from '../state/useData.js';
-import { parseView, type ViewState } from '../state/view.js';
+import { parseView, type ViewState } from '../../shared/domain/view.js';
 import { fetchDeck, type Deck } from './deckApi.js';
 import { slideForKey, viewOfSlide } from './slides.js';
 import { swipeStep } from './slideSwipe.js';

@@ -1,8 +1,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { createPortal } from 'react-dom';
-import type { NationalGeo } from '../lib/topo.js';
+import type { NationalGeo } from '../../shared/lib/topo.js';
 import { MapView, type Drilldown } from '../map/MapView.js';
-import type { MapLevel } from '../state/view.js';
+import type { MapLevel } from '../../shared/domain/view.js';
 
 /** What the map drawn for print shows, and its size in CSS pixels. */
 export interface PrintMapSpec {

@@ -1,11 +1,11 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LegendModel } from '../lib/legendModel.js';
-import { NO_DATA_COLOR, NO_DATA_HATCH } from '../lib/statusClasses.js';
-import type { NationalGeo } from '../lib/topo.js';
-import { ARCHIPELAGO_CODES, bboxOfGeometry, insetProjection, needsInset, unionBBox, type BBox } from './inset.js';
+import type { LegendModel } from '../../shared/lib/legendModel.js';
+import { NO_DATA_COLOR, NO_DATA_HATCH } from '../../shared/lib/statusClasses.js';
+import type { NationalGeo } from '../../shared/lib/topo.js';
+import { ARCHIPELAGO_CODES, bboxOfGeometry, insetProjection, needsInset, unionBBox, type BBox } from '../../shared/export/inset.js';
 import { exportLayout, type ExportLayout } from './layout.js';
-import { layoutLegend, type LegendBox, type Measure } from './legendLayout.js';
-import { metresPerPixel, scaleBar } from './scaleBar.js';
+import { layoutLegend, type LegendBox, type Measure } from '../../shared/export/legendLayout.js';
+import { metresPerPixel, scaleBar } from '../../shared/export/scaleBar.js';
 
 /** The second map of a comparison, exported beside the first (PNG) or on a page of its own (PDF). */
 export interface ExportPane {

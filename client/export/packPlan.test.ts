@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Symbology } from '../lib/legendModel.js';
-import type { CommuneProps } from '../lib/topo.js';
-import type { TotalFigures, YearTotal } from './keyFigures.js';
+import type { Symbology } from '../../shared/lib/legendModel.js';
+import type { CommuneProps } from '../../shared/lib/topo.js';
+import type { TotalFigures, YearTotal } from '../../shared/export/keyFigures.js';
 import { mainlandBBox, planPack, type PackRow } from './packPlan.js';
 
 const square = (code: string, province: string, x: number, y: number, size = 1) => ({

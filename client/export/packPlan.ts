@@ -1,7 +1,7 @@
-import { buildLegend, type LegendModel, type Row, type Symbology } from '../lib/legendModel.js';
-import type { CommuneProps, NationalGeo } from '../lib/topo.js';
-import { ARCHIPELAGO_CODES, bboxOfGeometry, unionBBox, type BBox } from './inset.js';
-import { keyFigures, yearTotalOf, type KeyFigure, type TotalFigures, type YearTotal } from './keyFigures.js';
+import { buildLegend, type LegendModel, type Row, type Symbology } from '../../shared/lib/legendModel.js';
+import type { CommuneProps, NationalGeo } from '../../shared/lib/topo.js';
+import { ARCHIPELAGO_CODES, bboxOfGeometry, unionBBox, type BBox } from '../../shared/export/inset.js';
+import { keyFigures, yearTotalOf, type KeyFigure, type TotalFigures, type YearTotal } from '../../shared/export/keyFigures.js';
 
 /** A commune's figures as /api/stats gives them, with its province. */
 export type PackRow = Row & { provinceCode?: string };
@@ -34,7 +34,7 @@ export interface PackInput {
   geo: Pick<NationalGeo, 'communes'>;
   nationalBBox: BBox;
   now: YearFigures;
-  /** The previous year's figures (server/domain/previousYear), or null when there is none. */
+  /** The previous year's figures (shared/domain/previousYear), or null when there is none. */
   previous: YearFigures | null;
   /** One province's page only (classes still over all communes), or null for the whole pack. */
   only?: string | null;

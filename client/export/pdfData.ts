@@ -1,14 +1,14 @@
 import type { Stats } from '../api.js';
-import type { LegendModel, Symbology } from '../lib/legendModel.js';
-import type { NationalGeo } from '../lib/topo.js';
+import type { LegendModel, Symbology } from '../../shared/lib/legendModel.js';
+import type { NationalGeo } from '../../shared/lib/topo.js';
 import type { Drilldown } from '../map/MapView.js';
-import type { MapLevel } from '../state/view.js';
+import type { MapLevel } from '../../shared/domain/view.js';
 import type { ExportInput } from './compose.js';
-import { previousYear } from '../../server/domain/previousYear.js';
+import { previousYear } from '../../shared/domain/previousYear.js';
 import { areaTotal, withPreviousYear } from '../present/previous.js';
 import { loadStats } from '../state/useData.js';
-import type { BBox } from './inset.js';
-import { keyFigures, type KeyFigure } from './keyFigures.js';
+import type { BBox } from '../../shared/export/inset.js';
+import { keyFigures, type KeyFigure } from '../../shared/export/keyFigures.js';
 import { provinceTotals, type PackInput, type PackRow, type ProvinceStats } from './packPlan.js';
 import type { ViewMap, ViewPdf } from './pdfExport.js';
 

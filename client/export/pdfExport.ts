@@ -2,17 +2,17 @@ import type { LngLatBoundsLike, Map as MapLibreMap, GeoJSONSource } from 'maplib
 import { PDFDocument } from 'pdf-lib';
 import boldUrl from '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf?url';
 import regularUrl from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf?url';
-import type { LegendModel } from '../lib/legendModel.js';
-import type { NationalGeo } from '../lib/topo.js';
+import type { LegendModel } from '../../shared/lib/legendModel.js';
+import type { NationalGeo } from '../../shared/lib/topo.js';
 import { archipelagos, canvasBlob, captureMap, insetImage, insetNeeded } from './compose.js';
-import { intersectBBox, type BBox } from './inset.js';
-import type { KeyFigure } from './keyFigures.js';
+import { intersectBBox, type BBox } from '../../shared/export/inset.js';
+import type { KeyFigure } from '../../shared/export/keyFigures.js';
 import { embedFonts, type PdfFonts } from './pdfFont.js';
 import { pdfPageLayout, printMapSize, type Orientation, type Paper, type PdfPageLayout } from './pdfLayout.js';
 import { addMapPage, type MapShot, type PageText } from './pdfPage.js';
 import { mainlandBBox, type PackPage } from './packPlan.js';
 import type { PrintMapSpec } from './PrintMap.js';
-import { metresPerPixel } from './scaleBar.js';
+import { metresPerPixel } from '../../shared/export/scaleBar.js';
 
 /** The off-screen map pages are drawn on, once it has loaded. */
 export interface PrintTarget {

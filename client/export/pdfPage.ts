@@ -1,11 +1,11 @@
 import { rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
-import type { LegendModel } from '../lib/legendModel.js';
-import { NO_DATA_COLOR, NO_DATA_HATCH } from '../lib/statusClasses.js';
-import type { KeyFigure } from './keyFigures.js';
-import { layoutLegend, wrap, type LegendBox, type Measure } from './legendLayout.js';
+import type { LegendModel } from '../../shared/lib/legendModel.js';
+import { NO_DATA_COLOR, NO_DATA_HATCH } from '../../shared/lib/statusClasses.js';
+import type { KeyFigure } from '../../shared/export/keyFigures.js';
+import { layoutLegend, wrap, type LegendBox, type Measure } from '../../shared/export/legendLayout.js';
 import type { PdfFonts } from './pdfFont.js';
 import { hatchSegments, type Box, type PdfPageLayout } from './pdfLayout.js';
-import { scaleBar } from './scaleBar.js';
+import { scaleBar } from '../../shared/export/scaleBar.js';
 
 /** The map of a page as captured from MapLibre. */
 export interface MapShot {

@@ -1,4 +1,4 @@
-import { CELL_IDS, bivariateBreaks, bivariateCell, type BivariateInput, type CellId, type CertMode } from '../../server/domain/bivariate.js';
+import { CELL_IDS, bivariateBreaks, bivariateCell, type BivariateInput, type CellId, type CertMode } from '../../shared/domain/bivariate.js';
 
 /**
  * Joshua Stevens' 3×3 blue–pink bivariate scheme: x (certification) runs grey → teal, y (model density)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareSide, metricLabel, paneLabel, type CompareRequest } from './compare.js';
-import type { Symbology } from './legendModel.js';
+import type { Symbology } from '../../shared/lib/legendModel.js';
 
 const main: Symbology = { metric: 'status', denominator: 'population', changeFrom: null, classing: { method: 'jenks', k: 6, breaks: [] } };
 const none: CompareRequest = { compareYear: null, compareMetric: null, compareDenominator: 'population', compareMethod: 'quantile', compareK: 5, compareBreaks: [] };

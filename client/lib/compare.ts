@@ -1,5 +1,5 @@
-import { DENOMINATOR_LABELS, METRIC_LABELS, type Denominator, type MetricId } from '../../server/domain/metrics.js';
-import type { Symbology } from './legendModel.js';
+import { DENOMINATOR_LABELS, METRIC_LABELS, type Denominator, type MetricId } from '../../shared/domain/metrics.js';
+import type { Symbology } from '../../shared/lib/legendModel.js';
 
 /** A metric's name in the toolbar and on the maps; a rate means communes certified at province level, residential areas below. */
 export function metricLabel(metric: MetricId, provinceLevel: boolean): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Status } from '../../server/domain/types.js';
+import type { Status } from '../../shared/domain/types.js';
 import { cellText, filterRows, nextSort, sortRows, tableColumns, tableExport, tableRows, type TableRow } from './dataTable.js';
-import { buildLegend, type Row, type Symbology } from './legendModel.js';
-import { STATUS_COLORS } from './statusClasses.js';
+import { buildLegend, type Row, type Symbology } from '../../shared/lib/legendModel.js';
+import { STATUS_COLORS } from '../../shared/lib/statusClasses.js';
 
 const commune = (code: string, name: string, type: string, provinceCode: string, status: Status | null, certified: number, models: number | null): Row =>
   ({ code, name, type, provinceCode, status, residential: { total: 10, certified }, models, population: 10_000, areaKm2: 20 }) as Row;

@@ -1,11 +1,11 @@
 // "Bảng số liệu": the units of the current view as table rows, filtered with the search's word matching and sorted.
-import type { Denominator, MetricId } from '../../server/domain/metrics.js';
-import { NO_DATA_LABEL, STATUS_LABELS } from '../../server/domain/labels.js';
-import type { CellValue, ExportColumn, ExportTable } from '../../server/domain/exportTable.js';
-import type { Status } from '../../server/domain/types.js';
-import { formatCount, formatPercent } from './format.js';
-import { formatMetric, type LegendModel, type Row } from './legendModel.js';
-import { PREFIX, tokenize, wordQuality } from './textMatch.js';
+import type { Denominator, MetricId } from '../../shared/domain/metrics.js';
+import { NO_DATA_LABEL, STATUS_LABELS } from '../../shared/domain/labels.js';
+import type { CellValue, ExportColumn, ExportTable } from '../../shared/domain/exportTable.js';
+import type { Status } from '../../shared/domain/types.js';
+import { formatCount, formatPercent } from '../../shared/lib/format.js';
+import { formatMetric, type LegendModel, type Row } from '../../shared/lib/legendModel.js';
+import { PREFIX, tokenize, wordQuality } from '../../shared/lib/textMatch.js';
 
 export interface TableRow {
   code: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLegend, type Row } from './legendModel.js';
+import { buildLegend, type Row } from '../../shared/lib/legendModel.js';
 import { mapSummary } from './mapSummary.js';
 
 const rows: Row[] = [

@@ -1,5 +1,5 @@
-import { formatCount, formatPercent } from './format.js';
-import type { LegendModel } from './legendModel.js';
+import { formatCount, formatPercent } from '../../shared/lib/format.js';
+import type { LegendModel } from '../../shared/lib/legendModel.js';
 
 export interface SummaryInput {
   year: number;

@@ -1,5 +1,5 @@
-import type { CellId, CertMode } from '../../server/domain/bivariate.js';
-import type { ReasonId, StatusFilter } from '../../server/domain/worklist.js';
+import type { CellId, CertMode } from '../../shared/domain/bivariate.js';
+import type { ReasonId, StatusFilter } from '../../shared/domain/worklist.js';
 
 /** The filter builder's state; the year comes from the map. */
 export interface PlanCriteria {

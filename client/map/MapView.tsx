@@ -2,8 +2,8 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Map as MapLibreMap, prewarm, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { CommuneProps, NationalGeo } from '../lib/topo.js';
-import type { MapLevel, ViewState } from '../state/view.js';
+import type { CommuneProps, NationalGeo } from '../../shared/lib/topo.js';
+import type { MapLevel, ViewState } from '../../shared/domain/view.js';
 import { FILL_SOURCES, HIGHLIGHT_SOURCE, LAND_LAYER, baseStyle, boundaryLayers, featureTarget, fillLayer, hatchImage, hatchLayer, presentPaint, sourceLayers, vectorSource, type FillSource, type HighlightKind } from './style.js';
 
 setWorkerUrl(workerUrl);

@@ -1,6 +1,6 @@
 import type { FeatureCollection, Point, Position } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
-import type { NationalGeo } from '../lib/topo.js';
+import type { NationalGeo } from '../../shared/lib/topo.js';
 import { featureTarget } from './style.js';
 
 /**

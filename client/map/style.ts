@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, FeatureIdentifier, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { NO_DATA_COLOR, NO_DATA_HATCH } from '../lib/statusClasses.js';
+import { NO_DATA_COLOR, NO_DATA_HATCH } from '../../shared/lib/statusClasses.js';
 
 export const FONT = ['Noto Sans Regular'];
 const SEA = '#dce8f0';

@@ -1,6 +1,6 @@
-import { cellLabel, type CellId, type CertMode } from '../../server/domain/bivariate.js';
+import { cellLabel, type CellId, type CertMode } from '../../shared/domain/bivariate.js';
 import { BIVARIATE_COLORS, LEGEND_GRID, type BivariateMap } from '../lib/bivariate.js';
-import { formatCount } from '../lib/format.js';
+import { formatCount } from '../../shared/lib/format.js';
 import { HOT_SPOT_COLOR } from '../map/planLayers.js';
 
 interface Props {

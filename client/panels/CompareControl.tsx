@@ -1,5 +1,5 @@
-import type { MetricId } from '../../server/domain/metrics.js';
-import { DEFAULT_VIEW, type ViewState } from '../state/view.js';
+import type { MetricId } from '../../shared/domain/metrics.js';
+import { DEFAULT_VIEW, type ViewState } from '../../shared/domain/view.js';
 import { MetricSelect } from './MetricSelect.js';
 
 interface Props {

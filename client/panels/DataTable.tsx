@@ -1,10 +1,10 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Denominator, MetricId } from '../../server/domain/metrics.js';
-import { toCsv } from '../../server/domain/exportCsv.js';
+import type { Denominator, MetricId } from '../../shared/domain/metrics.js';
+import { toCsv } from '../../shared/domain/exportCsv.js';
 import { downloadBlob } from '../export/compose.js';
 import { cellText, filterRows, nextSort, sortRows, tableColumns, tableExport, tableRows, type Sort } from '../lib/dataTable.js';
-import { formatCount } from '../lib/format.js';
-import type { LegendModel, Row } from '../lib/legendModel.js';
+import { formatCount } from '../../shared/lib/format.js';
+import type { LegendModel, Row } from '../../shared/lib/legendModel.js';
 import { useEscape } from '../state/useEscape.js';
 import './dataTable.css';
 

@@ -1,15 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { NO_DATA_LABEL, STATUS_LABELS } from '../../server/domain/labels.js';
-import type { Status } from '../../server/domain/types.js';
+import { NO_DATA_LABEL, STATUS_LABELS } from '../../shared/domain/labels.js';
+import type { Status } from '../../shared/domain/types.js';
 import type { UnitDetailResponse } from '../api.js';
-import { formatArea, formatCount, formatPercent, formatTally } from '../lib/format.js';
-import { STATUS_COLORS } from '../lib/statusClasses.js';
-import { metricValue, type Denominator, type MetricId } from '../../server/domain/metrics.js';
-import { formatMetric } from '../lib/legendModel.js';
+import { formatArea, formatCount, formatPercent, formatTally } from '../../shared/lib/format.js';
+import { STATUS_COLORS } from '../../shared/lib/statusClasses.js';
+import { metricValue, type Denominator, type MetricId } from '../../shared/domain/metrics.js';
+import { formatMetric } from '../../shared/lib/legendModel.js';
 import { TrendChart } from './TrendChart.js';
 import { useEscape } from '../state/useEscape.js';
-import { basisLabel, rollupLabel } from '../../server/domain/previousYear.js';
-import { unitTypeSource } from '../../server/domain/unitTypes.js';
+import { basisLabel, rollupLabel } from '../../shared/domain/previousYear.js';
+import { unitTypeSource } from '../../shared/domain/unitTypes.js';
 
 /** The unit's place among the units it is compared with for the current metric. */
 export interface Rank {
@@ -197,7 +197,7 @@ function CommuneDetail({ detail, year, metric, denominator, rank }: SectionProps
 function AreaDetail({ detail, year, metric, denominator, rank }: SectionProps<'area'>) {
   const { unit, history } = detail;
   const current = history.find((h) => h.year === year)?.total;
-  // A year before the reform is the area's old communes as reported (server/domain/previousYear), never the roll-up.
+  // A year before the reform is the area's old communes as reported (shared/domain/previousYear), never the roll-up.
   const label = (h: (typeof history)[number]) => basisLabel(h.basis, { oldUnits: h.oldUnits?.communes, split: h.oldUnits?.split });
   const trend = history.map((h) => ({ year: h.year, value: metricValue(h.total, metric, denominator), estimated: h.basis !== 'reported', note: label(h) || undefined }));
   const shown = history.find((h) => h.year === year);

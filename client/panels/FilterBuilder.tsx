@@ -1,7 +1,7 @@
-import { cellLabel } from '../../server/domain/bivariate.js';
-import { NO_DATA_LABEL, STATUS_LABELS } from '../../server/domain/labels.js';
-import { STATUSES } from '../../server/domain/types.js';
-import { REASON_LABELS, REQUIRABLE, type StatusFilter } from '../../server/domain/worklist.js';
+import { cellLabel } from '../../shared/domain/bivariate.js';
+import { NO_DATA_LABEL, STATUS_LABELS } from '../../shared/domain/labels.js';
+import { STATUSES } from '../../shared/domain/types.js';
+import { REASON_LABELS, REQUIRABLE, type StatusFilter } from '../../shared/domain/worklist.js';
 import { ProvinceSelect } from './ProvinceSelect.js';
 import { DEFAULT_PLAN, toggle, type PlanCriteria } from '../lib/worklistQuery.js';
 

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { buildLegend, type Row } from '../lib/legendModel.js';
+import { buildLegend, type Row } from '../../shared/lib/legendModel.js';
 import { Legend } from './Legend.js';
 
 // The province change map's legend (rate, change on a year), for changes all above, all below and on both sides of zero.

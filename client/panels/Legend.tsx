@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { CLASS_METHODS, CLASS_METHOD_LABELS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../lib/classify.js';
-import { formatCount } from '../lib/format.js';
-import type { LegendModel } from '../lib/legendModel.js';
+import { CLASS_METHODS, CLASS_METHOD_LABELS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../../shared/lib/classify.js';
+import { formatCount } from '../../shared/lib/format.js';
+import type { LegendModel } from '../../shared/lib/legendModel.js';
 import { PHONE_QUERY } from '../state/useMedia.js';
 
 interface Props {

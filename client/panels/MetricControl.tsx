@@ -1,4 +1,4 @@
-import type { MapLevel, ViewState } from '../state/view.js';
+import type { MapLevel, ViewState } from '../../shared/domain/view.js';
 import { MetricSelect } from './MetricSelect.js';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { DENOMINATORS, DENOMINATOR_LABELS, type Denominator, type MetricId } from '../../server/domain/metrics.js';
+import { DENOMINATORS, DENOMINATOR_LABELS, type Denominator, type MetricId } from '../../shared/domain/metrics.js';
 import { metricLabel } from '../lib/compare.js';
 
 interface Props {

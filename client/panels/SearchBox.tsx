@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { fetchSearchIndex } from '../api.js';
-import { buildIndex, search, type SearchIndex, type SearchResult } from '../lib/search.js';
+import { buildIndex, search, type SearchIndex, type SearchResult } from '../../shared/lib/search.js';
 import './SearchBox.css';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { STATUS_LABELS } from '../../server/domain/labels.js';
-import { formatCount, formatPercent } from '../lib/format.js';
+import { STATUS_LABELS } from '../../shared/domain/labels.js';
+import { formatCount, formatPercent } from '../../shared/lib/format.js';
 import { downloadUrl, fetchTarget, type TargetData } from '../planApi.js';
 import { useAsync } from '../state/useData.js';
 import { ProvinceSelect } from './ProvinceSelect.js';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { STATUS_LABELS, NO_DATA_LABEL } from '../../server/domain/labels.js';
-import { formatCount } from '../lib/format.js';
-import type { NationalGeo } from '../lib/topo.js';
+import { STATUS_LABELS, NO_DATA_LABEL } from '../../shared/domain/labels.js';
+import { formatCount } from '../../shared/lib/format.js';
+import type { NationalGeo } from '../../shared/lib/topo.js';
 import { scrollToRow, windowRange } from '../lib/virtual.js';
 import { worklistQuery } from '../lib/worklistQuery.js';
 import { communeBounds, setListHover } from '../map/planLayers.js';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { keyFigures, type YearTotal } from '../export/keyFigures.js';
+import { keyFigures, type YearTotal } from '../../shared/export/keyFigures.js';
 
 export const defaultTitle = (year: number) => `Kết quả xây dựng phong trào Toàn dân bảo vệ ANTQ năm ${year}`;
 export const defaultSubtitle = (place: string) => `Xã, phường, đặc khu đạt tiêu chuẩn "An toàn về an ninh, trật tự" – ${place}`;

@@ -1,10 +1,10 @@
-import { yearTotalOf, type YearTotal } from '../export/keyFigures.js';
-import { previousYear } from '../../server/domain/previousYear.js';
+import { yearTotalOf, type YearTotal } from '../../shared/export/keyFigures.js';
+import { previousYear } from '../../shared/domain/previousYear.js';
 import { loadStats } from '../state/useData.js';
 
 /**
  * A year's figures of the country (province null) or a province, as the server builds an area's total: a year
- * before the reform on the area's old communes as reported, never the roll-up (server/domain/previousYear).
+ * before the reform on the area's old communes as reported, never the roll-up (shared/domain/previousYear).
  */
 export async function areaTotal(year: number, level: 'province' | 'commune', province: string | null): Promise<YearTotal> {
   const s = await loadStats(year, level, province);

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Topology } from 'topojson-specification';
-import { unpackCodes, unpackStatuses } from '../../server/domain/compactStatus.js';
-import type { Status } from '../../server/domain/types.js';
+import { unpackCodes, unpackStatuses } from '../../shared/domain/compactStatus.js';
+import type { Status } from '../../shared/domain/types.js';
 import { fetchStats, fetchStatuses, type Stats, type Statuses } from '../api.js';
-import { decodeProvince } from '../lib/topo.js';
+import { decodeProvince } from '../../shared/lib/topo.js';
 import type { Drilldown } from '../map/MapView.js';
 
 /** One request per key and page; a failed one is forgotten, so that it can be tried again. */

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { CommuneFigures } from '../../server/domain/figures.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
 import { bivariateMap } from '../lib/bivariate.js';
-import type { NationalGeo } from '../lib/topo.js';
+import type { NationalGeo } from '../../shared/lib/topo.js';
 import { DEFAULT_PLAN, type PlanCriteria } from '../lib/worklistQuery.js';
 import { setPlanOverlay } from '../map/planLayers.js';
 import { loadStats, useAsync } from './useData.js';

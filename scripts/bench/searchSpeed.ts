@@ -1,9 +1,9 @@
 // Search as a user types: every prefix of a name, letter by letter, answered by the client's index
-// (client/lib/search.ts) over every name the portal serves (/api/search-index, ~14,000 with the old names).
+// (shared/lib/search.ts) over every name the portal serves (/api/search-index, ~14,000 with the old names).
 
-import { buildIndex, search } from '../../client/lib/search.js';
-import type { SearchIndexData } from '../../server/domain/searchIndex.js';
-import { fullNameOf } from '../../server/domain/searchIndex.js';
+import { buildIndex, search } from '../../shared/lib/search.js';
+import type { SearchIndexData } from '../../shared/domain/searchIndex.js';
+import { fullNameOf } from '../../shared/domain/searchIndex.js';
 
 export interface SearchSpeed {
   names: number;

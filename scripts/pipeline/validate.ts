@@ -7,7 +7,7 @@ import type { Geometry } from 'geojson';
 import { ISLANDS, KNOWN_CODE_ALIASES } from './settings.js';
 import { asTopology, geometriesOf, type Topo } from './topology.js';
 import type { OfficialUnits } from './units.js';
-import { checkCommuneTypes } from '../../server/domain/unitTypes.js';
+import { checkCommuneTypes } from '../../shared/domain/unitTypes.js';
 
 export class ValidationError extends Error {
   constructor(
@@ -30,7 +30,7 @@ const PROVINCE_CODE = /^\d{2}$/;
 
 /**
  * The official lists on their own: well-formed, unique codes, communes in known provinces, and each commune's type
- * as the authority 1027/CTK-CSCL gives it (or a documented later change: server/domain/unitTypes).
+ * as the authority 1027/CTK-CSCL gives it (or a documented later change: shared/domain/unitTypes).
  */
 export function validateUnits(units: OfficialUnits, files = { communes: 'communes.csv', provinces: 'provinces.csv' }): string[] {
   const problems: string[] = [];

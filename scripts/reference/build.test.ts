@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/config.js';
 import { buildReference, checkPopulations2025, normaliseName, SOURCE_FILES, splitTypePrefix } from './build.js';
-import type { CrosswalkLink, Unit } from '../../server/domain/types.js';
+import type { CrosswalkLink, Unit } from '../../shared/domain/types.js';
 import { CsvError } from '../../server/lib/csv.js';
 import { loadReference, readSourceTexts, SourceFileError } from './load.js';
 

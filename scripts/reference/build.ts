@@ -1,10 +1,10 @@
 // Builds the portal's Reference (units of both vintages + the old→new crosswalk) from the source
 // CSV texts. Pure: no file access (see load.ts for that), so every rule here is unit-tested.
 
-import type { CrosswalkLink, Unit } from '../../server/domain/types.js';
+import type { CrosswalkLink, Unit } from '../../shared/domain/types.js';
 import type { Reference } from '../../server/store/store.js';
 import { CsvError, readTable, type CsvTable, type Row } from '../../server/lib/csv.js';
-import { checkCommuneTypes } from '../../server/domain/unitTypes.js';
+import { checkCommuneTypes } from '../../shared/domain/unitTypes.js';
 
 /** The source files, relative to the source dir (paths().sourceDir). */
 export const SOURCE_FILES = {
@@ -124,7 +124,7 @@ export function documentedTypeChanges(codeChanges: CsvTable): Set<string> {
 
 /**
  * 2025 units. A commune's type is the one of the GSO list 1027/CTK-CSCL (column `name_in_gso_1027_list`, in force
- * from 01/7/2025: server/domain/unitTypes), its full name that type and its name; a type that differs from it
+ * from 01/7/2025: shared/domain/unitTypes), its full name that type and its name; a type that differs from it
  * without a documented later change fails the build.
  */
 export function buildUnits2025(provinces: CsvTable, communes: CsvTable, codeChanges: CsvTable, notes: string[]): Unit[] {

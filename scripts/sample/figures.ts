@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../server/config.js';
-import type { Level, Vintage } from '../../server/domain/types.js';
+import type { Level, Vintage } from '../../shared/domain/types.js';
 
 export type TallyKey = 'residential' | 'agencies' | 'enterprises' | 'schools';
 export const TALLY_KEYS: readonly TallyKey[] = ['residential', 'agencies', 'enterprises', 'schools'];

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paths, ROOT } from '../../server/config.js';
-import type { Assessment, ProvinceReturn, Unit } from '../../server/domain/types.js';
+import type { Assessment, ProvinceReturn, Unit } from '../../shared/domain/types.js';
 import { openMemoryStore } from '../../server/store/sqlite.js';
 import type { Reference } from '../../server/store/store.js';
 import { skipUnlessCi } from '../../test/support/prerequisites.js';

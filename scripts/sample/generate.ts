@@ -4,7 +4,7 @@
 // seed figures, returns BatchWrites and a report. Every random draw is keyed by seed + unit + year +
 // purpose (see prng.ts), so no figure depends on the order the units are visited in.
 
-import type { Assessment, CrosswalkLink, ProvinceReturn, Status, Unit } from '../../server/domain/types.js';
+import type { Assessment, CrosswalkLink, ProvinceReturn, Status, Unit } from '../../shared/domain/types.js';
 import type { BatchWrite, Reference } from '../../server/store/store.js';
 import {
   closestCount,

@@ -1,11 +1,11 @@
 // The attributes every GIS download and the OGC API carry, in one place: name, type, and the English and Vietnamese
 // descriptions (README, GeoPackage aliases, OpenAPI schema, CSV headings).
-import { STATUS_LABELS, NO_DATA_LABEL } from '../domain/labels.js';
-import { metricValue } from '../domain/metrics.js';
-import { rate } from '../domain/figures.js';
-import type { CommuneFigures } from '../domain/figures.js';
-import type { Tally } from '../domain/types.js';
-import type { ColumnKind } from '../domain/exportTable.js';
+import { STATUS_LABELS, NO_DATA_LABEL } from '../../shared/domain/labels.js';
+import { metricValue } from '../../shared/domain/metrics.js';
+import { rate } from '../../shared/domain/figures.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
+import type { Tally } from '../../shared/domain/types.js';
+import type { ColumnKind } from '../../shared/domain/exportTable.js';
 import type { AreaFigures, Method } from '../services/stats.js';
 
 /** Storage type: SQLite/GeoPackage column type and JSON type follow from it. */
@@ -25,7 +25,7 @@ export interface Field {
 /** What a row's values are read from: a commune or an area (province, district) of one year's /api/stats. */
 export interface RowContext {
   year: number;
-  /** 'old-units': an area's figures of a year before 2025 taken from its old communes as reported (server/domain/previousYear). */
+  /** 'old-units': an area's figures of a year before 2025 taken from its old communes as reported (shared/domain/previousYear). */
   method: Method | 'old-units';
   sample: boolean;
   /** ISO date of the latest batch of figures (YYYY-MM-DD), or null. */

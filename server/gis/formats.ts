@@ -1,9 +1,9 @@
 // A layer as a file: GeoJSON (RFC 7946), GeoPackage, or CSV without geometry (the exports' CSV).
-import { formatDate } from '../../client/lib/format.js';
-import { toCsv } from '../domain/exportCsv.js';
-import type { ExportTable } from '../domain/exportTable.js';
-import { STATUS_LABELS } from '../domain/labels.js';
-import { STATUSES } from '../domain/types.js';
+import { formatDate } from '../../shared/lib/format.js';
+import { toCsv } from '../../shared/domain/exportCsv.js';
+import type { ExportTable } from '../../shared/domain/exportTable.js';
+import { STATUS_LABELS } from '../../shared/domain/labels.js';
+import { STATUSES } from '../../shared/domain/types.js';
 import type { Field } from './fields.js';
 import type { Detail } from './geometry.js';
 import { writeGpkg } from './gpkg.js';

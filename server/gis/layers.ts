@@ -1,6 +1,6 @@
 // The GIS layers (collections): boundary shapes joined with one year's figures from the StatsService.
 import type { MultiPolygon } from 'geojson';
-import type { Level, Vintage } from '../domain/types.js';
+import type { Level, Vintage } from '../../shared/domain/types.js';
 import { notFound } from '../services/errors.js';
 import type { StatsResponse, StatsService } from '../services/stats.js';
 import { AREA_FIELDS, COMMUNE_FIELDS, properties, type Field, type Row, type RowContext, type Value } from './fields.js';

@@ -1,7 +1,7 @@
 // The query parameters of the OGC API – Features routes, as zod schemas: the routes validate with them and the
 // OpenAPI document's parameters are generated from them (ogcOpenapi.ts), so the two cannot disagree.
 import { z } from 'zod';
-import { STATUSES } from '../domain/types.js';
+import { STATUSES } from '../../shared/domain/types.js';
 import { DETAILS } from './geometry.js';
 import type { Collection } from './layers.js';
 import { FORMATS } from './formats.js';

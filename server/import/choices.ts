@@ -2,7 +2,7 @@
 // by column letter, the answers to the report's questions, the sheet to read. Checked here, once.
 
 import { z } from 'zod';
-import { ALL_COLUMNS } from './columns.js';
+import { ALL_COLUMNS } from '../../shared/import/columns.js';
 import type { ColumnMapping } from './table.js';
 import type { Answers } from './validate.js';
 

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/sample/prng.js';
 import { checkFile, haveData, realUnits, suggested, workbook, type Cell } from '../../test/support/returnLayouts.js';
-import type { Unit } from '../domain/types.js';
-import { STATUS_WORDS } from './dictionary.js';
-import { nameKey, splitCommuneName } from './normalize.js';
+import type { Unit } from '../../shared/domain/types.js';
+import { STATUS_WORDS } from '../../shared/import/dictionary.js';
+import { nameKey, splitCommuneName } from '../../shared/import/normalize.js';
 
 const CASES = 40;
 const ABBREV: Record<string, string[]> = { Phường: ['P.', 'P. '], Xã: ['X. ', 'xã '], 'Thị trấn': ['TT ', 'TT. '], 'Đặc khu': ['Đặc khu '] };

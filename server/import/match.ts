@@ -4,8 +4,8 @@
 // the district header row above). More than one candidate is an error listing them; a name equal only
 // without diacritics ("Đồng Kỵ" / "Đồng Kỳ") is a suggestion the user must confirm, never a match.
 
-import type { Unit, Vintage } from '../domain/types.js';
-import { nameKey, normalize, splitCommuneName, splitDistrictName } from './normalize.js';
+import type { Unit, Vintage } from '../../shared/domain/types.js';
+import { nameKey, normalize, splitCommuneName, splitDistrictName } from '../../shared/import/normalize.js';
 
 interface NameIndex {
   full: Map<string, Unit[]>;

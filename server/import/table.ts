@@ -4,9 +4,9 @@
 // a note or signature — so that only commune rows are checked and every other row is listed with why.
 // Pure: rows of text in, a table out.
 
-import { columnLetter, columnOf, isColumnId, type ColumnId } from './columns.js';
-import { NOTE_WORDS, TOTAL_PHRASES, TOTAL_WORDS } from './dictionary.js';
-import { nameKey, splitCommuneName, startsWithDistrictType } from './normalize.js';
+import { columnLetter, columnOf, isColumnId, type ColumnId } from '../../shared/import/columns.js';
+import { NOTE_WORDS, TOTAL_PHRASES, TOTAL_WORDS } from '../../shared/import/dictionary.js';
+import { nameKey, splitCommuneName, startsWithDistrictType } from '../../shared/import/normalize.js';
 import type { SheetData, SheetRow } from './sheet.js';
 
 /** A column of the file: its heading as read, and what it is taken for. */

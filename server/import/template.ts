@@ -3,8 +3,8 @@
 // their leading zeros; a second sheet explains each column).
 
 import ExcelJS from 'exceljs';
-import type { Unit } from '../domain/types.js';
-import { COLUMNS } from './columns.js';
+import type { Unit } from '../../shared/domain/types.js';
+import { COLUMNS } from '../../shared/import/columns.js';
 
 export interface TemplateSpec {
   year: number | null;

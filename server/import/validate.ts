@@ -4,12 +4,12 @@
 // the dictionary does not know are gathered into questions, one per spelling, that the user answers
 // once for the whole file. Pure: the table and the units come in, nothing is read or written.
 
-import type { Assessment, Status, Unit } from '../domain/types.js';
-import { columnLetter, heading, type ColumnId } from './columns.js';
-import { STATUS_GUESSES, STATUS_LABELS, STATUS_WORDS, ZERO_SURE } from './dictionary.js';
+import type { Assessment, Status, Unit } from '../../shared/domain/types.js';
+import { columnLetter, heading, type ColumnId } from '../../shared/import/columns.js';
+import { STATUS_GUESSES, STATUS_LABELS, STATUS_WORDS, ZERO_SURE } from '../../shared/import/dictionary.js';
 import { describeUnit, matchName, sameName, type UnitIndex } from './match.js';
 import { legacyEncoding, legacyMessage } from './decode.js';
-import { nameKey, normalize } from './normalize.js';
+import { nameKey, normalize } from '../../shared/import/normalize.js';
 import type { Table, TableRow } from './table.js';
 import { parseCode, parseCount, parseFlag, type Parsed } from './values.js';
 

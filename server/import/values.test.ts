@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_COLUMNS, columnLetter, columnOf } from './columns.js';
+import { ALL_COLUMNS, columnLetter, columnOf } from '../../shared/import/columns.js';
 import { decodeText } from './decode.js';
-import { nameKey, normalize, splitCommuneName } from './normalize.js';
+import { nameKey, normalize, splitCommuneName } from '../../shared/import/normalize.js';
 import { findTable } from './table.js';
 import { detectSeparator, readSheet, SheetError } from './sheet.js';
 import { parseCode, parseCount, parseFlag, parseStatus } from './values.js';

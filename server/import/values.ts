@@ -1,9 +1,9 @@
 // One cell → one value, or a problem with a hint. The common spellings people use are accepted (the
 // list is in dictionary.ts); other spellings of a result are asked once for the whole file (validate.ts).
 
-import type { Status } from '../domain/types.js';
-import { STATUS_WORDS } from './dictionary.js';
-import { normalize } from './normalize.js';
+import type { Status } from '../../shared/domain/types.js';
+import { STATUS_WORDS } from '../../shared/import/dictionary.js';
+import { normalize } from '../../shared/import/normalize.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; hint: string };
 

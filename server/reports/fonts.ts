@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
-import type { Measure } from '../../client/export/legendLayout.js';
+import type { Measure } from '../../shared/export/legendLayout.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
-import { decodeNational, decodeProvince, type NationalGeo } from '../../client/lib/topo.js';
-import { ARCHIPELAGO_CODES, bboxOfGeometry, type BBox } from '../../client/export/inset.js';
+import { decodeNational, decodeProvince, type NationalGeo } from '../../shared/lib/topo.js';
+import { ARCHIPELAGO_CODES, bboxOfGeometry, type BBox } from '../../shared/export/inset.js';
 
 export type Geometry = GeoJSON.Polygon | GeoJSON.MultiPolygon;
 export interface Archipelago {

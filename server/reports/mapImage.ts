@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
-import { bboxOfGeometry, unionBBox, type BBox } from '../../client/export/inset.js';
-import { NO_DATA_COLOR, STATUS_COLORS, statusLegend } from '../../client/lib/statusClasses.js';
-import type { Status } from '../domain/types.js';
+import { bboxOfGeometry, unionBBox, type BBox } from '../../shared/export/inset.js';
+import { NO_DATA_COLOR, STATUS_COLORS, statusLegend } from '../../shared/lib/statusClasses.js';
+import type { Status } from '../../shared/domain/types.js';
 import type { StatsService } from '../services/stats.js';
 import { NOTO_SANS } from './fonts.js';
 import type { GeoLayers } from './geometry.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusLegend } from '../../client/lib/statusClasses.js';
+import { statusLegend } from '../../shared/lib/statusClasses.js';
 import { rasterise } from './mapImage.js';
 import { fit, mapSvg, type MapPicture } from './mapSvg.js';
 import { bboxOfPosition } from './slides.js';

@@ -1,8 +1,8 @@
-import { insetProjection, needsInset, unionBBox, type BBox } from '../../client/export/inset.js';
-import { layoutLegend, type LegendBox } from '../../client/export/legendLayout.js';
-import { EARTH_CIRCUMFERENCE, scaleBar } from '../../client/export/scaleBar.js';
-import type { LegendEntry } from '../../client/lib/legendModel.js';
-import { NO_DATA_HATCH } from '../../client/lib/statusClasses.js';
+import { insetProjection, needsInset, unionBBox, type BBox } from '../../shared/export/inset.js';
+import { layoutLegend, type LegendBox } from '../../shared/export/legendLayout.js';
+import { EARTH_CIRCUMFERENCE, scaleBar } from '../../shared/export/scaleBar.js';
+import type { LegendEntry } from '../../shared/lib/legendModel.js';
+import { NO_DATA_HATCH } from '../../shared/lib/statusClasses.js';
 import { measure, NOTO_SANS } from './fonts.js';
 import type { Archipelago, Geometry } from './geometry.js';
 

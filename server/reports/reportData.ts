@@ -1,8 +1,8 @@
-import { aggregate, type Aggregate } from '../domain/aggregate.js';
-import type { CommuneFigures } from '../domain/figures.js';
-import { FIRST_2025_YEAR, type Status, type Unit, type Vintage } from '../domain/types.js';
-import { yearBasis, type YearBasis } from '../domain/previousYear.js';
-import { buildWorklist, DEFAULT_CRITERIA, type ReasonId } from '../domain/worklist.js';
+import { aggregate, type Aggregate } from '../../shared/domain/aggregate.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
+import { FIRST_2025_YEAR, type Status, type Unit, type Vintage } from '../../shared/domain/types.js';
+import { yearBasis, type YearBasis } from '../../shared/domain/previousYear.js';
+import { buildWorklist, DEFAULT_CRITERIA, type ReasonId } from '../../shared/domain/worklist.js';
 import { badRequest, notFound } from '../services/errors.js';
 import type { StatsService } from '../services/stats.js';
 import { earlierStatuses, statusMap } from '../services/worklist.js';
@@ -40,7 +40,7 @@ function inPlace(kind: PlaceKind, code: string | null) {
 }
 
 /**
- * The place's figures of a year as every view compares them across years (server/domain/previousYear): on the
+ * The place's figures of a year as every view compares them across years (shared/domain/previousYear): on the
  * year's own map, except that a year before 2025 is, for the country or a province, its old communes as reported
  * ('old-units', as /api/stats builds an area's total) and, for one commune, its predecessors rolled up ('crosswalk').
  */

@@ -1,7 +1,7 @@
-import { formatPoints } from '../../client/export/keyFigures.js';
-import { formatCount, formatPercent } from '../../client/lib/format.js';
-import type { Tally } from '../domain/types.js';
-import { NO_DATA_LABEL, STATUS_LABELS } from '../domain/labels.js';
+import { formatPoints } from '../../shared/export/keyFigures.js';
+import { formatCount, formatPercent } from '../../shared/lib/format.js';
+import type { Tally } from '../../shared/domain/types.js';
+import { NO_DATA_LABEL, STATUS_LABELS } from '../../shared/domain/labels.js';
 import type { ReportData } from './reportData.js';
 
 /** The report's table as text cells, in Vietnamese formats: one row per province (the country) or per commune. */

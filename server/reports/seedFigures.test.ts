@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { formatCount } from '../../client/lib/format.js';
+import { formatCount } from '../../shared/lib/format.js';
 import { ROOT } from '../config.js';
 import { StatsService } from '../services/stats.js';
 import { openSqliteStore } from '../store/sqlite.js';

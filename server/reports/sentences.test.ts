@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { communeFigures } from '../../test/support/figures.js';
-import { aggregate } from '../domain/aggregate.js';
-import type { CommuneFigures } from '../domain/figures.js';
-import type { Status } from '../domain/types.js';
+import { aggregate } from '../../shared/domain/aggregate.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
+import type { Status } from '../../shared/domain/types.js';
 import { changeWords, plainText, reportText, type CommuneLine, type ReportFigures, type ReportPlace } from './sentences.js';
 import { longDate } from './viText.js';
 

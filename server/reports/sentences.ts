@@ -1,7 +1,7 @@
-import { formatCount, formatPercent } from '../../client/lib/format.js';
-import { formatPoints } from '../../client/export/keyFigures.js';
-import type { Aggregate } from '../domain/aggregate.js';
-import { FIRST_2025_YEAR, type Status, type Tally, type Vintage } from '../domain/types.js';
+import { formatCount, formatPercent } from '../../shared/lib/format.js';
+import { formatPoints } from '../../shared/export/keyFigures.js';
+import type { Aggregate } from '../../shared/domain/aggregate.js';
+import { FIRST_2025_YEAR, type Status, type Tally, type Vintage } from '../../shared/domain/types.js';
 import { joinAnd, longDate, TYPE_ORDER, typesPhrase, typeWord, upper } from './viText.js';
 
 /**
@@ -40,7 +40,7 @@ export interface CommuneLine {
   exemplary: boolean;
 }
 
-/** How the previous year's figures were taken (server/domain/previousYear). */
+/** How the previous year's figures were taken (shared/domain/previousYear). */
 export type Basis = 'reported' | 'old-units' | 'crosswalk';
 
 export interface ReportFigures {

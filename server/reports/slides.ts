@@ -1,9 +1,9 @@
-import { keyFigures, yearTotalOf, type KeyFigure } from '../../client/export/keyFigures.js';
-import { bboxOfGeometry, unionBBox, type BBox } from '../../client/export/inset.js';
-import { buildLegend, type LegendEntry, type Row, type Symbology } from '../../client/lib/legendModel.js';
-import { NO_DATA_COLOR } from '../../client/lib/statusClasses.js';
-import { parseView } from '../../client/state/view.js';
-import { previousYear } from '../domain/previousYear.js';
+import { keyFigures, yearTotalOf, type KeyFigure } from '../../shared/export/keyFigures.js';
+import { bboxOfGeometry, unionBBox, type BBox } from '../../shared/export/inset.js';
+import { buildLegend, type LegendEntry, type Row, type Symbology } from '../../shared/lib/legendModel.js';
+import { NO_DATA_COLOR } from '../../shared/lib/statusClasses.js';
+import { parseView } from '../../shared/domain/view.js';
+import { previousYear } from '../../shared/domain/previousYear.js';
 import { badRequest } from '../services/errors.js';
 import type { StatsService } from '../services/stats.js';
 import type { GeoLayers } from './geometry.js';

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireSession, type AuthEnv } from '../auth/session.js';
-import { DeckInputError, checkDeckName, checkSlide, checkSlideChange, deckFile, parseDeckFile } from '../domain/deck.js';
+import { DeckInputError, checkDeckName, checkSlide, checkSlideChange, deckFile, parseDeckFile } from '../../shared/domain/deck.js';
 import { strictJson } from '../http/strictJson.js';
 import { ApiError, badRequest, forbidden, notFound } from '../services/errors.js';
 import { ROLES, type AdminBackend } from '../store/admin.js';

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireSession, type AuthEnv } from '../auth/session.js';
-import { VINTAGES, type Vintage } from '../domain/types.js';
+import { VINTAGES, type Vintage } from '../../shared/domain/types.js';
 import { parseChoices } from '../import/choices.js';
 import { templateCsv, templateXlsx } from '../import/template.js';
 import { badRequest, conflict, forbidden, notFound } from '../services/errors.js';

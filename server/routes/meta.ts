@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { NO_DATA_LABEL, STATUS_LABELS } from '../domain/labels.js';
-import { STATUSES, VINTAGES, type Vintage } from '../domain/types.js';
+import { NO_DATA_LABEL, STATUS_LABELS } from '../../shared/domain/labels.js';
+import { STATUSES, VINTAGES, type Vintage } from '../../shared/domain/types.js';
 import { SAMPLE_LABEL, type StatsService } from '../services/stats.js';
 
 const VINTAGE_LABELS: Record<Vintage, string> = {

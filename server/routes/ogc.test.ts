@@ -6,7 +6,7 @@ import type { Feature, MultiPolygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
-import type { CommuneFigures } from '../domain/figures.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite.js';
 
 const seeded = inject('seededDb');

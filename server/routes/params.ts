@@ -1,4 +1,4 @@
-import type { Level, Vintage } from '../domain/types.js';
+import type { Level, Vintage } from '../../shared/domain/types.js';
 import { badRequest } from '../services/errors.js';
 import type { StatsQuery } from '../services/stats.js';
 

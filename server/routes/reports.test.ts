@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { packViews } from '../../client/export/office/packViews.js';
-import { slug } from '../../client/export/office/slug.js';
+import { packViews } from '../../shared/export/office/packViews.js';
+import { slug } from '../../shared/export/office/slug.js';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
 import { storeAdmin } from '../store/sql-admin.js';

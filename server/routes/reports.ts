@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { buildPptx, type SlideDoc } from '../../client/export/office/pptx.js';
-import { packViews } from '../../client/export/office/packViews.js';
+import { buildPptx, type SlideDoc } from '../../shared/export/office/pptx.js';
+import { packViews } from '../../shared/export/office/packViews.js';
 import { renderGate } from '../lib/renderGate.js';
-import { slug } from '../../client/export/office/slug.js';
-import { checkSlideView, checkSubtitle, DeckInputError } from '../domain/deck.js';
+import { slug } from '../../shared/export/office/slug.js';
+import { checkSlideView, checkSubtitle, DeckInputError } from '../../shared/domain/deck.js';
 import { badRequest, notFound } from '../services/errors.js';
 import type { DeckStore } from '../store/decks.js';
 import type { StatsService } from '../services/stats.js';

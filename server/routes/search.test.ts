@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { missingSeededApi, skipUnlessCi } from '../../test/support/prerequisites.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { buildIndex, search } from '../../client/lib/search.js';
+import { buildIndex, search } from '../../shared/lib/search.js';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
-import type { SearchIndexData } from '../domain/searchIndex.js';
+import type { SearchIndexData } from '../../shared/domain/searchIndex.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { etagMatches } from './search.js';
 

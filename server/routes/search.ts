@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Hono, type TypedResponse } from 'hono';
-import { buildSearchIndex, type SearchIndexData } from '../domain/searchIndex.js';
+import { buildSearchIndex, type SearchIndexData } from '../../shared/domain/searchIndex.js';
 import type { StatsService } from '../services/stats.js';
 import type { Store } from '../store/store.js';
 

@@ -4,7 +4,7 @@ import { missingSeededApi, skipUnlessCi } from '../../test/support/prerequisites
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
-import { unpackCodes, unpackStatuses } from '../domain/compactStatus.js';
+import { unpackCodes, unpackStatuses } from '../../shared/domain/compactStatus.js';
 import type { StatsResponse, StatusResponse } from '../services/stats.js';
 import { KINDS, kindSkip, seededStore, type TestStore } from '../../test/support/databases.js';
 

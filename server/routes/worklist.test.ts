@@ -7,7 +7,7 @@ import { paths } from '../config.js';
 import { parseCsv } from '../lib/csv.js';
 import type { StatsResponse } from '../services/stats.js';
 import type { TargetResponse, WorklistResponse } from '../services/worklist.js';
-import type { CommuneFigures } from '../domain/figures.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
 import { openSqliteStore } from '../store/sqlite.js';
 
 const db = inject('seededDb');

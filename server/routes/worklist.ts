@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { validator } from 'hono/validator';
-import { toCsv } from '../domain/exportCsv.js';
-import { targetTable, worklistTable } from '../domain/exportLists.js';
-import type { ExportTable } from '../domain/exportTable.js';
-import { toXlsx } from '../domain/exportXlsx.js';
+import { toCsv } from '../../shared/domain/exportCsv.js';
+import { targetTable, worklistTable } from '../../shared/domain/exportLists.js';
+import type { ExportTable } from '../../shared/domain/exportTable.js';
+import { xlsxBytes } from '../../shared/domain/exportXlsx.js';
 import type { StatsService } from '../services/stats.js';
 import { provinceNames, target, worklist } from '../services/worklist.js';
-import type { WorklistCriteria } from '../domain/worklist.js';
+import type { WorklistCriteria } from '../../shared/domain/worklist.js';
 import { parseTargetQuery, parseWorklistQuery, type TargetQuery } from './worklistParams.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,7 +19,7 @@ async function download(c: Context, table: ExportTable, format: 'xlsx' | 'csv', 
     return c.body(toCsv(table));
   }
   c.header('Content-Type', XLSX_TYPE);
-  return c.body(new Uint8Array(await toXlsx(table)));
+  return c.body(new Uint8Array(await xlsxBytes(table)));
 }
 
 const context = (body: { dataLabel: string | null; note: string | null }) => ({ dataLabel: body.dataLabel, note: body.note, exportedAt: new Date() });

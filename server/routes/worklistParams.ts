@@ -1,6 +1,6 @@
-import { isCellId, type CertMode } from '../domain/bivariate.js';
-import { STATUSES } from '../domain/types.js';
-import { DEFAULT_CRITERIA, REQUIRABLE, type DensityRule, type ReasonId, type StatusFilter, type WorklistCriteria } from '../domain/worklist.js';
+import { isCellId, type CertMode } from '../../shared/domain/bivariate.js';
+import { STATUSES } from '../../shared/domain/types.js';
+import { DEFAULT_CRITERIA, REQUIRABLE, type DensityRule, type ReasonId, type StatusFilter, type WorklistCriteria } from '../../shared/domain/worklist.js';
 import { badRequest } from '../services/errors.js';
 import { parseYear } from './params.js';
 

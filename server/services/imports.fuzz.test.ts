@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../scripts/sample/prng.js';
 import { dump, filled, fixtureStore, returnsCsv, type Cells } from '../../test/support/importFixture.js';
-import { COLUMNS } from '../import/columns.js';
+import { COLUMNS } from '../../shared/import/columns.js';
 import { templateXlsx } from '../import/template.js';
 import { storeAdmin } from '../store/sql-admin.js';
 import type { Store } from '../store/store.js';

@@ -2,8 +2,8 @@
 // clean file, or the valid rows when the user asks to skip the rest, as one import batch.
 
 import { createHash } from 'node:crypto';
-import { FIRST_2025_YEAR, type Unit, type Vintage } from '../domain/types.js';
-import { normalize } from '../import/normalize.js';
+import { FIRST_2025_YEAR, type Unit, type Vintage } from '../../shared/domain/types.js';
+import { normalize } from '../../shared/import/normalize.js';
 import { readUpload } from '../import/readUpload.js';
 import { SheetError, type Sheet } from '../import/sheet.js';
 import { findTable, type ColumnMapping, type Table, type TableColumn } from '../import/table.js';

@@ -1,10 +1,10 @@
-import { aggregate, type Aggregate } from '../domain/aggregate.js';
-import { packCodes, packStatuses, type PackedCodes } from '../domain/compactStatus.js';
-import { noFigures, type CommuneFigures, type CountedFigures } from '../domain/figures.js';
-import { OLD_UNITS_NOTE, oldUnitsByProvince, type OldUnitsArea } from '../domain/oldUnits.js';
-import { yearBasis, type YearBasis } from '../domain/previousYear.js';
-import { ROLLUP_NOTE, rollUp } from '../domain/rollup.js';
-import { FIRST_2025_YEAR, type Assessment, type Batch, type Level, type Unit, type Vintage } from '../domain/types.js';
+import { aggregate, type Aggregate } from '../../shared/domain/aggregate.js';
+import { packCodes, packStatuses, type PackedCodes } from '../../shared/domain/compactStatus.js';
+import { noFigures, type CommuneFigures, type CountedFigures } from '../../shared/domain/figures.js';
+import { OLD_UNITS_NOTE, oldUnitsByProvince, type OldUnitsArea } from '../../shared/domain/oldUnits.js';
+import { yearBasis, type YearBasis } from '../../shared/domain/previousYear.js';
+import { ROLLUP_NOTE, rollUp } from '../../shared/domain/rollup.js';
+import { FIRST_2025_YEAR, type Assessment, type Batch, type Level, type Unit, type Vintage } from '../../shared/domain/types.js';
 import { EncodedBody } from '../lib/encodedBody.js';
 import type { Store, StoreReads } from '../store/store.js';
 import { notFound } from './errors.js';
@@ -44,7 +44,7 @@ export interface StatsResponse {
   method: Method;
   note: string | null;
   /**
-   * How `total` and the province rows were built (server/domain/previousYear): before 2025 on the 2025 map they are
+   * How `total` and the province rows were built (shared/domain/previousYear): before 2025 on the 2025 map they are
    * the reported figures of the old communes that make each area up ('old-units'), never the communes' roll-up.
    */
   areaBasis: YearBasis;
@@ -54,7 +54,7 @@ export interface StatsResponse {
   units: (CommuneFigures | AreaFigures)[];
 }
 
-/** /api/stats?fields=status: the answer's header and total, and each unit's status packed (server/domain/compactStatus). */
+/** /api/stats?fields=status: the answer's header and total, and each unit's status packed (shared/domain/compactStatus). */
 export interface StatusResponse extends Omit<StatsResponse, 'units'> {
   codes: PackedCodes;
   /** One character per unit, in the order of codes: d đạt, c chưa đạt, n chưa đánh giá, - no data. */
@@ -252,7 +252,7 @@ export class StatsService {
 
   /**
    * Each 2025 province's figures of a year before the reform on its old communes as reported (and the country's):
-   * what an area's total is in such a year (server/domain/previousYear).
+   * what an area's total is in such a year (shared/domain/previousYear).
    */
   oldUnitsAreas(year: number, x?: Reading) {
     return this.cached(

@@ -1,7 +1,7 @@
-import { aggregate, type Aggregate } from '../domain/aggregate.js';
-import type { CommuneFigures } from '../domain/figures.js';
-import { yearBasis, type YearBasis } from '../domain/previousYear.js';
-import type { Status, Unit, Vintage } from '../domain/types.js';
+import { aggregate, type Aggregate } from '../../shared/domain/aggregate.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
+import { yearBasis, type YearBasis } from '../../shared/domain/previousYear.js';
+import type { Status, Unit, Vintage } from '../../shared/domain/types.js';
 import { notFound } from './errors.js';
 import { SAMPLE_LABEL, type Method, type StatsService } from './stats.js';
 

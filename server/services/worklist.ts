@@ -1,8 +1,8 @@
-import type { CommuneFigures } from '../domain/figures.js';
-import { planTarget, type TargetPlan } from '../domain/targets.js';
-import type { Status, Vintage } from '../domain/types.js';
-import { buildWorklist, describeCriteria, scoreFormula, REASON_LABELS, REASON_WEIGHTS, REQUIRABLE, type Worklist, type WorklistCriteria } from '../domain/worklist.js';
-import { basisLabel, previousYear } from '../domain/previousYear.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
+import { planTarget, type TargetPlan } from '../../shared/domain/targets.js';
+import type { Status, Vintage } from '../../shared/domain/types.js';
+import { buildWorklist, describeCriteria, scoreFormula, REASON_LABELS, REASON_WEIGHTS, REQUIRABLE, type Worklist, type WorklistCriteria } from '../../shared/domain/worklist.js';
+import { basisLabel, previousYear } from '../../shared/domain/previousYear.js';
 import { notFound } from './errors.js';
 import { SAMPLE_LABEL, type Method, type StatsService } from './stats.js';
 

@@ -2,7 +2,7 @@
 // can implement them too. Every write here also appends its audit entry, in the same transaction.
 
 import type { LoginHistory } from '../auth/loginThrottle.js';
-import type { Assessment, Vintage } from '../domain/types.js';
+import type { Assessment, Vintage } from '../../shared/domain/types.js';
 import type { DeckStore } from './decks.js';
 
 export type Role = 'admin' | 'editor' | 'viewer';

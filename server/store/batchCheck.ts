@@ -1,7 +1,7 @@
 // The checks every store makes of a batch before writing it (same rules, same messages, both dialects):
 // rows name assessable units of their vintage, integer counts, no key twice.
 
-import type { Assessment, ProvinceReturn, Vintage } from '../domain/types.js';
+import type { Assessment, ProvinceReturn, Vintage } from '../../shared/domain/types.js';
 import { StoreWriteError } from './errors.js';
 import { ORIGINS, STATUSES, VINTAGES } from './rows.js';
 import type { BatchWrite } from './store.js';

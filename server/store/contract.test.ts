@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Unit } from '../domain/types.js';
+import type { Unit } from '../../shared/domain/types.js';
 import { StoreWriteError } from './errors.js';
 import type { Store } from './store.js';
 import type { Row } from '../../test/support/importFixture.js';

@@ -1,7 +1,7 @@
 // The store of decks (ordered saved map views for conference presentations), on the Store contract
 // (sql-decks.ts). Every write is one transaction with its audit entry; errors are DeckStoreError.
 
-import type { SlideInput } from '../domain/deck.js';
+import type { SlideInput } from '../../shared/domain/deck.js';
 import type { Actor } from './admin.js';
 
 export interface DeckSummary {

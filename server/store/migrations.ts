@@ -191,7 +191,7 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at TEXT NOT NULL
       );
 
-      -- view: the map's URL query string without presentation keys (validated by server/domain/slideView.ts).
+      -- view: the map's URL query string without presentation keys (validated by shared/domain/slideView.ts).
       CREATE TABLE deck_slides (
         id         INTEGER PRIMARY KEY,
         deck_id    INTEGER NOT NULL REFERENCES decks (id) ON DELETE CASCADE,

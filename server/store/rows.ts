@@ -1,7 +1,7 @@
 // Rows of the stats tables as both dialects store them (same column names), and their mapping to the
 // domain types by column name. Flags are stored as 0/1 integers in both, so one SQL serves both.
 
-import type { Assessment, Batch, CrosswalkLink, Level, Origin, ProvinceReturn, Status, Unit, Vintage } from '../domain/types.js';
+import type { Assessment, Batch, CrosswalkLink, Level, Origin, ProvinceReturn, Status, Unit, Vintage } from '../../shared/domain/types.js';
 
 /** The figures of an assessment, in the order of the assessments table. */
 export const FIGURE_COLUMNS = [

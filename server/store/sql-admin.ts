@@ -3,7 +3,7 @@
 // rollback are committed together or not at all. The same SQL runs on SQLite and PostgreSQL.
 
 import type { LoginAttempt } from '../auth/loginThrottle.js';
-import type { Assessment, Origin, Vintage } from '../domain/types.js';
+import type { Assessment, Origin, Vintage } from '../../shared/domain/types.js';
 import type { Actor, AdminBackend, ImportRecord, ImportWrite, Role, RollbackResult, SavedMapping, Session, User } from './admin.js';
 import { LedgerError } from './errors.js';
 import { FIGURE_COLUMNS, toAssessment, type AssessmentRow } from './rows.js';

@@ -1,7 +1,7 @@
 // Decks on any Store (tables of migration 3), through the contract's transactions: each write is one
 // transaction that also appends its audit entry; decks are not figures, so the data version is left alone.
 
-import { MAX_SLIDES, type SlideInput } from '../domain/deck.js';
+import { MAX_SLIDES, type SlideInput } from '../../shared/domain/deck.js';
 import type { Actor } from './admin.js';
 import type { Deck, DeckStore, DeckSummary, Slide } from './decks.js';
 import { DeckStoreError } from './errors.js';

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Level, Origin, Unit, Vintage } from '../domain/types.js';
+import type { Level, Origin, Unit, Vintage } from '../../shared/domain/types.js';
 import { assessableFrom, checkBatch, checkOrigin, checkReference, type Assessable } from './batchCheck.js';
 import { StoreWriteError } from './errors.js';
 import { migrate } from './migrations.js';

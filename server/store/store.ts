@@ -1,4 +1,4 @@
-import type { Assessment, Batch, CrosswalkLink, Level, Origin, ProvinceReturn, Unit, Vintage } from '../domain/types.js';
+import type { Assessment, Batch, CrosswalkLink, Level, Origin, ProvinceReturn, Unit, Vintage } from '../../shared/domain/types.js';
 
 /** Reference data: the units of both vintages and the crosswalk between them. */
 export interface Reference {

@@ -1,7 +1,7 @@
 // Whole years of assessments kept in memory (frozen objects, so treat them as read-only), by data
 // version: a year read at version v is served until the store's version moves on. Both stores use it.
 
-import type { Assessment, Vintage } from '../domain/types.js';
+import type { Assessment, Vintage } from '../../shared/domain/types.js';
 
 const YEAR_CACHE_SIZE = 24;
 

@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { CommuneFigures } from '../../server/domain/figures.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
 import { copyWithAdmin, type TempDb } from '../support/tempDb.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
 import { signatureBlock, titleBlock, workbook, type Cell } from '../support/returnLayouts.js';

@@ -4,11 +4,11 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { CommuneFigures } from '../../server/domain/figures.js';
-import { metricValue } from '../../server/domain/metrics.js';
-import { classOf, computeBreaks } from '../../client/lib/classify.js';
-import { sequential } from '../../client/lib/palettes.js';
-import { STATUS_COLORS } from '../../client/lib/statusClasses.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
+import { metricValue } from '../../shared/domain/metrics.js';
+import { classOf, computeBreaks } from '../../shared/lib/classify.js';
+import { sequential } from '../../shared/lib/palettes.js';
+import { STATUS_COLORS } from '../../shared/lib/statusClasses.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, startPortal, waitForMap, type Portal } from './harness.js';
 

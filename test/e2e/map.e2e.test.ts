@@ -4,10 +4,10 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { CommuneFigures } from '../../server/domain/figures.js';
-import { STATUS_LABELS } from '../../server/domain/labels.js';
-import type { Status } from '../../server/domain/types.js';
-import { STATUS_COLORS } from '../../client/lib/statusClasses.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
+import { STATUS_LABELS } from '../../shared/domain/labels.js';
+import type { Status } from '../../shared/domain/types.js';
+import { STATUS_COLORS } from '../../shared/lib/statusClasses.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, startPortal, waitForMap, type Portal } from './harness.js';
 

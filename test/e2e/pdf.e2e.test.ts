@@ -6,8 +6,8 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pdfPageLayout, type Box, type Orientation, type Paper } from '../../client/export/pdfLayout.js';
-import { formatDate } from '../../client/lib/format.js';
-import { NO_DATA_HATCH, STATUS_COLORS } from '../../client/lib/statusClasses.js';
+import { formatDate } from '../../shared/lib/format.js';
+import { NO_DATA_HATCH, STATUS_COLORS } from '../../shared/lib/statusClasses.js';
 import { missingPoppler, skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
 

@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatPoints } from '../../client/export/keyFigures.js';
-import { formatPercent } from '../../client/lib/format.js';
+import { formatPoints } from '../../shared/export/keyFigures.js';
+import { formatPercent } from '../../shared/lib/format.js';
 import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
 

@@ -1,4 +1,4 @@
-import type { CommuneFigures } from '../../server/domain/figures.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
 
 /** A certified commune of province 01 with round figures; tests override what they are about. */
 export function communeFigures(code: string, over: Partial<CommuneFigures> = {}): CommuneFigures {

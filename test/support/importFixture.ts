@@ -1,8 +1,8 @@
 // A small two-vintage reference with Vietnamese names, and helpers to write return files, for the
 // import tests (the real units are exercised by the API tests on the seeded database).
 
-import type { Assessment, Unit } from '../../server/domain/types.js';
-import { COLUMNS } from '../../server/import/columns.js';
+import type { Assessment, Unit } from '../../shared/domain/types.js';
+import { COLUMNS } from '../../shared/import/columns.js';
 import { openMemoryStore } from '../../server/store/sqlite.js';
 import type { BatchWrite, Reference, Store } from '../../server/store/store.js';
 

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { paths } from '../../server/config.js';
-import type { Unit } from '../../server/domain/types.js';
+import type { Unit } from '../../shared/domain/types.js';
 import { readSheet } from '../../server/import/sheet.js';
 import { findTable, type ColumnMapping } from '../../server/import/table.js';
 import { buildUnitIndex, checkTable, type Answers, type CheckResult, type UnitIndex } from '../../server/import/validate.js';

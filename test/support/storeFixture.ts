@@ -1,6 +1,6 @@
 // The small two-vintage reference of the store tests (an island district without communes included).
 
-import type { Unit } from '../../server/domain/types.js';
+import type { Unit } from '../../shared/domain/types.js';
 import type { BatchWrite, Reference } from '../../server/store/store.js';
 import { sampleRow, type Row } from './importFixture.js';
 

@@ -1,7 +1,7 @@
 import { client } from '../../api.js';
 import { downloadBlob } from '../compose.js';
-import { packViews } from './packViews.js';
-import type { SlideDoc } from './pptx.js';
+import { packViews } from '../../../shared/export/office/packViews.js';
+import type { SlideDoc } from '../../../shared/export/office/pptx.js';
 
 /** What the browser asks the server for: the Word report, and each slide's texts and map (assembled here). */
 
@@ -55,14 +55,14 @@ const save = (bytes: Uint8Array, name: string) => downloadBlob(new Blob([bytes a
 /** Slides of a deck (or the view on screen) as a .pptx: each slide fetched in turn, with progress and cancel. */
 export async function downloadSlides(name: string, title: string, slides: readonly SlideAsk[], onSlide: (done: number, of: number) => void, signal: AbortSignal): Promise<void> {
   // pptxgenjs loads only when a deck is made.
-  const { buildPptx } = await import('./pptx.js');
+  const { buildPptx } = await import('../../../shared/export/office/pptx.js');
   const bytes = await buildPptx(title, slides.length, (i) => fetchSlide(slides[i], signal), onSlide, signal);
   if (!signal.aborted) save(bytes, name);
 }
 
 /** The conference pack: the country, then every province with the country's classes. */
 export async function downloadPack(view: string, year: number, provinces: readonly string[], onSlide: (done: number, of: number) => void, signal: AbortSignal): Promise<void> {
-  const { buildPptx } = await import('./pptx.js');
+  const { buildPptx } = await import('../../../shared/export/office/pptx.js');
   const national = await fetchSlide({ view: packViews(view, [], null)[0] }, signal);
   const views = packViews(view, provinces, national.breaks);
   const bytes = await buildPptx(`Bộ bản đồ hội nghị ${year}`, views.length, (i) => (i === 0 ? Promise.resolve(national) : fetchSlide({ view: views[i] }, signal)), onSlide, signal);

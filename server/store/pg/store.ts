@@ -4,7 +4,7 @@
 // transaction. Snapshots are REPEATABLE READ READ ONLY transactions.
 
 import pg from 'pg';
-import type { Level, Origin, Unit, Vintage } from '../../domain/types.js';
+import type { Level, Origin, Unit, Vintage } from '../../../shared/domain/types.js';
 import { assessableFrom, checkBatch, checkOrigin, checkReference, type Assessable } from '../batchCheck.js';
 import { StoreWriteError } from '../errors.js';
 import { ASSESSMENT_COLUMNS, FIGURE_COLUMNS, READ_SQL, figureColumns, toAssessment, toBatch, toLink, toReturn, toUnit, type AssessmentRow, type UnitRow } from '../rows.js';

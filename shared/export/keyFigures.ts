@@ -1,4 +1,4 @@
-import { basisLabel, type YearBasis } from '../../server/domain/previousYear.js';
+import { basisLabel, type YearBasis } from '../domain/previousYear.js';
 import { formatCount, formatPercent } from '../lib/format.js';
 
 interface Tally {
@@ -28,7 +28,7 @@ export function formatPoints(now: number | null, before: number | null): string 
   return `${pts > 0 ? '+' : pts < 0 ? '−' : '±'}${n} điểm %`;
 }
 
-/** A year's figures of an area (the country or a province) and how they were built (server/domain/previousYear). */
+/** A year's figures of an area (the country or a province) and how they were built (shared/domain/previousYear). */
 export interface YearTotal {
   year: number;
   total: TotalFigures;

@@ -1,4 +1,4 @@
-import { NO_DATA_LABEL, STATUS_LABELS } from '../../server/domain/labels.js';
+import { NO_DATA_LABEL, STATUS_LABELS } from '../domain/labels.js';
 import {
   STATUS_CHANGE_LABELS,
   metricUnit,
@@ -10,8 +10,8 @@ import {
   type Denominator,
   type MetricId,
   type StatusChange,
-} from '../../server/domain/metrics.js';
-import { STATUSES, type Status } from '../../server/domain/types.js';
+} from '../domain/metrics.js';
+import { STATUSES, type Status } from '../domain/types.js';
 import { classCounts, classOf, classSides, computeBreaks, divergingBreaks, histogram, type Breaks, type ClassMethod } from './classify.js';
 import { formatDecimal, formatPercent, formatSignificant } from './format.js';
 import { STATUS_CHANGE_COLORS, divergingColors, sequential } from './palettes.js';

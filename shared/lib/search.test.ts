@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchIndexData } from '../../server/domain/searchIndex.js';
+import type { SearchIndexData } from '../domain/searchIndex.js';
 import { buildIndex, search } from './search.js';
 
 // A slice of the real index (GET /api/search-index), plus one made-up ward named like a province.

@@ -28,7 +28,6 @@ const lang = 'vi-VN';
 const hex = (c: string) => c.replace('#', '').toUpperCase();
 
 function base64(bytes: Uint8Array): string {
-  if (typeof Buffer !== 'undefined') return Buffer.from(bytes).toString('base64');
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);

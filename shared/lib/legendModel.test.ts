@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Status } from '../../server/domain/types.js';
+import type { Status } from '../domain/types.js';
 import { boundDecimals, buildLegend, formatMetric, type Row, type Symbology } from './legendModel.js';
 import { NO_DATA_COLOR, STATUS_COLORS } from './statusClasses.js';
 

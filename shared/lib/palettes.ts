@@ -1,5 +1,5 @@
 import { interpolatePuOr, schemePuOr, schemeYlGnBu } from 'd3-scale-chromatic';
-import type { StatusChange } from '../../server/domain/metrics.js';
+import type { StatusChange } from '../domain/metrics.js';
 
 /** ColorBrewer schemes that stay readable for colour-blind viewers: YlGnBu (sequential) and PuOr (diverging). */
 export function sequential(k: number): string[] {

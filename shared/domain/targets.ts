@@ -1,4 +1,4 @@
-import { formatPercent } from '../../client/lib/format.js';
+import { formatPercent } from '../lib/format.js';
 import type { CommuneFigures } from './figures.js';
 import type { Status } from './types.js';
 

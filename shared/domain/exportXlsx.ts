@@ -9,12 +9,8 @@ export const headerRowOf = (t: ExportTable) => t.info.length + 3;
 /**
  * One worksheet: the header block, then the table with real numbers (the spreadsheet's locale shows
  * them as 94,75%). Text is always written as a string value, never a formula, so it cannot run.
+ * Made in Node (the worklist route) or in a browser (the figures table is made where it is shown).
  */
-export async function toXlsx(t: ExportTable): Promise<Buffer> {
-  return Buffer.from(await xlsxBytes(t));
-}
-
-/** The workbook's bytes, in Node or in a browser (the figures table is made where it is shown). */
 export async function xlsxBytes(t: ExportTable): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bản đồ phong trào Toàn dân bảo vệ an ninh Tổ quốc';

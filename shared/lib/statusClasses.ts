@@ -1,5 +1,5 @@
-import { NO_DATA_LABEL, STATUS_LABELS } from '../../server/domain/labels.js';
-import { STATUSES, type Status } from '../../server/domain/types.js';
+import { NO_DATA_LABEL, STATUS_LABELS } from '../domain/labels.js';
+import { STATUSES, type Status } from '../domain/types.js';
 
 /**
  * Certification colours from the Okabe–Ito palette, which stays distinct for the common kinds of

@@ -35,7 +35,7 @@ export interface Aggregate {
   };
 }
 
-/** A commune counted for a share of itself: an old commune split between areas (server/domain/oldUnits). */
+/** A commune counted for a share of itself: an old commune split between areas (shared/domain/oldUnits). */
 export type WeightedFigures = CommuneFigures & { weight?: number };
 
 function addWeighted(into: Tally, t: Tally, w: number): void {

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../lib/csv.js';
+import { parseCsv } from '../../server/lib/csv.js';
 import { toCsv } from './exportCsv.js';
 import { targetTable, worklistTable } from './exportLists.js';
 import { safeText, type ExportTable } from './exportTable.js';
-import { headerRowOf, toXlsx } from './exportXlsx.js';
+import { headerRowOf, xlsxBytes } from './exportXlsx.js';
 import type { CommuneFigures } from './figures.js';
 import { planTarget } from './targets.js';
 import { DEFAULT_CRITERIA, buildWorklist } from './worklist.js';
@@ -83,7 +83,7 @@ describe('CSV export', () => {
 describe('XLSX export', () => {
   it('reads back with exceljs: header block, headers, rows as typed values, hostile text never a formula', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await toXlsx(table)) as never);
+    await wb.xlsx.load(await xlsxBytes(table));
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('Danh sách 2025');
     const text = (r: number, c = 1) => ws.getRow(r).getCell(c).value;
@@ -107,7 +107,7 @@ describe('XLSX export', () => {
     const plan = planTarget({ year: 2025, provinceCode: '01', provinceName: 'Thành phố Hà Nội', target: 1 }, communes);
     const t = targetTable(plan, ctx);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await toXlsx(t)) as never);
+    await wb.xlsx.load(await xlsxBytes(t));
     const ws = wb.worksheets[0];
     expect(ws.getRow(1).getCell(1).value).toBe('LỘ TRÌNH ĐẠT 100% XÃ, PHƯỜNG ĐẠT CHUẨN: THÀNH PHỐ HÀ NỘI, NĂM 2025');
     expect(t.info).toContain(plan.message);

@@ -1,5 +1,5 @@
 // Search over today's provinces and communes and their pre-2025 names: diacritics-insensitive, typo-tolerant.
-import { fullNameOf, type IndexUnit, type SearchIndexData } from '../../server/domain/searchIndex.js';
+import { fullNameOf, type IndexUnit, type SearchIndexData } from '../domain/searchIndex.js';
 import { EXACT, PREFIX, accentedWords, hasDiacritics, normalize, tokenize, wordQuality } from './textMatch.js';
 
 export type MatchedKind = 'province' | 'commune' | 'alias';

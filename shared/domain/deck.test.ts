@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, serializeView } from '../../client/state/view.js';
+import { DEFAULT_VIEW, serializeView } from './view.js';
 import { DeckInputError, MAX_SLIDES, checkDeckName, checkSlide, checkSlideChange, checkSlideView, deckFile, parseDeckFile } from './deck.js';
 
 const refused = (fn: () => unknown) => {

@@ -1,4 +1,4 @@
-import { formatCount, formatDate } from '../../client/lib/format.js';
+import { formatCount, formatDate } from '../lib/format.js';
 import type { ExportTable } from './exportTable.js';
 import { NO_DATA_LABEL, STATUS_LABELS } from './labels.js';
 import type { TargetPlan } from './targets.js';

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../../client/lib/format.js';
+import { formatCount, formatPercent } from '../lib/format.js';
 import { safeText, type CellValue, type ColumnKind, type ExportTable } from './exportTable.js';
 
 const decimal2 = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { YearBasis } from '../../server/domain/previousYear.js';
+import type { YearBasis } from '../domain/previousYear.js';
 import { formatPoints, keyFigures, type YearTotal } from './keyFigures.js';
 
 const total = (certified: number, total: number, res: [number, number], models: number) => ({

@@ -1,4 +1,4 @@
-import { DENOMINATORS, METRIC_IDS, type Denominator, type MetricId } from '../../server/domain/metrics.js';
+import { DENOMINATORS, METRIC_IDS, type Denominator, type MetricId } from './metrics.js';
 import { CLASS_METHODS, clampClasses, type ClassMethod } from '../lib/classify.js';
 
 export type MapLevel = 'province' | 'commune';

@@ -1,7 +1,7 @@
 // Decks of saved map views (conference slides): what a slide may hold, and the export file format.
 // Pure: every check names the field it refused, so the API can answer 400 {message, field}.
 
-import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES } from '../../client/lib/classify.js';
+import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES } from '../lib/classify.js';
 import { DENOMINATORS, METRIC_IDS } from './metrics.js';
 
 export const DECK_FORMAT = 'antq-deck';
