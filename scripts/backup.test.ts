@@ -93,7 +93,7 @@ describe.skipIf(!seeded)('backup and restore', { timeout: 180_000 }, () => {
     const before = tableDigests(target);
     expect(before).toEqual(tableDigests(file));
     // A second restore over it: only when asked, and it keeps the one it replaces.
-    await expect(restoreSqlite(file, target)).rejects.toThrow(/target\.sqlite holds data \(.*users \d+.*\): add --force/);
+    await expect(restoreSqlite(file, target)).rejects.toThrow(/target\.sqlite holds data \(.*users \d+.*\): to replace it, run again with --force/);
     const { previous } = await restoreSqlite(file, target, { force: true });
     expect(existsSync(previous!)).toBe(true);
     expect(tableDigests(previous!)).toEqual(before);

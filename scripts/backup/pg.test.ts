@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password.js';
 import { ROOT, paths } from '../../server/config.js';
 import { openStore, type Opened } from '../../server/store/open.js';
+import { PG_MIGRATIONS, migratePg } from '../../server/store/pg/migrations.js';
 import { PG_TYPES } from '../../server/store/pg/runner.js';
 import { kindSkip, pgDatabase } from '../../test/support/databases.js';
 import { skipUnlessCi } from '../../test/support/prerequisites.js';
@@ -148,7 +149,7 @@ describe.skipIf(skipUnlessCi('PostgreSQL backup and restore', missing))('Postgre
     // An app process still connected: refused before anything is done.
     await expect(restorePg(file, target.url, { force: true })).rejects.toThrow(new RegExp(`database ${target.name} has open connections 1 .*stop the portal`));
     await c.end();
-    expect(cliFails('scripts/restore.ts', [file], { ANTQ_DATABASE_URL: target.url })).toMatch(new RegExp(`restore: database ${target.name} holds data \\(.*decks 1.*\\): add --force to replace it \\(it is kept as ${target.name}_before_restore_`));
+    expect(cliFails('scripts/restore.ts', [file], { ANTQ_DATABASE_URL: target.url })).toMatch(new RegExp(`restore: database ${target.name} holds data \\(.*decks 1.*\\): to replace it, run again with --force \\(npm run restore -- FILE --force\\); it is kept as ${target.name}_before_restore_`));
     expect(await contents(target.url)).toEqual(changed);
 
     const out = cli('scripts/restore.ts', [file, '--force'], { ANTQ_DATABASE_URL: target.url });
@@ -180,6 +181,35 @@ describe.skipIf(skipUnlessCi('PostgreSQL backup and restore', missing))('Postgre
     expect(cliFails('scripts/restore.ts', [join(dir, 'junk.pgdump')], { ANTQ_DATABASE_URL: target.url })).toMatch(/restore: .*junk\.pgdump is neither a SQLite database nor a pg_dump archive/);
     writeFileSync(join(dir, 'other.sqlite'), Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(100)]));
     expect(cliFails('scripts/restore.ts', [join(dir, 'other.sqlite')], { ANTQ_DATABASE_URL: target.url })).toMatch(/embedded SQLite store.*npm run migrate-data -- --from/);
+    expect(await contents(target.url)).toEqual(before);
+    expect(await databases(`${target.name}_%`)).toEqual([]);
+  });
+
+  it('brings an older archive up to date, and changes nothing when that fails', async () => {
+    const known = PG_MIGRATIONS.at(-1)!.id;
+    const made = async (prepare: (c: pg.Client) => Promise<unknown>, at: string) => {
+      const db = await pgDatabase();
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      try {
+        await prepare(c);
+      } finally {
+        await c.end();
+      }
+      const r = await backupPg(db.url, dir, process.env, new Date(at));
+      await db.drop();
+      return r;
+    };
+    const old = await made((c) => migratePg(c, PG_MIGRATIONS.slice(0, -1)), '2026-01-02T03:04:05Z');
+    expect(old.check.migration).toBe(known - 1);
+    const target = fresh('old');
+    expect((await restorePg(old.file, target.url)).check.migration).toBe(known);
+    expect(Object.keys(await contents(target.url))).toEqual(Object.keys(await contents(live.url)));
+
+    // Migration 1's row gone: its tables exist, so running it again fails after the new database was made.
+    const broken = await made(async (c) => (await migratePg(c), await c.query('DELETE FROM schema_migrations WHERE id = 1')), '2026-01-02T03:04:06Z');
+    const before = await contents(target.url);
+    await expect(restorePg(broken.file, target.url, { force: true })).rejects.toThrow(/bringing its schema up to date failed \(migration 1 .*already exists\); nothing was changed/);
     expect(await contents(target.url)).toEqual(before);
     expect(await databases(`${target.name}_%`)).toEqual([]);
   });

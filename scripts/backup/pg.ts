@@ -164,13 +164,20 @@ export async function inspectArchive(file: string, env: NodeJS.ProcessEnv = proc
   return migration;
 }
 
-/** Connections to database `name` other than ours, as "2 (antq, antq-listen)", or null. */
+/**
+ * Connections to database `name` other than ours, as "2 (antq, antq-listen)", or null. Waits up to a second
+ * for them to go: a server process lingers a moment after its client has disconnected.
+ */
 async function openConnections(admin: pg.Client, name: string): Promise<string | null> {
-  const { rows } = await admin.query<{ n: number; apps: string | null }>(
-    `SELECT count(*) AS n, string_agg(DISTINCT coalesce(nullif(application_name, ''), '?'), ', ') AS apps FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
-    [name],
-  );
-  return rows[0].n > 0 ? `${rows[0].n} (${rows[0].apps})` : null;
+  for (let tries = 0; ; tries++) {
+    const { rows } = await admin.query<{ n: number; apps: string | null }>(
+      `SELECT count(*) AS n, string_agg(DISTINCT coalesce(nullif(application_name, ''), '?'), ', ') AS apps FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+      [name],
+    );
+    if (rows[0].n === 0) return null;
+    if (tries === 10) return `${rows[0].n} (${rows[0].apps})`;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Rows beyond bookkeeping in the database at `url` ("users 3, decks 1"), or null when it holds none. */
@@ -218,7 +225,7 @@ export async function restorePg(file: string, url: string, { force = false, now 
       const open = await openConnections(admin, target);
       if (open) throw new BackupError(`database ${target} has open connections ${open}: stop the portal (every app process) first`);
       const holds = await pgHolds(url);
-      if (holds && !force) throw new BackupError(`database ${target} holds data (${holds}): add --force to replace it (it is kept as ${previous})`);
+      if (holds && !force) throw new BackupError(`database ${target} holds data (${holds}): to replace it, run again with --force (npm run restore -- FILE --force); it is kept as ${previous}`);
     }
     try {
       await admin.query(`CREATE DATABASE ${q(incoming)} TEMPLATE template0`);
@@ -231,7 +238,11 @@ export async function restorePg(file: string, url: string, { force = false, now 
       // Objects belong to the account restoring, whoever owned them where the dump was made.
       await runTool(pgTool('pg_restore', env), ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', `--dbname=${conn.dbname}`, file], conn.env, `${file} could not be restored, nothing was changed`);
       // An older archive gets the migrations it lacks; the store's own opening runs them.
-      await (await openPgStore(withDatabase(url, incoming), { poolSize: 1 })).close();
+      try {
+        await (await openPgStore(withDatabase(url, incoming), { poolSize: 1 })).close();
+      } catch (e) {
+        throw new BackupError(`${file} was restored into a new database, but bringing its schema up to date failed (${(e as Error).message}); nothing was changed`);
+      }
       const c = await connect(withDatabase(url, incoming));
       let check: BackupCheck;
       try {

@@ -78,7 +78,7 @@ export async function restoreSqlite(file: string, dbPath: string, { force = fals
   await verifyChecksum(file);
   checkSqliteFile(file);
   const holds = sqliteHolds(dbPath);
-  if (holds && !force) throw new BackupError(`${dbPath} holds data (${holds}): add --force to replace it (it is kept beside it as ${dbPath}.before-restore-<time>)`);
+  if (holds && !force) throw new BackupError(`${dbPath} holds data (${holds}): to replace it, run again with --force (npm run restore -- FILE --force); it is kept as ${dbPath}.before-restore-<time>`);
   mkdirSync(dirname(dbPath), { recursive: true });
   const incoming = `${dbPath}.restoring`;
   rmSync(incoming, { force: true });
