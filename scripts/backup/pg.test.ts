@@ -15,7 +15,7 @@ import { ROOT, paths } from '../../server/config.js';
 import { openStore, type Opened } from '../../server/store/open.js';
 import { PG_MIGRATIONS, migratePg } from '../../server/store/pg/migrations.js';
 import { PG_TYPES } from '../../server/store/pg/runner.js';
-import { kindSkip, pgDatabase } from '../../test/support/databases.js';
+import { kindSkip, onServer, pgDatabase } from '../../test/support/databases.js';
 import { skipUnlessCi } from '../../test/support/prerequisites.js';
 import { BackupError } from './common.js';
 import { backupPg, checkToolVersion, libpqArgs, restorePg } from './pg.js';
@@ -57,19 +57,10 @@ async function contents(url: string): Promise<Record<string, { rows: number; sha
   }
 }
 
-async function onServer<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: `${inject('pgBase')}postgres` });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 const databases = (like: string) => onServer(async (c) => (await c.query<{ d: string }>('SELECT datname AS d FROM pg_database WHERE datname LIKE $1 ORDER BY 1', [like])).rows.map((r) => r.d));
 
 const cli = (script: string, args: string[], env: Record<string, string>) =>
-  execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, CI: '', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 /** The command's stderr; fails the test when it succeeds. */
 function cliFails(script: string, args: string[], env: Record<string, string>): string {
   try {
