@@ -196,12 +196,14 @@ async function pgHolds(url: string): Promise<string | null> {
   }
 }
 
-/** A connection to the server's maintenance database, for CREATE and ALTER DATABASE. */
-async function connectMaintenance(url: string): Promise<pg.Client> {
+/** A connection to the server's maintenance database (another one when `target` is it), for CREATE and ALTER DATABASE. */
+async function connectMaintenance(url: string, target: string): Promise<pg.Client> {
+  const [first, second] = ['postgres', 'template1'].filter((d) => d !== target);
   try {
-    return await connect(withDatabase(url, 'postgres'));
-  } catch {
-    return connect(withDatabase(url, 'template1'));
+    return await connect(withDatabase(url, first));
+  } catch (e) {
+    if (!second) throw e;
+    return connect(withDatabase(url, second));
   }
 }
 
@@ -218,7 +220,7 @@ export async function restorePg(file: string, url: string, { force = false, now 
   const suffix = stamp(now).toLowerCase();
   const incoming = sideName(target, `_restoring_${suffix}`);
   const previous = sideName(target, `_before_restore_${suffix}`);
-  const admin = await connectMaintenance(url);
+  const admin = await connectMaintenance(url, target);
   try {
     const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [target])).rowCount === 1;
     if (exists) {
