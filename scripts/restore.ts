@@ -1,7 +1,7 @@
 // npm run restore -- FILE [--force]
 // Puts a backup made by `npm run backup` in place of the portal's database, with the portal stopped: a SQLite
-// file in place of ANTQ_DB, or a pg_dump archive in place of the PostgreSQL database in ANTQ_DATABASE_URL (the
-// kind is read from the file). The file is checked first (checksum, content, schema); a database holding data
+// file in place of ANTQ_DB, or a pg_dump archive (or a SQLite file, copied over) in place of the PostgreSQL
+// database in ANTQ_DATABASE_URL; the kind is read from the file. The file is checked first (checksum, content, schema); a database holding data
 // is replaced only with --force, and is kept (<db>.before-restore-<time>, or database <name>_before_restore_<time>)
 // so that a restore can itself be undone.
 
@@ -24,7 +24,6 @@ export async function restore(argv: string[], env: NodeJS.ProcessEnv = process.e
   const kind = backupKind(file);
   const url = databaseUrl(env);
   if (kind === null) throw new BackupError(`${file} is neither a SQLite database nor a pg_dump archive (custom format): not a backup made by npm run backup`);
-  if (kind === 'sqlite' && url) throw new BackupError(`${file} is a backup of the embedded SQLite store, and ANTQ_DATABASE_URL names a PostgreSQL database: copy it into an empty one with npm run migrate-data -- --from ${file}`);
   if (kind === 'pgdump' && !url) throw new BackupError(`${file} is a pg_dump archive of a PostgreSQL store: set ANTQ_DATABASE_URL to the database to restore it into`);
   const where = url ? redact(url) : paths(env).dbPath;
   const r = url ? await restorePg(file, url, { force }, env) : await restoreSqlite(file, where, { force });

@@ -2,7 +2,7 @@
 // live copy of the seeded database (accounts, a deck, log-in attempts, audit entries; the store open meanwhile),
 // `npm run restore` into a fresh database, every table and sequence compared row by row; a restore over data
 // only with --force, the replaced database kept; damaged, truncated and foreign files refused with nothing
-// changed; a missing or too old pg_dump named.
+// changed; an older archive migrated; a SQLite backup copied in; a missing or too old pg_dump named.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,12 +13,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password.js';
 import { ROOT, paths } from '../../server/config.js';
 import { openStore, type Opened } from '../../server/store/open.js';
+import { storeAdmin } from '../../server/store/sql-admin.js';
+import { openSqliteStore } from '../../server/store/sqlite.js';
 import { PG_MIGRATIONS, migratePg } from '../../server/store/pg/migrations.js';
 import { PG_TYPES } from '../../server/store/pg/runner.js';
 import { kindSkip, onServer, pgDatabase } from '../../test/support/databases.js';
 import { skipUnlessCi } from '../../test/support/prerequisites.js';
 import { BackupError } from './common.js';
 import { backupPg, checkToolVersion, libpqArgs, restorePg } from './pg.js';
+import { backupSqlite } from './sqlite.js';
 
 describe('pg_dump and libpq arguments', () => {
   it('refuses a pg_dump older than the server, and what is not PostgreSQL', () => {
@@ -167,11 +170,11 @@ describe.skipIf(skipUnlessCi('PostgreSQL backup and restore', missing))('Postgre
     const cut = join(dir, 'cut.pgdump');
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     await expect(restorePg(cut, target.url, { force: true })).rejects.toThrow(/cut\.pgdump is not a readable pg_dump archive \(truncated or damaged\?\): pg_restore: error: /);
-    // Not a backup; a SQLite backup while the store is PostgreSQL.
+    // Not a backup; a damaged SQLite file.
     writeFileSync(join(dir, 'junk.pgdump'), 'không phải bản sao lưu');
     expect(cliFails('scripts/restore.ts', [join(dir, 'junk.pgdump')], { ANTQ_DATABASE_URL: target.url })).toMatch(/restore: .*junk\.pgdump is neither a SQLite database nor a pg_dump archive/);
     writeFileSync(join(dir, 'other.sqlite'), Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(100)]));
-    expect(cliFails('scripts/restore.ts', [join(dir, 'other.sqlite')], { ANTQ_DATABASE_URL: target.url })).toMatch(/embedded SQLite store.*npm run migrate-data -- --from/);
+    await expect(restorePg(join(dir, 'other.sqlite'), target.url, { force: true })).rejects.toThrow(/other\.sqlite (is not a SQLite database|cannot be read as a database|fails SQLite's integrity check)/);
     expect(await contents(target.url)).toEqual(before);
     expect(await databases(`${target.name}_%`)).toEqual([]);
   });
@@ -202,6 +205,29 @@ describe.skipIf(skipUnlessCi('PostgreSQL backup and restore', missing))('Postgre
     const before = await contents(target.url);
     await expect(restorePg(broken.file, target.url, { force: true })).rejects.toThrow(/bringing its schema up to date failed \(migration 1 .*already exists\); nothing was changed/);
     expect(await contents(target.url)).toEqual(before);
+    expect(await databases(`${target.name}_%`)).toEqual([]);
+  });
+
+  it('restores a backup of the embedded store into PostgreSQL, through migrate-data into a new database', async () => {
+    const tmp = mkdtempSync(join(dir, 'sqlite-'));
+    const store = openSqliteStore(join(tmp, 'antq.sqlite'));
+    const admin = storeAdmin(store);
+    await admin.users.addUser({ name: 'canbo', role: 'admin', provinceCode: null, passwordHash: await hashPassword('ba con mèo trèo cây cau') }, 'test');
+    await admin.decks.createDeck({ name: 'Sơ kết', slides: [{ title: 'Hà Nội', subtitle: null, view: 'year=2025&p=01' }] }, 'canbo', 'create');
+    await store.close();
+    const sqlite = await backupSqlite(join(tmp, 'antq.sqlite'), tmp);
+    const target = fresh('sqlite');
+    const out = cli('scripts/restore.ts', [sqlite.file], { ANTQ_DATABASE_URL: target.url });
+    expect(out).toMatch(new RegExp(`restore: .*\\.sqlite → postgres://.*/${target.name} \\(schema \\d+; .*deck_slides 1, decks 1, .*users 1`));
+    const c = new pg.Client({ connectionString: target.url, types: PG_TYPES });
+    await c.connect();
+    try {
+      expect((await c.query('SELECT name, role FROM users')).rows).toEqual([{ name: 'canbo', role: 'admin' }]);
+      expect((await c.query('SELECT title, view FROM deck_slides')).rows).toEqual([{ title: 'Hà Nội', view: 'year=2025&p=01' }]);
+    } finally {
+      await c.end();
+    }
+    for (const [t, n] of Object.entries(sqlite.check.tables)) if (t !== 'sessions') expect((await contents(target.url))[t], t).toMatchObject({ rows: n });
     expect(await databases(`${target.name}_%`)).toEqual([]);
   });
 

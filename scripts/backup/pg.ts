@@ -1,11 +1,13 @@
 // Backups of the PostgreSQL store: pg_dump's custom format (-Fc) of the database in ANTQ_DATABASE_URL, taken
 // in one exported snapshot with the row counts printed (so the summary says exactly what the archive holds,
-// while the portal keeps writing). A restore checks the archive first, builds a new database beside the
-// configured one, restores into it, brings an older schema up to date, and swaps the two names in one
-// transaction: a failure at any point leaves the configured database as it was.
+// while the portal keeps writing). A restore checks the file first, builds a new database beside the
+// configured one, fills it (pg_restore, or migrate-data's copy of a SQLite backup), brings an older schema up
+// to date, and swaps the two names in one transaction: a failure at any point leaves the configured database
+// as it was.
 
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -13,7 +15,9 @@ import { redact } from '../../server/store/open.js';
 import { PG_MIGRATIONS } from '../../server/store/pg/migrations.js';
 import { PG_TYPES } from '../../server/store/pg/runner.js';
 import { openPgStore } from '../../server/store/pg/store.js';
-import { BOOKKEEPING, BackupError, stamp, verifyChecksum, writeChecksum, type BackupCheck, type BackupResult, type RestoreOptions, type RestoreResult } from './common.js';
+import { migrateData } from '../migrate-data.js';
+import { BOOKKEEPING, BackupError, backupKind, stamp, verifyChecksum, writeChecksum, type BackupCheck, type BackupResult, type RestoreOptions, type RestoreResult } from './common.js';
+import { checkSqliteFile, migratedCopy } from './sqlite.js';
 
 const exec = promisify(execFile);
 const q = (name: string) => pg.escapeIdentifier(name);
@@ -207,15 +211,45 @@ async function connectMaintenance(url: string, target: string): Promise<pg.Clien
   }
 }
 
+/** Fills the new database at `url` from a pg_dump archive, and brings an older schema up to date. */
+async function pgRestore(file: string, url: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const conn = libpqArgs(url, env);
+  // Objects belong to the account restoring, whoever owned them where the dump was made.
+  await runTool(pgTool('pg_restore', env), ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', `--dbname=${conn.dbname}`, file], conn.env, `${file} could not be restored, nothing was changed`);
+  try {
+    // The store's own opening runs the migrations an older archive lacks.
+    await (await openPgStore(url, { poolSize: 1 })).close();
+  } catch (e) {
+    throw new BackupError(`${file} was restored into a new database, but bringing its schema up to date failed (${(e as Error).message}); nothing was changed`);
+  }
+}
+
+/** Fills the new database at `url` from a backup of the embedded store: a migrated copy of it, copied over by migrate-data. */
+async function copySqlite(file: string, url: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'antq-restore-'));
+  try {
+    const copy = join(dir, 'antq.sqlite');
+    await migratedCopy(file, copy);
+    await migrateData(['--from', copy], { ANTQ_DATABASE_URL: url }, () => undefined);
+  } catch (e) {
+    throw new BackupError(`${file} could not be copied into a new database (${(e as Error).message}); nothing was changed`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const privilege = (e: unknown) => (e as { code?: string }).code === '42501';
 
 /**
- * Replaces the database in `url` with the archive `file`, the portal stopped. A database holding data is
- * replaced only with `force`; whatever is replaced is kept, renamed <name>_before_restore_<time>.
+ * Replaces the database in `url` with the backup `file` (a pg_dump archive, or a backup of the embedded store),
+ * the portal stopped. A database holding data is replaced only with `force`; whatever is replaced is kept,
+ * renamed <name>_before_restore_<time>.
  */
 export async function restorePg(file: string, url: string, { force = false, now = new Date() }: RestoreOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<RestoreResult> {
   await verifyChecksum(file);
-  await inspectArchive(file, env);
+  const fromSqlite = backupKind(file) === 'sqlite';
+  if (fromSqlite) checkSqliteFile(file);
+  else await inspectArchive(file, env);
   const target = databaseName(url);
   const suffix = stamp(now).toLowerCase();
   const incoming = sideName(target, `_restoring_${suffix}`);
@@ -236,15 +270,8 @@ export async function restorePg(file: string, url: string, { force = false, now 
       throw e;
     }
     try {
-      const conn = libpqArgs(withDatabase(url, incoming), env);
-      // Objects belong to the account restoring, whoever owned them where the dump was made.
-      await runTool(pgTool('pg_restore', env), ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', `--dbname=${conn.dbname}`, file], conn.env, `${file} could not be restored, nothing was changed`);
-      // An older archive gets the migrations it lacks; the store's own opening runs them.
-      try {
-        await (await openPgStore(withDatabase(url, incoming), { poolSize: 1 })).close();
-      } catch (e) {
-        throw new BackupError(`${file} was restored into a new database, but bringing its schema up to date failed (${(e as Error).message}); nothing was changed`);
-      }
+      if (fromSqlite) await copySqlite(file, withDatabase(url, incoming));
+      else await pgRestore(file, withDatabase(url, incoming), env);
       const c = await connect(withDatabase(url, incoming));
       let check: BackupCheck;
       try {

@@ -55,6 +55,13 @@ export async function backupSqlite(dbPath: string, dir: string, now = new Date()
   return { file, bytes: statSync(file).size, sha256, check };
 }
 
+/** Copies the backup `file` to `path`; an older backup gets the migrations it lacks (the store's own opening runs them). */
+export async function migratedCopy(file: string, path: string): Promise<void> {
+  rmSync(path, { force: true });
+  copyFileSync(file, path);
+  await openSqliteStore(path).close();
+}
+
 /** Rows in the database at `dbPath` beyond bookkeeping ("users 3, decks 1"), or null when it holds none. */
 function sqliteHolds(dbPath: string): string | null {
   if (!existsSync(dbPath)) return null;
@@ -81,10 +88,7 @@ export async function restoreSqlite(file: string, dbPath: string, { force = fals
   if (holds && !force) throw new BackupError(`${dbPath} holds data (${holds}): to replace it, run again with --force (npm run restore -- FILE --force); it is kept as ${dbPath}.before-restore-<time>`);
   mkdirSync(dirname(dbPath), { recursive: true });
   const incoming = `${dbPath}.restoring`;
-  rmSync(incoming, { force: true });
-  copyFileSync(file, incoming);
-  // An older backup gets the migrations it lacks; the store's own opening runs them.
-  await openSqliteStore(incoming).close();
+  await migratedCopy(file, incoming);
   const check = checkSqliteFile(incoming);
   let previous: string | null = null;
   if (existsSync(dbPath)) {
