@@ -1,7 +1,7 @@
 // The backup round trip through the real commands: `npm run backup` on a live copy of the seeded
 // database (with accounts, a deck, log-in attempts and audit entries), `npm run restore` into a fresh
 // database, and every table compared row by row; a damaged backup is refused; a restore over an
-// existing database keeps that database aside.
+// existing database needs --force and keeps that database aside.
 
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
@@ -14,7 +14,8 @@ import { ROOT, paths } from '../server/config.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
 import { storeAdmin } from '../server/store/sql-admin.js';
 import { copySeededDb, type TempDb } from '../test/support/tempDb.js';
-import { BackupError, restoreSqlite } from './backup/sqlite.js';
+import { BackupError } from './backup/common.js';
+import { restoreSqlite } from './backup/sqlite.js';
 
 const seeded = inject('seededDb');
 if (!seeded) console.warn(`backup tests skipped: ${inject('seededDbSkip')}`);
@@ -75,7 +76,7 @@ describe.skipIf(!seeded)('backup and restore', { timeout: 180_000 }, () => {
     for (const t of ['assessments', 'units', 'users', 'decks', 'deck_slides', 'audit_log', 'login_attempts', 'schema_migrations']) expect(got[t].rows, t).toBeGreaterThan(0);
   });
 
-  it('refuses a damaged backup, and keeps the database it replaces', async () => {
+  it('refuses a damaged backup, replaces a database holding data only with --force, and keeps it', async () => {
     const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.sqlite'))!);
     const target = join(dir, 'target.sqlite');
     expect((await restoreSqlite(file, target)).previous).toBeNull();
@@ -91,8 +92,9 @@ describe.skipIf(!seeded)('backup and restore', { timeout: 180_000 }, () => {
     await expect(restoreSqlite(join(dir, 'junk.sqlite'), target)).rejects.toThrow(BackupError);
     const before = tableDigests(target);
     expect(before).toEqual(tableDigests(file));
-    // A second restore over it keeps the one it replaces.
-    const { previous } = await restoreSqlite(file, target);
+    // A second restore over it: only when asked, and it keeps the one it replaces.
+    await expect(restoreSqlite(file, target)).rejects.toThrow(/target\.sqlite holds data \(.*users \d+.*\): to replace it, run again with --force/);
+    const { previous } = await restoreSqlite(file, target, { force: true });
     expect(existsSync(previous!)).toBe(true);
     expect(tableDigests(previous!)).toEqual(before);
   });

@@ -1,39 +1,35 @@
 // npm run backup [-- --dir DIR]
 // A consistent copy of the portal's database while it runs, into DIR (default var/backups, or
-// ANTQ_BACKUP_DIR) as antq-<UTC time>.sqlite with its sha256 beside it. The embedded SQLite store
-// only for now; a PostgreSQL store (once it exists) gets its pg_dump branch in `backupFor`.
+// ANTQ_BACKUP_DIR) with its sha256 beside it: antq-<UTC time>.sqlite for the embedded store, or
+// antq-<UTC time>.pgdump (pg_dump's custom format) when ANTQ_DATABASE_URL names a PostgreSQL database.
 
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, paths } from '../server/config.js';
-import { backupSqlite, BackupError, type BackupResult } from './backup/sqlite.js';
+import { databaseUrl } from '../server/store/open.js';
+import { BackupError, rowSummary, type BackupResult } from './backup/common.js';
+import { backupPg } from './backup/pg.js';
+import { backupSqlite } from './backup/sqlite.js';
 
 const USAGE = 'usage: npm run backup [-- --dir DIR]';
-
-/** Which store this environment runs on: a server database when ANTQ_DATABASE_URL names one. */
-export const storeKind = (env: NodeJS.ProcessEnv) => (env.ANTQ_DATABASE_URL ? 'postgres' : 'sqlite');
 
 export function backupDir(argv: string[], env: NodeJS.ProcessEnv): string {
   const k = argv.indexOf('--dir');
   if (k >= 0 && !argv[k + 1]) throw new BackupError(USAGE);
   const extra = argv.filter((a, i) => a !== '--dir' && argv[i - 1] !== '--dir');
   if (extra.length) throw new BackupError(`unknown argument ${extra.join(' ')}\n${USAGE}`);
-  return resolve(ROOT, k >= 0 ? argv[k + 1] : (env.ANTQ_BACKUP_DIR ?? 'var/backups'));
-}
-
-async function backupFor(env: NodeJS.ProcessEnv, dir: string): Promise<BackupResult> {
-  if (storeKind(env) === 'postgres') throw new BackupError('ANTQ_DATABASE_URL is set: back the PostgreSQL database up with pg_dump (this script backs up the embedded SQLite store only, for now)');
-  return backupSqlite(paths(env).dbPath, dir);
+  // npm runs scripts in the package folder; INIT_CWD is where the command was typed.
+  return k >= 0 ? resolve(env.INIT_CWD ?? process.cwd(), argv[k + 1]) : resolve(ROOT, env.ANTQ_BACKUP_DIR ?? 'var/backups');
 }
 
 export async function backup(argv: string[], env: NodeJS.ProcessEnv = process.env, log: (s: string) => void = console.log): Promise<BackupResult> {
   const dir = backupDir(argv, env);
   mkdirSync(dir, { recursive: true });
-  const r = await backupFor(env, dir);
-  const rows = Object.entries(r.check.tables).map(([t, n]) => `${t} ${n}`).join(', ');
+  const url = databaseUrl(env);
+  const r = url ? await backupPg(url, dir, env) : await backupSqlite(paths(env).dbPath, dir);
   log(`backup: ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MB, schema ${r.check.migration}, sha256 ${r.sha256.slice(0, 16)}…)`);
-  log(`backup: rows: ${rows}`);
+  log(`backup: rows: ${rowSummary(r.check)}`);
   return r;
 }
 

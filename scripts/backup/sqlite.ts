@@ -4,23 +4,11 @@
 // brings an older backup's schema up to date, and swaps the file in one rename.
 
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { MIGRATIONS } from '../../server/store/migrations.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
-
-export class BackupError extends Error {}
-
-export interface BackupCheck {
-  tables: Record<string, number>;
-  migration: number;
-}
-
-/** A UTC timestamp for file names: 20261201T093000Z. */
-export const stamp = (d = new Date()) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-
-const sha256File = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+import { BOOKKEEPING, BackupError, stamp, verifyChecksum, writeChecksum, type BackupCheck, type BackupResult, type RestoreOptions, type RestoreResult } from './common.js';
 
 /** Integrity, schema and row counts of a database file; throws BackupError on a file that is not a sound backup. */
 export function checkSqliteFile(file: string): BackupCheck {
@@ -49,13 +37,6 @@ export function checkSqliteFile(file: string): BackupCheck {
   }
 }
 
-export interface BackupResult {
-  file: string;
-  bytes: number;
-  sha256: string;
-  check: BackupCheck;
-}
-
 /** Copies the live database at `dbPath` into `dir`/antq-<stamp>.sqlite, checks the copy, writes its sha256 beside it. */
 export async function backupSqlite(dbPath: string, dir: string, now = new Date()): Promise<BackupResult> {
   if (!existsSync(dbPath)) throw new BackupError(`no database at ${dbPath} (ANTQ_DB)`);
@@ -70,34 +51,44 @@ export async function backupSqlite(dbPath: string, dir: string, now = new Date()
   }
   const check = checkSqliteFile(partial);
   renameSync(partial, file);
-  const sha256 = sha256File(file);
-  writeFileSync(`${file}.sha256`, `${sha256}  ${basename(file)}\n`);
+  const sha256 = await writeChecksum(file);
   return { file, bytes: statSync(file).size, sha256, check };
 }
 
-export interface RestoreResult {
-  /** Where the database that was replaced was kept (null when there was none). */
-  previous: string | null;
-  check: BackupCheck;
+/** Copies the backup `file` to `path`; an older backup gets the migrations it lacks (the store's own opening runs them). */
+export async function migratedCopy(file: string, path: string): Promise<void> {
+  rmSync(path, { force: true });
+  copyFileSync(file, path);
+  await openSqliteStore(path).close();
+}
+
+/** Rows in the database at `dbPath` beyond bookkeeping ("users 3, decks 1"), or null when it holds none. */
+function sqliteHolds(dbPath: string): string | null {
+  if (!existsSync(dbPath)) return null;
+  let tables: Record<string, number>;
+  try {
+    tables = checkSqliteFile(dbPath).tables;
+  } catch (e) {
+    // Unreadable is not empty: replacing it takes --force like any other.
+    return (e as Error).message;
+  }
+  const used = Object.entries(tables).filter(([t, n]) => n > 0 && !BOOKKEEPING.has(t));
+  return used.length ? used.map(([t, n]) => `${t} ${n}`).join(', ') : null;
 }
 
 /**
  * Replaces the database at `dbPath` with the backup `file`. The portal must be stopped (it keeps the old
  * file open and caches what it read). The file's sha256 is checked when a .sha256 file lies beside it.
+ * A database holding data is replaced only with `force`; whatever is replaced is kept beside it.
  */
-export async function restoreSqlite(file: string, dbPath: string, now = new Date()): Promise<RestoreResult> {
-  const shaFile = `${file}.sha256`;
-  if (existsSync(shaFile)) {
-    const want = readFileSync(shaFile, 'utf8').trim().split(/\s+/)[0];
-    if (sha256File(file) !== want) throw new BackupError(`${file} does not match its checksum ${shaFile}: the backup is damaged`);
-  }
+export async function restoreSqlite(file: string, dbPath: string, { force = false, now = new Date() }: RestoreOptions = {}): Promise<RestoreResult> {
+  await verifyChecksum(file);
   checkSqliteFile(file);
+  const holds = sqliteHolds(dbPath);
+  if (holds && !force) throw new BackupError(`${dbPath} holds data (${holds}): to replace it, run again with --force (npm run restore -- FILE --force); it is kept as ${dbPath}.before-restore-<time>`);
   mkdirSync(dirname(dbPath), { recursive: true });
   const incoming = `${dbPath}.restoring`;
-  rmSync(incoming, { force: true });
-  copyFileSync(file, incoming);
-  // An older backup gets the migrations it lacks; the store's own opening runs them.
-  await openSqliteStore(incoming).close();
+  await migratedCopy(file, incoming);
   const check = checkSqliteFile(incoming);
   let previous: string | null = null;
   if (existsSync(dbPath)) {

@@ -24,7 +24,8 @@ export function kindSkip(kind: Kind, seeded = false): string | null {
 
 let counter = 0;
 
-async function onServer<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on the run's PostgreSQL server, connected to its maintenance database. */
+export async function onServer<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: `${inject('pgBase')}postgres` });
   await c.connect();
   try {
