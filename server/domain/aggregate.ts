@@ -149,8 +149,8 @@ export function aggregate(rows: readonly WeightedFigures[], provinceBodies: Tall
  * Shown wherever an area's figure is shown, when not every commune with data reported it: "báo cáo 87/120 xã"
  * (the sum and the rate are over those 87). null when all did.
  */
-export function coverage(a: Pick<Aggregate, 'communes' | 'reported'>, f: CountFigure): string | null {
-  const withData = round2(a.communes.total - a.communes.noData);
-  const n = a.reported[f];
-  return n >= withData ? null : `báo cáo ${formatCount(n)}/${formatCount(withData)} xã`;
+export function coverage(a: { communes: { total: number; noData?: number }; reported?: Partial<Record<CountFigure, number>> }, f: CountFigure): string | null {
+  const withData = round2(a.communes.total - (a.communes.noData ?? 0));
+  const n = a.reported?.[f];
+  return n === undefined || n >= withData ? null : `báo cáo ${formatCount(n)}/${formatCount(withData)} xã`;
 }

@@ -258,7 +258,7 @@ for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`the store contract on
         tx.figuresChanged();
       });
       expect(await s.version()).toBe(v0 + 2);
-      expect((await s.assessments('pre2025', 2023))[0].models).toBe(row('10001', 2023).models + 1);
+      expect((await s.assessments('pre2025', 2023))[0].models).toBe(row('10001', 2023).models! + 1);
     });
 
     it('rolls back whole on any error, and passes the error on (store errors as StoreWriteError)', async () => {
