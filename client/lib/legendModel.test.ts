@@ -69,7 +69,7 @@ describe('buildLegend', () => {
   });
 
   it('a figure a commune did not report is hatched "no data" on the rate and density maps, never classed as 0', () => {
-    const partial: Row[] = [...rows, { ...row('G', 'dat', 0, 0, 10_000), residential: null, models: null }];
+    const partial: Row[] = [...rows, { ...row('G', 'dat', 0, 0, 10_000), residential: null, models: null } as Row];
     for (const s of [spec(), spec({ metric: 'density' }), spec({ metric: 'density', denominator: 'area' })]) {
       const l = buildLegend(partial, s);
       expect(l.noData.has('G')).toBe(true);
