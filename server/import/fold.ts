@@ -8,7 +8,7 @@ const WARNING_LABELS: Partial<Record<ProblemKind, string>> = {
   'name-differs': 'dòng có tên khác tên trong danh mục của mã',
   column: 'cột không nhận ra, bỏ qua',
   rate: 'dòng có tỷ lệ không khớp số đạt/tổng số',
-  'not-reported': 'cột không có trong tệp (chưa báo cáo)',
+  'not-reported': 'nhóm cột không có trong tệp (chưa báo cáo)',
   province: 'lưu ý về mã tỉnh',
 };
 
@@ -28,16 +28,16 @@ export interface FoldedReport {
 }
 
 export function foldReport(problems: Problem[], skipped: SkippedRow[]): FoldedReport {
-  const warnings = new Map<string, WarningGroup>();
+  const warnings = new Map<ProblemKind, WarningGroup>();
   for (const p of problems) {
     if (p.severity !== 'warning') continue;
-    // Each column left out is said on its own: which figures are stored as unknown.
-    const key = p.kind === 'not-reported' ? `${p.kind}:${p.message}` : p.kind;
-    const g = warnings.get(key);
+    const g = warnings.get(p.kind);
     if (g) {
       g.count++;
       if (p.line > 0) g.lines.push(p.line);
-    } else warnings.set(key, { kind: p.kind, count: 1, label: WARNING_LABELS[p.kind] ?? 'cảnh báo khác', example: p, lines: p.line > 0 ? [p.line] : [] });
+      // Each figure left out is named: which ones are stored as unknown.
+      if (p.kind === 'not-reported') g.example = { ...g.example, message: `${g.example.message}; ${p.message}` };
+    } else warnings.set(p.kind, { kind: p.kind, count: 1, label: WARNING_LABELS[p.kind] ?? 'cảnh báo khác', example: p, lines: p.line > 0 ? [p.line] : [] });
   }
   const byWhy = new Map<string, { why: string; lines: number[]; example: string }>();
   for (const s of skipped) {
