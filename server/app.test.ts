@@ -94,7 +94,7 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`the API
       const rows = c.units as CommuneFigures[];
       expect(p.communes.total).toBe(rows.length);
       expect(p.communes.certified).toBe(rows.filter((r) => r.status === 'dat').length);
-      expect(p.residential.total).toBe(rows.reduce((a, r) => a + r.residential.total, 0));
+      expect(p.residential.total).toBe(rows.reduce((a, r) => a + (r.residential?.total ?? 0), 0));
       expect(p.models).toBe(rows.reduce((a, r) => a + (r.models ?? 0), 0));
       expect(c.total.communes).toEqual(p.communes);
     }

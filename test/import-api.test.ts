@@ -150,6 +150,33 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`the imp
     expect(s.units.find((u) => u.code === first[0])).toMatchObject({ status: 'chua_dat', origin: 'import' });
   });
 
+  it('a status-only return: the figures it leaves out are unknown in /api/stats and the history, never 0, and the province says who reported', async () => {
+    type Area = { code: string; residential: { total: number; certified: number }; models: number; reported: Record<string, number>; communes: { total: number; noData: number }; rates: { residential: number | null } };
+    const communes = async () => (await json<{ units: CommuneFigures[] }>(await app.request('/api/stats?year=2025&level=commune&province=24'))).units;
+    const province = async () => (await json<{ units: Area[] }>(await app.request('/api/stats?year=2025&level=province'))).units.find((u) => u.code === '24')!;
+    const [a, b] = (await communes()).filter((u) => u.origin === 'sample');
+    const before = await province();
+    const file = Buffer.from(`Mã xã,Kết quả ANTT\n${a.code},Chưa đạt\n${b.code},Đạt\n`, 'utf8');
+    const check = await json<{ canCommit: boolean; problems: { kind: string; message: string }[] }>(
+      await app.request('/api/imports/check?year=2025&province=24&name=ket-qua.csv', as('bacninh', { method: 'POST', body: file })),
+    );
+    expect(check.canCommit).toBe(true);
+    expect(check.problems.filter((p) => p.kind === 'not-reported').map((p) => p.message)).toContain('Không có cột "Số mô hình tự quản": để trống (chưa báo cáo), không ghi 0');
+    expect((await app.request('/api/imports?year=2025&province=24&name=ket-qua.csv', as('bacninh', { method: 'POST', body: file }))).status).toBe(200);
+
+    const now = (await communes()).find((u) => u.code === a.code)!;
+    expect(now).toMatchObject({ status: 'chua_dat', origin: 'import', residential: null, agencies: null, enterprises: null, schools: null, models: null });
+    const unit = await json<{ history: { year: number; figures: CommuneFigures }[] }>(await app.request(`/api/units/${a.code}`));
+    expect(unit.history.find((h) => h.year === 2025)?.figures).toMatchObject({ status: 'chua_dat', residential: null, models: null });
+    // The province sums the communes that reported: two fewer, and it says so.
+    const p = await province();
+    const withData = p.communes.total - p.communes.noData;
+    expect(p.reported).toMatchObject({ residential: withData - 2, models: withData - 2, agencies: withData - 2 });
+    expect(p.residential.total).toBe(before.residential.total - a.residential!.total - b.residential!.total);
+    expect(p.models).toBeCloseTo(before.models - a.models! - b.models!, 6);
+    expect(p.rates.residential).toBeCloseTo(p.residential.certified / p.residential.total, 9);
+  });
+
   it('says clearly when a file is too large, and rate-limits failed log-ins', async () => {
     const res = await app.request('/api/imports/check?year=2025&province=24', as('bacninh', { method: 'POST', body: new Uint8Array(300_000).fill(65) }));
     expect(res.status).toBe(413);

@@ -95,8 +95,8 @@ describe.skipIf(skip)('GDAL reads the portal', { timeout: 240_000 }, () => {
     for (const r of rows) {
       const s = stats2023.get(r.code)!;
       expect(r.status === '(null)' ? null : r.status, r.code).toBe(s.status);
-      expect(Number(r.residential_certified), r.code).toBeCloseTo(s.residential.certified, 6);
-      expect(Number(r.residential_total), r.code).toBeCloseTo(s.residential.total, 6);
+      expect(Number(r.residential_certified), r.code).toBeCloseTo(s.residential!.certified, 6);
+      expect(Number(r.residential_total), r.code).toBeCloseTo(s.residential!.total, 6);
       expect(Number(r.models), r.code).toBeCloseTo(s.models ?? NaN, 6);
       expect(r.key_area, r.code).toBe(s.status === null ? '(null)' : s.keyArea ? '1' : '0');
       expect(r.method).toBe('crosswalk');

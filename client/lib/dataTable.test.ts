@@ -54,6 +54,24 @@ describe('tableRows', () => {
   });
 });
 
+describe('figures not reported', () => {
+  it('a commune says "chưa báo cáo" in the table and the export, never 0 or a blank; a province gives its coverage', () => {
+    const partial = [{ ...commune('00006', 'Đình Bảng', 'Phường', '01', 'dat', 0, null), residential: null } as Row];
+    const [r] = tableRows(partial, buildLegend(partial, symbology({ metric: 'rate' })), { metric: 'rate', denominator: 'population', change: false, provinceNames, withProvince: false });
+    expect(cellText(r, 'residential')).toBe('chưa báo cáo');
+    expect(cellText(r, 'models')).toBe('chưa báo cáo');
+    const cols = tableColumns('Tỷ lệ', false, false);
+    const out = tableExport([r], cols, { title: 't', info: [], sheetName: 's', numericValue: true, rateValue: true });
+    const at = (h: string) => out.rows[0][out.columns.findIndex((c) => c.header === h)];
+    expect([at('Khu dân cư đạt'), at('Mô hình tự quản'), at('Dân số')]).toEqual(['chưa báo cáo', 'chưa báo cáo', 10_000]);
+
+    const province = { code: '01', fullName: 'Thành phố Hà Nội', communes: { total: 10, certified: 7, noData: 1 }, residential: { total: 20, certified: 15 }, models: 9, reported: { residential: 8, agencies: 9, enterprises: 9, schools: 9, models: 9 }, population: 1000, populationKnown: 10, areaKm2: 5 } as unknown as Row;
+    const [p] = tableRows([province], buildLegend([province], symbology({ metric: 'rate' })), { metric: 'rate', denominator: 'population', change: false, provinceNames, withProvince: false });
+    expect(cellText(p, 'residential')).toBe('75,00% (báo cáo 8/9 xã)');
+    expect(cellText(p, 'models')).toBe('9');
+  });
+});
+
 describe('filterRows', () => {
   const rows = rowsFor(symbology());
   it('matches words without diacritics, as prefixes, in any order, across name and province', () => {

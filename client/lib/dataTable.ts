@@ -1,6 +1,7 @@
 // "Bảng số liệu": the units of the current view as table rows, filtered with the search's word matching and sorted.
 import type { Denominator, MetricId } from '../../shared/domain/metrics.js';
-import { NO_DATA_LABEL, STATUS_LABELS } from '../../shared/domain/labels.js';
+import { NO_DATA_LABEL, NOT_REPORTED, STATUS_LABELS } from '../../shared/domain/labels.js';
+import { coverage, type Aggregate } from '../../shared/domain/aggregate.js';
 import type { CellValue, ExportColumn, ExportTable } from '../../shared/domain/exportTable.js';
 import type { Status } from '../../shared/domain/types.js';
 import { formatCount, formatPercent } from '../../shared/lib/format.js';
@@ -23,6 +24,8 @@ export interface TableRow {
   communes: { certified: number; total: number } | null;
   residential: number | null;
   models: number | null;
+  /** "chưa báo cáo" (a commune with data that did not report it), "báo cáo 87/120 xã" (an area where some did not), or null. */
+  notes: { residential: string | null; models: string | null };
   population: number | null;
   /** Normalised words of the name and the province, for the filter. */
   words: string[];
@@ -73,10 +76,16 @@ export function tableRows(rows: readonly Row[], legend: LegendModel, spec: Table
       communes: area ? { certified: area.certified, total: area.total - area.noData } : null,
       residential: r.residential && r.residential.total ? r.residential.certified / r.residential.total : null,
       models: r.models ?? null,
+      notes: { residential: figureNote(r, 'residential'), models: figureNote(r, 'models') },
       population: r.population ?? null,
       words: tokenize(`${name} ${province ?? ''}`),
     };
   });
+}
+
+function figureNote(r: StatsRow, f: 'residential' | 'models'): string | null {
+  if ('reported' in r) return coverage(r as unknown as Aggregate, f);
+  return r.status !== null && r.status !== undefined && r[f] === null ? NOT_REPORTED : null;
 }
 
 /**
@@ -159,9 +168,12 @@ export function cellText(r: TableRow, key: SortKey): string {
     case 'communes':
       return r.communes ? `${formatCount(r.communes.certified)}/${formatCount(r.communes.total)}` : NO_DATA_LABEL;
     case 'residential':
-      return formatPercent(r.residential);
-    case 'models':
-      return formatCount(r.models);
+    case 'models': {
+      const note = r.notes[key];
+      if (note === NOT_REPORTED) return note;
+      const v = key === 'residential' ? formatPercent(r.residential) : formatCount(r.models);
+      return note ? `${v} (${note})` : v;
+    }
     case 'population':
       return formatCount(r.population);
   }
@@ -181,7 +193,9 @@ export function tableExport(rows: readonly TableRow[], columns: readonly Column[
     } else {
       const kind = c.key === 'residential' ? 'percent' : c.key === 'models' || c.key === 'population' ? 'count' : 'text';
       cols.push({ header: c.header, kind, width: kind === 'text' ? 26 : 12 });
-      cells.push(c.key === 'name' ? (r) => r.name : c.key === 'province' ? (r) => r.province : (r) => r[c.key as 'residential' | 'models' | 'population']);
+      const key = c.key as 'residential' | 'models' | 'population';
+      // A figure a commune did not report is written so, never left blank (a blank counts as 0 on import).
+      cells.push(c.key === 'name' ? (r) => r.name : c.key === 'province' ? (r) => r.province : key === 'population' ? (r) => r.population : (r) => (r.notes[key] === NOT_REPORTED ? NOT_REPORTED : r[key]));
     }
   }
   if (!columns.some((c) => c.key === 'communes')) {

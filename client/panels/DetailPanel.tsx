@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { NO_DATA_LABEL, STATUS_LABELS } from '../../shared/domain/labels.js';
+import { NO_DATA_LABEL, NOT_REPORTED, STATUS_LABELS } from '../../shared/domain/labels.js';
+import { coverage, type Aggregate } from '../../shared/domain/aggregate.js';
+import { rate } from '../../shared/domain/figures.js';
+import type { CountFigure } from '../../shared/domain/types.js';
 import type { Status } from '../../shared/domain/types.js';
 import type { UnitDetailResponse } from '../api.js';
 import { formatArea, formatCount, formatPercent, formatTally } from '../../shared/lib/format.js';
@@ -145,7 +148,7 @@ function CommuneDetail({ detail, year, metric, denominator, rank }: SectionProps
               <tr><td>Cơ quan</td><td>{formatTally(f.agencies)}</td></tr>
               <tr><td>Doanh nghiệp</td><td>{formatTally(f.enterprises)}</td></tr>
               <tr><td>Cơ sở giáo dục</td><td>{formatTally(f.schools)}</td></tr>
-              <tr><td>Mô hình tự quản</td><td>{formatCount(f.models)}{density !== null && ` (${formatCount(Math.round(density * 10) / 10)}/10.000 dân)`}</td></tr>
+              <tr><td>Mô hình tự quản</td><td>{f.models === null ? NOT_REPORTED : formatCount(f.models)}{density !== null && ` (${formatCount(Math.round(density * 10) / 10)}/10.000 dân)`}</td></tr>
             </tbody>
           </table>
         </>
@@ -161,8 +164,8 @@ function CommuneDetail({ detail, year, metric, denominator, rank }: SectionProps
             <tr key={h.year} className={h.year === year ? 'current' : ''}>
               <td title={h.method === 'crosswalk' && h.figures.predecessors ? rollupLabel(h.figures.predecessors) : undefined}>{h.year}{h.method === 'crosswalk' ? '*' : ''}</td>
               <td><StatusChip status={h.figures.status} /></td>
-              <td>{formatPercent(h.figures.residential.total ? h.figures.residential.certified / h.figures.residential.total : null)}</td>
-              <td>{formatCount(h.figures.models)}</td>
+              <td>{h.figures.residential === null ? NOT_REPORTED : formatPercent(rate(h.figures.residential))}</td>
+              <td>{h.figures.models === null ? NOT_REPORTED : formatCount(h.figures.models)}</td>
             </tr>
           ))}
         </tbody>
@@ -194,6 +197,12 @@ function CommuneDetail({ detail, year, metric, denominator, rank }: SectionProps
   );
 }
 
+/** "báo cáo 87/120 xã" under an area's figure when some communes did not report it. */
+function Coverage({ a, f }: { a: Aggregate; f: CountFigure }) {
+  const c = coverage(a, f);
+  return c ? <div className="muted small">{c}</div> : null;
+}
+
 function AreaDetail({ detail, year, metric, denominator, rank }: SectionProps<'area'>) {
   const { unit, history } = detail;
   const current = history.find((h) => h.year === year)?.total;
@@ -217,11 +226,11 @@ function AreaDetail({ detail, year, metric, denominator, rank }: SectionProps<'a
                 <tr key={type}><td className="indent">{type}{shown?.basis === 'old-units' ? ' (xã cũ)' : ''}</td><td>{formatTally(t)}</td></tr>
               ))}
               <tr><td>Chưa đạt / chưa đánh giá</td><td>{formatCount(current.communes.notCertified)} / {formatCount(current.communes.notAssessed)}</td></tr>
-              <tr><td>Khu dân cư</td><td>{formatTally(current.residential)}</td></tr>
-              <tr><td>Cơ quan</td><td>{formatTally(current.agencies)}</td></tr>
-              <tr><td>Doanh nghiệp</td><td>{formatTally(current.enterprises)}</td></tr>
-              <tr><td>Cơ sở giáo dục</td><td>{formatTally(current.schools)}</td></tr>
-              <tr><td>Mô hình tự quản</td><td>{formatCount(current.models)} ({formatMetric(metricValue(current, 'density', 'population'), 'density', 'population')})</td></tr>
+              <tr><td>Khu dân cư</td><td>{formatTally(current.residential)}<Coverage a={current} f="residential" /></td></tr>
+              <tr><td>Cơ quan</td><td>{formatTally(current.agencies)}<Coverage a={current} f="agencies" /></td></tr>
+              <tr><td>Doanh nghiệp</td><td>{formatTally(current.enterprises)}<Coverage a={current} f="enterprises" /></td></tr>
+              <tr><td>Cơ sở giáo dục</td><td>{formatTally(current.schools)}<Coverage a={current} f="schools" /></td></tr>
+              <tr><td>Mô hình tự quản</td><td>{formatCount(current.models)} ({formatMetric(metricValue(current, 'density', 'population'), 'density', 'population')})<Coverage a={current} f="models" /></td></tr>
               <tr><td>Địa bàn trọng điểm / điểm nóng</td><td>{formatCount(current.keyAreas)} / {formatCount(current.hotSpots)}</td></tr>
             </tbody>
           </table>

@@ -63,7 +63,7 @@ export function TargetPanel({ year, provinces, initialProvince, selected, onPick
                           {c.type} {c.name}
                         </button>
                         <div className="small muted">
-                          {STATUS_LABELS[c.status]}, còn {formatCount(c.missingResidential)} khu dân cư chưa đạt{c.keyArea ? ' · địa bàn trọng điểm' : ''}
+                          {STATUS_LABELS[c.status]}, {c.missingResidential === null ? 'khu dân cư: chưa báo cáo' : `còn ${formatCount(c.missingResidential)} khu dân cư chưa đạt`}{c.keyArea ? ' · địa bàn trọng điểm' : ''}
                         </div>
                       </td>
                       <td>{formatPercent(c.closeness)}</td>

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paths, ROOT } from '../../server/config.js';
-import type { Assessment, ProvinceReturn, Unit } from '../../shared/domain/types.js';
+import { COUNT_FIGURES, type Assessment as Stored, type ProvinceReturn, type Unit } from '../../shared/domain/types.js';
 import { openMemoryStore } from '../../server/store/sqlite.js';
 import type { Reference } from '../../server/store/store.js';
 import { skipUnlessCi } from '../../test/support/prerequisites.js';
 import { loadReference } from '../reference/load.js';
 import { closestCount, loadSampleSettings, loadSeedFigures, pct, roundTo, totalForRate, type SeedFigure, type SeedFigures } from './figures.js';
-import { generateSample, type SampleResult } from './generate.js';
+import { generateSample, type SampleResult, type SampleRow as Assessment } from './generate.js';
 
 const settings = loadSampleSettings();
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'reference');
@@ -45,6 +45,13 @@ const FIXTURE_FIGURES: SeedFigures = {
   ],
 };
 
+/** The generator reports every figure: a stored row with a figure unknown (null) fails here. */
+function reportedAll(a: Stored): Assessment {
+  const missing = COUNT_FIGURES.filter((f) => a[f] === null);
+  if (missing.length > 0) throw new Error(`${a.communeCode} ${a.year}: sample figures not reported: ${missing.join(', ')}`);
+  return a as Assessment;
+}
+
 /** Sums over a place's rows, read back from a store: what the portal will show. */
 async function readBack(ref: Reference, result: SampleResult) {
   const store = openMemoryStore();
@@ -54,10 +61,10 @@ async function readBack(ref: Reference, result: SampleResult) {
   const rows = new Map<number, Assessment[]>();
   const returns = new Map<number, ProvinceReturn[]>();
   for (const y of await store.years('pre2025')) {
-    rows.set(y, await store.assessments('pre2025', y));
+    rows.set(y, (await store.assessments('pre2025', y)).map(reportedAll));
     returns.set(y, await store.provinceReturns('pre2025', y));
   }
-  const rows2025 = await store.assessments('2025', 2025);
+  const rows2025 = (await store.assessments('2025', 2025)).map(reportedAll);
   const returns2025 = await store.provinceReturns('2025', 2025);
   await store.close();
   return { pre, rows, returns, rows2025, returns2025 };

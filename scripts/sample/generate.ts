@@ -4,7 +4,7 @@
 // seed figures, returns BatchWrites and a report. Every random draw is keyed by seed + unit + year +
 // purpose (see prng.ts), so no figure depends on the order the units are visited in.
 
-import type { Assessment, CrosswalkLink, ProvinceReturn, Status, Unit } from '../../shared/domain/types.js';
+import type { Assessment, CrosswalkLink, ProvinceReturn, Status, Tally, Unit } from '../../shared/domain/types.js';
 import type { BatchWrite, Reference } from '../../server/store/store.js';
 import {
   closestCount,
@@ -24,7 +24,8 @@ import {
 } from './figures.js';
 import { normalQuantile, rng } from './prng.js';
 
-export type SampleRow = Omit<Assessment, 'batchId'>;
+/** The generator reports every figure (no "not reported" nulls): a full assessment. */
+export type SampleRow = Omit<Assessment, 'batchId' | TallyKey | 'models'> & Record<TallyKey, Tally> & { models: number };
 type ReturnRow = Omit<ProvinceReturn, 'batchId'>;
 type Metric = TallyKey | 'models';
 const METRICS: readonly Metric[] = [...TALLY_KEYS, 'models'];
@@ -37,7 +38,7 @@ const BASE_YEAR = 2020;
 
 export interface SampleResult {
   /** One batch per year (origin 'sample'), assessments and province returns of that year. */
-  batches: BatchWrite[];
+  batches: (BatchWrite & { assessments: SampleRow[] })[];
   /** One line per published figure: how it was met. */
   report: string[];
   /** What the generator assumed (imputed populations, special cases). */
@@ -141,7 +142,7 @@ class Generator {
     const returns2025 = this.provinceReturns2025(returns);
 
     const source = (y: number) => `${this.settings.generator} seed=${this.seed} year=${y}`;
-    const batches: BatchWrite[] = [];
+    const batches: SampleResult['batches'] = [];
     for (const y of this.years) {
       batches.push({
         origin: 'sample',

@@ -49,10 +49,11 @@ const KINDS: [Kind, string, string][] = [
   ['schools', 'nhà trường', 'schools'],
 ];
 
-function tallyFields<R extends Record<Kind, Tally>>(): FieldDef<R>[] {
+/** A commune's pair is null when not reported (null attributes, never 0); an area's sums over the communes that reported it. */
+function tallyFields<R extends Record<Kind, Tally | null>>(): FieldDef<R>[] {
   return KINDS.flatMap(([k, vi, en]): FieldDef<R>[] => [
-    { name: `${k}_certified`, type: 'real', vi: `Số ${vi} đạt chuẩn`, en: `${en[0].toUpperCase()}${en.slice(1)} certified`, csv: 'count', get: (r) => r[k].certified },
-    { name: `${k}_total`, type: 'real', vi: `Tổng số ${vi}`, en: `${en[0].toUpperCase()}${en.slice(1)}, total`, csv: 'count', get: (r) => r[k].total },
+    { name: `${k}_certified`, type: 'real', vi: `Số ${vi} đạt chuẩn`, en: `${en[0].toUpperCase()}${en.slice(1)} certified`, csv: 'count', get: (r) => r[k]?.certified ?? null },
+    { name: `${k}_total`, type: 'real', vi: `Tổng số ${vi}`, en: `${en[0].toUpperCase()}${en.slice(1)}, total`, csv: 'count', get: (r) => r[k]?.total ?? null },
     { name: `${k}_rate`, type: 'real', vi: `Tỷ lệ ${vi} đạt chuẩn (%)`, en: `Share of ${en} certified (per cent)`, csv: 'decimal', get: (r) => percent(rate(r[k])) },
   ]);
 }

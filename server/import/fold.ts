@@ -35,6 +35,8 @@ export function foldReport(problems: Problem[], skipped: SkippedRow[]): FoldedRe
     if (g) {
       g.count++;
       if (p.line > 0) g.lines.push(p.line);
+      // Each figure left out is named: which ones are stored as unknown.
+      if (p.kind === 'not-reported') g.example = { ...g.example, message: `${g.example.message}; ${p.message}` };
     } else warnings.set(p.kind, { kind: p.kind, count: 1, label: WARNING_LABELS[p.kind] ?? 'cảnh báo khác', example: p, lines: p.line > 0 ? [p.line] : [] });
   }
   const byWhy = new Map<string, { why: string; lines: number[]; example: string }>();

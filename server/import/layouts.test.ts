@@ -59,7 +59,14 @@ describe.skipIf(!haveData)('returns as provinces send them', () => {
     ]);
     // The file has no agencies, enterprises, schools columns: not reported, one warning, never 0 by mistake.
     expect(r.valid[0].unreported).toEqual(expect.arrayContaining(['agencies', 'enterprises', 'schools', 'keyArea', 'hotSpot']));
-    expect(r.problems.filter((p) => p.kind === 'not-reported')).toHaveLength(1);
+    // One warning per figure left out (the flags together), each saying it is stored as unknown, not 0.
+    expect(r.problems.filter((p) => p.kind === 'not-reported').map((p) => p.message)).toEqual([
+      'Không có cột "Cơ quan (tổng số)", "Cơ quan đạt": để trống (chưa báo cáo), không ghi 0',
+      'Không có cột "Doanh nghiệp (tổng số)", "Doanh nghiệp đạt": để trống (chưa báo cáo), không ghi 0',
+      'Không có cột "Nhà trường (tổng số)", "Nhà trường đạt": để trống (chưa báo cáo), không ghi 0',
+      expect.stringMatching(/^Không có cột "Địa bàn trọng điểm", "Điểm nóng".*: không đánh dấu$/),
+    ]);
+    expect(r.valid[0].assessment).toMatchObject({ agencies: null, enterprises: null, schools: null });
   });
 
   it('does not crash on names only with a signature block (the crash of issue #12)', async () => {

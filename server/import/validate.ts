@@ -123,6 +123,7 @@ const FIGURE_COLUMNS: [Figure, ColumnId[]][] = [
   ['hotSpot', ['hotSpot']],
   ['exemplary', ['exemplary']],
 ];
+const FLAGS: Figure[] = ['keyArea', 'hotSpot', 'exemplary'];
 const TEMPLATE_HINT = 'Tải mẫu (XLSX hoặc CSV) ở trang Nhập số liệu, hoặc chọn ở bảng "Ghép cột" cột nào là cột gì.';
 const STATUS_OPTIONS = (['dat', 'chua_dat', 'chua_danh_gia'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 const ZERO_OPTIONS = [
@@ -236,7 +237,7 @@ export function checkTable(table: Table, index: UnitIndex, opts: CheckOptions): 
         const off = rateMismatch(cell(rate), certified, total);
         if (off) warn(rate, 'rate', off, `Tỷ lệ chỉ để đối chiếu (không lưu): kiểm tra "${heading(c)}" và "${heading(t)}".`);
       }
-      tallies[key] = { total: Math.max(total ?? 0, 0), certified: Math.max(certified ?? 0, 0) };
+      tallies[key] = total === null || certified === null ? null : { total: Math.max(total, 0), certified: Math.max(certified, 0) };
     }
     const models = has('models') ? count('models') : null;
     if (models === null) unreported.add('models');
@@ -267,7 +268,7 @@ export function checkTable(table: Table, index: UnitIndex, opts: CheckOptions): 
         status: status ?? 'chua_danh_gia',
         exemplary,
         ...tallies,
-        models: Math.max(models ?? 0, 0),
+        models: models === null ? null : Math.max(models, 0),
         keyArea,
         hotSpot,
       },
@@ -279,15 +280,13 @@ export function checkTable(table: Table, index: UnitIndex, opts: CheckOptions): 
   } else if (result.valid.length === 0 && result.invalidLines.length === 0) {
     fileProblem('error', 'file', 'Chưa điền số liệu cho xã nào (mọi dòng đều trống).', 'Điền kết quả và số liệu vào mẫu rồi nhập lại.', 0);
   } else {
+    // One warning per figure left out (the flags together): a count is stored as unknown, never as 0.
     const missing = FIGURE_COLUMNS.filter(([, ids]) => !ids.every(has));
-    if (missing.length > 0) {
-      fileProblem(
-        'warning',
-        'not-reported',
-        `Tệp không có cột ${missing.map(([, ids]) => ids.filter((id) => !has(id)).map((id) => `"${heading(id)}"`).join(', ')).join(', ')}: các số liệu này coi là chưa báo cáo.`,
-        'Chỉ ghi những cột có trong tệp. Nếu tệp có cột đó dưới tên khác, chọn nó ở bảng "Ghép cột".',
-      );
-    }
+    const named = (list: typeof missing) => list.map(([, ids]) => ids.filter((id) => !has(id)).map((id) => `"${heading(id)}"`).join(', ')).join(', ');
+    const hint = 'Số liệu này đã nhập trước đó cho năm này (nếu có) được giữ nguyên. Nếu tệp có cột đó dưới tên khác, chọn nó ở bảng "Ghép cột".';
+    for (const m of missing.filter(([f]) => !FLAGS.includes(f))) fileProblem('warning', 'not-reported', `Không có cột ${named([m])}: để trống (chưa báo cáo), không ghi 0`, hint);
+    const flags = missing.filter(([f]) => FLAGS.includes(f));
+    if (flags.length > 0) fileProblem('warning', 'not-reported', `Không có cột ${named(flags)}: không đánh dấu`, hint);
   }
   return result;
 }

@@ -1,7 +1,7 @@
 import { formatPoints } from '../../shared/export/keyFigures.js';
 import { formatCount, formatPercent } from '../../shared/lib/format.js';
 import type { Tally } from '../../shared/domain/types.js';
-import { NO_DATA_LABEL, STATUS_LABELS } from '../../shared/domain/labels.js';
+import { NO_DATA_LABEL, NOT_REPORTED, STATUS_LABELS } from '../../shared/domain/labels.js';
 import type { ReportData } from './reportData.js';
 
 /** The report's table as text cells, in Vietnamese formats: one row per province (the country) or per commune. */
@@ -15,9 +15,10 @@ export interface ReportTable {
   total: string[] | null;
 }
 
-const t = (x: Tally) => (x.total > 0 ? `${formatCount(x.certified)}/${formatCount(x.total)}` : '–');
-const bodies = (a: { agencies: Tally; enterprises: Tally; schools: Tally }) =>
-  t({ total: a.agencies.total + a.enterprises.total + a.schools.total, certified: a.agencies.certified + a.enterprises.certified + a.schools.certified });
+const t = (x: Tally | null) => (x === null ? NOT_REPORTED : x.total > 0 ? `${formatCount(x.certified)}/${formatCount(x.total)}` : '–');
+/** Agencies, enterprises and schools together: not reported unless all three are. */
+const bodies = ({ agencies: a, enterprises: e, schools: s }: { agencies: Tally | null; enterprises: Tally | null; schools: Tally | null }) =>
+  t(a && e && s && { total: a.total + e.total + s.total, certified: a.certified + e.certified + s.certified });
 
 export function reportTable(d: ReportData): ReportTable {
   const { figures: f } = d;

@@ -49,6 +49,17 @@ describe('report sentences', () => {
     expect(t).toContain('Không có số liệu năm 2022 để so sánh.');
   });
 
+  it('sums only what the communes reported and says how many did; an unreported figure is never written as 0', () => {
+    const now = [xa('1'), xa('2', { residential: null, models: null }), xa('3', { models: null }), xa('4', { residential: null })];
+    const t = text(figures(now, null));
+    expect(t).toContain('20/20 khu dân cư (báo cáo 2/4 xã) đạt tiêu chuẩn');
+    expect(t).toContain('20 khu dân cư (chiếm tỷ lệ 100,00%; báo cáo 2/4 xã)');
+    expect(t).toMatch(/mô hình tự quản về an ninh, trật tự theo phương châm “tự phòng, tự quản, tự bảo vệ, tự hòa giải”, bình quân [\d,]+ mô hình mỗi [^(]+ \(báo cáo 2\/4 xã\)\./);
+    const none = text(figures(now.map((c) => ({ ...c, models: null })), null));
+    expect(none).toContain('chưa báo cáo số mô hình tự quản về an ninh, trật tự năm 2023.');
+    expect(none).not.toContain('chưa có mô hình tự quản');
+  });
+
   it('says the change on the previous year in words and points, with the communes gained and lost and their reasons', () => {
     const before = [xa('1', { status: 'chua_dat' }), xa('2'), xa('3'), xa('4')];
     const now = [xa('1'), xa('2', { status: 'chua_dat' }), xa('3'), xa('4')];

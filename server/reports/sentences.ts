@@ -1,6 +1,6 @@
 import { formatCount, formatPercent } from '../../shared/lib/format.js';
 import { formatPoints } from '../../shared/export/keyFigures.js';
-import type { Aggregate } from '../../shared/domain/aggregate.js';
+import { coverage, type Aggregate } from '../../shared/domain/aggregate.js';
 import { FIRST_2025_YEAR, type Status, type Tally, type Vintage } from '../../shared/domain/types.js';
 import { joinAnd, longDate, TYPE_ORDER, typesPhrase, typeWord, upper } from './viText.js';
 
@@ -76,6 +76,11 @@ export const MAX_NAMED = 12;
 
 const tally = (t: Tally) => `${formatCount(t.certified)}/${formatCount(t.total)}`;
 const share = (t: Tally) => formatPercent(t.total > 0 ? t.certified / t.total : null);
+/** " (báo cáo 87/120 xã)" after a figure some communes did not report: the sum and its rate are over those. */
+const cov = (a: Aggregate, f: 'residential' | 'agencies' | 'enterprises' | 'schools' | 'models') => {
+  const c = coverage(a, f);
+  return c ? ` (${c})` : '';
+};
 const capital = (s: string) => s.charAt(0).toLocaleUpperCase('vi-VN') + s.slice(1);
 
 /** "toàn tỉnh", "toàn thành phố", "toàn quốc"; a commune speaks of itself. */
@@ -119,14 +124,14 @@ export function resultsSentence(f: ReportFigures): string {
   if (pb && place.kind !== 'commune') clauses.push(`${tally(pb)} cơ quan, doanh nghiệp, cơ sở giáo dục do cấp tỉnh quản lý đạt tiêu chuẩn ${STANDARD}`);
   const local: string[] = [];
   if (place.kind !== 'commune') for (const [type, t] of typesInOrder(a)) local.push(`${tally(t)} ${typeWord(type)}`);
-  for (const [t, word] of [
-    [a.agencies, 'cơ quan'],
-    [a.enterprises, 'doanh nghiệp'],
-    [a.schools, 'nhà trường'],
+  for (const [k, word] of [
+    ['agencies', 'cơ quan'],
+    ['enterprises', 'doanh nghiệp'],
+    ['schools', 'nhà trường'],
   ] as const)
-    if (t.total > 0) local.push(`${tally(t)} ${word}`);
+    if (a[k].total > 0) local.push(`${tally(a[k])} ${word}${cov(a, k)}`);
   if (local.length) clauses.push(`${local.join(', ')}${pb && place.kind !== 'commune' ? ` do ${localLevel(f.year)} quản lý` : ''} đạt tiêu chuẩn ${STANDARD}`);
-  if (a.residential.total > 0) clauses.push(`${tally(a.residential)} khu dân cư đạt tiêu chuẩn ${STANDARD}`);
+  if (a.residential.total > 0) clauses.push(`${tally(a.residential)} khu dân cư${cov(a, 'residential')} đạt tiêu chuẩn ${STANDARD}`);
   if (!clauses.length) return `Năm ${f.year}, ${where(place)} chưa có số liệu công nhận đạt tiêu chuẩn ${STANDARD}.`;
   const lead = place.kind === 'commune' ? `Năm ${f.year}, ${place.fullName} có` : `Năm ${f.year}, ${subject(place)} công nhận`;
   return `${lead} ${clauses.join('; ')}.`;
@@ -143,13 +148,15 @@ export function ratesSentence(f: ReportFigures): string | null {
   const assessed = a.communes.total - a.communes.noData;
   if (f.place.kind !== 'commune' && assessed > 0)
     parts.push(`${tally({ total: assessed, certified: a.communes.certified })} ${communeWords(a)} (chiếm tỷ lệ ${formatPercent(a.rates.communes)})`);
-  for (const [t, word] of [
-    [a.residential, 'khu dân cư'],
-    [a.agencies, 'cơ quan'],
-    [a.enterprises, 'doanh nghiệp'],
-    [a.schools, 'nhà trường'],
-  ] as const)
-    if (t.total > 0) parts.push(`${formatCount(t.certified)} ${word} (chiếm tỷ lệ ${share(t)})`);
+  for (const [k, word] of [
+    ['residential', 'khu dân cư'],
+    ['agencies', 'cơ quan'],
+    ['enterprises', 'doanh nghiệp'],
+    ['schools', 'nhà trường'],
+  ] as const) {
+    const c = coverage(a, k);
+    if (a[k].total > 0) parts.push(`${formatCount(a[k].certified)} ${word} (chiếm tỷ lệ ${share(a[k])}${c ? `; ${c}` : ''})`);
+  }
   if (!parts.length) return null;
   let s = `Kết quả năm ${f.year} đã công nhận ${parts.join('; ')} đạt ${STANDARD}.`;
   const bodies = { total: a.agencies.total + a.schools.total, certified: a.agencies.certified + a.schools.certified };
@@ -266,9 +273,11 @@ export function movementSentences(f: ReportFigures): string[] {
   const out: string[] = [];
   const words = communeWords(a);
   const subj = capital(f.place.kind === 'commune' ? f.place.fullName : where(f.place));
-  if (a.models > 0) {
-    const per = f.place.kind !== 'commune' && a.communes.total > 1 ? `, bình quân ${formatCount(Math.round((a.models / a.communes.total) * 10) / 10)} mô hình mỗi ${words}` : '';
-    out.push(`${subj} duy trì hoạt động của ${formatCount(a.models)} mô hình tự quản về an ninh, trật tự theo phương châm “tự phòng, tự quản, tự bảo vệ, tự hòa giải”${per}.`);
+  if (a.reported.models === 0) out.push(`${subj} chưa báo cáo số mô hình tự quản về an ninh, trật tự năm ${f.year}.`);
+  else if (a.models > 0) {
+    // The average is over the communes that reported their models.
+    const per = f.place.kind !== 'commune' && a.reported.models > 1 ? `, bình quân ${formatCount(Math.round((a.models / a.reported.models) * 10) / 10)} mô hình mỗi ${words}` : '';
+    out.push(`${subj} duy trì hoạt động của ${formatCount(a.models)} mô hình tự quản về an ninh, trật tự theo phương châm “tự phòng, tự quản, tự bảo vệ, tự hòa giải”${per}${cov(a, 'models')}.`);
   } else out.push(`${subj} chưa có mô hình tự quản về an ninh, trật tự được ghi nhận năm ${f.year}.`);
   if (a.exemplary > 0) {
     if (f.place.kind === 'commune') out.push(`${f.place.fullName} được xây dựng là đơn vị điển hình về ${MOVEMENT} năm ${f.year}.`);
@@ -339,8 +348,8 @@ export function slideNotes(place: string, year: number, now: { total: Aggregate;
   const w = prev ? changeWords(a.rates.communes, prev.total.rates.communes) : null;
   if (prev && w) first += `, ${w} so với năm ${prev.year}${basisNote(prev)}`;
   out.push(`${first}.`);
-  if (a.residential.total > 0) out.push(`${tally(a.residential)} khu dân cư đạt chuẩn (${share(a.residential)}).`);
-  out.push(`Duy trì hoạt động của ${formatCount(a.models)} mô hình tự quản về an ninh, trật tự.`);
+  if (a.residential.total > 0) out.push(`${tally(a.residential)} khu dân cư đạt chuẩn (${share(a.residential)})${cov(a, 'residential')}.`);
+  if (a.reported.models > 0) out.push(`Duy trì hoạt động của ${formatCount(a.models)} mô hình tự quản về an ninh, trật tự${cov(a, 'models')}.`);
   out.push(`${formatCount(a.keyAreas)} ${words} là địa bàn trọng điểm, phức tạp; ${a.hotSpots ? `${formatCount(a.hotSpots)} ${words} có “điểm nóng”` : 'không để xảy ra “điểm nóng”'}.`);
   return out.join(' ');
 }

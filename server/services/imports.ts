@@ -139,6 +139,8 @@ export class ImportService {
       userName: actor,
       rowsSkipped: report.invalid,
       assessments: result!.valid.map((r) => r.assessment),
+      // What the file leaves out keeps what an earlier import of the year stored (README "Partial returns").
+      unreported: Object.fromEntries(result!.valid.map((r) => [r.unit.code, [...r.unreported, ...(table!.index.has('status') ? [] : (['status'] as const))]])),
       notes,
     });
     await this.remember(mappingKey, table!, report.questions, actor);

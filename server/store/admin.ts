@@ -32,6 +32,9 @@ export interface AuditEntry {
   details: unknown;
 }
 
+/** A field of an assessment a return may leave unreported (no column, or a cell answered "chưa báo cáo"). */
+export type ReturnField = 'status' | 'exemplary' | 'residential' | 'agencies' | 'enterprises' | 'schools' | 'models' | 'keyArea' | 'hotSpot';
+
 export interface ImportWrite {
   vintage: Vintage;
   year: number;
@@ -41,6 +44,12 @@ export interface ImportWrite {
   userName: Actor;
   rowsSkipped: number;
   assessments: Omit<Assessment, 'batchId'>[];
+  /**
+   * By commune code, the fields the return does not report. Each keeps the value an earlier import of the
+   * same year stored for that commune (a return that leaves a figure out does not wipe one reported before);
+   * over sample data or no data it is written as given (null: unknown).
+   */
+  unreported?: Record<string, ReturnField[]>;
   /** Notes from the file, by commune code (kept in the audit log). */
   notes: Record<string, string>;
 }
@@ -79,7 +88,7 @@ export interface SavedMapping {
 }
 
 export interface ImportLedger {
-  /** Writes the rows as one import batch, keeping the before-image of each row it replaces. */
+  /** Writes the rows as one import batch (see ImportWrite.unreported), keeping the before-image of each row it replaces. */
   commitImport(w: ImportWrite): Promise<ImportRecord>;
   /** Restores exactly what the import replaced; refused if a later import has since replaced its rows. */
   rollbackImport(batchId: number, actor: Actor): Promise<RollbackResult>;

@@ -34,9 +34,11 @@ export function checkBatch(batch: BatchWrite, { byVintage, provinces }: Assessab
     if (province === undefined) throw new StoreWriteError(`${where()}: ${a.communeCode} is not a commune of the ${a.vintage} units`);
     if (!STATUSES.includes(a.status)) throw new StoreWriteError(`${where()}: unknown status ${JSON.stringify(a.status)}`);
     if (!Number.isInteger(a.year)) throw new StoreWriteError(`${where()}: year is not an integer`);
-    const counts = [a.residential.total, a.residential.certified, a.agencies.total, a.agencies.certified, a.enterprises.total,
-      a.enterprises.certified, a.schools.total, a.schools.certified, a.models];
-    if (!counts.every((x) => Number.isInteger(x))) throw new StoreWriteError(`${where()}: counts must be integers`);
+    // null: not reported; a pair is reported whole or not at all.
+    const tallies = [a.residential, a.agencies, a.enterprises, a.schools];
+    if (!tallies.every((t) => t === null || (typeof t === 'object' && t !== undefined))) throw new StoreWriteError(`${where()}: a count pair must be {total, certified} or null`);
+    const counts = [...tallies.flatMap((t) => (t === null ? [] : [t.total, t.certified])), ...(a.models === null ? [] : [a.models])];
+    if (!counts.every((x) => Number.isInteger(x))) throw new StoreWriteError(`${where()}: counts must be integers (or null: not reported)`);
     const key = `${a.vintage}|${a.communeCode}|${a.year}`;
     if (seen.has(key)) throw new StoreWriteError(`${where()}: the same commune and year appears twice in the batch`);
     seen.add(key);

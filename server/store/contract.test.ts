@@ -156,6 +156,23 @@ for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`the store contract on
       await expect(s.replaceOrigin('sample', [batch('import', [])])).rejects.toThrow(/origin import/);
     });
 
+    it('stores a figure not reported as null and reads it back as null, never 0 (rows, history, year cache)', async () => {
+      const s = await fresh();
+      const partial = row('10001', 2023, { residential: null, agencies: null, enterprises: { total: 0, certified: 0 }, schools: null, models: null });
+      await s.writeBatch(batch('import', [partial, row('10002', 2023, { models: 0 })]));
+      const [a, b] = await s.assessments('pre2025', 2023);
+      expect(a).toMatchObject({ residential: null, agencies: null, enterprises: { total: 0, certified: 0 }, schools: null, models: null });
+      expect(b.models).toBe(0);
+      expect((await s.assessments('pre2025', 2023, '01'))[0]).toEqual(a);
+      expect((await s.history('pre2025', ['10001']))[0]).toEqual(a);
+      const raw = await s.sql.get<Record<string, unknown>>("SELECT rd_total, rd_certified, models FROM assessments WHERE commune_code = '10001'");
+      expect(raw).toEqual({ rd_total: null, rd_certified: null, models: null });
+      // A pair is reported whole or not at all.
+      await expect(s.sql.run("UPDATE assessments SET rd_total = 5 WHERE commune_code = '10001'")).rejects.toThrow(/residential_(counts|reported)/);
+      const notAPair = row('10003', 2023, { schools: { total: null, certified: 1 } as never });
+      await expect(s.writeBatch(batch('import', [notAPair]))).rejects.toBeInstanceOf(StoreWriteError);
+    });
+
     describe('a failing write leaves the database unchanged', () => {
       const bad: [string, Row[], RegExp][] = [
         ['certified > total', [row('10001', 2023), row('10002', 2023, { residential: { total: 3, certified: 4 } })], /residential_counts/],
@@ -241,7 +258,7 @@ for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`the store contract on
         tx.figuresChanged();
       });
       expect(await s.version()).toBe(v0 + 2);
-      expect((await s.assessments('pre2025', 2023))[0].models).toBe(row('10001', 2023).models + 1);
+      expect((await s.assessments('pre2025', 2023))[0].models).toBe(row('10001', 2023).models! + 1);
     });
 
     it('rolls back whole on any error, and passes the error on (store errors as StoreWriteError)', async () => {

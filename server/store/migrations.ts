@@ -246,6 +246,78 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    id: 6,
+    name: 'figures a return does not report are NULL (unknown), never 0',
+    sql: `
+      -- SQLite cannot drop NOT NULL in place: both tables are rebuilt, their rows copied as they are.
+      -- A count pair is reported whole or not at all. Nothing references these tables (no foreign key to rebuild).
+      CREATE TABLE assessments_v6 (
+        vintage       TEXT NOT NULL CHECK (vintage IN ('2025', 'pre2025')),
+        commune_code  TEXT NOT NULL,
+        year          INTEGER NOT NULL,
+        province_code TEXT NOT NULL, -- copied from units, for per-province queries without a join
+        status        TEXT NOT NULL CHECK (status IN ('dat', 'chua_dat', 'chua_danh_gia')),
+        exemplary     INTEGER NOT NULL CHECK (exemplary IN (0, 1)),
+        rd_total      INTEGER,
+        rd_certified  INTEGER,
+        ag_total      INTEGER,
+        ag_certified  INTEGER,
+        en_total      INTEGER,
+        en_certified  INTEGER,
+        sc_total      INTEGER,
+        sc_certified  INTEGER,
+        models        INTEGER, -- NULL: not reported
+        key_area      INTEGER NOT NULL CHECK (key_area IN (0, 1)),
+        hot_spot      INTEGER NOT NULL CHECK (hot_spot IN (0, 1)),
+        batch_id      INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        CONSTRAINT year_in_vintage CHECK ((vintage = '2025') = (year >= 2025) AND year BETWEEN 1990 AND 2100),
+        CONSTRAINT residential_counts CHECK ((rd_total IS NULL) = (rd_certified IS NULL) AND rd_certified >= 0 AND rd_certified <= rd_total),
+        CONSTRAINT agencies_counts CHECK ((ag_total IS NULL) = (ag_certified IS NULL) AND ag_certified >= 0 AND ag_certified <= ag_total),
+        CONSTRAINT enterprises_counts CHECK ((en_total IS NULL) = (en_certified IS NULL) AND en_certified >= 0 AND en_certified <= en_total),
+        CONSTRAINT schools_counts CHECK ((sc_total IS NULL) = (sc_certified IS NULL) AND sc_certified >= 0 AND sc_certified <= sc_total),
+        CONSTRAINT models_count CHECK (models >= 0),
+        PRIMARY KEY (vintage, year, commune_code)
+      ) WITHOUT ROWID;
+      INSERT INTO assessments_v6 SELECT vintage, commune_code, year, province_code, status, exemplary, rd_total, rd_certified,
+        ag_total, ag_certified, en_total, en_certified, sc_total, sc_certified, models, key_area, hot_spot, batch_id FROM assessments;
+      DROP TABLE assessments;
+      ALTER TABLE assessments_v6 RENAME TO assessments;
+      CREATE INDEX assessments_by_year_province ON assessments (vintage, year, province_code);
+      CREATE INDEX assessments_by_commune ON assessments (vintage, commune_code);
+      CREATE INDEX assessments_by_batch ON assessments (batch_id);
+
+      CREATE TABLE assessment_history_v6 (
+        replaced_by     INTEGER NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        vintage         TEXT NOT NULL,
+        year            INTEGER NOT NULL,
+        commune_code    TEXT NOT NULL,
+        province_code   TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        exemplary       INTEGER NOT NULL,
+        rd_total        INTEGER,
+        rd_certified    INTEGER,
+        ag_total        INTEGER,
+        ag_certified    INTEGER,
+        en_total        INTEGER,
+        en_certified    INTEGER,
+        sc_total        INTEGER,
+        sc_certified    INTEGER,
+        models          INTEGER,
+        key_area        INTEGER NOT NULL,
+        hot_spot        INTEGER NOT NULL,
+        before_batch_id INTEGER NOT NULL,
+        before_origin   TEXT NOT NULL,
+        PRIMARY KEY (replaced_by, vintage, year, commune_code)
+      ) WITHOUT ROWID;
+      INSERT INTO assessment_history_v6 SELECT replaced_by, vintage, year, commune_code, province_code, status, exemplary,
+        rd_total, rd_certified, ag_total, ag_certified, en_total, en_certified, sc_total, sc_certified, models, key_area,
+        hot_spot, before_batch_id, before_origin FROM assessment_history;
+      DROP TABLE assessment_history;
+      ALTER TABLE assessment_history_v6 RENAME TO assessment_history;
+      CREATE INDEX assessment_history_by_row ON assessment_history (vintage, year, commune_code);
+    `,
+  },
 ];
 
 /** Applies the pending migrations in one transaction; returns the ids applied. */

@@ -1,7 +1,7 @@
 // Rows of the stats tables as both dialects store them (same column names), and their mapping to the
 // domain types by column name. Flags are stored as 0/1 integers in both, so one SQL serves both.
 
-import type { Assessment, Batch, CrosswalkLink, Level, Origin, ProvinceReturn, Status, Unit, Vintage } from '../../shared/domain/types.js';
+import type { Assessment, Batch, CrosswalkLink, Level, Origin, ProvinceReturn, Status, Tally, Unit, Vintage } from '../../shared/domain/types.js';
 
 /** The figures of an assessment, in the order of the assessments table. */
 export const FIGURE_COLUMNS = [
@@ -17,19 +17,22 @@ export interface AssessmentRow {
   year: number;
   status: Status;
   exemplary: number;
-  rd_total: number;
-  rd_certified: number;
-  ag_total: number;
-  ag_certified: number;
-  en_total: number;
-  en_certified: number;
-  sc_total: number;
-  sc_certified: number;
-  models: number;
+  /** NULL: not reported (both of a pair, or neither). */
+  rd_total: number | null;
+  rd_certified: number | null;
+  ag_total: number | null;
+  ag_certified: number | null;
+  en_total: number | null;
+  en_certified: number | null;
+  sc_total: number | null;
+  sc_certified: number | null;
+  models: number | null;
   key_area: number;
   hot_spot: number;
   batch_id: number;
 }
+
+const tally = (total: number | null, certified: number | null): Tally | null => (total === null || certified === null ? null : { total, certified });
 
 export const toAssessment = (r: AssessmentRow): Assessment => ({
   vintage: r.vintage,
@@ -37,10 +40,10 @@ export const toAssessment = (r: AssessmentRow): Assessment => ({
   year: r.year,
   status: r.status,
   exemplary: r.exemplary === 1,
-  residential: { total: r.rd_total, certified: r.rd_certified },
-  agencies: { total: r.ag_total, certified: r.ag_certified },
-  enterprises: { total: r.en_total, certified: r.en_certified },
-  schools: { total: r.sc_total, certified: r.sc_certified },
+  residential: tally(r.rd_total, r.rd_certified),
+  agencies: tally(r.ag_total, r.ag_certified),
+  enterprises: tally(r.en_total, r.en_certified),
+  schools: tally(r.sc_total, r.sc_certified),
   models: r.models,
   keyArea: r.key_area === 1,
   hotSpot: r.hot_spot === 1,
@@ -52,14 +55,14 @@ export function figureColumns(a: Omit<Assessment, 'batchId' | 'vintage' | 'commu
   return {
     status: a.status,
     exemplary: a.exemplary ? 1 : 0,
-    rd_total: a.residential.total,
-    rd_certified: a.residential.certified,
-    ag_total: a.agencies.total,
-    ag_certified: a.agencies.certified,
-    en_total: a.enterprises.total,
-    en_certified: a.enterprises.certified,
-    sc_total: a.schools.total,
-    sc_certified: a.schools.certified,
+    rd_total: a.residential?.total ?? null,
+    rd_certified: a.residential?.certified ?? null,
+    ag_total: a.agencies?.total ?? null,
+    ag_certified: a.agencies?.certified ?? null,
+    en_total: a.enterprises?.total ?? null,
+    en_certified: a.enterprises?.certified ?? null,
+    sc_total: a.schools?.total ?? null,
+    sc_certified: a.schools?.certified ?? null,
     models: a.models,
     key_area: a.keyArea ? 1 : 0,
     hot_spot: a.hotSpot ? 1 : 0,

@@ -97,6 +97,18 @@ const userOrThrow = async (db: SqlRunner, name: string) => {
   return r;
 };
 
+/** The rows to write: each field the return leaves unreported keeps what an earlier import stored. */
+function keepReported(w: ImportWrite, before: (FigureRow & { batch_id: number; origin: Origin })[]): Omit<Assessment, 'batchId'>[] {
+  const earlier = new Map(before.filter((b) => b.origin === 'import').map((b) => [b.commune_code, b]));
+  return w.assessments.map((a) => {
+    const keep = w.unreported?.[a.communeCode] ?? [];
+    const b = earlier.get(a.communeCode);
+    if (!b || keep.length === 0) return a;
+    const stored = toAssessment({ ...b, batch_id: b.batch_id });
+    return { ...a, ...Object.fromEntries(keep.map((f) => [f, stored[f]])) };
+  });
+}
+
 /** The admin backend of `store`, whatever its database. */
 export function storeAdmin(store: Store): AdminBackend {
   return {
@@ -114,11 +126,12 @@ export function storeAdmin(store: Store): AdminBackend {
             w.assessments.map((a) => a.communeCode),
           );
           const where = w.provinceCode ? `, tỉnh ${w.provinceCode}` : '';
+          const assessments = keepReported(w, before);
           const batchId = await tx.insertBatch({
             origin: 'import',
             source: `${w.fileName} sha256:${w.fileSha256}`,
             note: `Nhập năm ${w.year}${where} bởi ${w.userName}`,
-            assessments: w.assessments,
+            assessments,
             provinceReturns: [],
           });
           await insertMany(
@@ -141,7 +154,7 @@ export function storeAdmin(store: Store): AdminBackend {
             summary: `Nhập ${w.fileName}: ghi ${w.assessments.length} xã (${before.length} thay số liệu cũ), bỏ qua ${w.rowsSkipped} dòng; lần nhập #${batchId}`,
             details: {
               batchId,
-              rows: w.assessments.map((a) => ({
+              rows: assessments.map((a) => ({
                 code: a.communeCode,
                 before: beforeByCode.get(a.communeCode) ?? null,
                 after: written(a, batchId),

@@ -42,6 +42,30 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 6 makes the figure columns nullable and keeps every row as it was', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const before = MIGRATIONS.filter((m) => m.id < 6);
+    migrate(db, before);
+    db.exec(`INSERT INTO batches (id, origin, source, created_at) VALUES (1, 'import', 't', 'now');
+      INSERT INTO assessments VALUES ('pre2025', '10001', 2023, '01', 'dat', 0, 10, 9, 4, 4, 6, 5, 3, 3, 2, 1, 0, 1);
+      INSERT INTO assessment_history VALUES (1, 'pre2025', 2023, '10002', '01', 'chua_dat', 0, 1, 1, 0, 0, 0, 0, 0, 0, 7, 0, 0, 1, 'sample')`);
+    const read = () => [db.prepare('SELECT * FROM assessments').all(), db.prepare('SELECT * FROM assessment_history').all()];
+    const kept = read();
+    expect(migrate(db)).toEqual([6]);
+    expect(read()).toEqual(kept);
+    db.exec("UPDATE assessments SET rd_total = NULL, rd_certified = NULL, models = NULL WHERE commune_code = '10001'");
+    expect(() => db.exec("UPDATE assessments SET ag_total = NULL WHERE commune_code = '10001'")).toThrow(/agencies_counts/);
+    expect(() => db.exec("UPDATE assessments SET sc_certified = 4 WHERE commune_code = '10001'")).toThrow(/schools_counts/);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'assessments' AND type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all()).toEqual([
+      'assessments_by_batch', 'assessments_by_commune', 'assessments_by_year_province',
+    ]);
+    // The foreign key to batches still cascades.
+    db.exec('DELETE FROM batches WHERE id = 1');
+    expect(db.prepare('SELECT count(*) FROM assessments').pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('rolls a failing step back whole', () => {
     const db = new Database(':memory:');
     const bad = [...MIGRATIONS, { id: MIGRATIONS.at(-1)!.id + 1, name: 'bad', sql: 'CREATE TABLE t2 (x); CREATE TABLE units (x);' }];

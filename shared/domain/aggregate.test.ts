@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate } from './aggregate.js';
+import { aggregate, coverage } from './aggregate.js';
 import { noFigures, type CommuneFigures } from './figures.js';
 import type { Status } from './types.js';
 
@@ -38,6 +38,31 @@ describe('aggregate', () => {
   it('sums only known populations and says how many were known', () => {
     expect(a.population).toBe(3600);
     expect(a.populationKnown).toBe(4);
+  });
+
+  it('sums only the figures reported, says how many communes reported each, and never counts unknown as 0', () => {
+    const partial = [
+      commune('1', 'Xã', 'dat', [10, 10], 3, 1000),
+      { ...commune('2', 'Xã', 'chua_dat', [8, 5], 1, 2000), residential: null, models: null },
+      { ...commune('3', 'Phường', 'dat', [12, 6], 4, null), agencies: { total: 2, certified: 1 } },
+      { ...commune('4', 'Xã', 'dat', [4, 4], 2, 3000), residential: null },
+      { ...noFigures(), ...commune('5', 'Xã', null, [0, 0], 0, 100), residential: null, models: null },
+    ];
+    const p = aggregate(partial);
+    expect(p.residential).toEqual({ total: 22, certified: 16 });
+    expect(p.rates.residential).toBeCloseTo(16 / 22);
+    expect(p.reported).toEqual({ residential: 2, agencies: 1, enterprises: 0, schools: 0, models: 3 });
+    expect(p.rates.agencies).toBe(0.5);
+    expect(p.rates.enterprises).toBeNull();
+    expect(p.models).toBe(9);
+    // Density over the communes that reported models and have the denominator: 5 models for 4,000 residents.
+    expect(p.densityBase.population).toEqual({ models: 5, per: 4000 });
+    expect(p.densityBase.area).toEqual({ models: 9, per: 30 });
+    expect(p.densityBase.residential).toEqual({ models: 7, per: 22 });
+    // Coverage over the 4 communes with data (the 5th has none).
+    expect(coverage(p, 'residential')).toBe('báo cáo 2/4 xã');
+    expect(coverage(p, 'models')).toBe('báo cáo 3/4 xã');
+    expect(coverage(a, 'residential')).toBeNull();
   });
 
   it('gives null rates when there is nothing to count', () => {

@@ -1,5 +1,7 @@
+import { formatCount } from '../lib/format.js';
 import { EMPTY_TALLY, rate, round2, type CommuneFigures } from './figures.js';
-import type { Tally } from './types.js';
+import type { Denominator } from './metrics.js';
+import { COUNT_FIGURES, type CountFigure, type Tally } from './types.js';
 
 /** Figures of a group of communes: a province, a district, or the country. */
 export interface Aggregate {
@@ -12,10 +14,18 @@ export interface Aggregate {
     /** Per unit type (Xã, Phường, Thị trấn, Đặc khu): how many exist and how many are certified. */
     byType: Record<string, Tally>;
   };
+  /** Sums over the communes that reported each figure: `reported` says how many did. */
   residential: Tally;
   agencies: Tally;
   enterprises: Tally;
   schools: Tally;
+  /** Per figure, how many communes reported it ("báo cáo 87/120 xã" with communes.total). */
+  reported: Record<CountFigure, number>;
+  /**
+   * Model density's terms per denominator, over the communes that reported their models and have that
+   * denominator: models over population, over km², over residential areas.
+   */
+  densityBase: Record<Denominator, { models: number; per: number }>;
   /** Agencies, enterprises and schools managed by the province itself (reported apart). */
   provinceBodies: Tally | null;
   models: number;
@@ -38,6 +48,8 @@ export interface Aggregate {
 /** A commune counted for a share of itself: an old commune split between areas (shared/domain/oldUnits). */
 export type WeightedFigures = CommuneFigures & { weight?: number };
 
+const TALLIES = ['residential', 'agencies', 'enterprises', 'schools'] as const;
+
 function addWeighted(into: Tally, t: Tally, w: number): void {
   into.total += t.total * w;
   into.certified += t.certified * w;
@@ -45,7 +57,8 @@ function addWeighted(into: Tally, t: Tally, w: number): void {
 
 /**
  * Sums communes' figures. A province's aggregate is exactly the sum over its communes; a row with a `weight`
- * counts for that share of itself (1 when absent).
+ * counts for that share of itself (1 when absent). A figure a commune did not report adds nothing, to the
+ * sum or to the rate's denominator: rates and densities are over the communes that reported.
  */
 export function aggregate(rows: readonly WeightedFigures[], provinceBodies: Tally | null = null): Aggregate {
   const a: Aggregate = {
@@ -54,6 +67,8 @@ export function aggregate(rows: readonly WeightedFigures[], provinceBodies: Tall
     agencies: { ...EMPTY_TALLY },
     enterprises: { ...EMPTY_TALLY },
     schools: { ...EMPTY_TALLY },
+    reported: { residential: 0, agencies: 0, enterprises: 0, schools: 0, models: 0 },
+    densityBase: { population: { models: 0, per: 0 }, area: { models: 0, per: 0 }, residential: { models: 0, per: 0 } },
     provinceBodies,
     models: 0,
     keyAreas: 0,
@@ -76,11 +91,22 @@ export function aggregate(rows: readonly WeightedFigures[], provinceBodies: Tall
     } else if (r.status === 'chua_dat') c.notCertified += w;
     else if (r.status === 'chua_danh_gia') c.notAssessed += w;
     else c.noData += w;
-    addWeighted(a.residential, r.residential, w);
-    addWeighted(a.agencies, r.agencies, w);
-    addWeighted(a.enterprises, r.enterprises, w);
-    addWeighted(a.schools, r.schools, w);
-    a.models += (r.models ?? 0) * w;
+    for (const f of TALLIES) {
+      const t = r[f];
+      if (t === null) continue;
+      addWeighted(a[f], t, w);
+      a.reported[f] += w;
+    }
+    if (r.models !== null) {
+      a.models += r.models * w;
+      a.reported.models += w;
+      const bases: [Denominator, number | null | undefined][] = [['population', r.population], ['area', r.areaKm2], ['residential', r.residential?.total]];
+      for (const [d, per] of bases) {
+        if (per === null || per === undefined) continue;
+        a.densityBase[d].models += r.models * w;
+        a.densityBase[d].per += per * w;
+      }
+    }
     if (r.keyArea) a.keyAreas += w;
     if (r.hotSpot) a.hotSpots += w;
     if (r.exemplary) a.exemplary += w;
@@ -103,6 +129,11 @@ export function aggregate(rows: readonly WeightedFigures[], provinceBodies: Tall
   a.populationKnown = round2(a.populationKnown);
   a.models = round2(a.models);
   a.areaKm2 = round2(a.areaKm2);
+  for (const f of COUNT_FIGURES) a.reported[f] = round2(a.reported[f]);
+  for (const b of Object.values(a.densityBase)) {
+    b.models = round2(b.models);
+    b.per = round2(b.per);
+  }
   const withData = a.communes.total - a.communes.noData;
   a.rates = {
     communes: rate({ total: withData, certified: a.communes.certified }),
@@ -112,4 +143,14 @@ export function aggregate(rows: readonly WeightedFigures[], provinceBodies: Tall
     schools: rate(a.schools),
   };
   return a;
+}
+
+/**
+ * Shown wherever an area's figure is shown, when not every commune with data reported it: "báo cáo 87/120 xã"
+ * (the sum and the rate are over those 87). null when all did.
+ */
+export function coverage(a: { communes: { total: number; noData?: number }; reported?: Partial<Record<CountFigure, number>> }, f: CountFigure): string | null {
+  const withData = round2(a.communes.total - (a.communes.noData ?? 0));
+  const n = a.reported?.[f];
+  return n === undefined || n >= withData ? null : `báo cáo ${formatCount(n)}/${formatCount(withData)} xã`;
 }

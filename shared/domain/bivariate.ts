@@ -1,5 +1,6 @@
 import type { Status } from './types.js';
 import { ascending, modelDensity, quantile } from './density.js';
+import { rate } from './figures.js';
 
 /**
  * The bivariate classification: certification (x) × model density (y), three classes each (0 low … 2 high).
@@ -16,7 +17,7 @@ const STATUS_CLASS: Record<Status, Level3> = { chua_dat: 0, chua_danh_gia: 1, da
 
 export interface BivariateInput {
   status: Status | null;
-  residential: { total: number; certified: number };
+  residential: { total: number; certified: number } | null;
   models: number | null;
   population: number | null;
 }
@@ -34,7 +35,7 @@ function tertiles(values: Iterable<number | null>): [number, number] | null {
   return s.length ? [quantile(s, 1 / 3)!, quantile(s, 2 / 3)!] : null;
 }
 
-const residentialShare = (c: BivariateInput) => (c.residential.total > 0 ? c.residential.certified / c.residential.total : null);
+const residentialShare = (c: BivariateInput) => rate(c.residential);
 
 export function bivariateBreaks(rows: readonly BivariateInput[], certMode: CertMode): Breaks {
   return {

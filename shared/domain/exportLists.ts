@@ -1,6 +1,6 @@
 import { formatCount, formatDate } from '../lib/format.js';
 import type { ExportTable } from './exportTable.js';
-import { NO_DATA_LABEL, STATUS_LABELS } from './labels.js';
+import { NO_DATA_LABEL, NOT_REPORTED, STATUS_LABELS } from './labels.js';
 import type { TargetPlan } from './targets.js';
 import type { Status } from './types.js';
 import { describeCriteria, scoreFormula, type Worklist } from './worklist.js';
@@ -66,10 +66,10 @@ export function worklistTable(w: Worklist, provinceNames: ReadonlyMap<string, st
       r.reasons.map((x) => x.text).join('; '),
       statusText(r.status),
       statusText(r.sinceStatus),
-      r.residential.certified,
-      r.residential.total,
+      r.residential?.certified ?? NOT_REPORTED,
+      r.residential?.total ?? NOT_REPORTED,
       r.residentialShare,
-      r.models,
+      r.models ?? NOT_REPORTED,
       r.population,
       r.density,
       r.densityThreshold,
@@ -94,6 +94,6 @@ export function targetTable(p: TargetPlan, ctx: ExportContext): ExportTable {
       { header: 'Địa bàn trọng điểm', kind: 'text', width: 10 },
       { header: 'Tỷ lệ xã đạt sau khi xã này đạt', kind: 'percent', width: 14 },
     ],
-    rows: p.communes.map((c) => [c.rank, c.code, `${c.type} ${c.name}`, statusText(c.status), c.closeness, c.missingResidential, yes(c.keyArea), c.projectedRate]),
+    rows: p.communes.map((c) => [c.rank, c.code, `${c.type} ${c.name}`, statusText(c.status), c.closeness, c.missingResidential ?? NOT_REPORTED, yes(c.keyArea), c.projectedRate]),
   };
 }

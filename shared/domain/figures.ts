@@ -17,10 +17,11 @@ export interface CountedFigures {
   exemplary: boolean;
   keyArea: boolean;
   hotSpot: boolean;
-  residential: Tally;
-  agencies: Tally;
-  enterprises: Tally;
-  schools: Tally;
+  /** null: not reported (or no data for that year): unknown, never 0. */
+  residential: Tally | null;
+  agencies: Tally | null;
+  enterprises: Tally | null;
+  schools: Tally | null;
   models: number | null;
 }
 
@@ -46,17 +47,17 @@ export function noFigures(): CountedFigures {
     exemplary: false,
     keyArea: false,
     hotSpot: false,
-    residential: { ...EMPTY_TALLY },
-    agencies: { ...EMPTY_TALLY },
-    enterprises: { ...EMPTY_TALLY },
-    schools: { ...EMPTY_TALLY },
+    residential: null,
+    agencies: null,
+    enterprises: null,
+    schools: null,
     models: null,
   };
 }
 
-/** certified / total, or null when there is nothing to count. */
-export function rate(t: Tally): number | null {
-  return t.total > 0 ? t.certified / t.total : null;
+/** certified / total, or null when there is nothing to count or the pair is not reported. */
+export function rate(t: Tally | null): number | null {
+  return t !== null && t.total > 0 ? t.certified / t.total : null;
 }
 
 /** Rounds apportioned counts so that float noise does not reach the API. */

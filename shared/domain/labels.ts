@@ -7,3 +7,5 @@ export const STATUS_LABELS: Record<Status, string> = {
   chua_danh_gia: 'Chưa đánh giá',
 };
 export const NO_DATA_LABEL = 'Không có số liệu';
+/** A figure the commune's return did not report: unknown, never shown as 0. */
+export const NOT_REPORTED = 'chưa báo cáo';

@@ -19,6 +19,11 @@ describe('metricValue on a commune', () => {
     expect(metricValue(commune({ status: null }), 'rate')).toBeNull();
     expect(metricValue(commune({ residential: { total: 0, certified: 0 } }), 'rate')).toBeNull();
     expect(metricValue(commune({ models: 0 }), 'density')).toBe(0);
+    // Not reported: no data (hatched), never 0.
+    expect(metricValue(commune({ residential: null }), 'rate')).toBeNull();
+    expect(metricValue(commune({ models: null }), 'density')).toBeNull();
+    expect(metricValue(commune({ models: null }), 'density', 'area')).toBeNull();
+    expect(metricValue(commune({ residential: null }), 'density', 'residential')).toBeNull();
   });
 });
 
@@ -26,6 +31,7 @@ describe('metricValue on a province', () => {
   const area: AreaInput = {
     communes: { total: 10, certified: 8, noData: 2 }, residential: { total: 100, certified: 90 }, models: 30,
     population: 60_000, populationKnown: 9, areaKm2: 600,
+    densityBase: { population: { models: 30, per: 60_000 }, area: { models: 30, per: 600 }, residential: { models: 30, per: 100 } },
   };
   it('rate is the share of communes with data that are certified', () => {
     expect(metricValue(area, 'rate')).toBe(1);
@@ -33,8 +39,15 @@ describe('metricValue on a province', () => {
   });
   it('density over the known population', () => {
     expect(metricValue(area, 'density')).toBe(5);
-    expect(metricValue({ ...area, populationKnown: 0 }, 'density')).toBeNull();
+    expect(metricValue({ ...area, densityBase: { ...area.densityBase, population: { models: 0, per: 0 } } }, 'density')).toBeNull();
     expect(metricValue(area, 'density', 'area')).toBe(0.05);
+  });
+  it('density over the communes that reported their models only', () => {
+    // 20 models reported by communes of 20,000 residents; the others' 40,000 residents did not report: 10, not 3,33.
+    const partial = { ...area, models: 20, densityBase: { population: { models: 20, per: 20_000 }, area: { models: 20, per: 100 }, residential: { models: 0, per: 0 } } };
+    expect(metricValue(partial, 'density')).toBe(10);
+    expect(metricValue(partial, 'density', 'area')).toBe(0.2);
+    expect(metricValue(partial, 'density', 'residential')).toBeNull();
   });
 });
 

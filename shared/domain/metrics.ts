@@ -30,7 +30,7 @@ export function metricUnit(metric: MetricId, denominator: Denominator): string {
 /** The fields a metric reads, common to a commune row and an area (province) row. */
 export interface CommuneInput {
   status: Status | null;
-  residential: Tally;
+  residential: Tally | null;
   models: number | null;
   population: number | null;
   areaKm2: number | null;
@@ -42,6 +42,8 @@ export interface AreaInput {
   population: number;
   populationKnown: number;
   areaKm2: number;
+  /** Over the communes that reported their models (server/domain/aggregate). */
+  densityBase: Record<Denominator, { models: number; per: number }>;
 }
 
 export const isArea = (row: CommuneInput | AreaInput): row is AreaInput => 'populationKnown' in row;
@@ -50,19 +52,21 @@ export const isArea = (row: CommuneInput | AreaInput): row is AreaInput => 'popu
  * The numeric value of a metric for one unit, or null for "no data".
  * Rate: for a province the share of its communes certified, for a commune the share of its residential areas.
  * Density: models per 10,000 residents (null without a population, never zero), per residential area, or per km².
+ * A figure not reported is no data, never zero; an area's rate and density are over the communes that reported.
  */
 export function metricValue(row: CommuneInput | AreaInput, metric: Exclude<MetricId, 'status'>, denominator: Denominator = 'population'): number | null {
   if (isArea(row)) {
     const withData = row.communes.total - row.communes.noData;
     if (withData === 0) return null;
     if (metric === 'rate') return rate({ total: withData, certified: row.communes.certified });
-    if (denominator === 'population') return row.populationKnown > 0 ? modelDensity({ models: row.models, population: row.population }) : null;
-    return per(row.models, denominator === 'residential' ? row.residential.total : row.areaKm2);
+    const b = row.densityBase[denominator];
+    if (denominator === 'population') return b.per > 0 ? modelDensity({ models: b.models, population: b.per }) : null;
+    return per(b.models, b.per);
   }
   if (row.status === null) return null;
   if (metric === 'rate') return rate(row.residential);
   if (denominator === 'population') return modelDensity(row);
-  return per(row.models, denominator === 'residential' ? row.residential.total : row.areaKm2);
+  return per(row.models, denominator === 'residential' ? (row.residential?.total ?? null) : row.areaKm2);
 }
 
 function per(models: number | null, denominator: number | null): number | null {

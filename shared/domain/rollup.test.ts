@@ -31,7 +31,20 @@ describe('rollUp', () => {
     const n2 = r.get('N2')!;
     expect(n2.residential).toEqual({ total: 2, certified: 1 });
     // Counts are conserved across the split.
-    expect(n1.residential.total + n2.residential.total).toBe(10 + 6 + 8);
+    expect(n1.residential!.total + n2.residential!.total).toBe(10 + 6 + 8);
+  });
+
+  it('sums only the predecessors that reported a figure; null when none did', () => {
+    const r = rollUp([old('O1', 'dat', [10, 9], 3, { agencies: null }), old('O2', 'dat', [6, 6], 2, { models: null, agencies: null }), old('O4', 'dat', [1, 1], 1, { residential: null, models: null })], links);
+    const n1 = r.get('N1')!;
+    expect(n1.residential).toEqual({ total: 16, certified: 15 });
+    expect(n1.models).toBe(3);
+    expect(n1.agencies).toBeNull();
+    expect(n1.enterprises).toEqual({ total: 8, certified: 6 });
+    const n3 = r.get('N3')!;
+    expect(n3.status).toBe('dat');
+    expect(n3.residential).toBeNull();
+    expect(n3.models).toBeNull();
   });
 
   it('gives no data to a new commune none of whose predecessors has data', () => {

@@ -24,18 +24,21 @@ export function statusFromPredecessors(p: PredecessorSummary): Status | null {
   return 'chua_danh_gia';
 }
 
-function addWeighted(into: Tally, from: Tally, w: number): void {
-  into.total += from.total * w;
-  into.certified += from.certified * w;
+/** Adds a reported pair; an unreported one adds nothing (the sum stays null until a part reports it). */
+function addWeighted(into: Tally | null, from: Tally | null, w: number): Tally | null {
+  if (from === null) return into;
+  return { total: (into?.total ?? 0) + from.total * w, certified: (into?.certified ?? 0) + from.certified * w };
 }
 
-function roundTally(t: Tally): Tally {
-  return { total: round2(t.total), certified: round2(t.certified) };
+function roundTally(t: Tally | null): Tally | null {
+  return t && { total: round2(t.total), certified: round2(t.certified) };
 }
 
 /**
  * Rolls one year's assessments of the pre-2025 communes up to the 2025 communes.
  * Every new commune named in `links` gets an entry, with `status: null` if none of its predecessors has data.
+ * A figure sums the predecessors that reported it (as figures sum the predecessors with data); it stays
+ * null (not reported) when none did.
  */
 export function rollUp(old: readonly Assessment[], links: readonly CrosswalkLink[]): Map<string, RolledUp> {
   const byOld = new Map(old.map((a) => [a.communeCode, a]));
@@ -62,11 +65,11 @@ export function rollUp(old: readonly Assessment[], links: readonly CrosswalkLink
     else if (a.status === 'chua_dat') p.notCertified++;
     else p.notAssessed++;
     const w = link.weight;
-    addWeighted(r.residential, a.residential, w);
-    addWeighted(r.agencies, a.agencies, w);
-    addWeighted(r.enterprises, a.enterprises, w);
-    addWeighted(r.schools, a.schools, w);
-    r.models = (r.models ?? 0) + a.models * w;
+    r.residential = addWeighted(r.residential, a.residential, w);
+    r.agencies = addWeighted(r.agencies, a.agencies, w);
+    r.enterprises = addWeighted(r.enterprises, a.enterprises, w);
+    r.schools = addWeighted(r.schools, a.schools, w);
+    if (a.models !== null) r.models = (r.models ?? 0) + a.models * w;
     // A key area or hot spot anywhere inside the new commune marks it; a title like "điển hình" does not carry over unless every part had it.
     r.keyArea ||= a.keyArea;
     r.hotSpot ||= a.hotSpot;

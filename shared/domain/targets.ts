@@ -1,6 +1,6 @@
 import { formatPercent } from '../lib/format.js';
 import type { CommuneFigures } from './figures.js';
-import type { Status } from './types.js';
+import type { Status, Tally } from './types.js';
 
 /**
  * Target setting: "to reach X % of communes certified in a province, these N communes are the nearest
@@ -20,7 +20,8 @@ export interface TargetCommune {
   status: Status;
   /** Residential areas certified / total; null when the commune has none on record. */
   closeness: number | null;
-  missingResidential: number;
+  /** null: residential areas not reported. */
+  missingResidential: number | null;
   keyArea: boolean;
   /** The province's rate once this commune and all before it are certified. */
   projectedRate: number;
@@ -59,13 +60,15 @@ export interface PreviousRate {
   label: string;
 }
 
-const share = (t: { total: number; certified: number }) => (t.total > 0 ? t.certified / t.total : null);
+const share = (t: Tally | null) => (t !== null && t.total > 0 ? t.certified / t.total : null);
+/** Residential areas still to certify; unknown (not reported) counts after every known one. */
+const missing = (t: Tally | null) => (t === null ? Infinity : t.total - t.certified);
 
 function byCloseness(a: CommuneFigures, b: CommuneFigures): number {
   const sa = share(a.residential);
   const sb = share(b.residential);
   if (sa !== sb) return sa === null ? 1 : sb === null ? -1 : sb - sa;
-  return a.residential.total - a.residential.certified - (b.residential.total - b.residential.certified) || a.code.localeCompare(b.code);
+  return missing(a.residential) - missing(b.residential) || a.code.localeCompare(b.code);
 }
 
 /** `communes`: the province's communes in `year`; `target`: a share in (0, 1]; `previous`: its previous year, if any. */
@@ -114,7 +117,7 @@ function planOnly(q: { year: number; provinceCode: string; provinceName: string;
       type: c.type,
       status: c.status as Status,
       closeness: share(c.residential),
-      missingResidential: Math.round((c.residential.total - c.residential.certified) * 100) / 100,
+      missingResidential: c.residential && Math.round((c.residential.total - c.residential.certified) * 100) / 100,
       keyArea: c.keyArea,
       projectedRate: (certified + i + 1) / assessed,
     }),

@@ -33,18 +33,25 @@ export interface Tally {
   certified: number;
 }
 
-/** One commune's yearly return, keyed by (vintage, communeCode, year). */
+/** The figures a return may leave out. */
+export type CountFigure = 'residential' | 'agencies' | 'enterprises' | 'schools' | 'models';
+export const COUNT_FIGURES: readonly CountFigure[] = ['residential', 'agencies', 'enterprises', 'schools', 'models'];
+
+/**
+ * One commune's yearly return, keyed by (vintage, communeCode, year). A figure is null when the return
+ * did not report it ("chưa báo cáo"): unknown, never 0.
+ */
 export interface Assessment {
   vintage: Vintage;
   communeCode: string;
   year: number;
   status: Status;
   exemplary: boolean;
-  residential: Tally; // khu dân cư
-  agencies: Tally; // cơ quan
-  enterprises: Tally; // doanh nghiệp
-  schools: Tally; // cơ sở giáo dục
-  models: number; // mô hình tự quản
+  residential: Tally | null; // khu dân cư
+  agencies: Tally | null; // cơ quan
+  enterprises: Tally | null; // doanh nghiệp
+  schools: Tally | null; // cơ sở giáo dục
+  models: number | null; // mô hình tự quản
   keyArea: boolean; // địa bàn trọng điểm, phức tạp
   hotSpot: boolean; // điểm nóng
   batchId: number;

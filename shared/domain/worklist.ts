@@ -1,6 +1,6 @@
 import { bivariateBreaks, bivariateCell, cellLabel, type Breaks, type CellId, type CertMode } from './bivariate.js';
 import { ascending, modelDensity, quantile } from './density.js';
-import type { CommuneFigures, PredecessorSummary } from './figures.js';
+import { rate, type CommuneFigures, type PredecessorSummary } from './figures.js';
 import { basisLabel, yearBasis } from './previousYear.js';
 import { unitTypeSource } from './unitTypes.js';
 import { NO_DATA_LABEL, STATUS_LABELS } from './labels.js';
@@ -107,7 +107,7 @@ export interface WorklistRow {
   sinceStatus: Status | null;
   /** Consecutive years not certified, ending with `year` (0 when certified or unknown). */
   streak: number;
-  residential: Tally;
+  residential: Tally | null;
   residentialShare: number | null;
   models: number | null;
   population: number | null;
@@ -236,7 +236,7 @@ export function buildWorklist({ criteria: k, communes, sinceStatuses, sincePrede
       sinceStatus,
       streak,
       residential: c.residential,
-      residentialShare: c.residential.total > 0 ? c.residential.certified / c.residential.total : null,
+      residentialShare: rate(c.residential),
       models: c.models,
       population: c.population,
       density,

@@ -30,6 +30,13 @@ describe('key figures', () => {
     expect([alone[1].label, alone[1].value, alone[1].detail]).toEqual(['So với năm 2016', '–', 'không có số liệu năm trước']);
   });
 
+  it('shows the coverage beside a figure some communes did not report', () => {
+    const t = { ...total(100, 120, [800, 1000], 250), communes: { certified: 100, total: 120, noData: 0 }, reported: { residential: 87, models: 120 } };
+    const [, , residential, models] = keyFigures(at(2025, t), null);
+    expect(residential.detail).toBe('80,00% · báo cáo 87/120 xã');
+    expect(models.detail).toBe('năm 2025');
+  });
+
   it('compares a year across the reform with the old communes as reported, and says so', () => {
     // Lai Châu: 2025 on its new communes, 2024 on its 106 old communes as reported (97 certified), not the roll-up.
     const [, change] = keyFigures(at(2025, total(36, 38, [1, 2], 0)), at(2024, total(97, 106, [1, 2], 0), 'old-units', { communes: 106, split: 0 }));

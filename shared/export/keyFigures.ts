@@ -1,4 +1,5 @@
 import { basisLabel, type YearBasis } from '../domain/previousYear.js';
+import { coverage } from '../domain/aggregate.js';
 import { formatCount, formatPercent } from '../lib/format.js';
 
 interface Tally {
@@ -7,10 +8,12 @@ interface Tally {
 }
 /** The part of /api/stats's `total` the key figures read. */
 export interface TotalFigures {
-  communes: Tally;
+  communes: Tally & { noData?: number };
   residential: Tally;
   models: number;
   rates: { communes: number | null; residential: number | null };
+  /** How many communes reported each figure (server/domain/aggregate): the coverage shown beside it. */
+  reported?: { residential: number; models: number };
 }
 
 export interface KeyFigure {
@@ -42,6 +45,12 @@ export function yearTotalOf(s: { year: number; areaBasis: YearBasis }, area: { t
   return { year: s.year, total: area.total, basis: s.areaBasis, oldUnits: area.oldUnits ?? null };
 }
 
+/** "94,75% · báo cáo 87/120 xã" when some communes did not report the figure. */
+const withCoverage = (detail: string, n: TotalFigures, f: 'residential' | 'models') => {
+  const c = coverage(n, f);
+  return c ? `${detail} · ${c}` : detail;
+};
+
 const labelOf = (t: YearTotal, withCount: boolean) => {
   const label = basisLabel(t.basis, { oldUnits: withCount ? (t.oldUnits?.communes ?? t.total.communes.total) : undefined, split: t.oldUnits?.split });
   return label ? ` (${label})` : '';
@@ -72,8 +81,8 @@ export function keyFigures(now: YearTotal, before: YearTotal | null): KeyFigure[
       id: 'residential',
       label: 'Khu dân cư đạt chuẩn',
       value: `${formatCount(n.residential.certified)}/${formatCount(n.residential.total)}`,
-      detail: formatPercent(n.rates.residential),
+      detail: withCoverage(formatPercent(n.rates.residential), n, 'residential'),
     },
-    { id: 'models', label: 'Mô hình tự quản', value: formatCount(n.models), detail: `năm ${now.year}` },
+    { id: 'models', label: 'Mô hình tự quản', value: formatCount(n.models), detail: withCoverage(`năm ${now.year}`, n, 'models') },
   ];
 }

@@ -14,6 +14,8 @@ describe('Vietnamese number format', () => {
   it('shows a dash for missing values', () => {
     expect(formatCount(null)).toBe('–');
     expect(formatPercent(null)).toBe('–');
-    expect(formatTally({ total: 0, certified: 0 })).toBe('–');
+    // A reported zero is 0; a pair not reported is said so, never 0.
+    expect(formatTally({ total: 0, certified: 0 })).toBe('0');
+    expect(formatTally(null)).toBe('chưa báo cáo');
   });
 });

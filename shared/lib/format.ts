@@ -1,3 +1,4 @@
+import { NOT_REPORTED } from '../domain/labels.js';
 /** Vietnamese number formats: 1.234, 94,75 %. */
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
@@ -31,9 +32,11 @@ export function formatPercent(share: number | null | undefined): string {
   return `${percent.format(share * 100)}%`;
 }
 
-/** "709/730 (97,12%)" */
+/** "709/730 (97,12%)"; "0" when there are none; "chưa báo cáo" when the pair was not reported (null). */
 export function formatTally(t: { total: number; certified: number } | null | undefined): string {
-  if (!t || t.total === 0) return '–';
+  if (t === null) return NOT_REPORTED;
+  if (t === undefined) return '–';
+  if (t.total === 0) return '0';
   return `${formatCount(t.certified)}/${formatCount(t.total)} (${formatPercent(t.certified / t.total)})`;
 }
 

@@ -68,6 +68,18 @@ describe('buildLegend', () => {
     expect(l.values.get('A')).toBe(5);
   });
 
+  it('a figure a commune did not report is hatched "no data" on the rate and density maps, never classed as 0', () => {
+    const partial: Row[] = [...rows, { ...row('G', 'dat', 0, 0, 10_000), residential: null, models: null } as Row];
+    for (const s of [spec(), spec({ metric: 'density' }), spec({ metric: 'density', denominator: 'area' })]) {
+      const l = buildLegend(partial, s);
+      expect(l.noData.has('G')).toBe(true);
+      expect(l.colors.get('G') ?? NO_DATA_COLOR).toBe(NO_DATA_COLOR);
+      expect(l.values.has('G')).toBe(false);
+    }
+    // Its status is reported: the status map colours it.
+    expect(buildLegend(partial, spec({ metric: 'status' })).colors.get('G')).toBe(STATUS_COLORS.dat);
+  });
+
   it('status change: lost, still not, gained, kept', () => {
     const before = [row('A', 'chua_dat', 0, 0, 1), row('B', 'dat', 0, 0, 1), row('C', 'dat', 0, 0, 1), row('D', 'chua_dat', 0, 0, 1)];
     const l = buildLegend(rows, spec({ metric: 'status', changeFrom: 2024 }), before);

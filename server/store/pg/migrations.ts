@@ -231,6 +231,29 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 6,
+    name: 'figures a return does not report are NULL (unknown), never 0',
+    sql: `
+      -- A count pair is reported whole or not at all; the old constraints hold for reported pairs.
+      ALTER TABLE assessments
+        ALTER COLUMN rd_total DROP NOT NULL, ALTER COLUMN rd_certified DROP NOT NULL,
+        ALTER COLUMN ag_total DROP NOT NULL, ALTER COLUMN ag_certified DROP NOT NULL,
+        ALTER COLUMN en_total DROP NOT NULL, ALTER COLUMN en_certified DROP NOT NULL,
+        ALTER COLUMN sc_total DROP NOT NULL, ALTER COLUMN sc_certified DROP NOT NULL,
+        ALTER COLUMN models DROP NOT NULL,
+        ADD CONSTRAINT residential_reported CHECK ((rd_total IS NULL) = (rd_certified IS NULL)),
+        ADD CONSTRAINT agencies_reported CHECK ((ag_total IS NULL) = (ag_certified IS NULL)),
+        ADD CONSTRAINT enterprises_reported CHECK ((en_total IS NULL) = (en_certified IS NULL)),
+        ADD CONSTRAINT schools_reported CHECK ((sc_total IS NULL) = (sc_certified IS NULL));
+      ALTER TABLE assessment_history
+        ALTER COLUMN rd_total DROP NOT NULL, ALTER COLUMN rd_certified DROP NOT NULL,
+        ALTER COLUMN ag_total DROP NOT NULL, ALTER COLUMN ag_certified DROP NOT NULL,
+        ALTER COLUMN en_total DROP NOT NULL, ALTER COLUMN en_certified DROP NOT NULL,
+        ALTER COLUMN sc_total DROP NOT NULL, ALTER COLUMN sc_certified DROP NOT NULL,
+        ALTER COLUMN models DROP NOT NULL;
+    `,
+  },
 ];
 
 /** Key of the session advisory lock that migrations hold (any constant; "antq" in ASCII). */
