@@ -11,6 +11,7 @@ import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseChoices, parseMappingPairs } from '../server/import/choices.js';
 import { foldReport, lineRanges } from '../server/import/fold.js';
+import { readUpload } from '../server/import/readUpload.js';
 import { ApiError } from '../server/services/errors.js';
 import { ImportRejected, ImportService, type ImportChoices, type ImportReport } from '../server/services/imports.js';
 import { openStore } from '../server/store/open.js';
@@ -81,7 +82,8 @@ export async function importCli(argv: string[], opts: { env?: NodeJS.ProcessEnv;
   say(`import: reading ${file} (${(size / 1024).toFixed(0)} KB)`);
   const { store, admin } = await openStore(opts.env);
   try {
-    const svc = new ImportService(store, admin.ledger);
+    // Read in this thread: no other request waits on a CLI, and a reader thread's boot would double a country file's check.
+    const svc = new ImportService(store, admin.ledger, (bytes) => readUpload(bytes, { workerAbove: Infinity }));
     const req = { fileName: basename(file), bytes: readFileSync(file), year: Number(yearRaw), provinceCode: province, provinceVintage: oldProvince ? ('pre2025' as const) : undefined, choices };
     const show = (r: ImportReport, record?: unknown) => (json ? log(JSON.stringify({ report: r, record: record ?? null }, null, 2)) : formatReport(r).forEach((l) => log(l)));
     const scope = { province: null, label: 'toàn quốc' };
