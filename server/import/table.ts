@@ -198,19 +198,24 @@ export function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): Ta
   let inNotes = false;
   const out: TableRow[] = [];
   rows.forEach((r, k) => {
-    const texts = r.cells.map((c) => c.trim()).filter((c) => c !== '');
     // Only something that looks like a code makes a row a commune's ("GIÁM ĐỐC" in the code column does not).
     const code = /^\d/.test(at(r, 'code')) ? at(r, 'code') : '';
+    const status = at(r, 'status');
+    const subtotal = /^\d+\s*\/\s*\d+$/.test(status);
+    // A row with a code is a commune's (the words of the rows below matter only without one).
+    if (code !== '' && k > 0 && !subtotal) {
+      out.push({ ...r, kind: 'commune', district: at(r, 'district') || district, block, why: null });
+      return;
+    }
+    const texts = r.cells.map((c) => c.trim()).filter((c) => c !== '');
     const name = at(r, 'name');
     const seq = at(r, 'seq');
-    const status = at(r, 'status');
     // A label merged across the row reads the same in every cell it covers.
     const label = texts.length > 0 && texts.every((t) => t === texts[0]) && texts.length > 1 ? texts[0] : name || (code === '' ? (texts[0] ?? '') : name);
     const numeric = data.some((id) => /^\d/.test(at(r, id)));
     const figures = data.some((id) => at(r, id) !== '' && !(texts.length > 1 && at(r, id) === label));
     const row = (kind: RowKind, why: string | null): TableRow => ({ ...r, kind, district: at(r, 'district') || district, block, why });
     if (texts.length === 0) return;
-    // A row with a code is a commune's whatever its words: the keys below are only for rows without one.
     const n = code === '' ? nameKey(label) : '';
     // Note words count outside the note column ("ghi chú" written there is a commune's note).
     const noteCol = index.get('note');
@@ -237,7 +242,7 @@ export function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): Ta
       out.push(row('province', figures ? 'dòng của tỉnh (số liệu cộng của tỉnh, không nhập)' : 'dòng tiêu đề tỉnh'));
       return;
     }
-    if (/^\d+\s*\/\s*\d+$/.test(status)) {
+    if (subtotal) {
       if (code === '' && startsWithDistrictType(label)) district = label;
       out.push(row('subtotal', `dòng cộng (kết quả "${status}")`));
       return;
