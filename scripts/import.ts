@@ -4,7 +4,7 @@
 // web import does; recorded in the audit log as "cli:<os user>". Exit code 1 when nothing was written.
 // --map takes the column mapping the import page offers (column letter = column id), or a JSON file of
 // { mapping, answers, sheet }; --answer answers one of the report's questions (repeatable); --json
-// prints the report as JSON for scripts.
+// prints the report as JSON for scripts ({ report, folded, record }).
 
 import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -85,7 +85,9 @@ export async function importCli(argv: string[], opts: { env?: NodeJS.ProcessEnv;
     // Read in this thread: no other request waits on a CLI, and a reader thread's boot would double a country file's check.
     const svc = new ImportService(store, admin.ledger, (bytes) => readUpload(bytes, { workerAbove: Infinity }));
     const req = { fileName: basename(file), bytes: readFileSync(file), year: Number(yearRaw), provinceCode: province, provinceVintage: oldProvince ? ('pre2025' as const) : undefined, choices };
-    const show = (r: ImportReport, record?: unknown) => (json ? log(JSON.stringify({ report: r, record: record ?? null }, null, 2)) : formatReport(r).forEach((l) => log(l)));
+    // The JSON has the full report and, as the text does, its errors, warnings folded by kind and skipped rows by why.
+    const show = (r: ImportReport, record?: unknown) =>
+      json ? log(JSON.stringify({ report: r, folded: foldReport(r.problems, r.skipped), record: record ?? null }, null, 2)) : formatReport(r).forEach((l) => log(l));
     const scope = { province: null, label: 'toàn quốc' };
     if (dryRun) {
       const r = await svc.check(req, scope);
