@@ -1,6 +1,7 @@
 // npm run bench [-- --quick] [--cluster N]
 // Measures the portal beside the naive way (one GeoJSON of every commune, a minimal MapLibre page,
-// a hello-world route) and the floor (MapLibre with a background layer only), the first script, search keystrokes, prints a table of the figures with each target met or not, and writes them to
+// a hello-world route) and the floor (MapLibre with a background layer only), the first script, search keystrokes, the
+// import check of the full-country return (beside the plain reading of the file), prints a table of the figures with each target met or not, and writes them to
 // build/bench/results.json. Everything runs on 127.0.0.1. Not part of the test suite.
 //   --quick   a smoke run: 3 page loads per side, 5 s load runs, a 10 s soak (ANTQ_BENCH_SOAK_S overrides)
 //   --cluster N   also /api/stats through nginx with 1 and N app processes on PostgreSQL, and a failover soak
@@ -13,6 +14,7 @@ import { readGeoManifest } from '../server/routes/boundaries.js';
 import { launchBrowser, recolourTimes, switchLabel, timeToColoured, type ReadyRun, type Switch } from './bench/browser.js';
 import { portalGeometryBytes, wireBytes } from './bench/bytes.js';
 import { firstScriptBytes } from './bench/firstScript.js';
+import { importBench } from './bench/import.js';
 import { clusterBench, clusterTable, type ClusterFigures } from './bench/cluster.js';
 import { load } from './bench/load.js';
 import { naiveGeojsonGz } from './bench/naive-geo.js';
@@ -60,6 +62,8 @@ async function main() {
   prepare(log);
   const naiveFile = await naiveGeojsonGz(join(p.sourceDir, INPUTS.communesTopo), join(outDir, 'naive-communes.geojson.gz'), log);
   const manifest = readGeoManifest(join(p.buildDir, 'geo'));
+  log('import check of the full-country return (dry run), beside the plain reading of the same file…');
+  const importCheck = await importBench(run.pageLoads, log);
 
   // Other work on the machine slows both sides of every comparison, but not equally: say how busy it was.
   const loadBefore = loadavg()[0];
@@ -157,6 +161,7 @@ async function main() {
       recolour: { idle: summarize(recolour.map((r) => r.idle)), painted: summarize(recolour.map((r) => r.painted)) },
       stats: { ours: stats, hello, full },
       soak,
+      importCheck,
       memory: { serverRss: mem.rss, serverPeakRss: mem.peakRss, oursHeap: lastHeap(oursRuns) ?? NaN, naiveHeap: lastHeap(naiveRuns) },
     };
     const rs = rows(m);

@@ -4,13 +4,14 @@
 // web import does; recorded in the audit log as "cli:<os user>". Exit code 1 when nothing was written.
 // --map takes the column mapping the import page offers (column letter = column id), or a JSON file of
 // { mapping, answers, sheet }; --answer answers one of the report's questions (repeatable); --json
-// prints the report as JSON for scripts.
+// prints the report as JSON for scripts ({ report, folded, record }).
 
 import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseChoices, parseMappingPairs } from '../server/import/choices.js';
 import { foldReport, lineRanges } from '../server/import/fold.js';
+import { readUpload } from '../server/import/readUpload.js';
 import { ApiError } from '../server/services/errors.js';
 import { ImportRejected, ImportService, type ImportChoices, type ImportReport } from '../server/services/imports.js';
 import { openStore } from '../server/store/open.js';
@@ -81,9 +82,12 @@ export async function importCli(argv: string[], opts: { env?: NodeJS.ProcessEnv;
   say(`import: reading ${file} (${(size / 1024).toFixed(0)} KB)`);
   const { store, admin } = await openStore(opts.env);
   try {
-    const svc = new ImportService(store, admin.ledger);
+    // Read in this thread: no other request waits on a CLI, and a reader thread's boot would double a country file's check.
+    const svc = new ImportService(store, admin.ledger, (bytes) => readUpload(bytes, { workerAbove: Infinity }));
     const req = { fileName: basename(file), bytes: readFileSync(file), year: Number(yearRaw), provinceCode: province, provinceVintage: oldProvince ? ('pre2025' as const) : undefined, choices };
-    const show = (r: ImportReport, record?: unknown) => (json ? log(JSON.stringify({ report: r, record: record ?? null }, null, 2)) : formatReport(r).forEach((l) => log(l)));
+    // The JSON has the full report and, as the text does, its errors, warnings folded by kind and skipped rows by why.
+    const show = (r: ImportReport, record?: unknown) =>
+      json ? log(JSON.stringify({ report: r, folded: foldReport(r.problems, r.skipped), record: record ?? null }, null, 2)) : formatReport(r).forEach((l) => log(l));
     const scope = { province: null, label: 'toàn quốc' };
     if (dryRun) {
       const r = await svc.check(req, scope);

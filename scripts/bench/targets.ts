@@ -1,4 +1,5 @@
 import { fmtBytes, fmtCount, fmtMs, fmtPercent, fmtRate, fmtRatio } from './format.js';
+import type { ImportBench } from './import.js';
 import type { Summary } from './summary.js';
 
 /** One autocannon run, reduced. */
@@ -31,6 +32,8 @@ export interface Measurements {
   /** ours: /api/stats?fields=status (what the map colours from); full: the same year with every figure, for reference. */
   stats: { ours: Load; hello: Load; full: Load };
   soak: Load;
+  /** The import dry run of the full-country return, beside the plain reading of the same file. */
+  importCheck: ImportBench;
   memory: { serverRss: number; serverPeakRss: number; oursHeap: number; naiveHeap: number | null };
 }
 
@@ -61,6 +64,7 @@ export const TARGETS = {
   recolourMs: 100,
   statsShareOfHello: 0.5,
   statsP99Ms: 50,
+  importCheckMs: 1000,
 } as const;
 
 const check = (text: string, met: boolean | null): Check => ({ text, met });
@@ -162,6 +166,13 @@ export function rows(m: Measurements): Row[] {
       ratio: NONE,
       checks: [check('zero errors', m.soak.errors === 0)],
     },
+    ...m.importCheck.files.map((f, k) => ({
+      figure: `import check, full country (${fmtCount(f.rows)} rows, ${fmtBytes(f.bytes)}; dry run: read, find the table, match, validate), ${f.layout}; naive: plain reading of the file`,
+      ours: `${fmtMs(f.check.median)} (median of ${f.check.n}${k === 0 ? `; first check after start ${fmtMs(m.importCheck.firstCheckMs)}, its reader thread booting` : ''})`,
+      naive: `${fmtMs(f.read.median)} (${f.format === 'xlsx' ? 'exceljs load' : 'CSV parse'})`,
+      ratio: `${fmtRatio(f.check.median / f.read.median)} the plain reading`,
+      checks: [check(`≤ ${fmtMs(TARGETS.importCheckMs)}`, f.check.median <= TARGETS.importCheckMs)],
+    })),
     {
       figure: 'memory: server RSS (peak) / browser main-thread JS heap',
       ours: `${fmtBytes(m.memory.serverRss)} (${fmtBytes(m.memory.serverPeakRss)}) / ${fmtBytes(m.memory.oursHeap)}`,

@@ -10,6 +10,7 @@ const WARNING_LABELS: Partial<Record<ProblemKind, string>> = {
   rate: 'dòng có tỷ lệ không khớp số đạt/tổng số',
   'not-reported': 'nhóm cột không có trong tệp (chưa báo cáo)',
   province: 'lưu ý về mã tỉnh',
+  block: 'dòng tiêu đề tỉnh không có trong danh mục',
 };
 
 export interface WarningGroup {

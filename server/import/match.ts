@@ -5,12 +5,20 @@
 // without diacritics ("Đồng Kỵ" / "Đồng Kỳ") is a suggestion the user must confirm, never a match.
 
 import type { Unit, Vintage } from '../../shared/domain/types.js';
-import { nameKey, normalize, splitCommuneName, splitDistrictName } from '../../shared/import/normalize.js';
+import { nameKey, normalize, splitCommuneName, splitDistrictName, type TypedName } from '../../shared/import/normalize.js';
 
 interface NameIndex {
   full: Map<string, Unit[]>;
   bare: Map<string, Unit[]>;
   loose: Map<string, Unit[]>;
+}
+
+/** A unit's names as keys, computed once per catalogue (not once per row of every file). */
+interface UnitKeys {
+  full: string;
+  name: string;
+  type: string | null;
+  bare: string;
 }
 
 /** The units a file is checked against. */
@@ -20,12 +28,15 @@ export interface UnitIndex {
   byCode: Map<string, Unit>;
   /** The same for the other vintage, to recognise a code of the wrong map. */
   otherByCode: Map<string, Unit>;
-  /** province code → the names of its assessable units. */
+  /** province code → the names of its assessable units; '*' → all of them. */
   names: Map<string, NameIndex>;
-  /** province code → the names of its districts (before 2025). */
+  /** province code → the names of its districts (before 2025); '*' → all of them. */
   districts: Map<string, NameIndex>;
   districtByCode: Map<string, Unit>;
   provinceNames: Map<string, string>;
+  /** Provinces by their name without type ("bắc ninh" → Tỉnh Bắc Ninh), as a key. */
+  provinceByName: Map<string, Unit[]>;
+  keys: Map<Unit, UnitKeys>;
 }
 
 const push = (m: Map<string, Unit[]>, k: string, u: Unit) => {
@@ -35,16 +46,26 @@ const push = (m: Map<string, Unit[]>, k: string, u: Unit) => {
   else if (!list.includes(u)) list.push(u);
 };
 
-function nameIndex(units: Unit[], split: (s: string) => { key: string }): Map<string, NameIndex> {
+const ALL = '*';
+
+function nameIndex(units: Unit[], split: (s: string) => TypedName, keys: Map<Unit, UnitKeys>): Map<string, NameIndex> {
   const out = new Map<string, NameIndex>();
+  const of = (p: string) => {
+    let m = out.get(p);
+    if (!m) out.set(p, (m = { full: new Map(), bare: new Map(), loose: new Map() }));
+    return m;
+  };
+  of(ALL);
   for (const u of units) {
-    let m = out.get(u.provinceCode);
-    if (!m) out.set(u.provinceCode, (m = { full: new Map(), bare: new Map(), loose: new Map() }));
-    push(m.full, nameKey(u.fullName), u);
-    const bare = split(u.fullName).key;
-    push(m.bare, bare, u);
-    push(m.loose, normalize(bare), u);
-    push(m.loose, normalize(u.fullName), u);
+    const { type, key: bare } = split(u.fullName);
+    const k: UnitKeys = { full: nameKey(u.fullName), name: nameKey(u.name), type, bare };
+    keys.set(u, k);
+    const loose = [normalize(bare), normalize(u.fullName)];
+    for (const m of [of(u.provinceCode), of(ALL)]) {
+      push(m.full, k.full, u);
+      push(m.bare, bare, u);
+      for (const l of loose) push(m.loose, l, u);
+    }
   }
   return out;
 }
@@ -56,14 +77,19 @@ export function buildUnitIndex(vintage: Vintage, units: Unit[], otherUnits: Unit
   };
   const mine = assessable(units);
   const districts = units.filter((u) => u.level === 'district');
+  const keys = new Map<Unit, UnitKeys>();
+  const provinceByName = new Map<string, Unit[]>();
+  for (const u of units) if (u.level === 'province') push(provinceByName, nameKey(u.name), u);
   return {
     vintage,
     byCode: new Map(mine.map((u) => [u.code, u])),
     otherByCode: new Map(assessable(otherUnits).map((u) => [u.code, u])),
-    names: nameIndex(mine, splitCommuneName),
-    districts: nameIndex(districts, splitDistrictName),
+    names: nameIndex(mine, splitCommuneName, keys),
+    districts: nameIndex(districts, splitDistrictName, keys),
     districtByCode: new Map(districts.map((u) => [u.code, u])),
     provinceNames: new Map(units.filter((u) => u.level === 'province').map((u) => [u.code, u.fullName])),
+    provinceByName,
+    keys,
   };
 }
 
@@ -77,8 +103,9 @@ export function describeUnit(index: UnitIndex, u: Unit): string {
   return `${u.fullName} (${u.code}${d ? `, ${d.fullName}` : ''})`;
 }
 
-const pools = (m: Map<string, NameIndex>, provinces: string[] | null) => (provinces === null ? [...m.values()] : provinces.map((p) => m.get(p)).filter((x) => x !== undefined));
-const lookup = (ps: NameIndex[], which: keyof NameIndex, k: string) => ps.flatMap((p) => p[which].get(k) ?? []);
+const pools = (m: Map<string, NameIndex>, provinces: string[] | null) => (provinces === null ? [m.get(ALL)!] : provinces.map((p) => m.get(p)).filter((x) => x !== undefined));
+const NONE: Unit[] = [];
+const lookup = (ps: NameIndex[], which: keyof NameIndex, k: string): Unit[] => (ps.length === 1 ? (ps[0][which].get(k) ?? NONE) : ps.flatMap((p) => p[which].get(k) ?? NONE));
 
 /** The districts a text names (full name, or without its type, abbreviations understood). */
 export function resolveDistrict(index: UnitIndex, raw: string, provinces: string[] | null): Unit[] {
@@ -107,7 +134,7 @@ export function matchName(index: UnitIndex, rawName: string, rawDistrict: string
   const where = district ? ` thuộc ${district.map((d) => d.fullName).join(' / ')}` : '';
 
   const exact = lookup(ps, 'full', nameKey(name));
-  const bareAll = lookup(ps, 'bare', key).filter((u) => type === null || splitCommuneName(u.fullName).type === type);
+  const bareAll = lookup(ps, 'bare', key).filter((u) => type === null || index.keys.get(u)!.type === type);
   for (const [how, all] of [
     ['full', exact],
     ['bare', bareAll],
@@ -147,10 +174,12 @@ export function matchName(index: UnitIndex, rawName: string, rawDistrict: string
 }
 
 /** Whether the name written beside a code is the catalogue's (any accepted spelling of it). */
-export function sameName(u: Unit, raw: string): boolean {
+export function sameName(index: UnitIndex, u: Unit, raw: string): boolean {
   const t = raw.trim();
   if (t === '') return true;
-  if (nameKey(t) === nameKey(u.fullName) || nameKey(t) === nameKey(u.name)) return true;
+  const k = index.keys.get(u)!;
+  const written = nameKey(t);
+  if (written === k.full || written === k.name) return true;
   const { type, key } = splitCommuneName(t);
-  return key === splitCommuneName(u.fullName).key && (type === null || type === splitCommuneName(u.fullName).type);
+  return key === k.bare && (type === null || type === k.type);
 }

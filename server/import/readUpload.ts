@@ -1,6 +1,7 @@
 // The guarded way into the file reader (readSheet) for uploads: a ZIP (XLSX) is first held to its
 // inflation budget (zipBudget.ts); a large file is then read in a worker thread, with a memory cap and
-// a time limit, so that the server keeps answering other requests meanwhile; whatever the reader or a
+// a time limit, so that the server keeps answering other requests meanwhile (the worker is kept warm a
+// few minutes for the next read: booting it costs more than reading a country's file); whatever the reader or a
 // library throws, the user is told in Vietnamese, never in the library's words (logged here instead).
 
 import { randomUUID } from 'node:crypto';
@@ -32,31 +33,80 @@ const UNREADABLE = 'Không đọc được tệp: tệp bị hỏng hoặc khôn
 const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
 const BOOT = `import(${JSON.stringify(tsxApi)}).then((t) => { t.register(); return import(${JSON.stringify(new URL('./sheetWorker.ts', import.meta.url).href)}); })`;
 
+/** An idle reader is kept this long: a file is read two or three times (dry run, after the user's choices, commit). */
+export const READER_IDLE_MS = 5 * 60_000;
+
+// At most one idle reader, warm (exceljs loaded and compiled: most of a cold read's time), unref'd so
+// that it never keeps the process alive.
+let idle: { worker: Worker; heapMb: number; timer: NodeJS.Timeout } | null = null;
+let seq = 0;
+
+function reader(heapMb: number): Worker {
+  if (idle && idle.heapMb === heapMb) {
+    const { worker, timer } = idle;
+    clearTimeout(timer);
+    idle = null;
+    return worker;
+  }
+  const worker = new Worker(BOOT, { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  worker.once('exit', () => {
+    if (idle?.worker === worker) idle = null;
+  });
+  return worker;
+}
+
+function release(worker: Worker, heapMb: number) {
+  worker.unref();
+  if (idle) {
+    void worker.terminate();
+    return;
+  }
+  const timer = setTimeout(() => {
+    if (idle?.worker === worker) idle = null;
+    void worker.terminate();
+  }, READER_IDLE_MS);
+  timer.unref();
+  idle = { worker, heapMb, timer };
+}
+
 function inWorker(bytes: Uint8Array, heapMb: number, timeoutMs: number): Promise<Sheet> {
+  const worker = reader(heapMb);
+  const id = ++seq;
+  worker.ref();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOT, {
-      eval: true,
-      workerData: { bytes },
-      resourceLimits: { maxOldGenerationSizeMb: heapMb },
-    });
+    const done = () => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
     const timer = setTimeout(() => {
+      done();
       void worker.terminate();
       reject(new SheetError(`Đọc tệp quá ${Math.round(timeoutMs / 1000)} giây: tệp quá lớn hoặc quá phức tạp. Hãy chia tệp theo tỉnh.`));
     }, timeoutMs);
-    const done = () => clearTimeout(timer);
-    worker.once('message', (m: WorkerAnswer) => {
+    const onMessage = (m: WorkerAnswer) => {
+      if (m.id !== id) return;
       done();
-      void worker.terminate();
+      release(worker, heapMb);
       if (m.ok) resolve(m.sheet);
       else if (m.sheetError) reject(new SheetError(m.message));
       else reject(Object.assign(new Error(m.message), { stack: m.stack }));
-    });
-    worker.once('error', (e) => {
+    };
+    const onError = (e: Error) => {
       done();
-      // ERR_WORKER_OUT_OF_MEMORY: the heap cap was reached.
+      // ERR_WORKER_OUT_OF_MEMORY: the heap cap was reached (the worker is gone).
       if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new SheetError('Tệp cần quá nhiều bộ nhớ để đọc: hãy chia tệp theo tỉnh.'));
       else reject(e);
-    });
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`the reader worker exited with code ${code}`));
+    };
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    worker.postMessage({ id, bytes });
   });
 }
 

@@ -21,12 +21,17 @@ export interface TableColumn {
   duplicateOf: string | null;
 }
 
-export type RowKind = 'commune' | 'district' | 'group' | 'total' | 'subtotal' | 'note' | 'numbering';
+export type RowKind = 'commune' | 'province' | 'district' | 'group' | 'total' | 'subtotal' | 'note' | 'numbering';
 
 export interface TableRow extends SheetRow {
   kind: RowKind;
   /** The district this row is under (its district column, else the last district header row). */
   district: string | null;
+  /**
+   * The heading of the province block this row is under, in a file of several provinces: the last
+   * "Tỉnh …" row, or a district-type row ("Thành phố Hà Nội") that the checker finds is a province.
+   */
+  block: string | null;
   /** Why a row that is not a commune was skipped. */
   why: string | null;
 }
@@ -178,6 +183,7 @@ const [DAY, MONTH, YEAR] = keys(['ngày', 'tháng', 'năm']);
 const DATE_LINE = new RegExp(`(^| )${DAY} .*${MONTH} .*${YEAR}( |$)`);
 const isNote = (all: string) => NOTES.some((w) => ` ${all} `.includes(` ${w} `)) || DATE_LINE.test(all);
 const ROMAN_OR_LETTER = /^(?:[IVXLC]+|[A-Z])\.?$/;
+const PROVINCE = `${nameKey('tỉnh')} `;
 
 /** What each row below the header is; district header rows set the district of the rows under them. */
 export function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): TableRow[] {
@@ -187,31 +193,38 @@ export function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): Ta
   };
   const data = DATA_IDS.filter((id) => index.has(id));
   let district: string | null = null;
+  let block: string | null = null;
   // Below a signature or note line, rows without code or figures are the signature block (names, ranks).
   let inNotes = false;
   const out: TableRow[] = [];
   rows.forEach((r, k) => {
-    const texts = r.cells.map((c) => c.trim()).filter((c) => c !== '');
     // Only something that looks like a code makes a row a commune's ("GIÁM ĐỐC" in the code column does not).
     const code = /^\d/.test(at(r, 'code')) ? at(r, 'code') : '';
+    const status = at(r, 'status');
+    const subtotal = /^\d+\s*\/\s*\d+$/.test(status);
+    // A row with a code is a commune's (the words of the rows below matter only without one).
+    if (code !== '' && k > 0 && !subtotal) {
+      out.push({ ...r, kind: 'commune', district: at(r, 'district') || district, block, why: null });
+      return;
+    }
+    const texts = r.cells.map((c) => c.trim()).filter((c) => c !== '');
     const name = at(r, 'name');
     const seq = at(r, 'seq');
-    const status = at(r, 'status');
     // A label merged across the row reads the same in every cell it covers.
     const label = texts.length > 0 && texts.every((t) => t === texts[0]) && texts.length > 1 ? texts[0] : name || (code === '' ? (texts[0] ?? '') : name);
-    const n = nameKey(label);
-    // Note words count outside the note column ("ghi chú" written there is a commune's note).
-    const noteCol = index.get('note');
-    const all = nameKey(r.cells.filter((c, i) => i !== noteCol && c.trim() !== '').join(' '));
     const numeric = data.some((id) => /^\d/.test(at(r, id)));
     const figures = data.some((id) => at(r, id) !== '' && !(texts.length > 1 && at(r, id) === label));
-    const row = (kind: RowKind, why: string | null): TableRow => ({ ...r, kind, district: at(r, 'district') || district, why });
+    const row = (kind: RowKind, why: string | null): TableRow => ({ ...r, kind, district: at(r, 'district') || district, block, why });
     if (texts.length === 0) return;
+    const n = code === '' ? nameKey(label) : '';
+    // Note words count outside the note column ("ghi chú" written there is a commune's note).
+    const noteCol = index.get('note');
+    const notes = () => isNote(nameKey(r.cells.filter((c, i) => i !== noteCol && c.trim() !== '').join(' ')));
     if (k === 0 && texts.length >= 3 && texts.every((t) => /^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$/.test(t))) {
       out.push(row('numbering', 'dòng đánh số cột'));
       return;
     }
-    if (code === '' && !numeric && isNote(all)) {
+    if (code === '' && !numeric && notes()) {
       inNotes = true;
       out.push(row('note', 'ghi chú, ngày tháng hoặc chữ ký'));
       return;
@@ -224,14 +237,19 @@ export function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): Ta
       out.push(row('total', 'dòng tổng cộng'));
       return;
     }
-    if (/^\d+\s*\/\s*\d+$/.test(status)) {
+    if (code === '' && n.startsWith(PROVINCE)) {
+      [block, district] = [label, null];
+      out.push(row('province', figures ? 'dòng của tỉnh (số liệu cộng của tỉnh, không nhập)' : 'dòng tiêu đề tỉnh'));
+      return;
+    }
+    if (subtotal) {
       if (code === '' && startsWithDistrictType(label)) district = label;
       out.push(row('subtotal', `dòng cộng (kết quả "${status}")`));
       return;
     }
     if (code === '' && startsWithDistrictType(label)) {
       district = label;
-      out.push({ ...r, kind: 'district', district: label, why: figures ? 'dòng của huyện (số liệu cộng của huyện, không nhập)' : 'dòng tiêu đề huyện' });
+      out.push({ ...r, kind: 'district', district: label, block, why: figures ? 'dòng của huyện (số liệu cộng của huyện, không nhập)' : 'dòng tiêu đề huyện' });
       return;
     }
     if (code === '' && ROMAN_OR_LETTER.test(seq) && status === '') {

@@ -4,20 +4,25 @@
 
 import ExcelJS from 'exceljs';
 import type { Unit } from '../../shared/domain/types.js';
-import { COLUMNS } from '../../shared/import/columns.js';
+import { COLUMNS, type ColumnId } from '../../shared/import/columns.js';
 
 export interface TemplateSpec {
   year: number | null;
   title: string;
   units: Unit[];
+  /** A unit's figures, for a return filled in (benchmarks, tests); blank when absent. */
+  fill?: (u: Unit) => Partial<Record<ColumnId, string>>;
 }
 
-/** Heading row + one row per unit (code, name, year; the figures left blank). */
+/** Heading row + one row per unit (code, name, year; the figures left blank unless `fill` gives them). */
 export function templateRows(spec: TemplateSpec): string[][] {
   const ids = COLUMNS.map((c) => c.id);
   return [
     COLUMNS.map((c) => c.heading),
-    ...spec.units.map((u) => ids.map((id) => (id === 'code' ? u.code : id === 'name' ? u.fullName : id === 'year' && spec.year !== null ? String(spec.year) : ''))),
+    ...spec.units.map((u) => {
+      const f = spec.fill?.(u) ?? {};
+      return ids.map((id) => (id === 'code' ? u.code : id === 'name' ? u.fullName : id === 'year' && spec.year !== null ? String(spec.year) : (f[id] ?? '')));
+    }),
   ];
 }
 
@@ -39,7 +44,9 @@ export async function templateXlsx(spec: TemplateSpec): Promise<Buffer> {
   }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
-  for (const r of templateRows(spec).slice(1)) ws.addRow(r);
+  // Figures filled in are numbers, as Excel stores what a person types.
+  const text = new Set<ColumnId>(['code', 'name', 'year', 'note']);
+  for (const r of templateRows(spec).slice(1)) ws.addRow(r.map((v, k) => (!text.has(COLUMNS[k].id) && /^\d+$/.test(v) ? Number(v) : v)));
   const help = wb.addWorksheet('Hướng dẫn');
   help.columns = [
     { header: 'Cột', key: 'col', width: 26 },

@@ -1,110 +1,23 @@
 // Checks every commune row of a return's table against the units of its vintage: matches each row to
-// a commune (by code, else by name — see match.ts), parses each cell, and lists every problem by row
-// and column with a hint. A column the file does not have is "not reported" for every row. Spellings
-// the dictionary does not know are gathered into questions, one per spelling, that the user answers
-// once for the whole file. Pure: the table and the units come in, nothing is read or written.
+// a commune (rowMatch.ts), parses each cell, and lists every problem by row and column with a hint.
+// A column the file does not have is "not reported" for every row. Spellings the dictionary does not
+// know are gathered into questions (questions.ts), one per spelling, that the user answers once for
+// the whole file. Pure: the table and the units come in, nothing is read or written.
 
-import type { Assessment, Status, Unit } from '../../shared/domain/types.js';
+import { provinceBlocks } from './blocks.js';
+import { checkColumns, missingFigures, notReportedWarnings, TEMPLATE_HINT } from './columnCheck.js';
 import { columnLetter, heading, type ColumnId } from '../../shared/import/columns.js';
-import { STATUS_GUESSES, STATUS_LABELS, STATUS_WORDS, ZERO_SURE } from '../../shared/import/dictionary.js';
-import { describeUnit, matchName, sameName, type UnitIndex } from './match.js';
 import { legacyEncoding, legacyMessage } from './decode.js';
-import { nameKey, normalize } from '../../shared/import/normalize.js';
-import type { Table, TableRow } from './table.js';
-import { parseCode, parseCount, parseFlag, type Parsed } from './values.js';
+import { ZERO_SURE } from '../../shared/import/dictionary.js';
+import type { CheckOptions, CheckResult, Figure, Problem, ProblemKind, Row } from './findings.js';
+import type { UnitIndex } from './match.js';
+import { questionnaire, readStatus, ZERO_OPTIONS } from './questions.js';
+import { checkMatch, matchRow, type Say } from './rowMatch.js';
+import type { Table } from './table.js';
+import { parseCount, parseFlag, rateMismatch, type Parsed } from './values.js';
 
+export type * from './findings.js';
 export { buildUnitIndex, type UnitIndex } from './match.js';
-
-export type ProblemKind =
-  | 'file'
-  | 'column'
-  | 'match'
-  | 'name-differs'
-  | 'matched-by-name'
-  | 'duplicate'
-  | 'scope'
-  | 'province'
-  | 'value'
-  | 'counts'
-  | 'rate'
-  | 'year'
-  | 'not-reported'
-  | 'question';
-
-export interface Problem {
-  /** Row in the file (as Excel or an editor numbers it); 0: the file as a whole. */
-  line: number;
-  /** "E · Khu dân cư đạt": the column's letter and its heading in the file; null: the whole row. */
-  column: string | null;
-  severity: 'error' | 'warning';
-  kind: ProblemKind;
-  message: string;
-  hint: string;
-}
-
-/** A spelling or a name the file uses that needs the user's word once: the answer applies to every row. */
-export interface Question {
-  id: string;
-  kind: 'status' | 'zero' | 'name';
-  /** "Đ", "-", "Phường Đồng Ky" */
-  value: string;
-  lines: number[];
-  /** "11 dòng ghi "Đ": hiểu là Đạt?" */
-  text: string;
-  options: { value: string; label: string }[];
-  /** The dictionary's proposal, or null when none. */
-  suggested: string | null;
-  /** The answer given (from the request), or null. */
-  answer: string | null;
-}
-
-/** The answers to questions, by question id. */
-export type Answers = Record<string, string>;
-
-export interface CheckOptions {
-  year: number;
-  /** Rows must lie in these provinces of the file's vintage; null: anywhere. */
-  provinces: string[] | null;
-  /** Whether the user may write this commune. */
-  allowed: (u: Unit) => boolean;
-  scopeHint: string;
-  answers?: Answers;
-}
-
-/** A figure a return may leave out: the count pairs and the models. */
-export type Figure = 'residential' | 'agencies' | 'enterprises' | 'schools' | 'models' | 'keyArea' | 'hotSpot' | 'exemplary';
-
-export type Row = Omit<Assessment, 'batchId'>;
-
-export interface CheckedRow {
-  line: number;
-  unit: Unit;
-  matchedBy: 'code' | 'name' | 'confirmed';
-  assessment: Row;
-  /** Figures the file does not report for this row (no column, or answered "not reported"). */
-  unreported: Figure[];
-  note: string;
-}
-
-export interface SkippedRow {
-  line: number;
-  kind: TableRow['kind'];
-  text: string;
-  why: string;
-}
-
-export interface CheckResult {
-  /** Commune rows (not blank, not a heading, total, district or note row). */
-  dataRows: number;
-  /** Rows with a commune but no figures filled in: left out, not written. */
-  unfilled: number;
-  valid: CheckedRow[];
-  /** Lines of the rows with at least one error. */
-  invalidLines: number[];
-  problems: Problem[];
-  skipped: SkippedRow[];
-  questions: Question[];
-}
 
 const COUNT_PAIRS: [ColumnId, ColumnId, ColumnId, 'residential' | 'agencies' | 'enterprises' | 'schools'][] = [
   ['rdTotal', 'rdCertified', 'rdRate', 'residential'],
@@ -113,28 +26,9 @@ const COUNT_PAIRS: [ColumnId, ColumnId, ColumnId, 'residential' | 'agencies' | '
   ['scTotal', 'scCertified', 'scRate', 'schools'],
 ];
 const DATA_COLUMNS: ColumnId[] = ['status', 'rdTotal', 'rdCertified', 'agTotal', 'agCertified', 'enTotal', 'enCertified', 'scTotal', 'scCertified', 'models', 'keyArea', 'hotSpot', 'exemplary'];
-const FIGURE_COLUMNS: [Figure, ColumnId[]][] = [
-  ['residential', ['rdTotal', 'rdCertified']],
-  ['agencies', ['agTotal', 'agCertified']],
-  ['enterprises', ['enTotal', 'enCertified']],
-  ['schools', ['scTotal', 'scCertified']],
-  ['models', ['models']],
-  ['keyArea', ['keyArea']],
-  ['hotSpot', ['hotSpot']],
-  ['exemplary', ['exemplary']],
-];
-const FLAGS: Figure[] = ['keyArea', 'hotSpot', 'exemplary'];
-const TEMPLATE_HINT = 'Tải mẫu (XLSX hoặc CSV) ở trang Nhập số liệu, hoặc chọn ở bảng "Ghép cột" cột nào là cột gì.';
-const STATUS_OPTIONS = (['dat', 'chua_dat', 'chua_danh_gia'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }));
-const ZERO_OPTIONS = [
-  { value: '0', label: 'Số 0' },
-  { value: 'unknown', label: 'Chưa báo cáo (không rõ)' },
-];
 
 export function checkTable(table: Table, index: UnitIndex, opts: CheckOptions): CheckResult {
-  const answers = opts.answers ?? {};
   const problems: Problem[] = [];
-  const questions = new Map<string, Question>();
   const result: CheckResult = { dataRows: 0, unfilled: 0, valid: [], invalidLines: [], problems, skipped: [], questions: [] };
   const headerLine = table.headerLines[table.headerLines.length - 1];
   const has = (id: ColumnId) => table.index.has(id);
@@ -155,17 +49,15 @@ export function checkTable(table: Table, index: UnitIndex, opts: CheckOptions): 
     return result;
   }
 
-  const ask = (q: Omit<Question, 'lines' | 'answer'>, line: number): string | null => {
-    const have = questions.get(q.id);
-    if (have) have.lines.push(line);
-    else questions.set(q.id, { ...q, lines: [line], answer: answers[q.id] ?? null });
-    return answers[q.id] ?? null;
-  };
-
+  const { ask, questions } = questionnaire(opts.answers ?? {});
+  const blocks = provinceBlocks(index, opts.provinces);
+  const missing = missingFigures(table).map(([f]) => f);
   const seen = new Map<string, number>();
   for (const row of table.rows) {
     if (row.kind !== 'commune') {
       result.skipped.push({ line: row.line, kind: row.kind, text: [...new Set(row.cells.map((c) => c.trim()).filter((c) => c !== ''))].slice(0, 3).join(' · ').slice(0, 120), why: row.why ?? '' });
+      const unknown = blocks.heading(row);
+      if (unknown) fileProblem('warning', 'block', unknown, 'Sửa tên tỉnh theo danh mục, hoặc ghi mã xã cho các dòng bên dưới.', row.line);
       continue;
     }
     const cell = (id: ColumnId) => {
@@ -174,37 +66,16 @@ export function checkTable(table: Table, index: UnitIndex, opts: CheckOptions): 
     };
     result.dataRows++;
     const rowProblems: Problem[] = [];
-    const err = (id: ColumnId | null, kind: ProblemKind, message: string, hint: string) =>
-      rowProblems.push({ line: row.line, column: id ? colName(id) : null, severity: 'error', kind, message, hint });
-    const warn = (id: ColumnId | null, kind: ProblemKind, message: string, hint: string) =>
-      rowProblems.push({ line: row.line, column: id ? colName(id) : null, severity: 'warning', kind, message, hint });
+    const err: Say = (id, kind, message, hint) => rowProblems.push({ line: row.line, column: id ? colName(id) : null, severity: 'error', kind, message, hint });
+    const warn: Say = (id, kind, message, hint) => rowProblems.push({ line: row.line, column: id ? colName(id) : null, severity: 'warning', kind, message, hint });
     const take = <T>(id: ColumnId, p: Parsed<T>, fallback: T): T => {
       if (p.ok) return p.value;
       err(id, 'value', p.message, p.hint);
       return fallback;
     };
 
-    const match = matchRow(row, cell, index, opts, err, ask);
-    if (match) {
-      const { unit, by } = match;
-      const at: ColumnId = by === 'code' ? 'code' : 'name';
-      const firstLine = seen.get(unit.code);
-      if (firstLine !== undefined) err(at, 'duplicate', `${unit.fullName} (${unit.code}) đã có ở dòng ${firstLine}`, 'Mỗi xã chỉ ghi một dòng: xóa dòng trùng.');
-      else seen.set(unit.code, row.line);
-      if (by === 'name') warn('name', 'matched-by-name', `Không có mã: khớp theo tên với ${describeUnit(index, unit)}`, 'Kiểm tra lại; ghi mã xã để chắc chắn.');
-      else if (by === 'code' && !sameName(unit, cell('name'))) {
-        warn('name', 'name-differs', `Tên "${cell('name')}" khác tên trong danh mục của mã ${unit.code}: ${unit.fullName}`, 'Số liệu được ghi theo mã; kiểm tra mã nếu tên đúng.');
-      }
-      if (!opts.allowed(unit)) err(at, 'scope', `${unit.fullName} (${unit.code}) nằm ngoài phạm vi tài khoản được nhập`, opts.scopeHint);
-      if (opts.provinces !== null && !opts.provinces.includes(unit.provinceCode)) {
-        err(
-          at,
-          'province',
-          `${unit.fullName} (${unit.code}) thuộc ${index.provinceNames.get(unit.provinceCode) ?? unit.provinceCode}, không thuộc ${opts.provinces.map((p) => index.provinceNames.get(p) ?? p).join(', ')}`,
-          'Nhập từng tỉnh một: chọn đúng tỉnh hoặc xóa dòng này.',
-        );
-      }
-    }
+    const match = matchRow(cell, row.line, index, blocks.scope(row), opts.year, err, ask);
+    if (match) checkMatch(match, row.line, cell, index, opts, seen, err, warn);
     const yearCell = cell('year');
     if (yearCell !== '' && yearCell !== String(opts.year)) {
       err('year', 'year', `Năm ${yearCell} khác năm đang nhập (${opts.year})`, `Mỗi lần nhập một năm: sửa thành ${opts.year} hoặc chọn năm ${yearCell}.`);
@@ -212,12 +83,12 @@ export function checkTable(table: Table, index: UnitIndex, opts: CheckOptions): 
 
     const filled = DATA_COLUMNS.some((id) => cell(id) !== '');
     const status = readStatus(cell('status'), row.line, ask, () => err('status', 'question', `Chưa rõ kết quả "${cell('status')}"`, 'Trả lời câu hỏi về cách ghi này ở đầu báo cáo.'));
-    const unreported = new Set<Figure>(FIGURE_COLUMNS.filter(([, ids]) => !ids.every(has)).map(([f]) => f));
+    const unreported = new Set<Figure>(missing);
     // A count: blank = 0 (the template's rule), "-" = 0 once confirmed; null = not reported.
     const count = (id: ColumnId): number | null => {
       const raw = cell(id);
       if (ZERO_SURE.has(raw)) {
-        const a = ask({ id: `zero:${raw}`, kind: 'zero', value: raw, text: '', options: ZERO_OPTIONS, suggested: '0' }, row.line);
+        const a = ask({ id: `zero:${raw}`, kind: 'zero', value: raw, options: ZERO_OPTIONS, suggested: '0' }, row.line);
         if (a === '0') return 0;
         if (a === 'unknown') return null;
         err(id, 'question', `Chưa rõ ô ghi "${raw}"`, 'Trả lời câu hỏi về cách ghi này ở đầu báo cáo.');
@@ -274,129 +145,14 @@ export function checkTable(table: Table, index: UnitIndex, opts: CheckOptions): 
       },
     });
   }
-  result.questions = [...questions.values()].map(phrase);
+  result.questions = questions();
   if (result.dataRows === 0) {
     fileProblem('error', 'file', 'Không có dòng số liệu của xã nào dưới dòng tiêu đề.', result.skipped.length > 0 ? `Có ${result.skipped.length} dòng được bỏ qua (tổng, huyện, ghi chú): xem danh sách các dòng bỏ qua.` : TEMPLATE_HINT);
   } else if (result.valid.length === 0 && result.invalidLines.length === 0) {
     fileProblem('error', 'file', 'Chưa điền số liệu cho xã nào (mọi dòng đều trống).', 'Điền kết quả và số liệu vào mẫu rồi nhập lại.', 0);
   } else {
-    // One warning per figure left out (the flags together): a count is stored as unknown, never as 0.
-    const missing = FIGURE_COLUMNS.filter(([, ids]) => !ids.every(has));
-    const named = (list: typeof missing) => list.map(([, ids]) => ids.filter((id) => !has(id)).map((id) => `"${heading(id)}"`).join(', ')).join(', ');
-    const hint = 'Số liệu này đã nhập trước đó cho năm này (nếu có) được giữ nguyên. Nếu tệp có cột đó dưới tên khác, chọn nó ở bảng "Ghép cột".';
-    for (const m of missing.filter(([f]) => !FLAGS.includes(f))) fileProblem('warning', 'not-reported', `Không có cột ${named([m])}: để trống (chưa báo cáo), không ghi 0`, hint);
-    const flags = missing.filter(([f]) => FLAGS.includes(f));
-    if (flags.length > 0) fileProblem('warning', 'not-reported', `Không có cột ${named(flags)}: không đánh dấu`, hint);
+    // A figure left out is stored as unknown, never as 0.
+    for (const w of notReportedWarnings(table)) fileProblem('warning', 'not-reported', w.message, w.hint);
   }
   return result;
-}
-
-function checkColumns(table: Table, problem: (severity: Problem['severity'], kind: ProblemKind, message: string, hint: string) => void) {
-  const has = (id: ColumnId) => table.index.has(id);
-  if (!has('code') && !has('name')) problem('error', 'column', 'Thiếu cột "Mã xã" (hoặc "Tên xã, phường").', TEMPLATE_HINT);
-  if (!['status', 'rdTotal', 'rdCertified', 'agTotal', 'agCertified', 'enTotal', 'enCertified', 'scTotal', 'scCertified', 'models'].some((id) => has(id as ColumnId))) {
-    problem('error', 'column', 'Không có cột số liệu nào (kết quả ANTT, khu dân cư, mô hình…).', TEMPLATE_HINT);
-  }
-  for (const c of table.columns) {
-    if (c.duplicateOf && c.id) {
-      problem('error', 'column', `Cột ${c.letter} ("${c.heading}") và cột ${c.duplicateOf} cùng là "${heading(c.id)}".`, 'Chọn ở bảng "Ghép cột" cột nào là cột đó, cột kia "Bỏ qua"; hoặc đổi tên một cột.');
-    }
-  }
-  for (const c of table.columns) {
-    if (c.source !== 'unknown') continue;
-    if (c.heading !== '') problem('warning', 'column', `Cột ${c.letter} ("${c.heading}") không nhận ra: bỏ qua.`, 'Nếu cột này có số liệu cần nhập, chọn nó là cột gì ở bảng "Ghép cột".');
-    else if (table.rows.some((r) => r.kind === 'commune' && (r.cells[c.index] ?? '').trim() !== '')) {
-      problem('error', 'column', `Cột ${c.letter} không có tiêu đề nhưng có dữ liệu.`, 'Chọn ở bảng "Ghép cột" cột này là cột gì, hoặc "Bỏ qua"; hoặc ghi tiêu đề cho cột.');
-    }
-  }
-}
-
-function readStatus(raw: string, line: number, ask: (q: Omit<Question, 'lines' | 'answer'>, line: number) => string | null, unanswered: () => void): Status | null {
-  if (raw === '') return 'chua_danh_gia';
-  const n = normalize(raw);
-  const known = STATUS_WORDS[n];
-  if (known) return known;
-  const a = ask({ id: `status:${n || raw}`, kind: 'status', value: raw, text: '', options: STATUS_OPTIONS, suggested: STATUS_GUESSES[n] ?? null }, line);
-  if (a === 'dat' || a === 'chua_dat' || a === 'chua_danh_gia') return a;
-  unanswered();
-  return null;
-}
-
-function matchRow(
-  row: TableRow,
-  cell: (id: ColumnId) => string,
-  index: UnitIndex,
-  opts: CheckOptions,
-  err: (id: ColumnId | null, kind: ProblemKind, message: string, hint: string) => void,
-  ask: (q: Omit<Question, 'lines' | 'answer'>, line: number) => string | null,
-): { unit: Unit; by: 'code' | 'name' | 'confirmed' } | undefined {
-  const code = parseCode(cell('code'));
-  if (!code.ok) {
-    err('code', 'value', code.message, code.hint);
-    return undefined;
-  }
-  if (code.value !== '') {
-    const candidates = [code.value.padStart(5, '0'), ...(code.value.length <= 3 ? [code.value.padStart(3, '0')] : [])];
-    for (const c of candidates) {
-      const u = index.byCode.get(c);
-      if (u) return { unit: u, by: 'code' };
-    }
-    const other = candidates.map((c) => index.otherByCode.get(c)).find((u) => u !== undefined);
-    if (other) {
-      const [mine, theirs] = index.vintage === '2025' ? ['từ 01/7/2025', 'trước 01/7/2025'] : ['trước 01/7/2025', 'từ 01/7/2025'];
-      err('code', 'match', `Mã ${other.code} (${other.fullName}) là mã của địa giới ${theirs}, không dùng cho năm ${opts.year}`, `Năm ${opts.year} dùng danh mục xã ${mine}: tải đúng mẫu của năm này.`);
-    } else err('code', 'match', `Không có xã nào mã ${code.value}`, 'Kiểm tra mã theo danh mục trong mẫu tải về.');
-    return undefined;
-  }
-  const name = cell('name');
-  if (name === '') {
-    err(null, 'match', 'Thiếu cả mã và tên xã', 'Ghi mã xã (5 chữ số) hoặc tên xã.');
-    return undefined;
-  }
-  const m = matchName(index, name, row.district, opts.provinces);
-  if (m.ok) return { unit: m.unit, by: 'name' };
-  if (m.suggestions.length > 0) {
-    const a = ask(
-      {
-        id: `name:${nameKey(name)}@${nameKey(row.district ?? '')}`,
-        kind: 'name',
-        value: row.district ? `${name} (${row.district})` : name,
-        text: '',
-        options: m.suggestions.map((u) => ({ value: u.code, label: describeUnit(index, u) })),
-        suggested: null,
-      },
-      row.line,
-    );
-    const chosen = a ? m.suggestions.find((u) => u.code === a) : undefined;
-    if (chosen) return { unit: chosen, by: 'confirmed' };
-  }
-  err('name', 'match', m.message, m.hint);
-  return undefined;
-}
-
-/** "85", "85%", "85,5", "0,85" against certified/total: a message when they disagree. */
-export function rateMismatch(raw: string, certified: number, total: number): string | null {
-  const t = raw.replace('%', '').replace(',', '.').trim();
-  const v = Number(t);
-  const pct = (certified / total) * 100;
-  const shown = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
-  if (t === '' || !Number.isFinite(v)) return `Tỷ lệ "${raw}" không phải là số`;
-  // Rounded to a whole percent at worst; a fraction (0,85) when the cell is formatted as a percentage.
-  if (Math.abs(v - pct) <= 0.51 || (v <= 1 && Math.abs(v * 100 - pct) <= 0.51)) return null;
-  return `Tỷ lệ ghi ${shown(v <= 1 && !raw.includes('%') && pct > 1 ? v * 100 : v)} % nhưng ${certified}/${total} = ${shown(pct)} %`;
-}
-
-function phrase(q: Question): Question {
-  const n = q.lines.length;
-  const rows = `${n.toLocaleString('vi-VN')} ${q.kind === 'zero' ? 'ô' : 'dòng'} ghi "${q.value}"`;
-  const suggestion = q.suggested ? q.options.find((o) => o.value === q.suggested)?.label : undefined;
-  const text =
-    q.kind === 'name'
-      ? `${rows}: không có xã đúng tên này; có phải ${q.options.map((o) => o.label).join(' hoặc ')}?`
-      : q.kind === 'zero'
-        ? `${rows}: hiểu là số 0?`
-        : suggestion
-          ? `${rows}: hiểu là ${suggestion}?`
-          : `${rows}: hiểu là kết quả nào?`;
-  return { ...q, text };
 }

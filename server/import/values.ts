@@ -1,5 +1,6 @@
-// One cell → one value, or a problem with a hint. The common spellings people use are accepted (the
-// list is in dictionary.ts); other spellings of a result are asked once for the whole file (validate.ts).
+// One cell → one value, or a problem with a hint; a rate cell against its counts. The common spellings
+// people use are accepted (the list is in dictionary.ts); other spellings of a result are asked once
+// for the whole file (questions.ts).
 
 import type { Status } from '../../shared/domain/types.js';
 import { STATUS_WORDS } from '../../shared/import/dictionary.js';
@@ -59,4 +60,16 @@ export function parseCode(raw: string): Parsed<string> {
   if (t === '') return ok('');
   if (!/^\d{1,5}$/.test(t)) return bad(`Mã "${raw.trim()}" không hợp lệ`, 'Mã xã gồm 5 chữ số, ví dụ 00004; xem mẫu tải về.');
   return ok(t);
+}
+
+/** "85", "85%", "85,5", "0,85" against certified/total: a message when they disagree. */
+export function rateMismatch(raw: string, certified: number, total: number): string | null {
+  const t = raw.replace('%', '').replace(',', '.').trim();
+  const v = Number(t);
+  const pct = (certified / total) * 100;
+  const shown = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+  if (t === '' || !Number.isFinite(v)) return `Tỷ lệ "${raw}" không phải là số`;
+  // Rounded to a whole percent at worst; a fraction (0,85) when the cell is formatted as a percentage.
+  if (Math.abs(v - pct) <= 0.51 || (v <= 1 && Math.abs(v * 100 - pct) <= 0.51)) return null;
+  return `Tỷ lệ ghi ${shown(v <= 1 && !raw.includes('%') && pct > 1 ? v * 100 : v)} % nhưng ${certified}/${total} = ${shown(pct)} %`;
 }

@@ -52,6 +52,13 @@ describe('readUpload', () => {
     const there = await readUpload(bytes, { workerAbove: 0 });
     expect(there).toEqual(await readSheet(bytes));
     expect(there.sheets[0].rows.length).toBeGreaterThan(2);
+    // The warm worker reads the next files, one after the other and side by side, each answer its own.
+    const other = new Uint8Array(await templateXlsx({ year: 2024, title: 'Mẫu', units: [unit('00010', 'Xã C')] } as never));
+    const [a, b] = await Promise.all([readUpload(other, { workerAbove: 0 }), readUpload(bytes, { workerAbove: 0 })]);
+    expect(a).toEqual(await readSheet(other));
+    expect(b).toEqual(there);
+    await expect(readUpload(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), { workerAbove: 0 })).rejects.toThrow(/Excel 97–2003/);
+    expect(await readUpload(other, { workerAbove: 0 })).toEqual(a);
   });
 
   it("keeps the reader's own messages, and turns the bomb and a library failure into a message for the user", async () => {

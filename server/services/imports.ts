@@ -107,6 +107,8 @@ export class ImportService {
   constructor(
     private readonly store: Store,
     private readonly ledger: ImportLedger,
+    /** How an upload is read (the guarded reader; the CLI reads in its own thread). */
+    private readonly read: (bytes: Uint8Array) => Promise<Sheet> = readUpload,
   ) {}
 
   /** The units a template lists: the assessable units of a province of the year's vintage (all if null). */
@@ -204,7 +206,7 @@ export class ImportService {
     };
     let sheet: Sheet;
     try {
-      sheet = await readUpload(req.bytes);
+      sheet = await this.read(req.bytes);
     } catch (e) {
       if (!(e instanceof SheetError)) throw e;
       return refuse(e.message, 'Dùng mẫu tải về (XLSX, hoặc CSV UTF-8).', null);

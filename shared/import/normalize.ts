@@ -19,25 +19,37 @@ export function normalize(s: string): string {
 
 // The five tone marks (grave, acute, tilde, hook above, dot below); the other marks (circumflex,
 // breve, horn) belong to the vowel and stay where they are.
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const isTone = (c: number) => c === 0x300 || c === 0x301 || c === 0x303 || c === 0x309 || c === 0x323;
+const WORD_CHAR = /[\p{L}\p{M}0-9]/u;
 
 /**
  * "Phường  Hoà  Bình" and "phường hòa bình" → the same key; "Đồng Kỵ" and "Đồng Kỳ" stay apart.
  * Each syllable's tone mark is moved to the syllable's end, so any placement gives one key.
+ * One pass over the characters: it runs for every name of a 3,321-row file (see `npm run bench`).
  */
 export function nameKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}0-9]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .map((syl) => {
-      const tones = syl.match(TONES);
-      return tones ? syl.replace(TONES, '') + tones[0] : syl;
-    })
-    .join(' ')
-    .normalize('NFC');
+  const d = s.normalize('NFD').toLowerCase();
+  let out = '';
+  let tone = '';
+  let inWord = false;
+  for (let i = 0; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    // Lower-case ASCII and digits, combining marks, and other letters (a surrogate pair as one).
+    const wide = c >= 0xd800 && c <= 0xdbff && i + 1 < d.length;
+    const ch = wide ? d.slice(i, i + 2) : d[i];
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x300 && c <= 0x36f) || (c > 127 && WORD_CHAR.test(ch))) {
+      if (!inWord && out !== '') out += ' ';
+      inWord = true;
+      if (!isTone(c)) out += ch;
+      else if (tone === '') tone = ch;
+    } else if (inWord) {
+      out += tone;
+      tone = '';
+      inWord = false;
+    }
+    if (wide) i++;
+  }
+  return (out + tone).normalize('NFC');
 }
 
 export interface TypedName {

@@ -10,6 +10,7 @@ import type { Unit } from '../../shared/domain/types.js';
 import { readSheet } from '../../server/import/sheet.js';
 import { findTable, type ColumnMapping } from '../../server/import/table.js';
 import { buildUnitIndex, checkTable, type Answers, type CheckResult, type UnitIndex } from '../../server/import/validate.js';
+import { splitCommuneName } from '../../shared/import/normalize.js';
 import { buildReference } from '../../scripts/reference/build.js';
 import { readSourceTexts } from '../../scripts/reference/load.js';
 
@@ -93,3 +94,60 @@ export async function checkFile(
 
 /** The suggested answer to every question (what "Xác nhận" sends in the import page). */
 export const suggested = (r: CheckResult): Answers => Object.fromEntries(r.questions.filter((q) => q.suggested !== null).map((q) => [q.id, q.suggested!]));
+
+/** A provincial return as an office writes it (issue #12, "done when"), and what it must import as. */
+export interface ProvincialReturn {
+  bytes: Buffer;
+  /** The line of each commune row → its code. */
+  lines: Map<number, string>;
+  /** Per code: the figures the file gives (models in the unrecognised column F). */
+  figures: Map<string, { status: 'dat' | 'chua_dat'; total: number; certified: number; models: number }>;
+  /** The one confirmation the user gives: column F is the models, and the suggested reading of each spelling. */
+  confirmation: { mapping: Record<string, 'models'>; answers: Record<string, string> };
+}
+
+/**
+ * Title block, a two-row merged header, STT, names without codes (full, in capitals, abbreviated, without
+ * type word where that is unique in the district), a district header row above each district's communes
+ * (before 2025), statuses and zeros as people write them, a column the dictionary does not know, a total
+ * row and a signature block.
+ */
+export async function provincialReturn(units: Unit[], districtName: (code: string) => string, year: number): Promise<ProvincialReturn> {
+  const STATUS: [string, 'dat' | 'chua_dat'][] = [
+    ['Đạt', 'dat'],
+    ['Đ', 'dat'],
+    ['Ko đạt', 'chua_dat'],
+    ['Giữ vững', 'dat'],
+    ['Chưa đạt', 'chua_dat'],
+    ['đạt', 'dat'],
+  ];
+  const t = titleBlock(7, year);
+  const rows: Cell[][] = [...t.rows, ['STT', 'Tên đơn vị', 'Kết quả phân loại', 'Khu dân cư', null, 'Số tổ tự quản về ANTT', 'Ghi chú'], [null, null, null, 'Tổng số', 'Đạt chuẩn']];
+  const lines = new Map<number, string>();
+  const figures: ProvincialReturn['figures'] = new Map();
+  const groups = new Map<string, Unit[]>();
+  for (const u of units) groups.set(u.districtCode ?? '', [...(groups.get(u.districtCode ?? '') ?? []), u]);
+  let k = 0;
+  let group = 0;
+  for (const [district, us] of groups) {
+    if (district !== '') rows.push([['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][group++], districtName(district)]);
+    us.forEach((u, j) => {
+      const rest = u.fullName.slice(u.type.length + 1);
+      const bareUnique = us.filter((v) => splitCommuneName(v.fullName).key === splitCommuneName(u.fullName).key).length === 1 && !/^\d+$/.test(rest);
+      const forms = [u.fullName, u.fullName.toUpperCase(), `${u.type === 'Phường' ? 'P.' : u.type === 'Xã' ? 'X.' : 'TT'} ${rest}`, ...(bareUnique ? [rest] : [])];
+      const [spelling, status] = STATUS[k % STATUS.length];
+      const total = 5 + (k % 9);
+      const certified = k % 7 === 3 ? 0 : total - (k % 3);
+      const models = 1 + (k % 11);
+      lines.set(rows.length + 1, u.code);
+      figures.set(u.code, { status, total, certified, models });
+      rows.push([j + 1, forms[k % forms.length], spelling, total, certified === 0 ? '-' : certified, models, '']);
+      k++;
+    });
+  }
+  const dat = [...figures.values()].filter((f) => f.status === 'dat').length;
+  rows.push([null, 'Tổng cộng', `${dat}/${figures.size}`, [...figures.values()].reduce((s, f) => s + f.total, 0)]);
+  const sig = signatureBlock(rows.length + 1, 7);
+  const bytes = await workbook([{ name: `Biểu 01 - ${year}`, rows: [...rows, ...sig.rows], merges: [...t.merges, 'A5:A6', 'B5:B6', 'C5:C6', 'D5:E5', 'F5:F6', 'G5:G6', ...sig.merges] }]);
+  return { bytes, lines, figures, confirmation: { mapping: { F: 'models' }, answers: { 'status:d': 'dat', 'status:ko dat': 'chua_dat', 'status:giu vung': 'dat', 'zero:-': '0' } } };
+}
