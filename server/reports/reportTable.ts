@@ -1,5 +1,6 @@
 import { formatPoints } from '../../shared/export/keyFigures.js';
 import { formatCount, formatPercent } from '../../shared/lib/format.js';
+import { coverage, type Aggregate } from '../../shared/domain/aggregate.js';
 import type { Tally } from '../../shared/domain/types.js';
 import { NO_DATA_LABEL, NOT_REPORTED, STATUS_LABELS } from '../../shared/domain/labels.js';
 import type { ReportData } from './reportData.js';
@@ -19,6 +20,20 @@ const t = (x: Tally | null) => (x === null ? NOT_REPORTED : x.total > 0 ? `${for
 /** Agencies, enterprises and schools together: not reported unless all three are. */
 const bodies = ({ agencies: a, enterprises: e, schools: s }: { agencies: Tally | null; enterprises: Tally | null; schools: Tally | null }) =>
   t(a && e && s && { total: a.total + e.total + s.total, certified: a.certified + e.certified + s.certified });
+
+/** The total row's note when some communes did not report: "khu dân cư: báo cáo 97/99 xã; mô hình: báo cáo 97/99 xã". */
+function totalCoverage(a: Aggregate): string {
+  const parts = (
+    [
+      ['residential', 'khu dân cư'],
+      ['agencies', 'cơ quan'],
+      ['enterprises', 'doanh nghiệp'],
+      ['schools', 'nhà trường'],
+      ['models', 'mô hình'],
+    ] as const
+  ).map(([f, word]) => [word, coverage(a, f)] as const);
+  return parts.filter(([, c]) => c !== null).map(([word, c]) => `${word}: ${c}`).join('; ');
+}
 
 export function reportTable(d: ReportData): ReportTable {
   const { figures: f } = d;
@@ -51,8 +66,8 @@ export function reportTable(d: ReportData): ReportTable {
     rows: d.communes.map((c, i) => {
       const l = lines.get(c.code)!;
       const notes = [...l.reasons, ...(c.keyArea && !l.reasons.includes('địa bàn trọng điểm') ? ['địa bàn trọng điểm'] : []), ...(c.exemplary ? ['điển hình'] : [])];
-      return [String(i + 1), l.fullName, status(c.status), f.previous ? status(l.previousStatus) : '–', t(c.residential), bodies(c), formatCount(c.models), notes.join('; ')];
+      return [String(i + 1), l.fullName, status(c.status), f.previous ? status(l.previousStatus) : '–', t(c.residential), bodies(c), c.models === null ? NOT_REPORTED : formatCount(c.models), notes.join('; ')];
     }),
-    total: f.place.kind === 'commune' ? null : ['', 'Tổng', `${formatCount(f.now.communes.certified)} đạt`, '', t(f.now.residential), bodies(f.now), formatCount(f.now.models), ''],
+    total: f.place.kind === 'commune' ? null : ['', 'Tổng', `${formatCount(f.now.communes.certified)} đạt`, '', t(f.now.residential), bodies(f.now), formatCount(f.now.models), totalCoverage(f.now)],
   };
 }

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureStore } from '../../test/support/importFixture.js';
 import { emptyStore, KINDS, kindSkip } from '../../test/support/databases.js';
+import { foldReport } from '../import/fold.js';
 import { storeAdmin } from '../store/sql-admin.js';
 import type { Store } from '../store/store.js';
 import { ImportService, type Scope } from './imports.js';
@@ -42,6 +43,10 @@ for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`partial returns on ${
       'Không có cột "Số mô hình tự quản": để trống (chưa báo cáo), không ghi 0',
       expect.stringMatching(/^Không có cột "Địa bàn trọng điểm", "Điểm nóng", "Điển hình.*": không đánh dấu$/),
     ]);
+    // Folded for the page and the CLI into one group that still names every figure left out.
+    const groups = foldReport(r.problems, r.skipped).warnings.filter((g) => g.kind === 'not-reported');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ count: 6, example: { message: warned.join('; ') } });
     // Over sample figures (the fixture's): the sample's numbers are not kept under an import's status.
     await svc.commit(req(file), ALL, 'cli:test', false);
     expect(await row(store, '00004')).toMatchObject({ status: 'chua_dat', residential: null, agencies: null, enterprises: null, schools: null, models: null, keyArea: false });
