@@ -3,7 +3,7 @@
 
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { checkFile, haveData, signatureBlock, suggested, titleBlock, workbook, type Cell } from '../../test/support/returnLayouts.js';
+import { checkFile, haveData, realUnits, signatureBlock, suggested, titleBlock, unit, workbook, type Cell } from '../../test/support/returnLayouts.js';
 
 const codes = (r: Awaited<ReturnType<typeof checkFile>>) => r.valid.map((v) => [v.line, v.unit.code]);
 const errors = (r: Awaited<ReturnType<typeof checkFile>>) => r.problems.filter((p) => p.severity === 'error');
@@ -174,6 +174,33 @@ describe.skipIf(!haveData)('returns as provinces send them', () => {
     const mapped = await checkFile(bytes, { year: 2025, provinces: ['24'], mapping: { C: 'models' } });
     expect(mapped.valid[0].assessment.models).toBe(7);
     expect(mapped.valid[0].unreported).not.toContain('models');
+  });
+
+  it('looks names up in the province of the heading row above them, in a return of several provinces', async () => {
+    // "Xã Tân Thành" exists in several provinces: only the heading row tells which.
+    const { idx2025 } = realUnits();
+    const tanThanh = [...idx2025.byCode.values()].filter((u) => u.fullName === 'Xã Tân Thành');
+    expect(tanThanh.length).toBeGreaterThan(1);
+    const [a, b] = tanThanh;
+    const province = (code: string) => unit('2025', code).fullName;
+    const rows: Cell[][] = [
+      ['STT', 'Tên đơn vị', 'Kết quả phân loại'],
+      ['I', province(a.provinceCode)],
+      [1, 'Xã Tân Thành', 'Đạt'],
+      ['II', province(b.provinceCode).replace(/^Thành phố /, 'TP. ')],
+      [1, 'Tân Thành', 'Chưa đạt'],
+      ['III', 'Tỉnh Không Có'],
+      [1, 'Xã Tân Thành', 'Đạt'],
+    ];
+    const r = await checkFile(await workbook([{ name: 'Cả nước', rows }]), { year: 2025, provinces: null });
+    expect(codes(r)).toEqual([
+      [3, a.code],
+      [5, b.code],
+    ]);
+    expect(r.skipped.map((s) => s.kind)).toEqual(['province', expect.stringMatching(/^(province|district)$/), 'province']);
+    // A heading that names no province narrows nothing: the name is ambiguous again, an error listing the candidates.
+    expect(errors(r).map((p) => [p.line, p.message])).toEqual([[7, expect.stringMatching(new RegExp(`^Có ${tanThanh.length} xã tên "Xã Tân Thành": .*${a.code}`))]]);
+    expect(r.problems.filter((p) => p.kind === 'block').map((p) => [p.line, p.severity])).toEqual([[6, 'warning']]);
   });
 
   it('decodes Windows-1258 text files', async () => {
