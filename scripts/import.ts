@@ -10,7 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseChoices, parseMappingPairs } from '../server/import/choices.js';
-import { foldReport, lineRanges } from '../server/import/fold.js';
+import { foldReport, lineRanges } from '../shared/import/fold.js';
 import { readUpload } from '../server/import/readUpload.js';
 import { ApiError } from '../server/services/errors.js';
 import { ImportRejected, ImportService, type ImportChoices, type ImportReport } from '../server/services/imports.js';

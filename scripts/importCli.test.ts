@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../shared/domain/types.js';
-import type { FoldedReport } from '../server/import/fold.js';
+import type { FoldedReport } from '../shared/import/fold.js';
 import type { ImportReport } from '../server/services/imports.js';
 import { openStore } from '../server/store/open.js';
 import { kindSkip, seededStore, type TestStore } from '../test/support/databases.js';

@@ -1,6 +1,6 @@
 // The dry run's report: counts; the errors one by one with row, column and hint; the warnings folded
 // by kind ("97 dòng không có mã, khớp theo tên"); the rows skipped as not communes, and why.
-import { foldReport, lineRanges } from '../../server/import/fold.js';
+import { foldReport, lineRanges } from '../../shared/import/fold.js';
 import type { ImportReport } from './adminApi.js';
 
 const n = (x: number) => x.toLocaleString('vi-VN');

@@ -3,7 +3,7 @@
 // at all (a missing column is "not reported", never 0).
 
 import { heading, type ColumnId } from '../../shared/import/columns.js';
-import type { Figure, Problem, ProblemKind } from './findings.js';
+import type { Figure, Problem, ProblemKind } from '../../shared/import/findings.js';
 import type { Table } from './table.js';
 
 export const TEMPLATE_HINT = 'Tải mẫu (XLSX hoặc CSV) ở trang Nhập số liệu, hoặc chọn ở bảng "Ghép cột" cột nào là cột gì.';

@@ -4,7 +4,7 @@
 
 import type { Status } from '../../shared/domain/types.js';
 import { STATUS_GUESSES, STATUS_LABELS, STATUS_WORDS } from '../../shared/import/dictionary.js';
-import type { Answers, Question } from './findings.js';
+import type { Answers, Question } from '../../shared/import/findings.js';
 import { normalize } from '../../shared/import/normalize.js';
 
 export const STATUS_OPTIONS = (['dat', 'chua_dat', 'chua_danh_gia'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }));

@@ -5,7 +5,7 @@
 
 import type { Unit } from '../../shared/domain/types.js';
 import type { ColumnId } from '../../shared/import/columns.js';
-import type { CheckOptions, ProblemKind } from './findings.js';
+import type { CheckOptions, ProblemKind } from '../../shared/import/findings.js';
 import { describeUnit, matchName, sameName, type UnitIndex } from './match.js';
 import { nameKey } from '../../shared/import/normalize.js';
 import type { Ask } from './questions.js';

@@ -8,6 +8,7 @@ import { columnLetter, columnOf, isColumnId, type ColumnId } from '../../shared/
 import { NOTE_WORDS, TOTAL_PHRASES, TOTAL_WORDS } from '../../shared/import/dictionary.js';
 import { nameKey, splitCommuneName, startsWithDistrictType } from '../../shared/import/normalize.js';
 import type { SheetData, SheetRow } from './sheet.js';
+import type { RowKind } from '../../shared/import/findings.js';
 
 /** A column of the file: its heading as read, and what it is taken for. */
 export interface TableColumn {
@@ -21,7 +22,6 @@ export interface TableColumn {
   duplicateOf: string | null;
 }
 
-export type RowKind = 'commune' | 'province' | 'district' | 'group' | 'total' | 'subtotal' | 'note' | 'numbering';
 
 export interface TableRow extends SheetRow {
   kind: RowKind;

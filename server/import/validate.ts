@@ -9,14 +9,14 @@ import { checkColumns, missingFigures, notReportedWarnings, TEMPLATE_HINT } from
 import { columnLetter, heading, type ColumnId } from '../../shared/import/columns.js';
 import { legacyEncoding, legacyMessage } from './decode.js';
 import { ZERO_SURE } from '../../shared/import/dictionary.js';
-import type { CheckOptions, CheckResult, Figure, Problem, ProblemKind, Row } from './findings.js';
+import type { CheckOptions, CheckResult, Figure, Problem, ProblemKind, Row } from '../../shared/import/findings.js';
 import type { UnitIndex } from './match.js';
 import { questionnaire, readStatus, ZERO_OPTIONS } from './questions.js';
 import { checkMatch, matchRow, type Say } from './rowMatch.js';
 import type { Table } from './table.js';
 import { parseCount, parseFlag, rateMismatch, type Parsed } from './values.js';
 
-export type * from './findings.js';
+export type * from '../../shared/import/findings.js';
 export { buildUnitIndex, type UnitIndex } from './match.js';
 
 const COUNT_PAIRS: [ColumnId, ColumnId, ColumnId, 'residential' | 'agencies' | 'enterprises' | 'schools'][] = [

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureStore } from '../../test/support/importFixture.js';
 import { emptyStore, KINDS, kindSkip } from '../../test/support/databases.js';
-import { foldReport } from '../import/fold.js';
+import { foldReport } from '../../shared/import/fold.js';
 import { storeAdmin } from '../store/sql-admin.js';
 import type { Store } from '../store/store.js';
 import { ImportService, type Scope } from './imports.js';

@@ -2,8 +2,10 @@
 // column with a hint, questions the user answers once for the whole file, the commune rows kept, and
 // the rows skipped with why. Types only.
 
-import type { Assessment, Unit } from '../../shared/domain/types.js';
-import type { TableRow } from './table.js';
+import type { Assessment, Unit } from '../domain/types.js';
+
+/** What a row of a return is: a commune's figures, or one of the rows that are not (skipped, with why). */
+export type RowKind = 'commune' | 'province' | 'district' | 'group' | 'total' | 'subtotal' | 'note' | 'numbering';
 
 export type ProblemKind =
   | 'file'
@@ -79,7 +81,7 @@ export interface CheckedRow {
 
 export interface SkippedRow {
   line: number;
-  kind: TableRow['kind'];
+  kind: RowKind;
   text: string;
   why: string;
 }

@@ -1,7 +1,7 @@
 // The report as people read it: errors first, one by one; warnings folded by kind ("97 dòng khớp theo
 // tên", with the rows and one example); skipped rows grouped by why. Shared by the import page and the CLI.
 
-import type { Problem, ProblemKind, SkippedRow } from './validate.js';
+import type { Problem, ProblemKind, SkippedRow } from './findings.js';
 
 const WARNING_LABELS: Partial<Record<ProblemKind, string>> = {
   'matched-by-name': 'dòng không có mã, khớp theo tên',
