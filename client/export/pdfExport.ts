@@ -4,7 +4,9 @@ import boldUrl from '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf?u
 import regularUrl from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf?url';
 import type { LegendModel } from '../../shared/lib/legendModel.js';
 import type { NationalGeo } from '../../shared/lib/topo.js';
-import { archipelagos, canvasBlob, captureMap, insetImage, insetNeeded } from './compose.js';
+import { canvasBlob } from './compose.js';
+import { captureMap } from './capture.js';
+import { archipelagos, insetImage, insetNeeded } from './insetCanvas.js';
 import { intersectBBox, type BBox } from '../../shared/export/inset.js';
 import type { KeyFigure } from '../../shared/export/keyFigures.js';
 import { embedFonts, type PdfFonts } from './pdfFont.js';
