@@ -4,7 +4,7 @@ import { NO_DATA_COLOR, NO_DATA_HATCH } from '../../shared/lib/statusClasses.js'
 import type { KeyFigure } from '../../shared/export/keyFigures.js';
 import { layoutLegend, wrap, type LegendBox, type Measure } from '../../shared/export/legendLayout.js';
 import type { PdfFonts } from './pdfFont.js';
-import { hatchSegments, type Box, type PdfPageLayout } from './pdfLayout.js';
+import { hatchSegments, INSET_MARGIN, type Box, type PdfPageLayout } from './pdfLayout.js';
 import { legendMarks, northArrowMarks, scaleBarMarks, type Mark } from '../../shared/export/mapMarks.js';
 
 /** The map of a page as captured from MapLibre. */
@@ -177,8 +177,8 @@ export async function addMapPage(doc: PDFDocument, fonts: PdfFonts, L: PdfPageLa
   page.drawImage(image, { x: L.map.x, y: L.height - L.map.y - L.map.height, width: L.map.width, height: L.map.height });
   if (shot.inset) {
     const inset = await doc.embedPng(shot.inset.png);
-    const x = L.map.x + L.map.width - shot.inset.width - 8 * k;
-    page.drawImage(inset, { x, y: L.height - (L.map.y + 8 * k) - shot.inset.height, width: shot.inset.width, height: shot.inset.height });
+    const x = L.map.x + L.map.width - shot.inset.width - INSET_MARGIN * k;
+    page.drawImage(inset, { x, y: L.height - (L.map.y + INSET_MARGIN * k) - shot.inset.height, width: shot.inset.width, height: shot.inset.height });
   }
   const u = FURNITURE_U * k;
   // Placed as on the PNG export, in its units.
