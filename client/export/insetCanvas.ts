@@ -1,7 +1,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { NO_DATA_COLOR } from '../../shared/lib/statusClasses.js';
 import type { NationalGeo } from '../../shared/lib/topo.js';
-import { ARCHIPELAGO_CODES, bboxOfGeometry, insetProjection, needsInset, unionBBox, type BBox } from '../../shared/export/inset.js';
+import { ARCHIPELAGO_CODES, insetProjection, needsInset } from '../../shared/export/inset.js';
+import { bboxOfGeometry, unionBBox, type BBox } from '../../shared/lib/bbox.js';
 import { INK } from '../../shared/export/mapMarks.js';
 import { font } from './canvasMarks.js';
 

@@ -7,7 +7,7 @@ import type { NationalGeo } from '../../shared/lib/topo.js';
 import { canvasBlob } from './compose.js';
 import { captureMap } from './capture.js';
 import { archipelagos, insetImage, insetNeeded } from './insetCanvas.js';
-import { intersectBBox, type BBox } from '../../shared/export/inset.js';
+import { intersectBBox, type BBox } from '../../shared/lib/bbox.js';
 import { clearOfTopRight, type Padding } from '../../shared/export/frame.js';
 import type { KeyFigure } from '../../shared/export/keyFigures.js';
 import { embedFonts, type PdfFonts } from './pdfFont.js';

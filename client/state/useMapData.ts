@@ -4,9 +4,8 @@ import { compareSide } from '../lib/compare.js';
 import type { Symbology } from '../../shared/lib/legendModel.js';
 import type { ViewState } from '../../shared/domain/view.js';
 import { withPreviousYear } from '../present/previous.js';
+import type { BBox } from '../../shared/lib/bbox.js';
 import { loadProvince, loadStats, loadStatuses, prefetchYears, useAsync } from './useData.js';
-
-type BBox = [number, number, number, number];
 
 /**
  * What the view shows, resolved against the years that have data (an unknown year falls back to the latest, a change

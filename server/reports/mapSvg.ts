@@ -1,4 +1,5 @@
-import { insetProjection, needsInset, unionBBox, type BBox } from '../../shared/export/inset.js';
+import { insetProjection, needsInset } from '../../shared/export/inset.js';
+import { unionBBox, type BBox } from '../../shared/lib/bbox.js';
 import { layoutLegend } from '../../shared/export/legendLayout.js';
 import { INK, legendMarks, northArrowMarks, scaleBarMarks, type Mark } from '../../shared/export/mapMarks.js';
 import { EARTH_CIRCUMFERENCE } from '../../shared/export/scaleBar.js';

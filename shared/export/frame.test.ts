@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BBox } from './inset.js';
+import type { BBox } from '../lib/bbox.js';
 import { clearOfTopRight, fitBBox } from './frame.js';
 
 // An A4 landscape pack page's print map (CSS pixels) and the islands' inset over its top-right corner.

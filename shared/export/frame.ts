@@ -1,6 +1,6 @@
 // Where a box of the earth lands on a map fitted to it, as MapLibre's fitBounds places it (Web Mercator, 512-pixel
 // tiles, centred in the padded area): so that a page can keep its subject clear of what it draws over the map.
-import type { BBox } from './inset.js';
+import type { BBox } from '../lib/bbox.js';
 
 export interface Padding {
   top: number;
