@@ -1,6 +1,7 @@
 import { buildLegend, type LegendModel, type Row, type Symbology } from '../../shared/lib/legendModel.js';
 import type { CommuneProps, NationalGeo } from '../../shared/lib/topo.js';
-import { ARCHIPELAGO_CODES, bboxOfGeometry, unionBBox, type BBox } from '../../shared/export/inset.js';
+import { ARCHIPELAGO_CODES } from '../../shared/export/inset.js';
+import { bboxOfGeometry, unionBBox, type BBox } from '../../shared/lib/bbox.js';
 import { keyFigures, yearTotalOf, type KeyFigure, type TotalFigures, type YearTotal } from '../../shared/export/keyFigures.js';
 
 /** A commune's figures as /api/stats gives them, with its province. */

@@ -7,7 +7,7 @@ import type { ExportInput } from './compose.js';
 import { previousYear } from '../../shared/domain/previousYear.js';
 import { areaTotal, withPreviousYear } from '../present/previous.js';
 import { loadStats } from '../state/useData.js';
-import type { BBox } from '../../shared/export/inset.js';
+import type { BBox } from '../../shared/lib/bbox.js';
 import { keyFigures, type KeyFigure } from '../../shared/export/keyFigures.js';
 import { provinceTotals, type PackInput, type PackRow, type ProvinceStats } from './packPlan.js';
 import type { ViewMap, ViewPdf } from './pdfExport.js';

@@ -4,11 +4,14 @@ import boldUrl from '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf?u
 import regularUrl from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf?url';
 import type { LegendModel } from '../../shared/lib/legendModel.js';
 import type { NationalGeo } from '../../shared/lib/topo.js';
-import { archipelagos, canvasBlob, captureMap, insetImage, insetNeeded } from './compose.js';
-import { intersectBBox, type BBox } from '../../shared/export/inset.js';
+import { canvasBlob } from './compose.js';
+import { captureMap } from './capture.js';
+import { archipelagos, insetImage, insetNeeded } from './insetCanvas.js';
+import { intersectBBox, type BBox } from '../../shared/lib/bbox.js';
+import { clearOfTopRight, type Padding } from '../../shared/export/frame.js';
 import type { KeyFigure } from '../../shared/export/keyFigures.js';
 import { embedFonts, type PdfFonts } from './pdfFont.js';
-import { pdfPageLayout, printMapSize, type Orientation, type Paper, type PdfPageLayout } from './pdfLayout.js';
+import { insetFootprint, pdfPageLayout, printMapSize, type Orientation, type Paper, type PdfPageLayout } from './pdfLayout.js';
 import { addMapPage, type MapShot, type PageText } from './pdfPage.js';
 import { mainlandBBox, type PackPage } from './packPlan.js';
 import type { PrintMapSpec } from './PrintMap.js';
@@ -82,18 +85,43 @@ async function fontBytes(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
 
 const FOCUS = 'print-focus';
 
-/** A dark outline around the page's province, in a source and layer of the print map's own. */
+const DIM = 'print-dim';
+
+/**
+ * The page's province outlined dark, and everything around it veiled in white, as the screen's drill-down greys the
+ * other provinces: the neighbours the frame cannot help showing read as context, not as part of the province.
+ */
 function outlineProvince(map: MapLibreMap, geo: NationalGeo, province: string | null) {
   const f = province ? geo.provinces.features.find((p) => p.properties.code === province) : undefined;
   const data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: f ? [f] : [] };
+  const outers = f ? (f.geometry.type === 'Polygon' ? [f.geometry.coordinates[0]] : f.geometry.coordinates.map((poly) => poly[0])) : [];
+  const veil: GeoJSON.FeatureCollection = {
+    type: 'FeatureCollection',
+    features: f ? [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]], ...outers] } }] : [],
+  };
   const src = map.getSource(FOCUS) as GeoJSONSource | undefined;
-  if (src) return src.setData(data);
+  if (src) {
+    (map.getSource(DIM) as GeoJSONSource).setData(veil);
+    return src.setData(data);
+  }
+  map.addSource(DIM, { type: 'geojson', data: veil });
+  map.addLayer({ id: DIM, type: 'fill', source: DIM, paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.6 } });
   map.addSource(FOCUS, { type: 'geojson', data });
   map.addLayer({ id: FOCUS, type: 'line', source: FOCUS, paint: { 'line-color': '#000000', 'line-width': 3.2 } });
 }
 
-/** Frames the view, waits for the colours and captures the map, with the inset when the islands are out of view. */
-async function shoot(target: PrintTarget, L: PdfPageLayout, view: { bounds: LngLatBoundsLike; padding: number }, insetColors: ReadonlyMap<string, string>, geo: NationalGeo, signal?: AbortSignal): Promise<MapShot> {
+/** Hoàng Sa and Trường Sa in an inset: the PNG and its size on the page (points). */
+async function insetShot(colors: ReadonlyMap<string, string>, geo: NationalGeo, L: PdfPageLayout): Promise<NonNullable<MapShot['inset']>> {
+  const img = insetImage({ colors, geo }, archipelagos(geo), INSET_U);
+  const png = new Uint8Array(await (await canvasBlob(img, 'image/png')).arrayBuffer());
+  return { png, width: (img.width / INSET_U) * INSET_PT * L.k, height: (img.height / INSET_U) * INSET_PT * L.k };
+}
+
+/**
+ * Frames the view, waits for the colours and captures the map, with the inset when the islands are out of view
+ * (`inset`: made once for pages that share their colours, else drawn here).
+ */
+async function shoot(target: PrintTarget, L: PdfPageLayout, view: { bounds: LngLatBoundsLike; padding: number | Padding }, insetColors: ReadonlyMap<string, string>, geo: NationalGeo, signal?: AbortSignal, inset?: MapShot['inset']): Promise<MapShot> {
   const { map, container } = target;
   const size = printMapSize(L.map);
   // Tiles load at one pixel per CSS pixel, where each of the many frames drawn meanwhile is cheap (software WebGL
@@ -106,15 +134,9 @@ async function shoot(target: PrintTarget, L: PdfPageLayout, view: { bounds: LngL
   const canvas = await captureMap(map);
   check(signal);
   const jpeg = new Uint8Array(await (await canvasBlob(canvas, 'image/jpeg', 0.85)).arrayBuffer());
-  const islands = archipelagos(geo);
-  let inset: MapShot['inset'] = null;
-  if (insetNeeded(map, islands)) {
-    const img = insetImage({ colors: insetColors, geo }, islands, INSET_U);
-    const png = new Uint8Array(await (await canvasBlob(img, 'image/png')).arrayBuffer());
-    inset = { png, width: (img.width / INSET_U) * INSET_PT * L.k, height: (img.height / INSET_U) * INSET_PT * L.k };
-  }
+  const shown = insetNeeded(map, archipelagos(geo)) ? (inset ?? (await insetShot(insetColors, geo, L))) : null;
   const c = map.getCenter();
-  return { image: { bytes: jpeg, type: 'jpeg' }, metresPerPoint: (metresPerPixel(c.lat, map.getZoom()) * size.cssWidth) / L.map.width, inset };
+  return { image: { bytes: jpeg, type: 'jpeg' }, metresPerPoint: (metresPerPixel(c.lat, map.getZoom()) * size.cssWidth) / L.map.width, inset: shown };
 }
 
 async function newDocument(title: string): Promise<{ doc: PDFDocument; fonts: PdfFonts }> {
@@ -192,11 +214,17 @@ export async function packPdf(p: PackPdf, paper: Paper, orientation: Orientation
     newDocument(p.text.title),
     mounted(mount, { ...printMapSize(L.map), level: 'commune', drilldown: null, geo: p.geo, bbox: p.nationalBBox, fills: p.fills }, signal),
   ]);
+  // Every page has the same colours: one inset for all. A province page keeps its province clear of it (the inset
+  // covers the map's top-right corner), centred in the rest of the map.
+  const inset = await insetShot(p.fills, p.geo, L);
+  const map = printMapSize(L.map);
+  const corner = insetFootprint(L, inset);
   for (const [i, page] of p.pages.entries()) {
     check(signal);
     onPage(i + 1, p.pages.length);
     outlineProvince(target.map, p.geo, page.province);
-    const shot = await shoot(target, L, { bounds: page.bbox, padding: page.province ? 24 : 8 }, p.fills, p.geo, signal);
+    const padding = page.province ? clearOfTopRight(page.bbox, { width: map.cssWidth, height: map.cssHeight }, corner, 24) : 8;
+    const shot = await shoot(target, L, { bounds: page.bbox, padding }, p.fills, p.geo, signal, inset);
     const text: PageText = { ...p.text, subtitle: p.subtitle(page.place), legendTitle: p.legendTitle(page.legend), figuresTitle: `Số liệu chính – ${page.place}, năm ${p.year}` };
     await addMapPage(doc, fonts, L, text, page.legend, page.figures, shot);
   }

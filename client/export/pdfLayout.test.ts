@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hatchSegments, pdfPageLayout, printMapSize, type Box, type Orientation, type Paper } from './pdfLayout.js';
+import { hatchSegments, pdfPageLayout, printMapSize, type Box, type Orientation, type Paper, insetFootprint, INSET_MARGIN } from './pdfLayout.js';
+import { clearOfTopRight, fitBBox } from '../../shared/export/frame.js';
 
 const inside = (b: Box, page: { width: number; height: number }) => b.x >= 0 && b.y >= 0 && b.x + b.width <= page.width + 1e-9 && b.y + b.height <= page.height + 1e-9;
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -63,4 +64,27 @@ describe('hatchSegments', () => {
     expect(segs[0]).toEqual([0, 5, 5, 0]);
     expect(segs.at(-1)).toEqual([25, 10, 30, 5]);
   });
+});
+
+describe('a pack page’s province clear of the islands’ inset', () => {
+  // Lai Châu's mainland (its page used to run under the inset, showing mostly its neighbours in the free part).
+  const LAI_CHAU: [number, number, number, number] = [102.320675, 21.685743, 103.985094, 22.811227];
+  // The inset as the pack draws it on A4 (points): about 130 × 180.
+  const inset = { width: 130, height: 180 };
+  for (const [paper, orientation] of [
+    ['A4', 'landscape'],
+    ['A4', 'portrait'],
+    ['A3', 'landscape'],
+  ] as const) {
+    it(`frames it beside or below the inset (${paper} ${orientation})`, () => {
+      const L = pdfPageLayout(paper, orientation);
+      const size = printMapSize(L.map);
+      const corner = insetFootprint(L, { width: inset.width * L.k, height: inset.height * L.k });
+      // The footprint is the inset and its margin, in the print map's pixels (4/3 of a point).
+      expect(corner.width).toBeCloseTo(((inset.width + INSET_MARGIN) * L.k * size.cssWidth) / L.map.width, 6);
+      const view = { width: size.cssWidth, height: size.cssHeight };
+      const { rect } = fitBBox(LAI_CHAU, view, clearOfTopRight(LAI_CHAU, view, corner, 24));
+      expect(rect.x1 <= view.width - corner.width || rect.y0 >= corner.height).toBe(true);
+    });
+  }
 });

@@ -80,6 +80,15 @@ export function printMapSize(box: Box, dpi = PRINT_DPI): { cssWidth: number; css
   return { cssWidth: Math.round((box.width * 4) / 3), cssHeight: Math.round((box.height * 4) / 3), ratio: dpi / 96 };
 }
 
+/** Points between the islands' inset and the map box's top and right edges. */
+export const INSET_MARGIN = 8;
+
+/** What the inset (`inset`, points on the page) covers of the map's top-right corner, its margin included, in the print map's CSS pixels. */
+export function insetFootprint(L: Pick<PdfPageLayout, 'map' | 'k'>, inset: { width: number; height: number }): { width: number; height: number } {
+  const perPoint = printMapSize(L.map).cssWidth / L.map.width;
+  return { width: (inset.width + INSET_MARGIN * L.k) * perPoint, height: (inset.height + INSET_MARGIN * L.k) * perPoint };
+}
+
 /** Diagonal hatch lines (bottom-left to top-right) clipped to a w × h box, `step` apart: [x1, y1, x2, y2], y down. */
 export function hatchSegments(w: number, h: number, step: number): [number, number, number, number][] {
   const out: [number, number, number, number][] = [];

@@ -4,8 +4,8 @@ import { NO_DATA_COLOR, NO_DATA_HATCH } from '../../shared/lib/statusClasses.js'
 import type { KeyFigure } from '../../shared/export/keyFigures.js';
 import { layoutLegend, wrap, type LegendBox, type Measure } from '../../shared/export/legendLayout.js';
 import type { PdfFonts } from './pdfFont.js';
-import { hatchSegments, type Box, type PdfPageLayout } from './pdfLayout.js';
-import { scaleBar } from '../../shared/export/scaleBar.js';
+import { hatchSegments, INSET_MARGIN, type Box, type PdfPageLayout } from './pdfLayout.js';
+import { legendMarks, northArrowMarks, scaleBarMarks, type Mark } from '../../shared/export/mapMarks.js';
 
 /** The map of a page as captured from MapLibre. */
 export interface MapShot {
@@ -109,13 +109,24 @@ function drawFooter(pen: Pen, b: Box, k: number, t: PageText) {
     .forEach((l, i) => pen.text(l, b.x, b.y + 20 * k + i * 8.5 * k, size, { color: rgb(0.2, 0.2, 0.2) }));
 }
 
-function drawSwatch(pen: Pen, s: { x: number; y: number; w: number; h: number; color: string; hatched: boolean }, k: number) {
-  const box = { x: s.x, y: s.y, width: s.w, height: s.h };
-  if (s.hatched) {
-    pen.rect(box, { fill: hex(NO_DATA_COLOR) });
-    for (const [x1, y1, x2, y2] of hatchSegments(s.w, s.h, 3.2 * k)) pen.line(s.x + x1, s.y + y1, s.x + x2, s.y + y2, 0.7 * k, hex(NO_DATA_HATCH));
-  } else pen.rect(box, { fill: hex(s.color) });
-  pen.rect(box, { stroke: INK, lineWidth: 0.5 * k });
+/** The marks of the shared layout (shared/export/mapMarks) on the page; `k` sizes the hatch of "no data". */
+function drawMarks(pen: Pen, marks: readonly Mark[], k: number) {
+  for (const m of marks) {
+    if (m.kind === 'text') pen.text(m.text, m.x, m.y, m.px, { bold: m.bold, align: m.align });
+    else if (m.kind === 'circle') pen.page.drawCircle({ x: m.cx, y: pen.page.getHeight() - m.cy, size: m.r, color: hex(m.fill), opacity: m.opacity });
+    else if (m.kind === 'polygon') {
+      const [x, y] = m.points[0];
+      const d = m.points.map(([px, py], i) => `${i ? 'L' : 'M'} ${px - x} ${py - y}`).join(' ') + ' Z';
+      pen.path(d, x, y, { fill: hex(m.fill), stroke: m.stroke ? hex(m.stroke) : undefined, lineWidth: m.lineWidth });
+    } else {
+      const box = { x: m.x, y: m.y, width: m.w, height: m.h };
+      if (m.hatched) {
+        pen.rect(box, { fill: hex(NO_DATA_COLOR) });
+        for (const [x1, y1, x2, y2] of hatchSegments(m.w, m.h, 3.2 * k)) pen.line(m.x + x1, m.y + y1, m.x + x2, m.y + y2, 0.7 * k, hex(NO_DATA_HATCH));
+      } else if (m.fill) pen.rect(box, { fill: hex(m.fill), opacity: m.opacity });
+      if (m.stroke) pen.rect(box, { stroke: hex(m.stroke), lineWidth: m.lineWidth });
+    }
+  }
 }
 
 /** The legend laid out by the PNG export's rules, scaled down until it fits its box. */
@@ -128,11 +139,7 @@ function drawLegend(pen: Pen, area: Box, k: number, title: string, legend: Legen
     u *= s;
     box = layoutLegend(title, legend.entries, u, measure);
   }
-  pen.rect({ x: area.x, y: area.y, width: box.width, height: box.height }, { fill: WHITE, stroke: INK, lineWidth: 0.8 * k });
-  for (const it of box.items) {
-    if (it.kind === 'swatch') drawSwatch(pen, { ...it, x: area.x + it.x, y: area.y + it.y }, k);
-    else pen.text(it.text, area.x + it.x, area.y + it.y, it.px, { bold: it.bold, align: it.align });
-  }
+  drawMarks(pen, legendMarks(box, area.x, area.y, u), k);
 }
 
 function drawKeyFigures(pen: Pen, area: Box, k: number, title: string, figures: readonly KeyFigure[]) {
@@ -157,34 +164,8 @@ function drawKeyFigures(pen: Pen, area: Box, k: number, title: string, figures: 
   }
 }
 
-function drawScaleBar(pen: Pen, map: Box, k: number, metresPerPoint: number) {
-  const bar = scaleBar(metresPerPoint, 110 * k);
-  const h = 4.5 * k;
-  const size = 7.5 * k;
-  const [zero, half, full] = bar.ticks;
-  // Labels are centred on their ticks: the bar stands in from the right by half its last label.
-  const x0 = map.x + map.width - 16 * k - pen.width(full.label, size, true) / 2 - bar.px;
-  const y0 = map.y + map.height - 20 * k;
-  const label = pen.width(full.label, size, true) / 2;
-  pen.rect({ x: x0 - 8 * k, y: y0 - 15 * k, width: bar.px + label + 14 * k, height: h + 26 * k }, { fill: WHITE, opacity: 0.9 });
-  pen.rect({ x: x0, y: y0, width: bar.px / 2, height: h }, { fill: INK });
-  pen.rect({ x: x0, y: y0, width: bar.px, height: h }, { stroke: INK, lineWidth: 0.8 * k });
-  pen.text(zero.label, x0, y0 - 4 * k, size, { bold: true, align: 'center' });
-  pen.text(full.label, x0 + full.px, y0 - 4 * k, size, { bold: true, align: 'center' });
-  if (full.px / 2 - pen.width(full.label, size, true) / 2 - pen.width(half.label, size, true) / 2 > 8 * k) pen.text(half.label, x0 + half.px, y0 - 4 * k, size, { bold: true, align: 'center' });
-  pen.text('tại tâm bản đồ', x0 + bar.px / 2, y0 + h + 8 * k, 6 * k, { align: 'center' });
-}
-
-function drawNorthArrow(pen: Pen, map: Box, k: number) {
-  const cx = map.x + 24 * k;
-  const top = map.y + 10 * k;
-  pen.page.drawCircle({ x: cx, y: pen.page.getHeight() - (top + 20 * k), size: 18 * k, color: WHITE, opacity: 0.9 });
-  const s = k;
-  // Two halves of the arrow, dark on the right: drawn in points from (cx, top).
-  pen.path(`M 0 ${12 * s} L ${8 * s} ${34 * s} L 0 ${28 * s} Z`, cx, top, { fill: INK, stroke: INK, lineWidth: 0.8 * k });
-  pen.path(`M 0 ${12 * s} L ${-8 * s} ${34 * s} L 0 ${28 * s} Z`, cx, top, { fill: WHITE, stroke: INK, lineWidth: 0.8 * k });
-  pen.text('B', cx, top + 10.5 * k, 8.5 * k, { bold: true, align: 'center' });
-}
+/** Map furniture's units per point: the PNG export's proportions at the page's scale. */
+const FURNITURE_U = 0.55;
 
 /** One page: header, map with its scale bar, north arrow and inset, legend, key figures, footer. */
 export async function addMapPage(doc: PDFDocument, fonts: PdfFonts, L: PdfPageLayout, t: PageText, legend: LegendModel, figures: readonly KeyFigure[] | null, shot: MapShot): Promise<void> {
@@ -196,11 +177,14 @@ export async function addMapPage(doc: PDFDocument, fonts: PdfFonts, L: PdfPageLa
   page.drawImage(image, { x: L.map.x, y: L.height - L.map.y - L.map.height, width: L.map.width, height: L.map.height });
   if (shot.inset) {
     const inset = await doc.embedPng(shot.inset.png);
-    const x = L.map.x + L.map.width - shot.inset.width - 8 * k;
-    page.drawImage(inset, { x, y: L.height - (L.map.y + 8 * k) - shot.inset.height, width: shot.inset.width, height: shot.inset.height });
+    const x = L.map.x + L.map.width - shot.inset.width - INSET_MARGIN * k;
+    page.drawImage(inset, { x, y: L.height - (L.map.y + INSET_MARGIN * k) - shot.inset.height, width: shot.inset.width, height: shot.inset.height });
   }
-  drawNorthArrow(pen, L.map, k);
-  drawScaleBar(pen, L.map, k, shot.metresPerPoint);
+  const u = FURNITURE_U * k;
+  // Placed as on the PNG export, in its units.
+  drawMarks(pen, northArrowMarks(L.map.x + 56 * u, L.map.y + 14 * u, u), k);
+  const measure: Measure = (text, px, bold) => pen.width(text, px, bold);
+  drawMarks(pen, scaleBarMarks(shot.metresPerPoint, { x: L.map.x + L.map.width - 30 * u, y: L.map.y + L.map.height - 26 * u, from: 'right' }, u, measure), k);
   pen.rect(L.map, { stroke: INK, lineWidth: 1 * k });
   drawLegend(pen, L.legend, k, t.legendTitle, legend);
   if (figures) drawKeyFigures(pen, L.keyFigures, k, t.figuresTitle, figures);

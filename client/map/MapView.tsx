@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Map as MapLibreMap, prewarm, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl';
+import { bboxOfGeometry } from '../../shared/lib/bbox.js';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { CommuneProps, NationalGeo } from '../../shared/lib/topo.js';
@@ -311,7 +312,7 @@ export function MapView(props: Props) {
     const map = mapRef.current;
     const f = props.focus && geo.communes.features.find((c) => c.properties.code === props.focus!.code);
     if (!map || !f) return;
-    whenLoaded(() => map.fitBounds(bboxOf(f.geometry), { padding: 80, maxZoom: 12, duration: 800 }));
+    whenLoaded(() => map.fitBounds(bboxOfGeometry(f.geometry), { padding: 80, maxZoom: 12, duration: 800 }));
   }, [props.focus?.at]);
 
   // Recolour: one feature-state write per unit of the shown level, no geometry sent again.
@@ -370,16 +371,3 @@ export function MapView(props: Props) {
 }
 
 const targets = (code: string): FillSource[] => (code.length === 2 ? ['provinces'] : ['communes', 'detail']);
-
-function bboxOf(g: NationalGeo['communes']['features'][number]['geometry']): LngLatBoundsLike {
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let [w, s, e, n] = [180, 90, -180, -90];
-  for (const poly of polygons)
-    for (const [x, y] of poly[0]) {
-      w = Math.min(w, x);
-      s = Math.min(s, y);
-      e = Math.max(e, x);
-      n = Math.max(n, y);
-    }
-  return [w, s, e, n];
-}

@@ -3,6 +3,7 @@
  * <buildDir>/geo (national.topo.json, provinces/<pp>.topo.json, manifest.json, each with .gz).
  * Called by scripts/build-data.ts; also runnable on a small fixture (see build.test.ts).
  */
+import { unionBBox } from '../../shared/lib/bbox.js';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,6 @@ import {
   polygonCount,
   roundBBox,
   subsetTopology,
-  unionBBox,
   type BBox,
   type Topo,
 } from './topology.js';

@@ -121,13 +121,6 @@ export function geometriesBBox(geoms: TopoGeometry[], boxes: Float64Array): BBox
   return w === Infinity ? null : [w, s, e, n];
 }
 
-export function unionBBox(boxes: BBox[]): BBox {
-  return boxes.reduce<BBox>(
-    (a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
-}
-
 export const roundBBox = (b: BBox, digits = 6): BBox => b.map((v) => Number(v.toFixed(digits))) as BBox;
 
 /** How many times each arc is used by the geometries of an object. */

@@ -1,5 +1,5 @@
 import { readTable } from '../../server/lib/csv.js';
-import { documentedTypeChanges } from '../reference/build.js';
+import { documentedTypeChanges } from '../reference/units2025.js';
 
 /** One row of units/2025/communes.csv, as far as the pipeline needs it. */
 export interface OfficialCommune {

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { decodeNational, decodeProvince, type NationalGeo } from '../../shared/lib/topo.js';
-import { ARCHIPELAGO_CODES, bboxOfGeometry, type BBox } from '../../shared/export/inset.js';
+import { ARCHIPELAGO_CODES } from '../../shared/export/inset.js';
+import { bboxOfGeometry, type BBox } from '../../shared/lib/bbox.js';
 
 export type Geometry = GeoJSON.Polygon | GeoJSON.MultiPolygon;
 export interface Archipelago {

@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { bboxOfGeometry, unionBBox, type BBox } from '../../shared/export/inset.js';
+import { bboxOfGeometry, unionBBox, type BBox } from '../../shared/lib/bbox.js';
 import { NO_DATA_COLOR, STATUS_COLORS, statusLegend } from '../../shared/lib/statusClasses.js';
 import type { Status } from '../../shared/domain/types.js';
 import type { StatsService } from '../services/stats.js';

@@ -1,6 +1,8 @@
-import { insetProjection, needsInset, unionBBox, type BBox } from '../../shared/export/inset.js';
-import { layoutLegend, type LegendBox } from '../../shared/export/legendLayout.js';
-import { EARTH_CIRCUMFERENCE, scaleBar } from '../../shared/export/scaleBar.js';
+import { insetProjection, needsInset } from '../../shared/export/inset.js';
+import { unionBBox, type BBox } from '../../shared/lib/bbox.js';
+import { layoutLegend } from '../../shared/export/legendLayout.js';
+import { INK, legendMarks, northArrowMarks, scaleBarMarks, type Mark } from '../../shared/export/mapMarks.js';
+import { EARTH_CIRCUMFERENCE } from '../../shared/export/scaleBar.js';
 import type { LegendEntry } from '../../shared/lib/legendModel.js';
 import { NO_DATA_HATCH } from '../../shared/lib/statusClasses.js';
 import { measure, NOTO_SANS } from './fonts.js';
@@ -32,7 +34,6 @@ export interface MapPicture {
 
 const SEA = '#dce8f0';
 const LAND = '#f7f5f0';
-const INK = '#111111';
 const CONTEXT = '#e6e6e6';
 
 const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
@@ -70,15 +71,20 @@ export function fit(frame: BBox, x: number, y: number, w: number, h: number) {
 const text = (x: number, y: number, s: string, px: number, bold: boolean, anchor: 'start' | 'end' | 'middle' = 'start', fill = INK) =>
   `<text x="${r1(x)}" y="${r1(y)}" font-family="${NOTO_SANS.family}" font-size="${r1(px)}" font-weight="${bold ? 700 : 400}" text-anchor="${anchor}" fill="${fill}">${esc(s)}</text>`;
 
-/** The legend box's SVG at (x, y). */
-export function legendSvg(box: LegendBox, x: number, y: number, u: number): string {
-  const parts = [`<g transform="translate(${r1(x)} ${r1(y)})">`, `<rect width="${r1(box.width)}" height="${r1(box.height)}" fill="#ffffff" fill-opacity="0.94" stroke="${INK}" stroke-width="${u}"/>`];
-  for (const it of box.items) {
-    if (it.kind === 'swatch') parts.push(`<rect x="${r1(it.x)}" y="${r1(it.y)}" width="${r1(it.w)}" height="${r1(it.h)}" fill="${it.hatched ? 'url(#hatch)' : it.color}" stroke="#555555" stroke-width="${u}"/>`);
-    else parts.push(text(it.x, it.y, it.text, it.px, it.bold, it.align === 'right' ? 'end' : 'start'));
-  }
-  parts.push('</g>');
-  return parts.join('');
+const ANCHOR = { left: 'start', right: 'end', center: 'middle' } as const;
+
+/** The marks of the shared layout (shared/export/mapMarks) as SVG; "no data" swatches take the #hatch pattern. */
+export function marksSvg(marks: readonly Mark[]): string {
+  return marks
+    .map((m) => {
+      if (m.kind === 'text') return text(m.x, m.y, m.text, m.px, m.bold, ANCHOR[m.align]);
+      if (m.kind === 'circle') return `<circle cx="${r1(m.cx)}" cy="${r1(m.cy)}" r="${r1(m.r)}" fill="${m.fill}" fill-opacity="${m.opacity ?? 1}"/>`;
+      const stroke = m.stroke ? ` stroke="${m.stroke}" stroke-width="${r1(m.lineWidth ?? 1)}"` : '';
+      if (m.kind === 'polygon') return `<path d="${m.points.map(([x, y], i) => `${i ? 'L' : 'M'}${r1(x)} ${r1(y)}`).join('')}Z" fill="${m.fill}"${stroke}/>`;
+      const fill = m.hatched ? 'url(#hatch)' : (m.fill ?? 'none');
+      return `<rect x="${r1(m.x)}" y="${r1(m.y)}" width="${r1(m.w)}" height="${r1(m.h)}" fill="${fill}"${m.opacity !== undefined ? ` fill-opacity="${m.opacity}"` : ''}${stroke}/>`;
+    })
+    .join('');
 }
 
 function insetSvg(m: MapPicture, right: number, top: number): { svg: string; width: number; height: number } {
@@ -152,21 +158,13 @@ export function mapSvg(m: MapPicture): string {
     parts.push(`<path d="${pathOf(f.geometry, project)}" fill="none" stroke="${INK}" stroke-width="${3 * u}" stroke-linejoin="round"/>`);
   parts.push('</g>', `<rect x="${r1(margin)}" y="${r1(margin)}" width="${r1(mapW)}" height="${r1(H - 2 * margin)}" fill="none" stroke="#8a8a8a" stroke-width="${u}"/>`);
   if (inset) parts.push(inset.svg);
-  if (legend) parts.push(legendSvg(legend, W - margin - legend.width, H - margin - legend.height, u));
+  if (legend) parts.push(marksSvg(legendMarks(legend, W - margin - legend.width, H - margin - legend.height, u)));
 
-  // Scale bar at the map's bottom left, north arrow at its top left.
+  // Scale bar at the map's bottom left, north arrow at its top left (the inset and the legend are on the right).
   const midLat = (m.frame[1] + m.frame[3]) / 2;
   const mpp = (EARTH_CIRCUMFERENCE * Math.cos((midLat * Math.PI) / 180)) / (2 * Math.PI * k);
-  const bar = scaleBar(mpp, 180 * u);
-  const bx = margin + 22 * u;
-  const by = H - margin - 18 * u;
-  parts.push(`<rect x="${r1(bx - 12 * u)}" y="${r1(by - 30 * u)}" width="${r1(bar.px + 40 * u)}" height="${r1(44 * u)}" fill="#ffffff" fill-opacity="0.9"/>`);
-  parts.push(`<rect x="${r1(bx)}" y="${r1(by)}" width="${r1(bar.px / 2)}" height="${r1(6 * u)}" fill="${INK}"/><rect x="${r1(bx + bar.px / 2)}" y="${r1(by)}" width="${r1(bar.px / 2)}" height="${r1(6 * u)}" fill="#ffffff" stroke="${INK}" stroke-width="${u}"/>`);
-  for (const t of bar.ticks) parts.push(text(bx + t.px, by - 6 * u, t.label, 12 * u, false, 'middle'));
-  const nx = margin + 28 * u;
-  const ny = margin + 12 * u;
-  parts.push(`<path d="M${r1(nx)} ${r1(ny)}L${r1(nx + 12 * u)} ${r1(ny + 34 * u)}L${r1(nx)} ${r1(ny + 26 * u)}L${r1(nx - 12 * u)} ${r1(ny + 34 * u)}Z" fill="${INK}"/>`);
-  parts.push(text(nx, ny + 54 * u, 'B', 16 * u, true, 'middle'));
+  parts.push(marksSvg(scaleBarMarks(mpp, { x: margin + 30 * u, y: H - margin - 26 * u, from: 'left' }, u, measure)));
+  parts.push(marksSvg(northArrowMarks(margin + 56 * u, margin + 14 * u, u)));
   parts.push('</svg>');
   return parts.join('');
 }

@@ -8,7 +8,8 @@ import { readUpload } from '../import/readUpload.js';
 import { SheetError, type Sheet } from '../import/sheet.js';
 import { findTable, type ColumnMapping, type Table, type TableColumn } from '../import/table.js';
 import { buildUnitIndex, checkTable, type Answers, type CheckResult, type Problem, type Question, type SkippedRow, type UnitIndex } from '../import/validate.js';
-import type { Actor, ImportLedger, ImportRecord, User } from '../store/admin.js';
+import type { Actor } from '../store/actor.js';
+import type { ImportLedger, ImportRecord, User } from '../store/admin.js';
 import type { Store } from '../store/store.js';
 import { badRequest, forbidden } from './errors.js';
 

@@ -3,6 +3,7 @@
 
 import type { LoginHistory } from '../auth/loginThrottle.js';
 import type { Assessment, Vintage } from '../../shared/domain/types.js';
+import type { Actor } from './actor.js';
 import type { DeckStore } from './decks.js';
 
 export type Role = 'admin' | 'editor' | 'viewer';
@@ -17,8 +18,6 @@ export interface User {
   createdAt: string;
 }
 
-/** Who did it, for the audit log: a user, or "cli:<os user>" for the command line. */
-export type Actor = string;
 
 export interface AuditEntry {
   id: number;

@@ -2,7 +2,7 @@
 // (sql-decks.ts). Every write is one transaction with its audit entry; errors are DeckStoreError.
 
 import type { SlideInput } from '../../shared/domain/deck.js';
-import type { Actor } from './admin.js';
+import type { Actor } from './actor.js';
 
 export interface DeckSummary {
   id: number;

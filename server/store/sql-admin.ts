@@ -4,7 +4,8 @@
 
 import type { LoginAttempt } from '../auth/loginThrottle.js';
 import type { Assessment, Origin, Vintage } from '../../shared/domain/types.js';
-import type { Actor, AdminBackend, ImportRecord, ImportWrite, Role, RollbackResult, SavedMapping, Session, User } from './admin.js';
+import type { Actor } from './actor.js';
+import type { AdminBackend, ImportRecord, ImportWrite, Role, RollbackResult, SavedMapping, Session, User } from './admin.js';
 import { LedgerError } from './errors.js';
 import { FIGURE_COLUMNS, toAssessment, type AssessmentRow } from './rows.js';
 import { allIn, appendAudit, insertMany } from './sql.js';

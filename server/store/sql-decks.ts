@@ -2,7 +2,7 @@
 // transaction that also appends its audit entry; decks are not figures, so the data version is left alone.
 
 import { MAX_SLIDES, type SlideInput } from '../../shared/domain/deck.js';
-import type { Actor } from './admin.js';
+import type { Actor } from './actor.js';
 import type { Deck, DeckStore, DeckSummary, Slide } from './decks.js';
 import { DeckStoreError } from './errors.js';
 import { appendAudit } from './sql.js';
