@@ -7,7 +7,7 @@
 
 import { paths } from '../server/config.js';
 import { openStore } from '../server/store/open.js';
-import { CsvError } from '../server/lib/csv.js';
+import { CsvError } from '../shared/lib/csv.js';
 import { loadReference, SourceFileError } from './reference/load.js';
 import { fmtInt, loadSampleSettings, loadSeedFigures, type SampleSettings, type SeedFigures } from './sample/figures.js';
 import { generateSample } from './sample/generate.js';

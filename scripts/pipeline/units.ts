@@ -1,4 +1,4 @@
-import { readTable } from '../../server/lib/csv.js';
+import { readTable } from '../../shared/lib/csv.js';
 import { documentedTypeChanges } from '../reference/build.js';
 
 /** One row of units/2025/communes.csv, as far as the pipeline needs it. */

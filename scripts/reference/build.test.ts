@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/config.js';
 import { buildReference, checkPopulations2025, normaliseName, SOURCE_FILES, splitTypePrefix } from './build.js';
 import type { CrosswalkLink, Unit } from '../../shared/domain/types.js';
-import { CsvError } from '../../server/lib/csv.js';
+import { CsvError } from '../../shared/lib/csv.js';
 import { loadReference, readSourceTexts, SourceFileError } from './load.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'reference');

@@ -3,7 +3,7 @@
 
 import type { CrosswalkLink, Unit } from '../../shared/domain/types.js';
 import type { Reference } from '../../server/store/store.js';
-import { CsvError, readTable, type CsvTable, type Row } from '../../server/lib/csv.js';
+import { CsvError, readTable, type CsvTable, type Row } from '../../shared/lib/csv.js';
 import { checkCommuneTypes } from '../../shared/domain/unitTypes.js';
 
 /** The source files, relative to the source dir (paths().sourceDir). */

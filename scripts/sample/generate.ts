@@ -22,7 +22,7 @@ import {
   type SeedFigures,
   type TallyKey,
 } from './figures.js';
-import { normalQuantile, rng } from './prng.js';
+import { normalQuantile, rng } from '../../shared/lib/prng.js';
 
 export type SampleRow = Omit<Assessment, 'batchId'>;
 type ReturnRow = Omit<ProvinceReturn, 'batchId'>;

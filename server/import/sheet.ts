@@ -4,7 +4,7 @@
 // in a text editor, so that every problem can be pointed at.
 
 import ExcelJS from 'exceljs';
-import { CsvError, parseCsv } from '../lib/csv.js';
+import { CsvError, parseCsv } from '../../shared/lib/csv.js';
 import { decodeText, DecodeError, type TextEncoding } from './decode.js';
 
 export interface SheetRow {

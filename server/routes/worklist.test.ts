@@ -4,7 +4,7 @@ import { missingSeededApi, skipUnlessCi } from '../../test/support/prerequisites
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
-import { parseCsv } from '../lib/csv.js';
+import { parseCsv } from '../../shared/lib/csv.js';
 import type { StatsResponse } from '../services/stats.js';
 import type { TargetResponse, WorklistResponse } from '../services/worklist.js';
 import type { CommuneFigures } from '../../shared/domain/figures.js';

@@ -2,7 +2,7 @@
 // wrong (row, column, message, hint), and never writes anything for a file with errors.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../scripts/sample/prng.js';
+import { mulberry32 } from '../../shared/lib/prng.js';
 import { dump, filled, fixtureStore, returnsCsv, type Cells } from '../../test/support/importFixture.js';
 import { COLUMNS } from '../../shared/import/columns.js';
 import { templateXlsx } from '../import/template.js';
