@@ -50,7 +50,7 @@ async function loadBoundaries(): Promise<Boundaries> {
   return { geo: decodeNational(topo), bbox: info.bbox, provinces: info.provinces };
 }
 
-const rowsOf = (s: Stats | null): Row[] | null => (s ? (s.units as unknown as Row[]) : null);
+const rowsOf = (s: Stats | null): Row[] | null => (s ? s.units : null);
 const titleOf = (legend: LegendModel, year: number, change: boolean) => `${legend.title}${change ? ',' : ''} năm ${year}`;
 
 export function App() {

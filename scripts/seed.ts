@@ -80,7 +80,7 @@ const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1
 if (isMain) {
   seed(process.argv.slice(2)).catch((e: unknown) => {
     const known = e instanceof UsageError || e instanceof CsvError || e instanceof SourceFileError;
-    console.error(`seed: ${known ? (e as Error).message : ((e as Error).stack ?? String(e))}`);
+    console.error(`seed: ${known ? e.message : ((e as Error).stack ?? String(e))}`);
     process.exit(1);
   });
 }

@@ -144,7 +144,7 @@ async function brokenStoreApp(f: FreshApp) {
   const fail = async () => {
     throw new Error('SQLITE_CORRUPT: database disk image is malformed');
   };
-  const store = new Proxy(f.store, { get: (t, p) => (p === 'version' ? fail : Reflect.get(t, p, t)) }) as Store;
+  const store = new Proxy(f.store, { get: (t, p) => (p === 'version' ? fail : Reflect.get(t, p, t)) });
   const app = createApp({ store, geoDir: `${paths().buildDir}/geo`, admin: f.admin });
   return { request: (path: string, init: RequestInit = {}) => app.request(path, init) };
 }

@@ -52,7 +52,7 @@ export async function loadPackInput(src: PackSource): Promise<PackInput> {
     year,
     symbology,
     rows: communes.units as unknown as PackRow[],
-    before: before ? (before.units as unknown as PackRow[]) : null,
+    before: before ? (before.units) : null,
     provinces: src.provinces,
     geo: src.geo,
     nationalBBox: src.nationalBBox,

@@ -122,7 +122,7 @@ export function MapView(props: Props) {
       style: baseStyle(),
       ...(initialCamera
         ? { center: [initialCamera.lng, initialCamera.lat] as [number, number], zoom: initialCamera.zoom }
-        : { bounds: bbox as LngLatBoundsLike, fitBoundsOptions: { padding: 20 } }),
+        : { bounds: bbox, fitBoundsOptions: { padding: 20 } }),
       attributionControl: false,
       // Keeps the last frame readable for screenshots and image exports.
       canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -259,7 +259,7 @@ export function MapView(props: Props) {
     const map = mapRef.current!;
     const w = map.getContainer().clientWidth;
     const padding = latest.current.present ? { top: 30, bottom: 30, right: 30, left: Math.min(480, Math.round(w * 0.33)) } : 30;
-    map.fitBounds((latest.current.drilldown?.bbox ?? bbox) as LngLatBoundsLike, { padding, duration });
+    map.fitBounds(latest.current.drilldown?.bbox ?? bbox, { padding, duration });
   };
   /** The view's own position wins over fitting, when it has one. */
   const fitOrKeep = (duration: number) => {

@@ -28,7 +28,7 @@ async function topo(geojson: string, layer: string, simplifyM: number | null): P
     simplifyM ? `-simplify interval=${simplifyM}m keep-shapes` : '',
     `-o out.json format=topojson no-quantization precision=0.000001 id-field=code`,
   ].filter(Boolean).join(' ');
-  const out = (await mapshaper.applyCommands(cmd, { 'in.json': geojson })) as Record<string, string | Buffer>;
+  const out = await mapshaper.applyCommands(cmd, { 'in.json': geojson });
   const content = out['out.json'];
   if (content == null) throw new Error(`mapshaper produced nothing for ${layer}`);
   return typeof content === 'string' ? content : content.toString('utf8');

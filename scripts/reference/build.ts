@@ -1,6 +1,7 @@
 // Builds the portal's Reference (units of both vintages + the old→new crosswalk) from the source
 // CSV texts. Pure: no file access (see load.ts for that), so every rule here is unit-tested.
 
+import { assessedUnits } from '../../shared/domain/assessed.js';
 import type { CrosswalkLink, Unit } from '../../shared/domain/types.js';
 import type { Reference } from '../../server/store/store.js';
 import { CsvError, readTable, type CsvTable, type Row } from '../../shared/lib/csv.js';
@@ -387,8 +388,7 @@ export function buildCrosswalk(
   }
   const newByCode = new Map(units2025.filter((u) => u.level === 'commune').map((u) => [u.code, u]));
   const oldByCode = new Map(unitsPre2025.filter((u) => u.level !== 'province').map((u) => [u.code, u]));
-  const districtsWithCommunes = new Set(unitsPre2025.map((u) => u.districtCode));
-  const islandDistricts = new Set(unitsPre2025.filter((u) => u.level === 'district' && !districtsWithCommunes.has(u.code)).map((u) => u.code));
+  const islandDistricts = new Set(assessedUnits(unitsPre2025).filter((u) => u.level === 'district').map((u) => u.code));
 
   interface Raw {
     oldCode: string;

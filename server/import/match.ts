@@ -4,6 +4,7 @@
 // the district header row above). More than one candidate is an error listing them; a name equal only
 // without diacritics ("Đồng Kỵ" / "Đồng Kỳ") is a suggestion the user must confirm, never a match.
 
+import { assessedUnits } from '../../shared/domain/assessed.js';
 import type { Unit, Vintage } from '../../shared/domain/types.js';
 import { nameKey, normalize, splitCommuneName, splitDistrictName } from '../../shared/import/normalize.js';
 
@@ -50,16 +51,12 @@ function nameIndex(units: Unit[], split: (s: string) => { key: string }): Map<st
 }
 
 export function buildUnitIndex(vintage: Vintage, units: Unit[], otherUnits: Unit[]): UnitIndex {
-  const assessable = (list: Unit[]) => {
-    const withCommunes = new Set(list.filter((u) => u.level === 'commune' && u.districtCode).map((u) => u.districtCode));
-    return list.filter((u) => u.level === 'commune' || (u.level === 'district' && !withCommunes.has(u.code)));
-  };
-  const mine = assessable(units);
+  const mine = assessedUnits(units);
   const districts = units.filter((u) => u.level === 'district');
   return {
     vintage,
     byCode: new Map(mine.map((u) => [u.code, u])),
-    otherByCode: new Map(assessable(otherUnits).map((u) => [u.code, u])),
+    otherByCode: new Map(assessedUnits(otherUnits).map((u) => [u.code, u])),
     names: nameIndex(mine, splitCommuneName),
     districts: nameIndex(districts, splitDistrictName),
     districtByCode: new Map(districts.map((u) => [u.code, u])),
@@ -102,7 +99,7 @@ export function matchName(index: UnitIndex, rawName: string, rawDistrict: string
       districtNote = ` (không tìm thấy "${rawDistrict.trim()}" trong danh mục huyện)`;
     }
   }
-  const inDistrict = (list: Unit[]) => (district === null ? list : list.filter((u) => district!.some((d) => d.code === u.districtCode)));
+  const inDistrict = (list: Unit[]) => (district === null ? list : list.filter((u) => district.some((d) => d.code === u.districtCode)));
   const describe = (list: Unit[]) => list.map((u) => describeUnit(index, u)).join('; ');
   const where = district ? ` thuộc ${district.map((d) => d.fullName).join(' / ')}` : '';
 
