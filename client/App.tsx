@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
-import { metricValue } from '../shared/domain/metrics.js';
+import { metricAtLevel, metricValue } from '../shared/domain/metrics.js';
 import { fetchMeta, fetchUnit, type Meta, type Stats, type UnitDetailResponse } from './api.js';
 import type { ExportInput } from './export/compose.js';
 import { pdfSource } from './export/pdfData.js';
@@ -34,6 +34,7 @@ import { useDeckPlayer } from './deck/useDeckPlayer.js';
 import { slideOfView } from './deck/slides.js';
 import { usePlanner } from './state/usePlanner.js';
 import { loadProvince, loadStats, loadStatuses, prefetchYears, useAsync } from './state/useData.js';
+import { useStable } from './state/useStable.js';
 import { parseView, serializeView, type ViewState } from '../shared/domain/view.js';
 
 const BOUNDARY_SOURCE = 'Ranh giới: sapnhap.bando.com.vn (NXB Tài nguyên – Môi trường và Bản đồ Việt Nam), qua thanglequoc/vietnamese-provinces-database';
@@ -77,7 +78,7 @@ export function App() {
   const year = view.year !== null && years.includes(view.year) ? view.year : (years.at(-1) ?? null);
   const changeFrom = view.changeFrom !== null && year !== null && years.includes(view.changeFrom) && view.changeFrom < year ? view.changeFrom : null;
   const statsLevel = view.province ? 'commune' : view.level;
-  const metric = statsLevel === 'province' && view.metric === 'status' ? 'rate' : view.metric;
+  const metric = metricAtLevel(view.metric, statsLevel === 'province');
 
   useEffect(() => {
     window.history.replaceState(null, '', serializeView(view) || window.location.pathname);
@@ -99,7 +100,7 @@ export function App() {
       ...(statsLevel === 'commune' ? [(y: number) => loadStatuses(y, view.province)] : []),
       (y: number) => loadStats(y, statsLevel, view.province),
     ]);
-  }, [mapReady, years, statsLevel, view.province]);
+  }, [mapReady, years, year, statsLevel, view.province]);
   const before = useAsync(changeFrom === null ? null : () => loadStats(changeFrom, statsLevel, view.province), [changeFrom, statsLevel, view.province]);
   const drilldown = useAsync(
     view.province && boundaries?.provinces[view.province] ? () => loadProvince(view.province!, boundaries.provinces[view.province!].bbox) : null,
@@ -111,13 +112,13 @@ export function App() {
   const detail = useAsync<UnitDetailResponse>(view.unit ? () => fetchUnit(view.unit!) : null, [view.unit]);
   const plan = usePlanner(year, boundaries?.geo ?? null);
 
-  const symbology: Symbology = {
+  const symbology = useStable<Symbology>({
     metric,
     denominator: view.denominator,
     changeFrom,
     classing: { method: view.method, k: view.k, breaks: view.breaks },
-  };
-  const compare = compareSide(view, symbology, years, statsLevel === 'province');
+  });
+  const compare = useStable(compareSide(view, symbology, years, statsLevel === 'province'));
   const compareYear = compare?.year ?? null;
   const other = useAsync(compareYear === null ? null : () => loadStats(compareYear, statsLevel, view.province), [compareYear, statsLevel, view.province]);
   const rows = rowsOf(stats.value);
@@ -125,7 +126,7 @@ export function App() {
   const legendRows = statusOnly ? (statuses.value ? (statuses.value.units as unknown as Row[]) : null) : rows;
   const legend = useMemo(
     () => (legendRows && (changeFrom === null || before.value) ? buildLegend(legendRows, symbology, rowsOf(before.value)) : null),
-    [legendRows, before.value, metric, view.denominator, changeFrom, view.method, view.k, view.breaks.join(',')],
+    [legendRows, changeFrom, before.value, symbology],
   );
   // The same metric in another year uses the same breaks, so that a colour means the same on both maps;
   // another metric is classed on its own.
@@ -135,7 +136,7 @@ export function App() {
       otherRows && compare && legend
         ? buildLegend(otherRows, compare.shared ? { ...compare.symbology, classing: { method: 'manual', k: view.k, breaks: legend.breaks } } : compare.symbology)
         : null,
-    [otherRows, legend, compare?.shared, JSON.stringify(compare?.symbology)],
+    [otherRows, legend, compare, view.k],
   );
 
   const provinceNames = useMemo(() => new Map(meta?.provinces.map((p) => [p.code, p.fullName]) ?? []), [meta]);
@@ -492,7 +493,7 @@ function rankOf(
   provinceNames: Map<string, string>,
 ): Rank | null {
   if (!code || !rows || !values) return null;
-  const me = rows.find((r) => r.code === code) as (Row & { provinceCode?: string }) | undefined;
+  const me: (Row & { provinceCode?: string }) | undefined = rows.find((r) => r.code === code);
   if (!me) return null;
   const peers = code.length === 5 ? rows.filter((r) => (r as { provinceCode?: string }).provinceCode === me.provinceCode) : rows;
   const value = (r: Row) => (metric === 'status' ? metricValue(r, 'rate') : (values.get(r.code) ?? null));

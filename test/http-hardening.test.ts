@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SECURITY_HEADERS } from '../server/http/securityHeaders.js';
 import { WARM_TILE } from '../server/routes/boundaries.js';
 import { paths } from '../server/config.js';
-import type { Store } from '../server/store/store.js';
 import { freshApp, type FreshApp } from './support/freshApp.js';
 import { xlsxBomb, zipArchive, bombData, deflated } from './support/zipBomb.js';
 

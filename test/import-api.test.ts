@@ -65,7 +65,7 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`the imp
     const ws = wb.getWorksheet('Số liệu')!;
     ws.eachRow((row, n) => {
       if (n === 1) return;
-      const values = fill(String(row.getCell(1).value), n - 2);
+      const values = fill(row.getCell(1).text, n - 2);
       // status … hot spot: columns D to O
       values?.forEach((v, k) => (row.getCell(4 + k).value = v));
     });

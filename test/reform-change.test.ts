@@ -11,7 +11,6 @@ import { previousYear } from '../shared/domain/previousYear.js';
 import { createApp } from '../server/app.js';
 import { paths } from '../server/config.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
-import type { CrosswalkLink } from '../shared/domain/types.js';
 import { skipUnlessCi } from './support/prerequisites.js';
 
 const db = inject('seededDb');

@@ -8,7 +8,7 @@ import { layoutLegend, type LegendBox, type Measure } from '../../shared/export/
 import { metresPerPixel, scaleBar } from '../../shared/export/scaleBar.js';
 
 /** The second map of a comparison, exported beside the first (PNG) or on a page of its own (PDF). */
-export interface ExportPane {
+interface ExportPane {
   map: MapLibreMap;
   year: number;
   /** Its classes, colours and counts (the first map's breaks when it shows the same metric). */
@@ -58,7 +58,7 @@ function distinctColours(ctx: CanvasRenderingContext2D, w: number, h: number, mi
 }
 
 /** The map drawn at `ratio` device pixels per CSS pixel, copied into a 2D canvas. */
-export async function renderMap(map: MapLibreMap, ratio: number): Promise<HTMLCanvasElement> {
+async function renderMap(map: MapLibreMap, ratio: number): Promise<HTMLCanvasElement> {
   const before = map.getPixelRatio();
   try {
     map.setPixelRatio(ratio);

@@ -27,7 +27,7 @@ const READY_TIMEOUT_MS = 90_000;
 const INSET_U = 2.5;
 const INSET_PT = 0.62;
 
-export const cancelled = () => new DOMException('Đã hủy', 'AbortError');
+const cancelled = () => new DOMException('Đã hủy', 'AbortError');
 const check = (signal?: AbortSignal) => {
   if (signal?.aborted) throw cancelled();
 };
@@ -86,7 +86,7 @@ const FOCUS = 'print-focus';
 function outlineProvince(map: MapLibreMap, geo: NationalGeo, province: string | null) {
   const f = province ? geo.provinces.features.find((p) => p.properties.code === province) : undefined;
   const data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: f ? [f] : [] };
-  const src = map.getSource(FOCUS) as GeoJSONSource | undefined;
+  const src = map.getSource<GeoJSONSource>(FOCUS);
   if (src) return src.setData(data);
   map.addSource(FOCUS, { type: 'geojson', data });
   map.addLayer({ id: FOCUS, type: 'line', source: FOCUS, paint: { 'line-color': '#000000', 'line-width': 3.2 } });
@@ -129,7 +129,7 @@ async function newDocument(title: string): Promise<{ doc: PDFDocument; fonts: Pd
 const bboxOfDrilldown = (d: NonNullable<PrintMapSpec['drilldown']>): BBox => mainlandBBox(d.communes.features, d.code);
 
 /** Text shared by every page of an export. */
-export type CommonText = Pick<PageText, 'title' | 'sampleLabel' | 'asOf' | 'source'>;
+type CommonText = Pick<PageText, 'title' | 'sampleLabel' | 'asOf' | 'source'>;
 
 /** One map of the view: its year, legend and key figures, and its label while two maps are compared. */
 export interface ViewMap {
@@ -195,7 +195,7 @@ export async function packPdf(p: PackPdf, paper: Paper, orientation: Orientation
   for (const [i, page] of p.pages.entries()) {
     check(signal);
     onPage(i + 1, p.pages.length);
-    outlineProvince(target.map, p.geo, page.province);
+    void outlineProvince(target.map, p.geo, page.province);
     const shot = await shoot(target, L, { bounds: page.bbox, padding: page.province ? 24 : 8 }, p.fills, p.geo, signal);
     const text: PageText = { ...p.text, subtitle: p.subtitle(page.place), legendTitle: p.legendTitle(page.legend), figuresTitle: `Số liệu chính – ${page.place}, năm ${p.year}` };
     await addMapPage(doc, fonts, L, text, page.legend, page.figures, shot);

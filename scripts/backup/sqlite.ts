@@ -12,18 +12,18 @@ import { openSqliteStore } from '../../server/store/sqlite.js';
 
 export class BackupError extends Error {}
 
-export interface BackupCheck {
+interface BackupCheck {
   tables: Record<string, number>;
   migration: number;
 }
 
 /** A UTC timestamp for file names: 20261201T093000Z. */
-export const stamp = (d = new Date()) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (d = new Date()) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 const sha256File = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** Integrity, schema and row counts of a database file; throws BackupError on a file that is not a sound backup. */
-export function checkSqliteFile(file: string): BackupCheck {
+function checkSqliteFile(file: string): BackupCheck {
   if (!existsSync(file)) throw new BackupError(`no file ${file}`);
   let db: Database.Database;
   try {

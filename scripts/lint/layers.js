@@ -5,7 +5,7 @@
 import path from 'node:path';
 
 /** Per layer (top-level folder): the folders it may not import from, and the exceptions. */
-export const LAYERS = {
+const LAYERS = {
   shared: { forbidden: ['client', 'server', 'scripts', 'test'] },
   client: { forbidden: ['server', 'scripts', 'test'], typeOnly: ['server/app'] },
   server: { forbidden: ['client', 'scripts', 'test'] },

@@ -2,7 +2,7 @@ import { readTable } from '../../shared/lib/csv.js';
 import { documentedTypeChanges } from '../reference/build.js';
 
 /** One row of units/2025/communes.csv, as far as the pipeline needs it. */
-export interface OfficialCommune {
+interface OfficialCommune {
   code: string;
   name: string;
   type: string;
@@ -13,7 +13,7 @@ export interface OfficialCommune {
 }
 
 /** One row of units/2025/provinces.csv. */
-export interface OfficialProvince {
+interface OfficialProvince {
   code: string;
   name: string;
   /** `commune_count` column when present. */

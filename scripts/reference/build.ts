@@ -2,6 +2,7 @@
 // CSV texts. Pure: no file access (see load.ts for that), so every rule here is unit-tested.
 
 import { assessedUnits } from '../../shared/domain/assessed.js';
+import { stripDiacritics } from '../../shared/lib/diacritics.js';
 import type { CrosswalkLink, Unit } from '../../shared/domain/types.js';
 import type { Reference } from '../../server/store/store.js';
 import { CsvError, readTable, type CsvTable, type Row } from '../../shared/lib/csv.js';
@@ -22,7 +23,7 @@ export type SourceKey = keyof typeof SOURCE_FILES;
 export type SourceTexts = Record<SourceKey, string>;
 
 /** The columns each file must have (others are ignored). */
-export const REQUIRED_COLUMNS: Record<SourceKey, readonly string[]> = {
+const REQUIRED_COLUMNS: Record<SourceKey, readonly string[]> = {
   provinces2025: ['code', 'name', 'full_name', 'type', 'area_km2_communes_polygon_geodesic_sum', 'population_sapnhap'],
   communes2025: ['code', 'name', 'full_name', 'type', 'province_code', 'area_km2_polygon_geodesic', 'population_sapnhap', 'name_in_gso_1027_list'],
   provincesPre2025: ['code', 'name', 'type'],
@@ -107,11 +108,7 @@ function uniqueCheck(table: CsvTable, seen: Map<string, number>, row: Row, key: 
 
 /** Strips spaces, diacritics and case, for matching the census's "ThừaThiênHuế" to "Huế". */
 export function normaliseName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  return stripDiacritics(s)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 }
@@ -128,7 +125,7 @@ export function documentedTypeChanges(codeChanges: CsvTable): Set<string> {
  * from 01/7/2025: shared/domain/unitTypes), its full name that type and its name; a type that differs from it
  * without a documented later change fails the build.
  */
-export function buildUnits2025(provinces: CsvTable, communes: CsvTable, codeChanges: CsvTable, notes: string[]): Unit[] {
+function buildUnits2025(provinces: CsvTable, communes: CsvTable, codeChanges: CsvTable, notes: string[]): Unit[] {
   const units: Unit[] = [];
   const seen = new Map<string, number>();
   for (const row of provinces.rows) {
@@ -190,7 +187,7 @@ export function buildUnits2025(provinces: CsvTable, communes: CsvTable, codeChan
  * 2019 census province total (all census rows of the province, matched or not; province
  * boundaries did not change 2019–2025). Areas are null: there are no polygons for these units.
  */
-export function buildUnitsPre2025(
+function buildUnitsPre2025(
   provinces: CsvTable,
   districts: CsvTable,
   communes: CsvTable,
@@ -372,7 +369,7 @@ export function buildUnitsPre2025(
  * (the 12 communes that only existed in the 01/03/2025 list) are dropped; the 5 island districts
  * without communes (3-digit old codes) are pre-2025 units and are kept.
  */
-export function buildCrosswalk(
+function buildCrosswalk(
   links: CsvTable,
   codeChanges: CsvTable,
   units2025: Unit[],
@@ -455,7 +452,7 @@ export function buildCrosswalk(
 }
 
 /** A 2025 population under this share of the 2019 census count of the same land is taken as a typing slip. */
-export const IMPLAUSIBLE_POPULATION_SHARE = 0.25;
+const IMPLAUSIBLE_POPULATION_SHARE = 0.25;
 
 /**
  * Checks each 2025 commune's population (sapnhap.bando.com.vn, scraped) against the 2019 census count of the old

@@ -25,7 +25,7 @@ import {
 } from './figures.js';
 import { normalQuantile, rng } from '../../shared/lib/prng.js';
 
-export type SampleRow = Omit<Assessment, 'batchId'>;
+type SampleRow = Omit<Assessment, 'batchId'>;
 type ReturnRow = Omit<ProvinceReturn, 'batchId'>;
 type Metric = TallyKey | 'models';
 const METRICS: readonly Metric[] = [...TALLY_KEYS, 'models'];

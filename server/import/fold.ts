@@ -12,7 +12,7 @@ const WARNING_LABELS: Partial<Record<ProblemKind, string>> = {
   province: 'lưu ý về mã tỉnh',
 };
 
-export interface WarningGroup {
+interface WarningGroup {
   kind: ProblemKind;
   count: number;
   label: string;

@@ -78,7 +78,7 @@ const pools = (m: Map<string, NameIndex>, provinces: string[] | null) => (provin
 const lookup = (ps: NameIndex[], which: keyof NameIndex, k: string) => ps.flatMap((p) => p[which].get(k) ?? []);
 
 /** The districts a text names (full name, or without its type, abbreviations understood). */
-export function resolveDistrict(index: UnitIndex, raw: string, provinces: string[] | null): Unit[] {
+function resolveDistrict(index: UnitIndex, raw: string, provinces: string[] | null): Unit[] {
   const ps = pools(index.districts, provinces);
   const full = lookup(ps, 'full', nameKey(raw));
   if (full.length > 0) return full;

@@ -21,7 +21,7 @@ export interface TableColumn {
   duplicateOf: string | null;
 }
 
-export type RowKind = 'commune' | 'district' | 'group' | 'total' | 'subtotal' | 'note' | 'numbering';
+type RowKind = 'commune' | 'district' | 'group' | 'total' | 'subtotal' | 'note' | 'numbering';
 
 export interface TableRow extends SheetRow {
   kind: RowKind;
@@ -180,7 +180,7 @@ const isNote = (all: string) => NOTES.some((w) => ` ${all} `.includes(` ${w} `))
 const ROMAN_OR_LETTER = /^(?:[IVXLC]+|[A-Z])\.?$/;
 
 /** What each row below the header is; district header rows set the district of the rows under them. */
-export function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): TableRow[] {
+function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): TableRow[] {
   const at = (r: SheetRow, id: ColumnId) => {
     const k = index.get(id);
     return k === undefined ? '' : (r.cells[k] ?? '').trim();

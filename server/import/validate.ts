@@ -72,11 +72,11 @@ export interface CheckOptions {
 }
 
 /** A figure a return may leave out: the count pairs and the models. */
-export type Figure = 'residential' | 'agencies' | 'enterprises' | 'schools' | 'models' | 'keyArea' | 'hotSpot' | 'exemplary';
+type Figure = 'residential' | 'agencies' | 'enterprises' | 'schools' | 'models' | 'keyArea' | 'hotSpot' | 'exemplary';
 
-export type Row = Omit<Assessment, 'batchId'>;
+type Row = Omit<Assessment, 'batchId'>;
 
-export interface CheckedRow {
+interface CheckedRow {
   line: number;
   unit: Unit;
   matchedBy: 'code' | 'name' | 'confirmed';
@@ -376,7 +376,7 @@ function matchRow(
 }
 
 /** "85", "85%", "85,5", "0,85" against certified/total: a message when they disagree. */
-export function rateMismatch(raw: string, certified: number, total: number): string | null {
+function rateMismatch(raw: string, certified: number, total: number): string | null {
   const t = raw.replace('%', '').replace(',', '.').trim();
   const v = Number(t);
   const pct = (certified / total) * 100;

@@ -71,7 +71,7 @@ const text = (x: number, y: number, s: string, px: number, bold: boolean, anchor
   `<text x="${r1(x)}" y="${r1(y)}" font-family="${NOTO_SANS.family}" font-size="${r1(px)}" font-weight="${bold ? 700 : 400}" text-anchor="${anchor}" fill="${fill}">${esc(s)}</text>`;
 
 /** The legend box's SVG at (x, y). */
-export function legendSvg(box: LegendBox, x: number, y: number, u: number): string {
+function legendSvg(box: LegendBox, x: number, y: number, u: number): string {
   const parts = [`<g transform="translate(${r1(x)} ${r1(y)})">`, `<rect width="${r1(box.width)}" height="${r1(box.height)}" fill="#ffffff" fill-opacity="0.94" stroke="${INK}" stroke-width="${u}"/>`];
   for (const it of box.items) {
     if (it.kind === 'swatch') parts.push(`<rect x="${r1(it.x)}" y="${r1(it.y)}" width="${r1(it.w)}" height="${r1(it.h)}" fill="${it.hatched ? 'url(#hatch)' : it.color}" stroke="#555555" stroke-width="${u}"/>`);

@@ -1,6 +1,6 @@
 import { keyFigures, yearTotalOf, type KeyFigure } from '../../shared/export/keyFigures.js';
 import { bboxOfGeometry, unionBBox, type BBox } from '../../shared/export/inset.js';
-import { buildLegend, type LegendEntry, type Row, type Symbology } from '../../shared/lib/legendModel.js';
+import { buildLegend, type LegendEntry, type Symbology } from '../../shared/lib/legendModel.js';
 import { NO_DATA_COLOR } from '../../shared/lib/statusClasses.js';
 import { parseView } from '../../shared/domain/view.js';
 import { previousYear } from '../../shared/domain/previousYear.js';

@@ -99,7 +99,7 @@ describe('import fuzz', () => {
       try {
         await svc.commit({ fileName: `fuzz-${k}`, bytes, year: 2025, provinceCode: province }, { province: null, label: 'toàn quốc' }, 'fuzz', false);
       } catch (e) {
-        if (!(e instanceof ImportRejected)) throw new Error(`case ${k}: ${(e as Error).stack}`);
+        if (!(e instanceof ImportRejected)) throw new Error(`case ${k}: ${(e as Error).stack}`, { cause: e });
         rejected = e;
       }
       expect(rejected, `case ${k} was committed: ${JSON.stringify(bytes.toString("utf8"))}`).toBeDefined();

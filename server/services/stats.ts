@@ -217,7 +217,7 @@ export class StatsService {
                   const o = oldArea(a.code);
                   return { ...areaIdentity(a), ...o.total, oldUnits: { communes: o.total.communes.total, split: o.split } };
                 })
-              : groupAreas(areas, communes, q.level === 'province' ? bodies : new Map());
+              : groupAreas(areas, communes, q.level === 'province' ? bodies : new Map<string, { total: number; certified: number }>());
         const provinceTally = province ? (bodies.get(province.code) ?? null) : sumTallies([...bodies.values()]);
         const oldTotal = old ? (province ? oldArea(province.code) : old.country) : null;
         const sample = all.some((c) => c.origin === 'sample');

@@ -76,8 +76,6 @@ export function realUnits() {
   return cached;
 }
 
-export const unit = (vintage: '2025' | 'pre2025', code: string) => realUnits().units.find((u) => u.vintage === vintage && u.code === code)!;
-
 /** Reads and checks a file as the service does, against the real units. */
 export async function checkFile(
   bytes: Uint8Array,
