@@ -9,7 +9,7 @@ export async function ok<T>(res: Response & { json(): Promise<T> }): Promise<T> 
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(body?.error?.message ?? `${res.status} ${res.statusText}`);
   }
-  return res.json();
+  return res.json() as Promise<T>;
 }
 
 export const fetchMeta = async () => ok(await client.api.meta.$get());

@@ -4,7 +4,7 @@ import { client, ok } from './api.js';
 export const fetchWorklist = async (query: Record<string, string>) => ok(await client.api.worklist.$get({ query: query as never }));
 
 export const fetchTarget = async (q: { province: string; year: number; target: number }) =>
-  ok(await client.api.targets.$get({ query: { province: q.province, year: String(q.year), target: String(q.target) } as never }));
+  ok(await client.api.targets.$get({ query: { province: q.province, year: String(q.year), target: String(q.target) } }));
 
 /** A link the browser downloads (the server sets Content-Disposition). */
 export function downloadUrl(what: 'worklist' | 'targets', format: 'xlsx' | 'csv', query: Record<string, string>): string {

@@ -64,7 +64,7 @@ describe.skipIf(!seeded)('backup and restore', { timeout: 180_000 }, () => {
     const out = run('scripts/backup.ts', ['--dir', dir], { ANTQ_DB: live.path });
     expect(out).toMatch(/backup: .*antq-\d{8}T\d{6}Z\.sqlite/);
     const file = join(dir, readdirSync(dir).find((f) => f.endsWith('.sqlite'))!);
-    expect(readFileSync(`${file}.sha256`, 'utf8')).toMatch(/^[0-9a-f]{64}  antq-/);
+    expect(readFileSync(`${file}.sha256`, 'utf8')).toMatch(/^[0-9a-f]{64} {2}antq-/);
 
     const fresh = join(dir, 'fresh', 'antq.sqlite');
     const restored = run('scripts/restore.ts', [file], { ANTQ_DB: fresh });

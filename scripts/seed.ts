@@ -7,7 +7,7 @@
 
 import { paths } from '../server/config.js';
 import { openStore } from '../server/store/open.js';
-import { CsvError } from '../server/lib/csv.js';
+import { CsvError } from '../shared/lib/csv.js';
 import { loadReference, SourceFileError } from './reference/load.js';
 import { fmtInt, loadSampleSettings, loadSeedFigures, type SampleSettings, type SeedFigures } from './sample/figures.js';
 import { generateSample } from './sample/generate.js';
@@ -80,7 +80,7 @@ const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1
 if (isMain) {
   seed(process.argv.slice(2)).catch((e: unknown) => {
     const known = e instanceof UsageError || e instanceof CsvError || e instanceof SourceFileError;
-    console.error(`seed: ${known ? (e as Error).message : ((e as Error).stack ?? String(e))}`);
+    console.error(`seed: ${known ? e.message : ((e as Error).stack ?? String(e))}`);
     process.exit(1);
   });
 }

@@ -76,7 +76,7 @@ const isMain = process.argv[1]?.endsWith('scripts/user.ts');
 if (isMain) {
   userCli(process.argv.slice(2)).catch((e: unknown) => {
     const known = e instanceof UsageError || e instanceof LedgerError;
-    console.error(`user: ${known ? (e as Error).message : ((e as Error).stack ?? String(e))}`);
+    console.error(`user: ${known ? e.message : ((e as Error).stack ?? String(e))}`);
     process.exit(1);
   });
 }

@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
     try {
       server = await startPostgres();
     } catch (e) {
-      throw new Error(`could not start the test PostgreSQL: ${(e as Error).message}`);
+      throw new Error(`could not start the test PostgreSQL: ${(e as Error).message}`, { cause: e });
     }
     project.provide('pgBase', server.base);
     project.provide('pgSkip', null);
@@ -75,7 +75,7 @@ export default async function setup(project: TestProject) {
     await Promise.all(jobs);
   } catch (e) {
     stop();
-    throw new Error(`seeding the test databases failed: ${(e as { stderr?: string }).stderr ?? (e as Error).message}`);
+    throw new Error(`seeding the test databases failed: ${(e as { stderr?: string }).stderr ?? (e as Error).message}`, { cause: e });
   }
   project.provide('seededDb', db);
   project.provide('seededDbSkip', null);

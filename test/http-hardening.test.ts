@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SECURITY_HEADERS } from '../server/http/securityHeaders.js';
 import { WARM_TILE } from '../server/routes/boundaries.js';
 import { paths } from '../server/config.js';
-import type { Store } from '../server/store/store.js';
 import { freshApp, type FreshApp } from './support/freshApp.js';
 import { xlsxBomb, zipArchive, bombData, deflated } from './support/zipBomb.js';
 
@@ -144,7 +143,7 @@ async function brokenStoreApp(f: FreshApp) {
   const fail = async () => {
     throw new Error('SQLITE_CORRUPT: database disk image is malformed');
   };
-  const store = new Proxy(f.store, { get: (t, p) => (p === 'version' ? fail : Reflect.get(t, p, t)) }) as Store;
+  const store = new Proxy(f.store, { get: (t, p) => (p === 'version' ? fail : Reflect.get(t, p, t)) });
   const app = createApp({ store, geoDir: `${paths().buildDir}/geo`, admin: f.admin });
   return { request: (path: string, init: RequestInit = {}) => app.request(path, init) };
 }

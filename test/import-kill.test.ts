@@ -124,7 +124,7 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`an impo
           if (killAt !== 'finish') expect(log.uncommitted, `uncommitted pages in the log after the kill at ${killAt} pages`).toBeGreaterThanOrEqual(killAt);
           else expect(log.uncommitted).toBe(0);
           where = `${log.uncommitted} uncommitted pages in the log`;
-          const db = new Database(tmp.env.ANTQ_DB!);
+          const db = new Database(tmp.env.ANTQ_DB);
           try {
             expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
             expect(db.pragma('foreign_key_check')).toEqual([]);

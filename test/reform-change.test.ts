@@ -11,7 +11,6 @@ import { previousYear } from '../shared/domain/previousYear.js';
 import { createApp } from '../server/app.js';
 import { paths } from '../server/config.js';
 import { openSqliteStore } from '../server/store/sqlite.js';
-import type { CrosswalkLink } from '../shared/domain/types.js';
 import { skipUnlessCi } from './support/prerequisites.js';
 
 const db = inject('seededDb');
@@ -51,7 +50,7 @@ describe.skipIf(skip)('2025 against 2024 in every province: its old communes as 
     const [old, now, links] = await Promise.all([
       json<Stats>('/api/stats?year=2024&level=commune&vintage=pre2025'),
       json<Stats>('/api/stats?year=2025&level=commune'),
-      store.crosswalk() as Promise<CrosswalkLink[]>,
+      store.crosswalk(),
     ]);
     const provinceOfNew = new Map(now.units.map((u) => [u.code, u.provinceCode]));
     const target = new Map<string, Set<string>>();

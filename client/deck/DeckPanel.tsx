@@ -69,7 +69,7 @@ export function DeckPanel({ view, shownYear, shownTitle, provinceName, onPlay, o
       refresh().catch(() => undefined);
     }
   };
-  const open = (id: number) => run(async () => setDeck(await fetchDeck(id)));
+  const open = (id: number) => void run(async () => setDeck(await fetchDeck(id)));
   const canEdit = (d: DeckSummary) => me !== null && (me.role === 'admin' || me.name === d.owner);
 
   return (
@@ -115,7 +115,7 @@ export function DeckPanel({ view, shownYear, shownTitle, provinceName, onPlay, o
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              run(async () => {
+              void run(async () => {
                 setDeck(await createDeck(newName));
                 setNewName('');
               });
@@ -137,7 +137,7 @@ export function DeckPanel({ view, shownYear, shownTitle, provinceName, onPlay, o
                 const input = e.currentTarget;
                 const file = input.files?.[0];
                 if (!file) return;
-                run(async () => {
+                void run(async () => {
                   const d = await importDeck(await file.text());
                   setDeck(d);
                   setNotice(`Đã nhập bộ "${d.name}" (${d.slides.length} trang) từ ${file.name}`);
@@ -166,7 +166,7 @@ function DeckEditor({ deck, editable, busy, run, setDeck, view, shownYear, shown
   const move = (from: number, to: number) => {
     if (to === from) return;
     const order = moveItem(deck.slides.map((s) => s.id), from, to);
-    run(async () => setDeck(await reorderSlides(deck.id, order)));
+    void run(async () => setDeck(await reorderSlides(deck.id, order)));
   };
 
   return (
@@ -176,7 +176,7 @@ function DeckEditor({ deck, editable, busy, run, setDeck, view, shownYear, shown
           className="deck-rename"
           onSubmit={(e) => {
             e.preventDefault();
-            run(async () => setDeck(await renameDeck(deck.id, name)));
+            void run(async () => setDeck(await renameDeck(deck.id, name)));
           }}
         >
           <input aria-label="Tên bộ trình chiếu" value={name} onChange={(e) => setName(e.target.value)} />
@@ -189,7 +189,7 @@ function DeckEditor({ deck, editable, busy, run, setDeck, view, shownYear, shown
       )}
       <div className="deck-buttons">
         {editable && (
-          <button className="primary" disabled={busy} onClick={() => run(async () => setDeck(await addSlide(deck.id, slideOfView(view, shownYear, shownTitle))))}>
+          <button className="primary" disabled={busy} onClick={() => void run(async () => setDeck(await addSlide(deck.id, slideOfView(view, shownYear, shownTitle))))}>
             Lưu khung nhìn hiện tại
           </button>
         )}
@@ -204,7 +204,7 @@ function DeckEditor({ deck, editable, busy, run, setDeck, view, shownYear, shown
           <button
             className="danger"
             disabled={busy}
-            onClick={() => window.confirm(`Xóa bộ trình chiếu "${deck.name}" và ${deck.slides.length} trang?`) && run(async () => (await deleteDeck(deck.id), setDeck(null)))}
+            onClick={() => window.confirm(`Xóa bộ trình chiếu "${deck.name}" và ${deck.slides.length} trang?`) && void run(async () => (await deleteDeck(deck.id), setDeck(null)))}
           >
             Xóa bộ
           </button>
@@ -251,7 +251,7 @@ function DeckEditor({ deck, editable, busy, run, setDeck, view, shownYear, shown
                   onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
                   onBlur={(e) => {
                     const title = e.currentTarget.value;
-                    if (title !== s.title) run(async () => setDeck(await updateSlide(deck.id, s.id, { title })));
+                    if (title !== s.title) void run(async () => setDeck(await updateSlide(deck.id, s.id, { title })));
                   }}
                 />
               ) : (
@@ -271,7 +271,7 @@ function DeckEditor({ deck, editable, busy, run, setDeck, view, shownYear, shown
                   <button aria-label={`Chuyển trang ${k + 1} xuống`} title="Chuyển xuống" disabled={busy || k === deck.slides.length - 1} onClick={() => move(k, k + 1)}>
                     ↓
                   </button>
-                  <button aria-label={`Xóa trang ${k + 1}`} title="Xóa trang" disabled={busy} onClick={() => run(async () => setDeck(await deleteSlide(deck.id, s.id)))}>
+                  <button aria-label={`Xóa trang ${k + 1}`} title="Xóa trang" disabled={busy} onClick={() => void run(async () => setDeck(await deleteSlide(deck.id, s.id)))}>
                     ✕
                   </button>
                 </>

@@ -2,10 +2,9 @@
 // reading decks needs no log-in, saving them does.
 
 import type { SlideInput } from '../../shared/domain/deck.js';
-import type { Slide } from '../../server/store/decks.js';
 import { client, ok } from '../api.js';
 
-export type { Slide, SlideInput };
+export type { SlideInput };
 
 let csrf: string | null = null;
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { useAsync } from '../state/useData.js';
 import { parseView, type ViewState } from '../../shared/domain/view.js';
 import { fetchDeck, type Deck } from './deckApi.js';
@@ -34,9 +34,12 @@ export function useDeckPlayer(view: ViewState, setView: (fn: (v: ViewState) => V
     if (deck && next) setView(() => viewOfSlide(next, deck.id, to));
   };
 
+  // Effect events: the caller's setView need not be stable.
+  const show = useEffectEvent((d: NonNullable<typeof deck>, s: NonNullable<typeof slide>, at: number) => setView(() => viewOfSlide(s, d.id, at)));
+  const turnTo = useEffectEvent((to: number) => go(to));
   useEffect(() => {
-    if (deck && slide) setView(() => viewOfSlide(slide, deck.id, n));
-  }, [deck, slide?.id, n]);
+    if (deck && slide) show(deck, slide, n);
+  }, [deck, slide, n]);
 
   const playing = view.present && deck !== null;
   useEffect(() => {
@@ -47,7 +50,7 @@ export function useDeckPlayer(view: ViewState, setView: (fn: (v: ViewState) => V
       // Captured before the map sees it: the arrows step the deck instead of panning.
       e.preventDefault();
       e.stopPropagation();
-      if (to !== n) go(to);
+      if (to !== n) turnTo(to);
     };
     // On a tablet a swipe turns the page; one finger only (two pinch the map).
     let start: { x: number; y: number; t: number } | null = null;
@@ -60,7 +63,7 @@ export function useDeckPlayer(view: ViewState, setView: (fn: (v: ViewState) => V
       const step = swipeStep({ dx: t.clientX - start.x, dy: t.clientY - start.y, ms: e.timeStamp - start.t });
       start = null;
       const to = Math.min(count, Math.max(1, n + step));
-      if (step && to !== n) go(to);
+      if (step && to !== n) turnTo(to);
     };
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('touchstart', onStart, { capture: true, passive: true });

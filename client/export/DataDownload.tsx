@@ -17,7 +17,7 @@ const FORMATS = [
 ] as const;
 
 /** The download's address on the portal's OGC API (server/routes/ogc.ts). */
-export function downloadHref(layer: DataLayer, format: string, fine: boolean): string {
+function downloadHref(layer: DataLayer, format: string, fine: boolean): string {
   const q = new URLSearchParams({ f: format, year: String(layer.year), detail: fine ? 'fine' : 'national' });
   if (layer.province) q.set('province', layer.province);
   return `/ogc/collections/${layer.collection}/download?${q}`;

@@ -10,7 +10,7 @@ import { archipelagos, drawInset, insetNeeded } from './insetCanvas.js';
 import { metresPerPixel } from '../../shared/export/scaleBar.js';
 
 /** The second map of a comparison, exported beside the first (PNG) or on a page of its own (PDF). */
-export interface ExportPane {
+interface ExportPane {
   map: MapLibreMap;
   year: number;
   /** Its classes, colours and counts (the first map's breaks when it shows the same metric). */

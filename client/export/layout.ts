@@ -12,8 +12,8 @@ export interface ExportLayout {
 export const MAX_EXPORT = { width: 3840, height: 2160 } as const;
 export const EXPORT_SCALES = [1, 2, 4] as const;
 /** Title band above the map and source line below it, CSS pixels. */
-export const HEADER_CSS = 96;
-export const FOOTER_CSS = 40;
+const HEADER_CSS = 96;
+const FOOTER_CSS = 40;
 
 /**
  * The export of a map shown at cssW × cssH at `scale`: a title band, the map, a footer, all scaled alike;

@@ -19,7 +19,7 @@ export interface PackPage {
 }
 
 /** Figures of a year: the country's total and each province's (from /api/stats at the province level), each with its basis. */
-export interface YearFigures {
+interface YearFigures {
   total: YearTotal;
   provinces: Map<string, YearTotal>;
 }

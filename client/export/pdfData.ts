@@ -15,7 +15,7 @@ import type { ViewMap, ViewPdf } from './pdfExport.js';
 const byProvince = (s: Stats) => provinceTotals(s as unknown as ProvinceStats);
 
 /** The key figures of the place shown (the country or a province) against the previous year, when there is one. */
-export async function viewFigures(year: number, years: readonly number[], level: 'province' | 'commune', province: string | null): Promise<KeyFigure[]> {
+async function viewFigures(year: number, years: readonly number[], level: 'province' | 'commune', province: string | null): Promise<KeyFigure[]> {
   const { now, before } = await withPreviousYear(year, years, level, province);
   return keyFigures(now, before);
 }
@@ -52,7 +52,7 @@ export async function loadPackInput(src: PackSource): Promise<PackInput> {
     year,
     symbology,
     rows: communes.units as unknown as PackRow[],
-    before: before ? (before.units as unknown as PackRow[]) : null,
+    before: before ? (before.units) : null,
     provinces: src.provinces,
     geo: src.geo,
     nationalBBox: src.nationalBBox,

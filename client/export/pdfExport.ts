@@ -30,7 +30,7 @@ const READY_TIMEOUT_MS = 90_000;
 const INSET_U = 2.5;
 const INSET_PT = 0.62;
 
-export const cancelled = () => new DOMException('Đã hủy', 'AbortError');
+const cancelled = () => new DOMException('Đã hủy', 'AbortError');
 const check = (signal?: AbortSignal) => {
   if (signal?.aborted) throw cancelled();
 };
@@ -151,7 +151,7 @@ async function newDocument(title: string): Promise<{ doc: PDFDocument; fonts: Pd
 const bboxOfDrilldown = (d: NonNullable<PrintMapSpec['drilldown']>): BBox => mainlandBBox(d.communes.features, d.code);
 
 /** Text shared by every page of an export. */
-export type CommonText = Pick<PageText, 'title' | 'sampleLabel' | 'asOf' | 'source'>;
+type CommonText = Pick<PageText, 'title' | 'sampleLabel' | 'asOf' | 'source'>;
 
 /** One map of the view: its year, legend and key figures, and its label while two maps are compared. */
 export interface ViewMap {

@@ -7,7 +7,7 @@ type PdfFontkit = Parameters<PDFDocument['registerFontkit']>[0];
  * fontkit 2 in the shape pdf-lib expects of fontkit 1. pdf-lib's own fork (@pdf-lib/fontkit) writes broken subsets of
  * Noto Sans (most glyphs come out blank); fontkit 2's subsets are sound but encode in one call instead of a stream.
  */
-export const fontkitForPdfLib: PdfFontkit = {
+const fontkitForPdfLib: PdfFontkit = {
   create(bytes: Uint8Array) {
     const font = fontkit.create(bytes);
     return new Proxy(font, {

@@ -1,5 +1,5 @@
 /** Paper sizes in PDF points (1/72 inch), portrait: ISO 216. */
-export const PAPER = { A4: { width: 595.28, height: 841.89 }, A3: { width: 841.89, height: 1190.55 } } as const;
+const PAPER = { A4: { width: 595.28, height: 841.89 }, A3: { width: 841.89, height: 1190.55 } } as const;
 export type Paper = keyof typeof PAPER;
 export type Orientation = 'landscape' | 'portrait';
 
@@ -26,7 +26,7 @@ export interface PdfPageLayout {
 }
 
 /** Map resolution of the printed page, dots per inch. */
-export const PRINT_DPI = 200;
+const PRINT_DPI = 200;
 
 /**
  * Where everything goes on a page: the header across the top, the footer across the bottom, the map in between; the

@@ -46,4 +46,4 @@ export function bivariateMap(rows: readonly (BivariateInput & { code: string })[
 }
 
 /** Legend grid rows from top (high density) to bottom, columns from low to high certification. */
-export const LEGEND_GRID: CellId[][] = (['2', '1', '0'] as const).map((y) => (['0', '1', '2'] as const).map((x) => `${x}-${y}` as CellId));
+export const LEGEND_GRID: CellId[][] = (['2', '1', '0'] as const).map((y) => (['0', '1', '2'] as const).map((x): CellId => `${x}-${y}`));

@@ -1,4 +1,4 @@
-import { DENOMINATOR_LABELS, METRIC_LABELS, type Denominator, type MetricId } from '../../shared/domain/metrics.js';
+import { DENOMINATOR_LABELS, METRIC_LABELS, metricAtLevel, type Denominator, type MetricId } from '../../shared/domain/metrics.js';
 import type { Symbology } from '../../shared/lib/legendModel.js';
 
 /** A metric's name in the toolbar and on the maps; a rate means communes certified at province level, residential areas below. */
@@ -35,7 +35,7 @@ export interface CompareSide {
  */
 export function compareSide(req: CompareRequest, main: Symbology, years: readonly number[], provinceLevel: boolean): CompareSide | null {
   if (req.compareYear === null || !years.includes(req.compareYear) || main.changeFrom !== null) return null;
-  const asked = req.compareMetric === 'status' && provinceLevel ? 'rate' : req.compareMetric;
+  const asked = metricAtLevel(req.compareMetric, provinceLevel);
   const metric = asked ?? main.metric;
   const denominator = asked === null ? main.denominator : req.compareDenominator;
   const shared = metric === main.metric && (metric !== 'density' || denominator === main.denominator);

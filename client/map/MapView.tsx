@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { Map as MapLibreMap, prewarm, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
 import { bboxOfGeometry } from '../../shared/lib/bbox.js';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -82,7 +82,7 @@ declare global {
 }
 
 /** Which fill source is coloured for a level and a drill-down. */
-export function activeSource(level: MapLevel, drilldown: Drilldown | null): FillSource {
+function activeSource(level: MapLevel, drilldown: Drilldown | null): FillSource {
   return drilldown ? 'detail' : level === 'province' ? 'provinces' : 'communes';
 }
 
@@ -100,7 +100,7 @@ export function MapView(props: Props) {
   const source = activeSource(level, drilldown);
   const outlined = useRef<{ selected: string | null; hover: string | null; marked: string[] }>({ selected: null, hover: null, marked: [] });
   // The outlined units' geometry: a drilled-in province's finer communes first, else the national layer.
-  const drawOutlines = () => {
+  const drawOutlines = useEffectEvent(() => {
     const map = mapRef.current;
     if (!map || !loaded.current) return;
     const { selected: sel, hover, marked: mk } = outlined.current;
@@ -113,17 +113,18 @@ export function MapView(props: Props) {
       const f = find(code);
       return f ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { kind } }] : [];
     });
-    (map.getSource(HIGHLIGHT_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
-  };
+    void map.getSource<GeoJSONSource>(HIGHLIGHT_SOURCE)?.setData({ type: 'FeatureCollection', features });
+  });
   const applied = useRef<{ source: FillSource | null; units: unknown; fills: Map<string, string | null> }>({ source: null, units: null, fills: new Map() });
 
   useEffect(() => {
+    const opening = latest.current.initialCamera;
     const map = new MapLibreMap({
       container: container.current!,
       style: baseStyle(),
-      ...(initialCamera
-        ? { center: [initialCamera.lng, initialCamera.lat] as [number, number], zoom: initialCamera.zoom }
-        : { bounds: bbox as LngLatBoundsLike, fitBoundsOptions: { padding: 20 } }),
+      ...(opening
+        ? { center: [opening.lng, opening.lat] as [number, number], zoom: opening.zoom }
+        : { bounds: bbox, fitBoundsOptions: { padding: 20 } }),
       attributionControl: false,
       // Keeps the last frame readable for screenshots and image exports.
       canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -250,7 +251,7 @@ export function MapView(props: Props) {
     if (!map) return;
     whenLoaded(() => {
       const src = map.getSource('detail') as GeoJSONSource;
-      src.setData(drilldown ? drilldown.communes : EMPTY);
+      void src.setData(drilldown ? drilldown.communes : EMPTY);
       map.setLayoutProperty('detail-labels', 'visibility', drilldown ? 'visible' : 'none');
     });
   }, [drilldown]);
@@ -260,17 +261,18 @@ export function MapView(props: Props) {
     const map = mapRef.current!;
     const w = map.getContainer().clientWidth;
     const padding = latest.current.present ? { top: 30, bottom: 30, right: 30, left: Math.min(480, Math.round(w * 0.33)) } : 30;
-    map.fitBounds((latest.current.drilldown?.bbox ?? bbox) as LngLatBoundsLike, { padding, duration });
+    map.fitBounds(latest.current.drilldown?.bbox ?? bbox, { padding, duration });
   };
   /** The view's own position wins over fitting, when it has one. */
-  const fitOrKeep = (duration: number) => {
+  const fitOrKeep = useEffectEvent((duration: number) => {
     const at = latest.current.camera?.at;
     if (at) mapRef.current!.jumpTo({ center: [at.lng, at.lat], zoom: at.zoom });
     else fit(duration);
-  };
+  });
+  const cameraKey = props.camera?.key;
   useEffect(() => {
-    if (mapRef.current && props.camera) whenLoaded(() => fitOrKeep(0));
-  }, [props.camera?.key]);
+    if (mapRef.current && latest.current.camera) whenLoaded(() => fitOrKeep(0));
+  }, [cameraKey]);
 
   const fitKey = drilldown?.code ?? null;
   // The URL's position wins on load, also once the province it was opened on has its communes drawn; afterwards
@@ -308,12 +310,14 @@ export function MapView(props: Props) {
     if (props.stale) container.current?.setAttribute('data-map-ready', 'false');
   }, [props.stale]);
 
+  const focusAt = props.focus?.at;
   useEffect(() => {
     const map = mapRef.current;
-    const f = props.focus && geo.communes.features.find((c) => c.properties.code === props.focus!.code);
+    const { focus, geo: shown } = latest.current;
+    const f = focus && shown.communes.features.find((c) => c.properties.code === focus.code);
     if (!map || !f) return;
     whenLoaded(() => map.fitBounds(bboxOfGeometry(f.geometry), { padding: 80, maxZoom: 12, duration: 800 }));
-  }, [props.focus?.at]);
+  }, [focusAt]);
 
   // Recolour: one feature-state write per unit of the shown level, no geometry sent again.
   useEffect(() => {
@@ -345,13 +349,14 @@ export function MapView(props: Props) {
       });
       map.triggerRepaint();
     });
-  }, [fills, source, drilldown, props.stale]);
+  }, [fills, source, drilldown, props.stale, geo]);
 
+  const markedKey = marked?.join(',');
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
     outlined.current.selected = selected;
-    outlined.current.marked = marked ?? [];
+    outlined.current.marked = latest.current.marked ?? [];
     whenLoaded(() => {
       drawOutlines();
       // Also as feature-state, for whoever asks the map what is selected.
@@ -361,7 +366,7 @@ export function MapView(props: Props) {
       if (!mapRef.current || !loaded.current || !selected) return;
       for (const s of targets(selected)) mapRef.current.setFeatureState(featureTarget(s, selected), { selected: false });
     };
-  }, [selected, marked?.join(','), drilldown]);
+  }, [selected, markedKey, drilldown]);
 
   useEffect(() => {
     mapRef.current?.getCanvas().setAttribute('aria-label', props.label ?? 'Bản đồ');

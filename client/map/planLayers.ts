@@ -7,9 +7,9 @@ import { featureTarget } from './style.js';
  * The key-area / hot-spot overlay. Its own sources, so it stays on whatever fill the map shows
  * (national communes, a province drill-down, the bivariate colours) and never touches their state.
  */
-export const KEY_AREA_COLOR = '#111111';
+const KEY_AREA_COLOR = '#111111';
 export const HOT_SPOT_COLOR = '#c1121f';
-export const PLAN_LAYERS = { keyCasing: 'plan-key-casing', key: 'plan-key-areas', hot: 'plan-hot-spots' } as const;
+const PLAN_LAYERS = { keyCasing: 'plan-key-casing', key: 'plan-key-areas', hot: 'plan-hot-spots' } as const;
 const SOURCES = { key: 'plan-key-areas', hot: 'plan-hot-spots' } as const;
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
@@ -41,7 +41,7 @@ function layers(): LayerSpecification[] {
 }
 
 /** Adds the overlay's sources and layers under the labels; safe to call again. */
-export function installPlanLayers(map: MapLibreMap): void {
+function installPlanLayers(map: MapLibreMap): void {
   if (map.getSource(SOURCES.key)) return;
   map.addSource(SOURCES.key, { type: 'geojson', data: empty() });
   map.addSource(SOURCES.hot, { type: 'geojson', data: empty() });
@@ -74,14 +74,14 @@ export function setPlanOverlay(map: MapLibreMap, geo: NationalGeo, keyAreas: Rea
   if (!visible && !map.getSource(SOURCES.key)) return;
   installPlanLayers(map);
   const features = geo.communes.features;
-  (map.getSource(SOURCES.key) as GeoJSONSource).setData({ type: 'FeatureCollection', features: features.filter((f) => keyAreas.has(f.properties.code)) });
+  void (map.getSource(SOURCES.key) as GeoJSONSource).setData({ type: 'FeatureCollection', features: features.filter((f) => keyAreas.has(f.properties.code)) });
   const points: FeatureCollection<Point> = {
     type: 'FeatureCollection',
     features: features
       .filter((f) => hotSpots.has(f.properties.code))
       .map((f) => ({ type: 'Feature', properties: { code: f.properties.code }, geometry: { type: 'Point', coordinates: markerPoint(mainRing(f.geometry)) } })),
   };
-  (map.getSource(SOURCES.hot) as GeoJSONSource).setData(points);
+  void (map.getSource(SOURCES.hot) as GeoJSONSource).setData(points);
   for (const id of Object.values(PLAN_LAYERS)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
 }
 

@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, FeatureIdentifier, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { NO_DATA_COLOR, NO_DATA_HATCH } from '../../shared/lib/statusClasses.js';
 
-export const FONT = ['Noto Sans Regular'];
+const FONT = ['Noto Sans Regular'];
 const SEA = '#dce8f0';
 const LAND = '#f7f5f0';
 

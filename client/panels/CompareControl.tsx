@@ -1,4 +1,4 @@
-import type { MetricId } from '../../shared/domain/metrics.js';
+import { metricAtLevel, type MetricId } from '../../shared/domain/metrics.js';
 import { DEFAULT_VIEW, type ViewState } from '../../shared/domain/view.js';
 import { MetricSelect } from './MetricSelect.js';
 
@@ -27,7 +27,7 @@ const OFF: Partial<ViewState> = {
 /** A second map beside (or under a swipe divider over) the first: another year, another metric, or both. */
 export function CompareControl({ view, years, metric, provinceLevel, disabled, onChange }: Props) {
   const on = view.compareYear !== null && !disabled;
-  const compareMetric = view.compareMetric === 'status' && provinceLevel ? 'rate' : (view.compareMetric ?? metric);
+  const compareMetric = metricAtLevel(view.compareMetric, provinceLevel) ?? metric;
   // A new metric starts from computed breaks: typed ones were in another unit.
   const ownClassing = { compareBreaks: [], compareMethod: view.compareMethod === 'manual' ? DEFAULT_VIEW.compareMethod : view.compareMethod };
   return (

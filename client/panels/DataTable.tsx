@@ -48,8 +48,10 @@ export function DataTable(p: Props) {
   const query = useDeferredValue(text);
   const [sort, setSort] = useState<Sort>({ key: 'value', dir: 'desc' });
   useEscape(p.onClose);
+  // On opening only.
+  const autoFocus = useRef(p.autoFocus);
   useEffect(() => {
-    if (p.autoFocus) box.current?.focus();
+    if (autoFocus.current) box.current?.focus();
   }, []);
 
   const withProvince = !p.provinceRows && p.place === 'toàn quốc';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { CLASS_METHODS, CLASS_METHOD_LABELS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../../shared/lib/classify.js';
 import { formatCount } from '../../shared/lib/format.js';
 import type { LegendModel } from '../../shared/lib/legendModel.js';
@@ -101,7 +101,8 @@ function BreaksEditor({ breaks, percent, onChange }: { breaks: number[]; percent
   const [text, setText] = useState(breaks.map(show).join('; '));
   const key = breaks.join(',');
   // A new set of breaks from outside (another metric, a fixed classing) replaces what is being typed.
-  useEffect(() => setText(breaks.map(show).join('; ')), [key]);
+  const reset = useEffectEvent(() => setText(breaks.map(show).join('; ')));
+  useEffect(() => reset(), [key]);
   const apply = () => {
     const parsed = text
       .split(/[;\s]+/)

@@ -1,4 +1,5 @@
 import type { MapLevel, ViewState } from '../../shared/domain/view.js';
+import { metricAtLevel } from '../../shared/domain/metrics.js';
 import { MetricSelect } from './MetricSelect.js';
 
 interface Props {
@@ -18,7 +19,7 @@ export function MetricControl({ view, years, year, onChange }: Props) {
           value={view.level}
           onChange={(e) => {
             const level = e.target.value as MapLevel;
-            onChange({ level, province: null, unit: null, ...(level === 'province' && view.metric === 'status' ? { metric: 'rate' } : {}) });
+            onChange({ level, province: null, unit: null, ...(level === 'province' ? { metric: metricAtLevel(view.metric, true) } : {}) });
           }}
         >
           <option value="province">Tỉnh, thành phố</option>

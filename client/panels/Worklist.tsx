@@ -43,7 +43,14 @@ export function Worklist({ plan, year, years, provinces, geo, hoverCode, selecte
     if (plan.map) setListHover(plan.map, code, listHover.current);
     listHover.current = code;
   };
-  useEffect(() => () => hoverRow(null), [plan.map]);
+  // Leaving a map (or the list) clears the hover the list put on it.
+  useEffect(() => {
+    const map = plan.map;
+    return () => {
+      if (map) setListHover(map, null, listHover.current);
+      listHover.current = null;
+    };
+  }, [plan.map]);
   const pick = (code: string) => {
     onSelect(code);
     const b = communeBounds(geo, code);

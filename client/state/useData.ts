@@ -48,7 +48,7 @@ export function loadStatuses(year: number, province: string | null): Promise<Sta
 export function prefetchYears(years: readonly number[], loaders: readonly ((year: number) => Promise<unknown>)[]): () => void {
   let cancelled = false;
   const queue = loaders.flatMap((load) => years.map((y) => () => load(y)));
-  const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+  const idle = (fn: () => void) => (typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(fn) : window.setTimeout(fn, 200));
   const next = () => {
     const job = queue.shift();
     if (!cancelled && job) job().then(() => idle(next), () => idle(next));
@@ -71,6 +71,7 @@ export function useAsync<T>(make: (() => Promise<T>) | null, deps: unknown[]): {
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps list what `make` reads
   }, deps);
   return state;
 }

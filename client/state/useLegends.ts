@@ -21,10 +21,10 @@ export function useLegends({ symbology, statusOnly, stats, statuses, before, oth
   const rows = rowsOf(stats);
   // A status legend reads each row's code and status only: the compact answer's rows are enough for it.
   const legendRows = statusOnly ? (statuses ? (statuses.units as unknown as Row[]) : null) : rows;
-  const { metric, denominator, changeFrom, classing } = symbology;
+  const { changeFrom, classing } = symbology;
   const legend = useMemo(
     () => (legendRows && (changeFrom === null || before) ? buildLegend(legendRows, symbology, rowsOf(before)) : null),
-    [legendRows, before, metric, denominator, changeFrom, classing.method, classing.k, classing.breaks.join(',')],
+    [legendRows, changeFrom, before, symbology],
   );
   // The same metric in another year uses the same breaks, so that a colour means the same on both maps;
   // another metric is classed on its own.
@@ -34,7 +34,7 @@ export function useLegends({ symbology, statusOnly, stats, statuses, before, oth
       otherRows && compare && legend
         ? buildLegend(otherRows, compare.shared ? { ...compare.symbology, classing: { method: 'manual', k: classing.k, breaks: legend.breaks } } : compare.symbology)
         : null,
-    [otherRows, legend, compare?.shared, JSON.stringify(compare?.symbology)],
+    [otherRows, legend, compare, classing.k],
   );
   return { rows, legend, otherLegend };
 }

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fetchUnit, type Meta, type Stats, type UnitDetailResponse } from '../api.js';
 import { compareSide } from '../lib/compare.js';
+import { metricAtLevel } from '../../shared/domain/metrics.js';
 import type { Symbology } from '../../shared/lib/legendModel.js';
 import type { ViewState } from '../../shared/domain/view.js';
 import { withPreviousYear } from '../present/previous.js';
 import type { BBox } from '../../shared/lib/bbox.js';
 import { loadProvince, loadStats, loadStatuses, prefetchYears, useAsync } from './useData.js';
+import { useStable } from './useStable.js';
 
 /**
  * What the view shows, resolved against the years that have data (an unknown year falls back to the latest, a change
@@ -16,7 +18,7 @@ export function useMapData(view: ViewState, meta: Meta | null, provinceBBoxes: R
   const year = view.year !== null && years.includes(view.year) ? view.year : (years.at(-1) ?? null);
   const changeFrom = view.changeFrom !== null && year !== null && years.includes(view.changeFrom) && view.changeFrom < year ? view.changeFrom : null;
   const statsLevel = view.province ? 'commune' : view.level;
-  const metric = statsLevel === 'province' && view.metric === 'status' ? 'rate' : view.metric;
+  const metric = metricAtLevel(view.metric, statsLevel === 'province');
   const province = view.province;
 
   // Status colours need each commune's status only: the map colours from the compact answer (a few hundred bytes),
@@ -39,8 +41,9 @@ export function useMapData(view: ViewState, meta: Meta | null, provinceBBoxes: R
   const keyYears = useAsync(shownYear === null ? null : () => withPreviousYear(shownYear, years, statsLevel, province), [shownYear, years, statsLevel, province]);
   const detail = useAsync<UnitDetailResponse>(view.unit ? () => fetchUnit(view.unit!) : null, [view.unit]);
 
-  const symbology: Symbology = { metric, denominator: view.denominator, changeFrom, classing: { method: view.method, k: view.k, breaks: view.breaks } };
-  const compare = compareSide(view, symbology, years, statsLevel === 'province');
+  // Stable objects while their content is the same, so the legends' memos can list them as they are.
+  const symbology = useStable<Symbology>({ metric, denominator: view.denominator, changeFrom, classing: { method: view.method, k: view.k, breaks: view.breaks } });
+  const compare = useStable(compareSide(view, symbology, years, statsLevel === 'province'));
   const compareYear = compare?.year ?? null;
   const other = useAsync(compareYear === null ? null : () => loadStats(compareYear, statsLevel, province), [compareYear, statsLevel, province]);
 

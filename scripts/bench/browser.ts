@@ -138,9 +138,9 @@ export async function recolourTimes(browser: Browser, url: string, switches: Swi
                   const select = [...document.querySelectorAll<HTMLSelectElement>('.metric-control select')].find((s) => [...s.options].some((o) => o.value === sw.metric));
                   if (!select) return reject(new Error(`no metric ${sw.metric} in the toolbar`));
                   // The native setter, so that React sees a change as from the user.
-                  const setValue = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
+                  const setValue = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.bind(select);
                   t0 = performance.now();
-                  setValue.call(select, sw.metric);
+                  setValue(sw.metric);
                   select.dispatchEvent(new Event('change', { bubbles: true }));
                 }
               });

@@ -7,7 +7,7 @@
 
 import ExcelJS from 'exceljs';
 import { performance } from 'node:perf_hooks';
-import { parseCsv } from '../../server/lib/csv.js';
+import { parseCsv } from '../../shared/lib/csv.js';
 import { readSheet } from '../../server/import/sheet.js';
 import { findTable } from '../../server/import/table.js';
 import { buildUnitIndex, checkTable } from '../../server/import/validate.js';

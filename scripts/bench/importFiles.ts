@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Unit } from '../../shared/domain/types.js';
 import { templateCsv, templateXlsx } from '../../server/import/template.js';
 import { splitCommuneName } from '../../shared/import/normalize.js';
-import { mulberry32 } from '../sample/prng.js';
+import { mulberry32 } from '../../shared/lib/prng.js';
 
 export interface ImportFiles {
   templateXlsx: Buffer;

@@ -12,7 +12,7 @@ const TYPES: Record<string, string> = { '.mjs': 'text/javascript', '.js': 'text/
  * geojson source, coloured by a property with a data-driven fill. It signals "fully coloured" the way
  * the portal does (.map[data-map-ready="true"]), once the source is loaded and the map is idle.
  */
-export function naivePage(bbox: [number, number, number, number]): string {
+function naivePage(bbox: [number, number, number, number]): string {
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>naive map</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="/maplibre/maplibre-gl.css">
@@ -50,7 +50,7 @@ map.on('load', () => {
  * The floor every map pays: MapLibre with a background layer only (the WebGL context, the shaders, the first
  * frame), "ready" at its first idle, the way the portal signals it.
  */
-export function floorPage(bbox: [number, number, number, number]): string {
+function floorPage(bbox: [number, number, number, number]): string {
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>floor</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="/maplibre/maplibre-gl.css">

@@ -2,6 +2,7 @@
 // (shared/lib/search.ts) over every name the portal serves (/api/search-index, ~14,000 with the old names).
 
 import { buildIndex, search } from '../../shared/lib/search.js';
+import { stripDiacritics } from '../../shared/lib/diacritics.js';
 import type { SearchIndexData } from '../../shared/domain/searchIndex.js';
 import { fullNameOf } from '../../shared/domain/searchIndex.js';
 
@@ -15,7 +16,7 @@ export interface SearchSpeed {
 }
 
 /** The p-th percentile (nearest rank) of a sample. */
-export function percentile(xs: readonly number[], p: number): number {
+function percentile(xs: readonly number[], p: number): number {
   if (xs.length === 0) throw new Error('percentile of no values');
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
@@ -31,7 +32,7 @@ export function typedQueries(data: SearchIndexData, count: number): string[] {
   // Evenly over the list, the same names each run.
   for (let i = 0; i < count; i++) {
     const name = names[Math.floor((i * names.length) / count)];
-    const plain = i % 2 ? name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd') : name;
+    const plain = i % 2 ? stripDiacritics(name) : name;
     const k = Math.floor(plain.length / 2);
     out.push(i % 5 === 4 && plain.length > 6 ? plain.slice(0, k) + plain[k + 1] + plain[k] + plain.slice(k + 2) : plain);
   }

@@ -37,7 +37,7 @@ export interface Measurements {
   memory: { serverRss: number; serverPeakRss: number; oursHeap: number; naiveHeap: number | null };
 }
 
-export interface Check {
+interface Check {
   /** The target as printed, e.g. "≤ 1.0 MB". */
   text: string;
   /** null: not measured in this run (so neither met nor missed). */
@@ -53,7 +53,7 @@ export interface Row {
 }
 
 /** The targets (#7). */
-export const TARGETS = {
+const TARGETS = {
   nationalBytes: 1_000_000,
   nationalSmaller: 40,
   provinceBytes: 400_000,

@@ -10,7 +10,7 @@ import { ROOT } from '../../server/config.js';
 import { nginxConfig } from './nginx.js';
 import { freePort, startPostgres, type PgServer } from './postgres.js';
 
-export const NGINX = process.env.ANTQ_NGINX ?? '/usr/sbin/nginx';
+const NGINX = process.env.ANTQ_NGINX ?? '/usr/sbin/nginx';
 
 export interface ClusterOptions {
   workers: number;

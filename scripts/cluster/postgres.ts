@@ -8,8 +8,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const PG_BIN = process.env.ANTQ_PG_BIN ?? '/usr/lib/postgresql/15/bin';
-export const PG_USER = 'antq';
+const PG_BIN = process.env.ANTQ_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const PG_USER = 'antq';
 /** The test run's seeded database (a template for copies). */
 export const PG_SEEDED = 'antq_seeded';
 

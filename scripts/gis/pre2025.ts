@@ -10,10 +10,8 @@ import { join } from 'node:path';
 import mapshaper from 'mapshaper';
 import { sha256, writeOutput, type FileEntry } from '../pipeline/manifest.js';
 
-export const PRE2025_LAYERS = { provinces: 'boundaries/pre2025/provinces.geojson', districts: 'boundaries/pre2025/districts.geojson' } as const;
-/** Only the code is kept: names, types and provinces come from the code lists, as for the 2025 layers. */
-export type Pre2025Layer = keyof typeof PRE2025_LAYERS;
-export const PRE2025_DIR = 'geo-pre2025';
+const PRE2025_LAYERS = { provinces: 'boundaries/pre2025/provinces.geojson', districts: 'boundaries/pre2025/districts.geojson' } as const;
+const PRE2025_DIR = 'geo-pre2025';
 
 interface Pre2025Manifest {
   inputsHash: string;
@@ -28,7 +26,7 @@ async function topo(geojson: string, layer: string, simplifyM: number | null): P
     simplifyM ? `-simplify interval=${simplifyM}m keep-shapes` : '',
     `-o out.json format=topojson no-quantization precision=0.000001 id-field=code`,
   ].filter(Boolean).join(' ');
-  const out = (await mapshaper.applyCommands(cmd, { 'in.json': geojson })) as Record<string, string | Buffer>;
+  const out = await mapshaper.applyCommands(cmd, { 'in.json': geojson });
   const content = out['out.json'];
   if (content == null) throw new Error(`mapshaper produced nothing for ${layer}`);
   return typeof content === 'string' ? content : content.toString('utf8');

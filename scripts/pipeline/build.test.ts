@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { feature } from 'topojson-client';
-import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dropCsvRow, makeSourceDir } from '../../test/fixtures/geo/make-source.js';
 import { buildData, type BuildResult } from './build.js';
@@ -15,7 +15,7 @@ import { ValidationError } from './validate.js';
 const read = (dir: string, rel: string) => JSON.parse(readFileSync(join(dir, rel), 'utf8')) as Topo;
 const features = (t: Topo, name: string) => {
   const fc = feature(asTopology(t), asTopology(t).objects[name]);
-  return ('features' in fc ? fc.features : [fc]) as Feature[];
+  return 'features' in fc ? fc.features : [fc];
 };
 const polys = (g: Polygon | MultiPolygon) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
 /** Arcs used by `layer` that no commune uses: where a dissolved border would not coincide with commune borders. */

@@ -56,7 +56,7 @@ export interface BuildResult {
 const PIPELINE_DIR = dirname(fileURLToPath(import.meta.url));
 
 /** Hash of the pipeline's own code (non-test modules) and of mapshaper's version. */
-export function codeHash(): string {
+function codeHash(): string {
   const files = readdirSync(PIPELINE_DIR)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .sort();
@@ -74,7 +74,7 @@ function mapshaperVersion(): string {
 }
 
 /** TopoJSON quantization giving about `gridM` metres per step over a bbox, within bounds. */
-export function quantizationFor(b: BBox, s: Settings): number {
+function quantizationFor(b: BBox, s: Settings): number {
   const lat = ((b[1] + b[3]) / 2) * (Math.PI / 180);
   const w = (b[2] - b[0]) * 111_320 * Math.cos(lat);
   const h = (b[3] - b[1]) * 110_574;
@@ -129,6 +129,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   let source: Topo | null = JSON.parse(sourceJson) as Topo;
   assertValid(`${INPUTS.communesTopo} vs ${INPUTS.communesCsv}`, validateSource(source, INPUT_OBJECT, units, INPUTS.communesTopo));
   const facts = sourceFacts(source, units);
+  // eslint-disable-next-line no-useless-assignment -- drops the parsed source (hundreds of MB) for the collector
   source = null;
   const typed = officialTypes(units, INPUTS.communesCsv);
   typed.notes.forEach((n) => log(n));
@@ -137,6 +138,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   // 4. Clean + simplify once at the province level of detail.
   t = Date.now();
   const fine = JSON.parse(await cleanAndSimplify(sourceJson, INPUT_OBJECT, s.provinceIntervalM)) as Topo;
+  // eslint-disable-next-line no-useless-assignment -- drops the source text for the collector
   sourceJson = null;
   // Every layer carries the unit's type by the authority (1027/CTK-CSCL), not the polygons' later one.
   for (const g of geometriesOf(fine, 'communes')) if (g.properties) g.properties.type = typed.types.get(String(g.properties.code)) ?? g.properties.type;
@@ -255,10 +257,10 @@ function sourceFacts(source: Topo, units: OfficialUnits): SourceFacts {
 }
 
 /** Names and ids of the dissolved layers, plus the two label layers. */
-export function finishNational(topo: Topo, units: OfficialUnits, islandBBoxes: Record<string, BBox>, s: Settings): void {
+function finishNational(topo: Topo, units: OfficialUnits, islandBBoxes: Record<string, BBox>, s: Settings): void {
   const names = new Map(units.provinces.map((p) => [p.code, p.name]));
   for (const g of geometriesOf(topo, 'provinces')) {
-    const code = String(g.properties?.code ?? g.id);
+    const code = String((g.properties?.code as string | number | undefined) ?? g.id);
     g.id = code;
     g.properties = { code, name: names.get(code) ?? '' };
   }
@@ -294,7 +296,7 @@ function nationalSpec(codes: Set<string>, provinceCodes: Set<string>, units: Off
 }
 
 /** The outline must contain the archipelagos: it shares arcs with both island communes. */
-export function checkIslandsInOutline(topo: Topo): string[] {
+function checkIslandsInOutline(topo: Topo): string[] {
   const outline = arcUse(topo, 'outline');
   const problems: string[] = [];
   for (const isl of ISLANDS) {

@@ -26,7 +26,7 @@ async function run(commands: string, input: Record<string, string>, outName: str
   try {
     out = await mapshaper.applyCommands(commands, input);
   } catch (e) {
-    throw new Error(`mapshaper failed (${commands}): ${(e as Error).message}`);
+    throw new Error(`mapshaper failed (${commands}): ${(e as Error).message}`, { cause: e });
   }
   const content = out[outName];
   if (content == null) throw new Error(`mapshaper produced no ${outName} (${commands})`);

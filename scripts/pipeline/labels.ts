@@ -17,7 +17,7 @@ interface Cell {
 }
 
 /** Signed distance from a point to a polygon's outline (positive inside), planar. */
-export function signedDistance(x: number, y: number, rings: Position[][]): number {
+function signedDistance(x: number, y: number, rings: Position[][]): number {
   let inside = false;
   let min = Infinity;
   for (const ring of rings) {
@@ -151,9 +151,9 @@ function ringArea(ring: Position[]): number {
 }
 
 /** Area of a polygon (outer minus holes), planar. */
-export const polygonArea = (rings: Position[][]): number => ringArea(rings[0]) - rings.slice(1).reduce((s, r) => s + ringArea(r), 0);
+const polygonArea = (rings: Position[][]): number => ringArea(rings[0]) - rings.slice(1).reduce((s, r) => s + ringArea(r), 0);
 
-export function pointInPolygon(p: Position, rings: Position[][]): boolean {
+function pointInPolygon(p: Position, rings: Position[][]): boolean {
   return signedDistance(p[0], p[1], rings) > 0;
 }
 

@@ -74,7 +74,7 @@ export function writeManifest(dir: string, m: Manifest): void {
   writeAtomic(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
 }
 
-export function readManifest(dir: string): Manifest | null {
+function readManifest(dir: string): Manifest | null {
   const p = join(dir, 'manifest.json');
   if (!existsSync(p)) return null;
   try {

@@ -32,7 +32,7 @@ export interface SourceInfo {
   note: string;
 }
 
-export interface SourceEntry extends SourceInfo {
+interface SourceEntry extends SourceInfo {
   path: string;
   bytes: number;
   sha256: string;
@@ -268,7 +268,7 @@ export function compareSources(expected: Pick<SourcesManifest, 'files'>, actual:
   };
 }
 
-export const sourcesDiffEmpty = (d: SourcesDiff) => d.missing.length + d.changed.length + d.extra.length === 0;
+const sourcesDiffEmpty = (d: SourcesDiff) => d.missing.length + d.changed.length + d.extra.length === 0;
 
 /** Human-readable WARNING lines for a non-empty diff. */
 export function describeSourcesDiff(d: SourcesDiff, sourceDir: string, manifestPath: string): string[] {

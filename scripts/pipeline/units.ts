@@ -1,8 +1,8 @@
-import { readTable } from '../../server/lib/csv.js';
+import { readTable } from '../../shared/lib/csv.js';
 import { documentedTypeChanges } from '../reference/units2025.js';
 
 /** One row of units/2025/communes.csv, as far as the pipeline needs it. */
-export interface OfficialCommune {
+interface OfficialCommune {
   code: string;
   name: string;
   type: string;
@@ -13,7 +13,7 @@ export interface OfficialCommune {
 }
 
 /** One row of units/2025/provinces.csv. */
-export interface OfficialProvince {
+interface OfficialProvince {
   code: string;
   name: string;
   /** `commune_count` column when present. */

@@ -84,7 +84,8 @@ export function validateSource(topo: Topo, objectName: string, units: OfficialUn
   const seen = new Set<string>();
   const perProvince = new Map<string, number>();
   geoms.forEach((g, i) => {
-    const props = g.properties ?? {};
+    // What a TopoJSON file may hold: strings or numbers (anything else fails the checks below).
+    const props = (g.properties ?? {}) as Record<string, string | number | undefined>;
     const code = String(props.code ?? g.id ?? '');
     const at = `${file} feature #${i} (code ${code || '?'})`;
     if (!COMMUNE_CODE.test(code)) problems.push(`${at}: code is not a 5-digit string`);

@@ -7,7 +7,7 @@ import { buildReference, SOURCE_FILES } from './build.js';
 import { checkPopulations2025 } from './crosswalk.js';
 import { normaliseName, splitTypePrefix } from './fields.js';
 import type { CrosswalkLink, Unit } from '../../shared/domain/types.js';
-import { CsvError } from '../../server/lib/csv.js';
+import { CsvError } from '../../shared/lib/csv.js';
 import { loadReference, readSourceTexts, SourceFileError } from './load.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'reference');

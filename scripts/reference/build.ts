@@ -4,7 +4,7 @@
 
 import type { Unit } from '../../shared/domain/types.js';
 import type { Reference } from '../../server/store/store.js';
-import { readTable, type CsvTable } from '../../server/lib/csv.js';
+import { readTable, type CsvTable } from '../../shared/lib/csv.js';
 import { buildCrosswalk, checkPopulations2025 } from './crosswalk.js';
 import { buildUnits2025 } from './units2025.js';
 import { buildUnitsPre2025 } from './unitsPre2025.js';

@@ -1,7 +1,8 @@
 // The 1 July 2025 old→new crosswalk, and the 2025 populations checked against the census through it.
 
+import { assessedUnits } from '../../shared/domain/assessed.js';
 import type { CrosswalkLink, Unit } from '../../shared/domain/types.js';
-import { CsvError, type CsvTable } from '../../server/lib/csv.js';
+import { CsvError, type CsvTable } from '../../shared/lib/csv.js';
 import { fail, code, uniqueCheck } from './fields.js';
 
 /**
@@ -28,8 +29,7 @@ export function buildCrosswalk(
   }
   const newByCode = new Map(units2025.filter((u) => u.level === 'commune').map((u) => [u.code, u]));
   const oldByCode = new Map(unitsPre2025.filter((u) => u.level !== 'province').map((u) => [u.code, u]));
-  const districtsWithCommunes = new Set(unitsPre2025.map((u) => u.districtCode));
-  const islandDistricts = new Set(unitsPre2025.filter((u) => u.level === 'district' && !districtsWithCommunes.has(u.code)).map((u) => u.code));
+  const islandDistricts = new Set(assessedUnits(unitsPre2025).filter((u) => u.level === 'district').map((u) => u.code));
 
   interface Raw {
     oldCode: string;

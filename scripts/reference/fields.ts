@@ -1,6 +1,7 @@
 // Reading the source tables' cells: codes, names, numbers and unit types, each failing with its file and line.
 
-import { CsvError, type CsvTable, type Row } from '../../server/lib/csv.js';
+import { CsvError, type CsvTable, type Row } from '../../shared/lib/csv.js';
+import { stripDiacritics } from '../../shared/lib/diacritics.js';
 
 /** Unit types by level, in the order names are matched against (longest first where prefixes overlap). */
 export const COMMUNE_TYPES_PRE2025 = ['Thị trấn', 'Phường', 'Xã'];
@@ -70,11 +71,7 @@ export function uniqueCheck(table: CsvTable, seen: Map<string, number>, row: Row
 
 /** Strips spaces, diacritics and case, for matching the census's "ThừaThiênHuế" to "Huế". */
 export function normaliseName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  return stripDiacritics(s)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 }

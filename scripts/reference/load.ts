@@ -16,7 +16,7 @@ export class SourceFileError extends Error {
 
 /** Reads the source files as UTF-8 text; a missing or unreadable file fails with its path. */
 export function readSourceTexts(sourceDir: string): SourceTexts {
-  let dirOk = false;
+  let dirOk: boolean;
   try {
     dirOk = statSync(sourceDir).isDirectory();
   } catch {

@@ -1,7 +1,7 @@
 // The 2025 units (34 provinces, 3,321 communes) from the official lists.
 
 import type { Unit } from '../../shared/domain/types.js';
-import { CsvError, type CsvTable } from '../../server/lib/csv.js';
+import { CsvError, type CsvTable } from '../../shared/lib/csv.js';
 import { checkCommuneTypes } from '../../shared/domain/unitTypes.js';
 import { PROVINCE_TYPES, fail, code, text, num, int, uniqueCheck } from './fields.js';
 

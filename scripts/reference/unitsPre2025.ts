@@ -1,7 +1,7 @@
 // The units before the 2025 reform (63 provinces, their districts and communes) with the 2019 census populations.
 
 import type { Unit } from '../../shared/domain/types.js';
-import { type CsvTable } from '../../server/lib/csv.js';
+import { type CsvTable } from '../../shared/lib/csv.js';
 import { COMMUNE_TYPES_PRE2025, DISTRICT_TYPES, PROVINCE_TYPES, splitTypePrefix, fail, code, text, num, int, uniqueCheck, normaliseName } from './fields.js';
 
 /**

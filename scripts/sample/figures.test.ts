@@ -10,7 +10,7 @@ import {
   totalForRate,
   validateSeedFigures,
 } from './figures.js';
-import { hash32, mulberry32, normalQuantile, rng } from './prng.js';
+import { hash32, mulberry32, normalQuantile, rng } from '../../shared/lib/prng.js';
 
 describe('rate arithmetic', () => {
   it('finds the total that prints as the published rate', () => {

@@ -30,7 +30,7 @@ export type SeedFigure =
   | (Published & { kind: 'unit_count'; unitTypes?: string[]; count: number })
   | (Published & { kind: 'not_modelled'; reason: string });
 
-export interface SeedPlace {
+interface SeedPlace {
   name: string;
   vintage: Vintage;
   level: Level;
@@ -65,8 +65,8 @@ export interface SampleSettings {
   notAssessed: Record<Vintage, Record<string, string>>;
 }
 
-export const SEED_FIGURES_PATH = join(ROOT, 'data', 'seed-figures.json');
-export const SAMPLE_SETTINGS_PATH = join(ROOT, 'data', 'sample-settings.json');
+const SEED_FIGURES_PATH = join(ROOT, 'data', 'seed-figures.json');
+const SAMPLE_SETTINGS_PATH = join(ROOT, 'data', 'sample-settings.json');
 
 const KINDS = new Set(['communes_certified', 'tally', 'tally_certified_sum', 'province_bodies', 'models', 'hot_spots', 'exemplary', 'unit_count', 'not_modelled']);
 

@@ -4,6 +4,7 @@
 // seed figures, returns BatchWrites and a report. Every random draw is keyed by seed + unit + year +
 // purpose (see prng.ts), so no figure depends on the order the units are visited in.
 
+import { assessedUnits } from '../../shared/domain/assessed.js';
 import type { Assessment, CrosswalkLink, ProvinceReturn, Status, Tally, Unit } from '../../shared/domain/types.js';
 import type { BatchWrite, Reference } from '../../server/store/store.js';
 import {
@@ -22,7 +23,7 @@ import {
   type SeedFigures,
   type TallyKey,
 } from './figures.js';
-import { normalQuantile, rng } from './prng.js';
+import { normalQuantile, rng } from '../../shared/lib/prng.js';
 
 /** The generator reports every figure (no "not reported" nulls): a full assessment. */
 export type SampleRow = Omit<Assessment, 'batchId' | TallyKey | 'models'> & Record<TallyKey, Tally> & { models: number };
@@ -214,9 +215,8 @@ class Generator {
     const communes = this.ref.units.filter((u) => u.vintage === 'pre2025' && u.level === 'commune');
     // island districts without communes (Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn, Côn Đảo) are assessed
     // as commune-level units: they have crosswalk links of their own to their 2025 đặc khu
-    const withCommunes = new Set(communes.map((c) => c.districtCode));
-    const islands = this.ref.units.filter((u) => u.vintage === 'pre2025' && u.level === 'district' && !withCommunes.has(u.code));
-    const pre = [...communes, ...islands].sort(byCode);
+    const pre = assessedUnits(this.ref.units.filter((u) => u.vintage === 'pre2025')).sort(byCode);
+    const islands = pre.filter((u) => u.level === 'district');
     // populations: the unit's own; for an island, its đặc khu's (when it is the only predecessor);
     // else the median of its district's known communes, else its province's
     const known = (f: (u: Unit) => boolean) => communes.filter((u) => f(u) && u.population !== null).map((u) => u.population!);

@@ -9,7 +9,7 @@
 // - this account, all addresses: a slow-down capped at a minute, and never for an address that has
 //   logged in to this account before, so that nobody can keep the owner out.
 
-export type LoginOutcome = 'pending' | 'fail' | 'ok';
+type LoginOutcome = 'pending' | 'fail' | 'ok';
 
 export interface LoginAttempt {
   /** ms since the epoch */

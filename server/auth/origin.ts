@@ -12,7 +12,7 @@ import { forbidden } from '../services/errors.js';
 const REFUSED = 'Yêu cầu từ trang khác bị từ chối';
 
 /** ANTQ_ORIGIN as a list of origins; null when unset. Throws on an entry that is not an origin. */
-export function parseOrigins(raw: string | undefined): string[] | null {
+function parseOrigins(raw: string | undefined): string[] | null {
   if (!raw || !raw.trim()) return null;
   return raw.split(',').map((s) => {
     const u = new URL(s.trim());
@@ -35,7 +35,7 @@ const isLiteralHost = (hostname: string) => hostname === 'localhost' || /^\d{1,3
 export const requestScheme = (c: Context) => (c.req.header('x-forwarded-proto') === 'https' || new URL(c.req.url).protocol === 'https:' ? 'https:' : 'http:');
 
 /** Why this request's origin is refused, or null. A request without Origin (not a browser's cross-site write) passes. */
-export function originProblem(c: Context, allowed: string[] | null): string | null {
+function originProblem(c: Context, allowed: string[] | null): string | null {
   const site = c.req.header('sec-fetch-site');
   if (site === 'cross-site' || site === 'same-site') return REFUSED;
   const origin = c.req.header('origin');

@@ -9,15 +9,15 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { forbidden, unauthorized } from '../services/errors.js';
 import type { Role, Session, User, UserStore } from '../store/admin.js';
 
-export const SESSION_COOKIE = 'antq_session';
-export const CSRF_HEADER = 'X-CSRF-Token';
-export const SESSION_HOURS = 12;
+const SESSION_COOKIE = 'antq_session';
+const CSRF_HEADER = 'X-CSRF-Token';
+const SESSION_HOURS = 12;
 
 export type AuthEnv = { Variables: { session: Session | null } };
 
-export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 /** The CSRF token of a session token (a keyed hash: it tells nothing of the session token). */
-export const csrfTokenOf = (sessionToken: string) => createHmac('sha256', sessionToken).update('antq-csrf').digest('base64url');
+const csrfTokenOf = (sessionToken: string) => createHmac('sha256', sessionToken).update('antq-csrf').digest('base64url');
 
 /** The CSRF token of this request's session cookie, if any. */
 export const requestCsrfToken = (c: Context) => {

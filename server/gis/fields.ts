@@ -112,11 +112,6 @@ export const AREA_FIELDS: FieldDef<AreaFigures>[] = [
 
 export type Row = CommuneFigures | AreaFigures;
 
-/** One unit's attribute values in field order. */
-export function values(fields: readonly Field[], row: Row, ctx: RowContext): Value[] {
-  return (fields as readonly FieldDef<Row>[]).map((f) => f.get(row, ctx));
-}
-
 /** The same as an object keyed by field name (GeoJSON properties). */
 export function properties(fields: readonly Field[], row: Row, ctx: RowContext): Record<string, Value> {
   const out: Record<string, Value> = {};

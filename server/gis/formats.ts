@@ -32,7 +32,7 @@ export function fileName(layer: Layer, format: Format, province?: string): strin
 }
 
 /** The layer's description: what it is, which year, how detailed, whether sample data, from where. */
-export function describe(layer: Layer, province?: string): string {
+function describe(layer: Layer, province?: string): string {
   const c = layer.collection;
   const place = province ? `, tỉnh/thành phố mã ${province}` : '';
   return [
@@ -72,9 +72,10 @@ export function toGpkg(layer: Layer, province?: string): Buffer {
 function csvValue(f: Field, v: unknown): string | number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
-  if (f.type === 'date') return formatDate(String(v));
+  const value = v as string | number; // the layers' properties hold text and numbers besides the cases above
+  if (f.type === 'date') return formatDate(String(value));
   // A year or a code is text: never "2.025".
-  return f.csv === 'text' ? String(v) : (v as number);
+  return f.csv === 'text' ? String(value) : value;
 }
 
 /** The exports' CSV (header block, Vietnamese headings and numbers); rates in per cent as in the other formats. */

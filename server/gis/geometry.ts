@@ -15,7 +15,7 @@ export type Detail = 'national' | 'fine';
 export const DETAILS: readonly Detail[] = ['national', 'fine'];
 
 /** Decimals kept: about 1 m at the national simplification, 0.1 m at the finer one (both finer than their grid). */
-export const DIGITS: Record<Detail, number> = { national: 5, fine: 6 };
+const DIGITS: Record<Detail, number> = { national: 5, fine: 6 };
 
 export interface Shape {
   code: string;
@@ -70,7 +70,7 @@ function wound(g: MultiPolygon): MultiPolygon {
   };
 }
 
-export function bboxOf(g: MultiPolygon): BBox {
+function bboxOf(g: MultiPolygon): BBox {
   const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
   for (const poly of g.coordinates)
     for (const [x, y] of poly[0]) {
@@ -98,7 +98,7 @@ function shapes(topo: Topology, object: string, digits: number): Shape[] {
 /** Which boundary layer a collection draws: the 2025 communes or provinces, or the pre-2025 provinces or districts. */
 export type ShapeLayer = 'communes' | 'provinces' | 'pre2025-provinces' | 'pre2025-districts';
 /** Where scripts/gis/pre2025.ts writes the pre-2025 layers: beside build/geo. */
-export const PRE2025_GEO_DIR = '../geo-pre2025';
+const PRE2025_GEO_DIR = '../geo-pre2025';
 
 /**
  * Reads build/geo on demand. The national layer's shapes are decoded once and kept (a few tens of MB); the finer

@@ -30,15 +30,19 @@ const SQL_TYPES: Record<FieldType, string> = { text: 'TEXT', integer: 'INTEGER',
 export function gpkgGeometry(g: MultiPolygon, bbox: BBox, srsId = 4326): Buffer {
   let points = 0;
   let rings = 0;
-  for (const poly of g.coordinates) for (const ring of poly) (rings++, (points += ring.length));
+  for (const poly of g.coordinates) {
+    for (const ring of poly) {
+      rings++;
+      points += ring.length;
+    }
+  }
   const size = 8 + 32 + 9 + g.coordinates.length * 9 + rings * 4 + points * 16;
   const b = Buffer.alloc(size);
-  let o = 0;
   b.write('GP', 0, 'ascii');
   b[2] = 0; // version 1
   b[3] = 0b0000_0011; // envelope [minx, maxx, miny, maxy], little-endian
   b.writeInt32LE(srsId, 4);
-  o = 8;
+  let o = 8;
   for (const v of [bbox[0], bbox[2], bbox[1], bbox[3]]) o = b.writeDoubleLE(v, o);
   b[o++] = 1;
   o = b.writeUInt32LE(6, o); // MultiPolygon

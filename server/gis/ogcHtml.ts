@@ -11,7 +11,7 @@ export interface HtmlLink {
 const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const num = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
 
-export function cell(v: Value, f?: Field): string {
+function cell(v: Value, f?: Field): string {
   if (v === null) return '–';
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
   if (typeof v === 'number' && f?.type !== 'integer') return esc(num.format(v));

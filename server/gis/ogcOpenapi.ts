@@ -9,7 +9,7 @@ import { downloadQuery, formatQuery, itemQuery, itemsQuery } from './ogcParams.j
 type Json = Record<string, unknown>;
 
 /** OpenAPI query parameters from a zod object: one per key, its JSON schema, description and whether required. */
-export function queryParameters(schema: z.ZodObject): Json[] {
+function queryParameters(schema: z.ZodObject): Json[] {
   return Object.entries(schema.shape).map(([name, s]) => {
     const { description, ...json } = z.toJSONSchema(s as z.ZodType, { target: 'openapi-3.0', io: 'input' }) as Json;
     delete json.$schema;
@@ -34,7 +34,7 @@ const JSON_TYPES: Record<Field['type'], Json> = {
 };
 
 /** The properties' schema; OpenAPI 3.0 marks the nullable ones, the plain JSON Schema for GDAL does not. */
-export function propertiesSchema(fields: readonly Field[], nullable = true): Json {
+function propertiesSchema(fields: readonly Field[], nullable = true): Json {
   return {
     type: 'object',
     properties: Object.fromEntries(fields.map((f) => [f.name, { ...JSON_TYPES[f.type], ...(nullable ? { nullable: f.name !== 'code' } : {}), title: f.vi, description: f.en }])),

@@ -101,5 +101,3 @@ export function downloadQuery(c: Collection) {
     .strict();
 }
 
-export type ItemsQuery = z.output<ReturnType<typeof itemsQuery>>;
-export type DownloadQuery = z.output<ReturnType<typeof downloadQuery>>;

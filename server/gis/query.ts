@@ -55,7 +55,7 @@ export function intersectsBox(g: MultiPolygon, envelope: BBox, box: BBox): boole
 }
 
 /** [start, end) in ms of an RFC 3339 instant or interval; ".." or empty is open. A date alone is that whole day. */
-export function parseDatetime(s: string): [number, number] {
+function parseDatetime(s: string): [number, number] {
   const bound = (v: string | undefined, end: boolean) => {
     if (v === undefined || v === '' || v === '..') return end ? Infinity : -Infinity;
     const t = Date.parse(/T/.test(v) ? v : `${v}T00:00:00Z`);

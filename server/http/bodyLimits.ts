@@ -5,8 +5,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 
-export const LOGIN_BODY_BYTES = 4 * 1024;
-export const DEFAULT_BODY_BYTES = 16 * 1024;
+const LOGIN_BODY_BYTES = 4 * 1024;
+const DEFAULT_BODY_BYTES = 16 * 1024;
 
 /** Routes whose handler sets its own (larger) limit: import files and deck files. */
 const OWN_LIMIT = new Set(['/api/imports', '/api/imports/check', '/api/decks/import']);

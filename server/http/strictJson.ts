@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { badRequest } from '../services/errors.js';
 
-export async function strictText(c: Context, field = 'body'): Promise<string> {
+async function strictText(c: Context, field = 'body'): Promise<string> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -4,7 +4,7 @@
 // on its own code, no other row may be imported, and nothing may crash.
 
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../scripts/sample/prng.js';
+import { mulberry32 } from '../../shared/lib/prng.js';
 import { checkFile, haveData, realUnits, suggested, workbook, type Cell } from '../../test/support/returnLayouts.js';
 import type { Unit } from '../../shared/domain/types.js';
 import { STATUS_WORDS } from '../../shared/import/dictionary.js';

@@ -4,6 +4,7 @@
 // the district header row above). More than one candidate is an error listing them; a name equal only
 // without diacritics ("Đồng Kỵ" / "Đồng Kỳ") is a suggestion the user must confirm, never a match.
 
+import { assessedUnits } from '../../shared/domain/assessed.js';
 import type { Unit, Vintage } from '../../shared/domain/types.js';
 import { nameKey, normalize, splitCommuneName, splitDistrictName, type TypedName } from '../../shared/import/normalize.js';
 
@@ -71,11 +72,7 @@ function nameIndex(units: Unit[], split: (s: string) => TypedName, keys: Map<Uni
 }
 
 export function buildUnitIndex(vintage: Vintage, units: Unit[], otherUnits: Unit[]): UnitIndex {
-  const assessable = (list: Unit[]) => {
-    const withCommunes = new Set(list.filter((u) => u.level === 'commune' && u.districtCode).map((u) => u.districtCode));
-    return list.filter((u) => u.level === 'commune' || (u.level === 'district' && !withCommunes.has(u.code)));
-  };
-  const mine = assessable(units);
+  const mine = assessedUnits(units);
   const districts = units.filter((u) => u.level === 'district');
   const keys = new Map<Unit, UnitKeys>();
   const provinceByName = new Map<string, Unit[]>();
@@ -83,7 +80,7 @@ export function buildUnitIndex(vintage: Vintage, units: Unit[], otherUnits: Unit
   return {
     vintage,
     byCode: new Map(mine.map((u) => [u.code, u])),
-    otherByCode: new Map(assessable(otherUnits).map((u) => [u.code, u])),
+    otherByCode: new Map(assessedUnits(otherUnits).map((u) => [u.code, u])),
     names: nameIndex(mine, splitCommuneName, keys),
     districts: nameIndex(districts, splitDistrictName, keys),
     districtByCode: new Map(districts.map((u) => [u.code, u])),
@@ -129,7 +126,7 @@ export function matchName(index: UnitIndex, rawName: string, rawDistrict: string
       districtNote = ` (không tìm thấy "${rawDistrict.trim()}" trong danh mục huyện)`;
     }
   }
-  const inDistrict = (list: Unit[]) => (district === null ? list : list.filter((u) => district!.some((d) => d.code === u.districtCode)));
+  const inDistrict = (list: Unit[]) => (district === null ? list : list.filter((u) => district.some((d) => d.code === u.districtCode)));
   const describe = (list: Unit[]) => list.map((u) => describeUnit(index, u)).join('; ');
   const where = district ? ` thuộc ${district.map((d) => d.fullName).join(' / ')}` : '';
 

@@ -21,7 +21,7 @@ export interface ReadOptions {
   workerTimeoutMs?: number;
 }
 
-export const DEFAULT_WORKER_ABOVE = 1024 * 1024;
+const DEFAULT_WORKER_ABOVE = 1024 * 1024;
 
 const UNREADABLE = 'Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng XLSX/CSV. Hãy mở tệp bằng Excel, lưu lại (XLSX hoặc CSV UTF-8) và thử lại.';
 

@@ -4,7 +4,7 @@
 // in a text editor, so that every problem can be pointed at.
 
 import ExcelJS from 'exceljs';
-import { CsvError, parseCsv } from '../lib/csv.js';
+import { CsvError, parseCsv } from '../../shared/lib/csv.js';
 import { decodeText, DecodeError, type TextEncoding } from './decode.js';
 
 export interface SheetRow {
@@ -29,8 +29,8 @@ export interface Sheet {
 /** The file cannot be read at all; the message says why and what to do. */
 export class SheetError extends Error {}
 
-export const MAX_ROWS = 50_000;
-export const MAX_COLUMNS = 200;
+const MAX_ROWS = 50_000;
+const MAX_COLUMNS = 200;
 
 const SEPARATORS = [',', ';', '\t'] as const;
 
@@ -125,7 +125,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
 }
 
 /** A cell's value as the user typed it: numbers in plain digits, formulas by their result. */
-export function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
@@ -137,5 +137,5 @@ export function cellText(v: ExcelJS.CellValue): string {
     if ('text' in v) return cellText((v as { text: ExcelJS.CellValue }).text);
     if ('error' in v) return String((v as { error: string }).error);
   }
-  return String(v);
+  return ''; // an object of no kind ExcelJS documents carries no text
 }

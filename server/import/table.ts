@@ -186,7 +186,7 @@ const ROMAN_OR_LETTER = /^(?:[IVXLC]+|[A-Z])\.?$/;
 const PROVINCE = `${nameKey('tỉnh')} `;
 
 /** What each row below the header is; district header rows set the district of the rows under them. */
-export function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): TableRow[] {
+function classifyRows(rows: SheetRow[], index: Map<ColumnId, number>): TableRow[] {
   const at = (r: SheetRow, id: ColumnId) => {
     const k = index.get(id);
     return k === undefined ? '' : (r.cells[k] ?? '').trim();

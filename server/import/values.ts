@@ -20,7 +20,7 @@ export function parseStatus(raw: string): Parsed<Status> {
 }
 
 /** The largest count accepted in one cell: more is surely a typing slip (e.g. a phone number). */
-export const MAX_COUNT = 1_000_000;
+const MAX_COUNT = 1_000_000;
 
 /** A count: digits, with "." or spaces as thousands separators (1.234); blank = 0. */
 export function parseCount(raw: string): Parsed<number> {

@@ -78,7 +78,7 @@ export async function statusMap(svc: StatsService, geo: GeoLayers, r: MapRequest
       const s = status.get(a.code) ?? null;
       return s ? STATUS_COLORS[s] : NO_DATA_COLOR;
     },
-    coast: national.outline.features.map((f) => f.geometry as MapPicture['coast'][number]),
+    coast: national.outline.features.map((f) => f.geometry),
     islandLabels: national.islandLabels.features.map((l) => ({ name: l.properties.name, lng: l.geometry.coordinates[0], lat: l.geometry.coordinates[1] })),
   };
   return { picture, png: rasterise(mapSvg(picture)) };

@@ -90,8 +90,8 @@ describe.skipIf(missing)('Office files: the Word report and a PowerPoint deck', 
     );
     deckId = deck.id;
   });
-  afterAll(() => {
-    store?.close();
+  afterAll(async () => {
+    await store?.close();
     tmp?.remove();
     rmSync(work, { recursive: true, force: true });
   });

@@ -27,7 +27,7 @@ export interface ReportData {
 }
 
 /** The year's map: years before the reform live on the old communes. */
-export const vintageOf = (year: number): Vintage => (year >= FIRST_2025_YEAR ? '2025' : 'pre2025');
+const vintageOf = (year: number): Vintage => (year >= FIRST_2025_YEAR ? '2025' : 'pre2025');
 
 /** Reasons that only restate the status, which the sentence says already. */
 const STATUS_REASONS: ReadonlySet<ReasonId> = new Set(['chua_dat', 'chua_danh_gia', 'khong_so_lieu']);

@@ -54,7 +54,7 @@ export interface ReportFigures {
   sample: boolean;
 }
 
-export interface ReportSection {
+interface ReportSection {
   heading: string;
   paragraphs: string[];
 }
@@ -69,10 +69,10 @@ export interface ReportText {
   sections: ReportSection[];
 }
 
-export const STANDARD = '“An toàn về an ninh, trật tự”';
-export const MOVEMENT = 'phong trào Toàn dân bảo vệ an ninh Tổ quốc';
+const STANDARD = '“An toàn về an ninh, trật tự”';
+const MOVEMENT = 'phong trào Toàn dân bảo vệ an ninh Tổ quốc';
 /** Lists longer than this name the first ones and refer to the table. */
-export const MAX_NAMED = 12;
+const MAX_NAMED = 12;
 
 const tally = (t: Tally) => `${formatCount(t.certified)}/${formatCount(t.total)}`;
 const share = (t: Tally) => formatPercent(t.total > 0 ? t.certified / t.total : null);
@@ -84,7 +84,7 @@ const cov = (a: Aggregate, f: 'residential' | 'agencies' | 'enterprises' | 'scho
 const capital = (s: string) => s.charAt(0).toLocaleUpperCase('vi-VN') + s.slice(1);
 
 /** "toàn tỉnh", "toàn thành phố", "toàn quốc"; a commune speaks of itself. */
-export function subject(p: ReportPlace): string {
+function subject(p: ReportPlace): string {
   if (p.kind === 'country') return 'toàn quốc';
   if (p.kind === 'commune') return p.fullName;
   return `toàn ${typeWord(p.type)}`;
@@ -96,7 +96,7 @@ function where(p: ReportPlace): string {
 }
 
 /** The communes' unit words as the place has them: "xã, phường, thị trấn". */
-export function communeWords(a: Aggregate): string {
+function communeWords(a: Aggregate): string {
   return typesPhrase(Object.keys(a.communes.byType));
 }
 
@@ -117,7 +117,7 @@ const localLevel = (year: number) => (year >= FIRST_2025_YEAR ? 'cấp xã' : 'c
  * tỉnh quản lý đạt tiêu chuẩn …; 69/70 xã, 48/52 phường, 4/4 thị trấn, 269/270 cơ quan, … do cấp huyện quản lý
  * đạt tiêu chuẩn …; 709/730 khu dân cư đạt tiêu chuẩn …".
  */
-export function resultsSentence(f: ReportFigures): string {
+function resultsSentence(f: ReportFigures): string {
   const { now: a, place } = f;
   const clauses: string[] = [];
   const pb = a.provinceBodies && a.provinceBodies.total > 0 ? a.provinceBodies : null;
@@ -142,7 +142,7 @@ export function resultsSentence(f: ReportFigures): string {
  * phường, thị trấn (chiếm tỷ lệ 97,37%); … đạt “An toàn về an ninh trật tự”." Agencies and schools are also summed,
  * as report 003 does ("110 cơ quan, đơn vị, trường học đạt chuẩn").
  */
-export function ratesSentence(f: ReportFigures): string | null {
+function ratesSentence(f: ReportFigures): string | null {
   const a = f.now;
   const parts: string[] = [];
   const assessed = a.communes.total - a.communes.noData;
@@ -180,7 +180,7 @@ function basisNote(prev: NonNullable<ReportFigures['previous']>): string {
 }
 
 /** The change on the previous year: "Tỷ lệ … đạt chuẩn tăng 1,32 điểm % so với năm 2024 (từ 95,00% lên 96,32%)". */
-export function changeSentences(f: ReportFigures): string[] {
+function changeSentences(f: ReportFigures): string[] {
   const prev = f.previous;
   if (!prev) return [`Không có số liệu năm ${f.year - 1} để so sánh.`];
   const out: string[] = [];
@@ -216,7 +216,7 @@ function byProvince(list: readonly CommuneLine[]): string {
 const listOf = (f: ReportFigures, list: readonly CommuneLine[]) => (f.place.kind === 'country' && list.length > MAX_NAMED ? byProvince(list) : nameList(list, f.place.kind === 'country'));
 
 /** Communes not certified, not assessed, newly certified and that lost the standard, with the worklist's reasons. */
-export function statusSentences(f: ReportFigures): string[] {
+function statusSentences(f: ReportFigures): string[] {
   const a = f.now;
   const words = communeWords(a);
   if (f.place.kind === 'commune') return communeStatus(f);
@@ -268,7 +268,7 @@ function communeStatus(f: ReportFigures): string[] {
 }
 
 /** Models, exemplary units, key areas and hot spots ("không để xảy ra “điểm nóng”" as reports 000 and 003 say). */
-export function movementSentences(f: ReportFigures): string[] {
+function movementSentences(f: ReportFigures): string[] {
   const a = f.now;
   const out: string[] = [];
   const words = communeWords(a);
@@ -296,7 +296,7 @@ export function movementSentences(f: ReportFigures): string[] {
 }
 
 /** 2025: the reform of 01/7/2025, and how the old communes the place's communes were formed from stood in 2024. */
-export function reformSentences(f: ReportFigures): string[] {
+function reformSentences(f: ReportFigures): string[] {
   if (f.year < FIRST_2025_YEAR || !f.reform) return [];
   const r = f.reform;
   const a = f.now;
@@ -310,7 +310,7 @@ export function reformSentences(f: ReportFigures): string[] {
 }
 
 /** The heading block of an official document (issuer, number, place and date) and the title. */
-export function heading(f: ReportFigures, date: Date): Pick<ReportText, 'issuer' | 'number' | 'placeAndDate' | 'title' | 'subtitle'> {
+function heading(f: ReportFigures, date: Date): Pick<ReportText, 'issuer' | 'number' | 'placeAndDate' | 'title' | 'subtitle'> {
   const p = f.place;
   const issuer = p.kind === 'country' ? ['BỘ CÔNG AN', 'BAN CHỈ ĐẠO 138/CP'] : p.kind === 'province' ? ['UBND ' + upper(p.fullName), 'BAN CHỈ ĐẠO 138'] : [`UBND ${upper(p.fullName)}`, 'BAN CHỈ ĐẠO 138'];
   // Documents are dated at the province's name: "Bắc Ninh, ngày …" (a commune's or district's too).

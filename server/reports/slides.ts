@@ -1,6 +1,6 @@
 import { keyFigures, yearTotalOf, type KeyFigure } from '../../shared/export/keyFigures.js';
 import { bboxOfGeometry, unionBBox, type BBox } from '../../shared/lib/bbox.js';
-import { buildLegend, type LegendEntry, type Row, type Symbology } from '../../shared/lib/legendModel.js';
+import { buildLegend, type LegendEntry, type Symbology } from '../../shared/lib/legendModel.js';
 import { NO_DATA_COLOR } from '../../shared/lib/statusClasses.js';
 import { parseView } from '../../shared/domain/view.js';
 import { previousYear } from '../../shared/domain/previousYear.js';
@@ -60,7 +60,7 @@ export async function slide(svc: StatsService, geo: GeoLayers, r: SlideRequest):
   // A province has no one status: the map shows its rate instead, as the page does.
   const metric = level === 'province' && v.metric === 'status' ? 'rate' : v.metric;
   const symbology: Symbology = { metric, denominator: v.denominator, changeFrom: v.changeFrom, classing: { method: v.method, k: v.k, breaks: v.breaks } };
-  const legend = buildLegend(stats.units as unknown as Row[], symbology, before as unknown as Row[] | null);
+  const legend = buildLegend(stats.units, symbology, before);
 
   const national = await geo.nationalGeo();
   const features = level === 'province' ? national.provinces.features : province ? (await geo.province(province)).features : national.communes.features;
@@ -72,7 +72,7 @@ export async function slide(svc: StatsService, geo: GeoLayers, r: SlideRequest):
   const islands = await geo.archipelagos();
   const content = province
     ? unionBBox(units.filter((u) => !islands.some((i) => i.code === u.code)).map((u) => bboxOfGeometry(u.geometry)), 0.05)
-    : unionBBox(national.outline.features.map((f) => bboxOfGeometry(f.geometry as MapPicture['coast'][number])), 0.3);
+    : unionBBox(national.outline.features.map((f) => bboxOfGeometry(f.geometry)), 0.3);
   const frame = v.at ? bboxOfPosition(v.at) : content;
   const picture: MapPicture = {
     ...SLIDE_MAP,
@@ -82,7 +82,7 @@ export async function slide(svc: StatsService, geo: GeoLayers, r: SlideRequest):
     legend: null,
     islands,
     islandFill: (a) => legend.colors.get(level === 'province' ? a.provinceCode : a.code) ?? NO_DATA_COLOR,
-    coast: national.outline.features.map((f) => f.geometry as MapPicture['coast'][number]),
+    coast: national.outline.features.map((f) => f.geometry),
     islandLabels: national.islandLabels.features.map((l) => ({ name: l.properties.name, lng: l.geometry.coordinates[0], lat: l.geometry.coordinates[1] })),
   };
 

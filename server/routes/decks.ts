@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireSession, type AuthEnv } from '../auth/session.js';
 import { DeckInputError, checkDeckName, checkSlide, checkSlideChange, deckFile, parseDeckFile } from '../../shared/domain/deck.js';
+import { slug } from '../../shared/export/office/slug.js';
 import { strictJson } from '../http/strictJson.js';
 import { ApiError, badRequest, forbidden, notFound } from '../services/errors.js';
 import { ROLES, type AdminBackend } from '../store/admin.js';
@@ -9,7 +10,7 @@ import type { DeckSummary } from '../store/decks.js';
 import { DeckStoreError } from '../store/errors.js';
 
 /** An import file larger than this is not a deck (100 slides take about 50 KB). */
-export const MAX_DECK_FILE_BYTES = 1024 * 1024;
+const MAX_DECK_FILE_BYTES = 1024 * 1024;
 
 /** Input and store refusals as API errors: 400 (or 404) with the field. */
 async function checked<T>(fn: () => T | Promise<T>): Promise<T> {
@@ -39,7 +40,7 @@ const withOwner = <T extends DeckSummary>(c: Context<AuthEnv>, d: T): Omit<T, 'o
 
 /** A file name for the export: the deck's name without diacritics or punctuation. */
 const fileName = (d: DeckSummary) =>
-  `bo-trinh-chieu-${d.id}-${d.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'khong-ten'}.json`;
+  `bo-trinh-chieu-${d.id}-${slug(d.name).slice(0, 60) || 'khong-ten'}.json`;
 
 /**
  * Decks of saved views. Reading is public (a deck's link opens on any screen, like the map; owners are shown

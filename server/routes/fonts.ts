@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 
 const require = createRequire(import.meta.url);
 /** Glyph PBFs (Noto Sans, which covers Vietnamese) from the npm package, so no font comes from the internet. */
-export const FONTS_DIR = join(dirname(require.resolve('tileserver-gl-styles/package.json')), 'fonts');
+const FONTS_DIR = join(dirname(require.resolve('tileserver-gl-styles/package.json')), 'fonts');
 
 export function fontsRoutes(dir = FONTS_DIR) {
   const cache = new Map<string, Buffer>();

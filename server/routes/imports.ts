@@ -22,7 +22,7 @@ function provinceParam(raw: string | undefined): string | null {
 
 /** The file's name as the client sent it, made safe to show and store. */
 function fileNameParam(raw: string | undefined): string {
-  const n = (raw ?? '').replace(/[\u0000-\u001f\\/]/g, '').trim().slice(0, 200);
+  const n = (raw ?? '').replace(/[\p{Cc}\\/]/gu, '').trim().slice(0, 200);
   return n || 'tệp tải lên';
 }
 

@@ -9,7 +9,7 @@ const VINTAGE_LABELS: Record<Vintage, string> = {
 };
 
 /** What the figures can be shown as; the map and the exports read the list from here. */
-export const METRICS = [
+const METRICS = [
   { id: 'status', label: 'Tình trạng công nhận "An toàn về ANTT"', kind: 'categorical' },
   { id: 'communeRate', label: 'Tỷ lệ xã, phường đạt chuẩn', kind: 'rate' },
   { id: 'residentialRate', label: 'Tỷ lệ khu dân cư đạt chuẩn', kind: 'rate' },

@@ -17,7 +17,7 @@ import { matches, yearMatches, type Filters } from '../gis/query.js';
 import { ROOT } from '../config.js';
 import { readGeoManifest } from './boundaries.js';
 
-export const CONFORMANCE = [
+const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html',
@@ -51,7 +51,10 @@ const base = (c: Context) => `${new URL(c.req.url).origin}/ogc`;
 /** The request's own URL with some parameters replaced (undefined removes one). */
 function withParams(c: Context, changes: Record<string, string | undefined>): string {
   const u = new URL(c.req.url);
-  for (const [k, v] of Object.entries(changes)) (v === undefined ? u.searchParams.delete(k) : u.searchParams.set(k, v));
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined) u.searchParams.delete(k);
+    else u.searchParams.set(k, v);
+  }
   return u.href;
 }
 

@@ -14,9 +14,9 @@ import { reportData, type ReportQuery } from '../reports/reportData.js';
 import { slide, SLIDE_MAP, type SlideRequest } from '../reports/slides.js';
 import { parseYear } from './params.js';
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
-export const REPORT_SOURCE = 'Ban Chỉ đạo 138; bản đồ phong trào Toàn dân bảo vệ ANTQ; ranh giới: sapnhap.bando.com.vn / NXB TN-MT&BĐ VN';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+const REPORT_SOURCE = 'Ban Chỉ đạo 138; bản đồ phong trào Toàn dân bảo vệ ANTQ; ranh giới: sapnhap.bando.com.vn / NXB TN-MT&BĐ VN';
 const PLACE_KEYS = ['province', 'district', 'commune'] as const;
 const CODE_FORMAT = { province: /^\d{2}$/, district: /^\d{3}$/, commune: /^\d{5}$/ } as const;
 const CODE_WORD = { province: 'mã tỉnh 2 chữ số', district: 'mã huyện 3 chữ số', commune: 'mã xã 5 chữ số' } as const;

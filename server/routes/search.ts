@@ -38,7 +38,7 @@ export function searchRoutes(svc: StatsService, store: Store) {
     const b = await current();
     c.header('ETag', b.etag);
     c.header('Cache-Control', 'public, max-age=3600, must-revalidate');
-    if (etagMatches(c.req.header('If-None-Match'), b.etag)) return c.body(null, 304) as unknown as TypedResponse<null, 304, 'body'>;
+    if (etagMatches(c.req.header('If-None-Match'), b.etag)) return c.body(null, 304);
     c.header('Content-Type', 'application/json; charset=utf-8');
     // Serialised once per version; typed for hc<AppType> as what it is.
     return c.body(b.body) as unknown as TypedResponse<SearchIndexData, 200, 'json'>;

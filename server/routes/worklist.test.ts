@@ -4,7 +4,7 @@ import { missingSeededApi, skipUnlessCi } from '../../test/support/prerequisites
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../app.js';
 import { paths } from '../config.js';
-import { parseCsv } from '../lib/csv.js';
+import { parseCsv } from '../../shared/lib/csv.js';
 import type { StatsResponse } from '../services/stats.js';
 import type { TargetResponse, WorklistResponse } from '../services/worklist.js';
 import type { CommuneFigures } from '../../shared/domain/figures.js';
@@ -70,7 +70,7 @@ describe.skipIf(skip)('worklist and target API on the seeded sample data', { tim
     const x = await app.request(`/api/worklist.xlsx?${q}`);
     expect(x.headers.get('Content-Disposition')).toBe('attachment; filename="danh-sach-xa-can-tap-trung-2025-24.xlsx"');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await x.arrayBuffer()) as never);
+    await wb.xlsx.load(await x.arrayBuffer());
     const ws = wb.worksheets[0];
     const col1 = ws.getColumn(1).values.slice(1).map(String);
     expect(col1).toContain('DỮ LIỆU MINH HỌA: số liệu do bộ sinh dữ liệu mẫu tạo ra, không phải số liệu chính thức.');

@@ -5,7 +5,7 @@ import { badRequest } from '../services/errors.js';
 import { parseYear } from './params.js';
 
 /** Unit types of the 2025 map. */
-export const UNIT_TYPES = ['Xã', 'Phường', 'Đặc khu'] as const;
+const UNIT_TYPES = ['Xã', 'Phường', 'Đặc khu'] as const;
 const STATUS_FILTERS: readonly StatusFilter[] = [...STATUSES, 'none'];
 
 type Query = Record<string, string | undefined>;

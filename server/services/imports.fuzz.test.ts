@@ -2,7 +2,7 @@
 // wrong (row, column, message, hint), and never writes anything for a file with errors.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../scripts/sample/prng.js';
+import { mulberry32 } from '../../shared/lib/prng.js';
 import { dump, filled, fixtureStore, returnsCsv, type Cells } from '../../test/support/importFixture.js';
 import { COLUMNS } from '../../shared/import/columns.js';
 import { templateXlsx } from '../import/template.js';
@@ -99,7 +99,7 @@ describe('import fuzz', () => {
       try {
         await svc.commit({ fileName: `fuzz-${k}`, bytes, year: 2025, provinceCode: province }, { province: null, label: 'toàn quốc' }, 'fuzz', false);
       } catch (e) {
-        if (!(e instanceof ImportRejected)) throw new Error(`case ${k}: ${(e as Error).stack}`);
+        if (!(e instanceof ImportRejected)) throw new Error(`case ${k}: ${(e as Error).stack}`, { cause: e });
         rejected = e;
       }
       expect(rejected, `case ${k} was committed: ${JSON.stringify(bytes.toString("utf8"))}`).toBeDefined();

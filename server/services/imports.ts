@@ -16,8 +16,8 @@ import { badRequest, forbidden } from './errors.js';
 export const vintageOfYear = (year: number): Vintage => (year >= FIRST_2025_YEAR ? '2025' : 'pre2025');
 
 /** Listing every problem of a 50,000-row file would swamp the page; the counts stay exact. */
-export const MAX_PROBLEMS_LISTED = 2000;
-export const PREVIEW_ROWS = 5;
+const MAX_PROBLEMS_LISTED = 2000;
+const PREVIEW_ROWS = 5;
 
 /** What the user chose about a file: the column of each unrecognised heading, the answers to questions, the sheet. */
 export interface ImportChoices {
@@ -97,7 +97,7 @@ export class ImportRejected extends Error {
   }
 }
 
-export function validateYear(year: number): void {
+function validateYear(year: number): void {
   const max = new Date().getFullYear() + 1;
   if (!Number.isInteger(year) || year < 1990 || year > max) throw badRequest(`Năm phải từ 1990 đến ${max}, nhận được ${year}`, 'year');
 }

@@ -1,3 +1,4 @@
+import { assessedUnits } from '../../shared/domain/assessed.js';
 import { aggregate, type Aggregate } from '../../shared/domain/aggregate.js';
 import { packCodes, packStatuses, type PackedCodes } from '../../shared/domain/compactStatus.js';
 import { noFigures, type CommuneFigures, type CountedFigures } from '../../shared/domain/figures.js';
@@ -216,7 +217,7 @@ export class StatsService {
                   const o = oldArea(a.code);
                   return { ...areaIdentity(a), ...o.total, oldUnits: { communes: o.total.communes.total, split: o.split } };
                 })
-              : groupAreas(areas, communes, q.level === 'province' ? bodies : new Map());
+              : groupAreas(areas, communes, q.level === 'province' ? bodies : new Map<string, { total: number; certified: number }>());
         const provinceTally = province ? (bodies.get(province.code) ?? null) : sumTallies([...bodies.values()]);
         const oldTotal = old ? (province ? oldArea(province.code) : old.country) : null;
         const sample = all.some((c) => c.origin === 'sample');
@@ -286,11 +287,7 @@ export class StatsService {
  * (Bạch Long Vĩ, Hoàng Sa, Trường Sa, Côn Đảo, Lý Sơn before 2025), which report as communes do.
  */
 function communeLevel(units: Map<string, Unit>): Unit[] {
-  const withCommunes = new Set<string>();
-  for (const u of units.values()) if (u.level === 'commune' && u.districtCode) withCommunes.add(u.districtCode);
-  return [...units.values()]
-    .filter((u) => u.level === 'commune' || (u.level === 'district' && !withCommunes.has(u.code)))
-    .map((u) => (u.level === 'district' ? { ...u, districtCode: u.code } : u));
+  return assessedUnits(units.values()).map((u) => (u.level === 'district' ? { ...u, districtCode: u.code } : u));
 }
 
 function counted(a: Assessment): CountedFigures {

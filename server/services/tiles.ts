@@ -11,7 +11,7 @@ const gz = promisify(gzip);
  * The vector tilesets cut from the national layer, and the source layers in each. The province polygons
  * are a tileset of their own: the map loads them only while the province level is shown.
  */
-export const TILESETS = {
+const TILESETS = {
   communes: ['communes', 'province_borders', 'outline'],
   provinces: ['provinces'],
 } as const;

@@ -7,13 +7,13 @@ import { SAMPLE_LABEL, type Method, type StatsService } from './stats.js';
 
 type Ref = { code: string; name: string; fullName: string };
 
-export interface CommuneYear {
+interface CommuneYear {
   year: number;
   method: Method;
   figures: Omit<CommuneFigures, 'code' | 'name' | 'type' | 'provinceCode' | 'districtCode' | 'population' | 'areaKm2'>;
 }
 
-export interface AreaYear {
+interface AreaYear {
   year: number;
   method: Method;
   /** How the year's total was built: before 2025 on the 2025 map, the area's old communes as reported. */
@@ -23,7 +23,7 @@ export interface AreaYear {
   total: Aggregate;
 }
 
-export interface LinkedUnit extends Ref {
+interface LinkedUnit extends Ref {
   relation: 'full' | 'partial';
   weight: number;
   district: string | null;

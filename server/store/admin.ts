@@ -106,7 +106,7 @@ export interface Session {
 }
 
 /** A log-in attempt to reserve: account lower-cased as typed (known or not), the client's address. */
-export interface LoginAttemptKey {
+interface LoginAttemptKey {
   account: string;
   address: string;
   /** ms since the epoch */
@@ -133,7 +133,7 @@ export interface UserStore {
   settleLoginAttempt(id: number, outcome: 'ok' | 'fail'): Promise<void>;
 }
 
-export interface AuditLog {
+interface AuditLog {
   auditEntries(q: { limit: number; before?: number }): Promise<AuditEntry[]>;
   appendAudit(e: Omit<AuditEntry, 'id' | 'at'>): Promise<void>;
 }

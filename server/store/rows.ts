@@ -9,7 +9,6 @@ export const FIGURE_COLUMNS = [
   'sc_total', 'sc_certified', 'models', 'key_area', 'hot_spot',
 ] as const;
 export const ASSESSMENT_COLUMNS = ['vintage', 'commune_code', 'year', ...FIGURE_COLUMNS, 'batch_id'] as const;
-export type AssessmentColumn = (typeof ASSESSMENT_COLUMNS)[number] | 'province_code';
 
 export interface AssessmentRow {
   vintage: Vintage;

@@ -240,7 +240,7 @@ export function storeAdmin(store: Store): AdminBackend {
              ON CONFLICT (key) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at, saved_by = excluded.saved_by`,
             [key, JSON.stringify(after), now(), actor],
           );
-          await appendAudit(tx, { userName: actor, action: 'import.mapping', target: key, fileSha256: null, summary: `Lưu cách ghép cột và cách ghi cho ${key}`, details: { before: before ? JSON.parse(before.mapping) : null, after } });
+          await appendAudit(tx, { userName: actor, action: 'import.mapping', target: key, fileSha256: null, summary: `Lưu cách ghép cột và cách ghi cho ${key}`, details: { before: before ? (JSON.parse(before.mapping) as unknown) : null, after } });
         });
       },
     },
@@ -330,7 +330,7 @@ export function storeAdmin(store: Store): AdminBackend {
           'SELECT id, at, user_name, action, target, file_sha256, summary, details FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?',
           [Math.min(before ?? MAX_ID, MAX_ID), limit],
         );
-        return rows.map((r) => ({ id: r.id, at: r.at, userName: r.user_name, action: r.action, target: r.target, fileSha256: r.file_sha256, summary: r.summary, details: JSON.parse(r.details) }));
+        return rows.map((r) => ({ id: r.id, at: r.at, userName: r.user_name, action: r.action, target: r.target, fileSha256: r.file_sha256, summary: r.summary, details: JSON.parse(r.details) as unknown }));
       },
       async appendAudit(e) {
         await appendAudit(store.sql, e);

@@ -6,11 +6,11 @@ import { rate } from './figures.js';
  * The bivariate classification: certification (x) × model density (y), three classes each (0 low … 2 high).
  * Shared by the map's colouring (client) and the worklist's legend-cell filter (server), so both agree.
  */
-export type Level3 = 0 | 1 | 2;
+type Level3 = 0 | 1 | 2;
 export type CertMode = 'status' | 'rate';
 /** A cell "x-y", e.g. "0-2": not certified, high density. */
 export type CellId = `${Level3}-${Level3}`;
-export const CELL_IDS: readonly CellId[] = (['0', '1', '2'] as const).flatMap((x) => (['0', '1', '2'] as const).map((y) => `${x}-${y}` as CellId));
+export const CELL_IDS: readonly CellId[] = (['0', '1', '2'] as const).flatMap((x) => (['0', '1', '2'] as const).map((y): CellId => `${x}-${y}`));
 
 /** Status as an ordered class: not certified is the weakest, not assessed in between. */
 const STATUS_CLASS: Record<Status, Level3> = { chua_dat: 0, chua_danh_gia: 1, dat: 2 };

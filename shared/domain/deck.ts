@@ -4,12 +4,12 @@
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES } from '../lib/classify.js';
 import { DENOMINATORS, METRIC_IDS } from './metrics.js';
 
-export const DECK_FORMAT = 'antq-deck';
-export const DECK_FORMAT_VERSION = 1;
-export const MAX_DECK_NAME = 100;
-export const MAX_SLIDE_TEXT = 200;
+const DECK_FORMAT = 'antq-deck';
+const DECK_FORMAT_VERSION = 1;
+const MAX_DECK_NAME = 100;
+const MAX_SLIDE_TEXT = 200;
 export const MAX_SLIDES = 100;
-export const MAX_VIEW_LENGTH = 1000;
+const MAX_VIEW_LENGTH = 1000;
 
 /** A slide as written: the view is the map's URL query string without the presentation keys. */
 export interface SlideInput {
@@ -104,17 +104,17 @@ export function checkSlideView(raw: unknown, field: string): string {
 }
 
 /** A required one-line text (deck name, slide title), trimmed. */
-export function checkText(raw: unknown, field: string, what: string, max: number): string {
+function checkText(raw: unknown, field: string, what: string, max: number): string {
   const s = typeof raw === 'string' ? raw.trim() : '';
   if (!s) throw new DeckInputError(`Thiếu ${what}`, field);
   if (s.length > max) throw new DeckInputError(`${what[0].toUpperCase()}${what.slice(1)} dài quá ${max} ký tự`, field);
-  if (/[\u0000-\u001f]/.test(s)) throw new DeckInputError(`${what[0].toUpperCase()}${what.slice(1)} có ký tự điều khiển`, field);
+  if (/\p{Cc}/u.test(s)) throw new DeckInputError(`${what[0].toUpperCase()}${what.slice(1)} có ký tự điều khiển`, field);
   return s;
 }
 
 export const checkDeckName = (raw: unknown, field = 'name') => checkText(raw, field, 'tên bộ trình chiếu', MAX_DECK_NAME);
 
-export const checkSlideTitle = (raw: unknown, field: string) => checkText(raw, field, 'tiêu đề trang chiếu', MAX_SLIDE_TEXT);
+const checkSlideTitle = (raw: unknown, field: string) => checkText(raw, field, 'tiêu đề trang chiếu', MAX_SLIDE_TEXT);
 /** null, absent or empty: the default subtitle of the place shown. */
 export const checkSubtitle = (raw: unknown, field: string) => (raw === undefined || raw === null || raw === '' ? null : checkText(raw, field, 'phụ đề', MAX_SLIDE_TEXT));
 
@@ -135,7 +135,7 @@ export function checkSlideChange(r: Record<string, unknown>): Partial<SlideInput
   return change;
 }
 
-export function checkSlideCount(n: number, field: string): void {
+function checkSlideCount(n: number, field: string): void {
   if (n > MAX_SLIDES) throw new DeckInputError(`Một bộ trình chiếu có tối đa ${MAX_SLIDES} trang`, field);
 }
 

@@ -1,5 +1,5 @@
 /** Model density: self-management models per 10,000 residents; null where the population is unknown. */
-export const DENSITY_PER = 10_000;
+const DENSITY_PER = 10_000;
 
 export function modelDensity(c: { models: number | null; population: number | null }): number | null {
   if (c.models === null || c.population === null || c.population <= 0) return null;

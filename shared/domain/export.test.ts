@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../server/lib/csv.js';
+import { parseCsv } from '../lib/csv.js';
 import { toCsv } from './exportCsv.js';
 import { targetTable, worklistTable } from './exportLists.js';
 import { safeText, type ExportTable } from './exportTable.js';

@@ -33,5 +33,5 @@ export async function xlsxBytes(t: ExportTable): Promise<ArrayBuffer> {
   const headerRow = headerRowOf(t);
   ws.views = [{ state: 'frozen', ySplit: headerRow }];
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + t.rows.length, column: t.columns.length } };
-  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+  return (await wb.xlsx.writeBuffer());
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricValue, statusChange, valueChange, type AreaInput, type CommuneInput } from './metrics.js';
+import { metricAtLevel, metricValue, statusChange, valueChange, type AreaInput, type CommuneInput } from './metrics.js';
 
 const commune = (o: Partial<CommuneInput> = {}): CommuneInput => ({
   status: 'dat', residential: { total: 20, certified: 15 }, models: 6, population: 12_000, areaKm2: 30, ...o,
@@ -63,5 +63,14 @@ describe('changes between years', () => {
   it('subtracts the earlier value', () => {
     expect(valueChange(0.8, 0.9)).toBeCloseTo(0.1);
     expect(valueChange(null, 0.9)).toBeNull();
+  });
+});
+
+describe('metricAtLevel', () => {
+  it('shows provinces the rate where communes show their status', () => {
+    expect(metricAtLevel('status', true)).toBe('rate');
+    expect(metricAtLevel('status', false)).toBe('status');
+    expect(metricAtLevel('density', true)).toBe('density');
+    expect(metricAtLevel(null, true)).toBeNull();
   });
 });

@@ -7,6 +7,9 @@ export type MetricId = 'status' | 'rate' | 'density';
 export const METRIC_IDS: readonly MetricId[] = ['status', 'rate', 'density'];
 
 /** What model density is relative to. */
+/** The metric shown at a level: provinces have no status (a commune's certification), so they show the rate. */
+export const metricAtLevel = <M extends MetricId | null>(metric: M, provinceLevel: boolean): M | 'rate' => (metric === 'status' && provinceLevel ? 'rate' : metric);
+
 export type Denominator = 'population' | 'residential' | 'area';
 export const DENOMINATORS: readonly Denominator[] = ['population', 'residential', 'area'];
 
@@ -46,7 +49,7 @@ export interface AreaInput {
   densityBase: Record<Denominator, { models: number; per: number }>;
 }
 
-export const isArea = (row: CommuneInput | AreaInput): row is AreaInput => 'populationKnown' in row;
+const isArea = (row: CommuneInput | AreaInput): row is AreaInput => 'populationKnown' in row;
 
 /**
  * The numeric value of a metric for one unit, or null for "no data".

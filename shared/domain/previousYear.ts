@@ -17,7 +17,7 @@ export type AreaKind = 'country' | 'province' | 'commune';
  */
 export type YearBasis = 'reported' | 'old-units' | 'rollup';
 
-export interface ComparedYear {
+interface ComparedYear {
   year: number;
   basis: YearBasis;
 }
@@ -47,7 +47,7 @@ export function previousYear(kind: AreaKind, year: number, years: readonly numbe
   return comparedYears(kind, year, year - 1, years);
 }
 
-export const OLD_UNITS_LABEL = 'xã cũ, trước sắp xếp';
+const OLD_UNITS_LABEL = 'xã cũ, trước sắp xếp';
 
 const count = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n);
 

@@ -9,7 +9,7 @@ import type { CrosswalkLink, Unit } from './types.js';
 export type IndexUnit = [code: string, name: string, type: string, parent: string, fullName?: string];
 
 /** An old commune (or island district) as [code, name, type, old district, new codes largest share first, fullName?]. */
-export type IndexAlias = [code: string, name: string, type: string, district: string, targets: string[], fullName?: string];
+type IndexAlias = [code: string, name: string, type: string, district: string, targets: string[], fullName?: string];
 
 /** GET /api/search-index. Arrays rather than objects: the index is downloaded whole on first use. */
 export interface SearchIndexData {

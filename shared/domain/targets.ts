@@ -7,12 +7,12 @@ import type { Status, Tally } from './types.js';
  * to the standard". Closeness is the share of a commune's residential areas already certified: the
  * standard is built from them, so a commune with most of them certified has the least left to do.
  */
-export const CLOSENESS_MEASURE =
+const CLOSENESS_MEASURE =
   'Mức gần chuẩn: tỷ lệ khu dân cư của xã đã đạt chuẩn "An toàn về ANTT" (cao hơn là gần chuẩn hơn; bằng nhau thì xã còn ít khu dân cư chưa đạt hơn xếp trước).';
 
-export type TargetOutcome = 'met' | 'reachable' | 'unreachable' | 'empty';
+type TargetOutcome = 'met' | 'reachable' | 'unreachable' | 'empty';
 
-export interface TargetCommune {
+interface TargetCommune {
   rank: number;
   code: string;
   name: string;

@@ -10,7 +10,7 @@ export const COMMUNE_TYPES_2025 = ['Xã', 'Phường', 'Đặc khu'] as const;
  * "Phường" that 1027 lists as "Xã"; the source data name no resolution that changed them, so 1027 stands.
  * Before 2025: the GSO list in force on 30/06/2025 (the old units have no history of their types).
  */
-export const UNIT_TYPE_SOURCES: Record<Vintage, { document: string; asOf: string }> = {
+const UNIT_TYPE_SOURCES: Record<Vintage, { document: string; asOf: string }> = {
   '2025': { document: 'danh mục 1027/CTK-CSCL của Cục Thống kê', asOf: '01/7/2025' },
   pre2025: { document: 'danh mục hành chính của Cục Thống kê', asOf: '30/6/2025' },
 };

@@ -90,13 +90,13 @@ export const DEFAULT_CRITERIA: Omit<WorklistCriteria, 'year' | 'since'> = {
   certMode: 'status',
 };
 
-export interface Reason {
+interface Reason {
   id: ReasonId;
   text: string;
   weight: number;
 }
 
-export interface WorklistRow {
+interface WorklistRow {
   rank: number;
   code: string;
   name: string;
@@ -169,7 +169,7 @@ function densityThresholds(communes: readonly CommuneFigures[], rule: DensityRul
   return (p) => medians.get(p) ?? null;
 }
 
-export function densityRuleText(rule: DensityRule): string {
+function densityRuleText(rule: DensityRule): string {
   return rule.kind === 'provinceMedian' ? 'trung vị của tỉnh' : `phân vị ${rule.p} toàn quốc`;
 }
 

@@ -4,7 +4,7 @@ import type { LegendEntry } from '../lib/legendModel.js';
 /** Measures a text's width in pixels at a font size (the canvas's measureText, or an estimate in tests). */
 export type Measure = (text: string, px: number, bold: boolean) => number;
 
-export type LegendItem =
+type LegendItem =
   | { kind: 'text'; x: number; y: number; text: string; px: number; bold: boolean; align: 'left' | 'right' }
   | { kind: 'swatch'; x: number; y: number; w: number; h: number; color: string; hatched: boolean };
 

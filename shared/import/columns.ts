@@ -66,7 +66,7 @@ export const COLUMNS: readonly Column[] = [
 ];
 
 /** Columns read from returns but not printed in the template. */
-export const EXTRA_COLUMNS: readonly Column[] = [
+const EXTRA_COLUMNS: readonly Column[] = [
   { id: 'seq', heading: 'STT', aliases: ['so thu tu', 'tt', 'so tt'], required: false, help: 'số thứ tự (không nhập)' },
   { id: 'district', heading: 'Huyện/TP', aliases: ['huyen', 'quan huyen', 'huyen tp', 'huyen thi xa thanh pho', 'huyen thi xa tp', 'huyen thanh pho', 'don vi cap huyen', 'cap huyen', 'quan huyen thi xa', 'huyen thi xa', 'ten huyen'], required: false, help: 'huyện, quận, thị xã, thành phố (trước 01/7/2025): phân biệt các xã cùng tên' },
   { id: 'rdRate', heading: 'Tỷ lệ khu dân cư đạt (%)', aliases: [], required: false, help: 'tỷ lệ %, đối chiếu với số đạt và tổng số' },
@@ -76,7 +76,7 @@ export const EXTRA_COLUMNS: readonly Column[] = [
 ];
 
 export const ALL_COLUMNS: readonly Column[] = [...COLUMNS, ...EXTRA_COLUMNS];
-export const COLUMN_BY_ID = new Map(ALL_COLUMNS.map((c) => [c.id, c]));
+const COLUMN_BY_ID = new Map(ALL_COLUMNS.map((c) => [c.id, c]));
 export const heading = (id: ColumnId) => COLUMN_BY_ID.get(id)!.heading;
 export const isColumnId = (s: string): s is ColumnId => COLUMN_BY_ID.has(s as ColumnId);
 
@@ -131,8 +131,6 @@ export function columnOf(text: string): ColumnId | undefined {
   }
   return undefined;
 }
-
-export const isRateColumn = (id: ColumnId) => id.endsWith('Rate');
 
 /** Spreadsheet column letters: 0 → A, 26 → AA. */
 export function columnLetter(k: number): string {

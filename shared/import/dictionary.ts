@@ -81,8 +81,6 @@ export const STATUS_GUESSES: Readonly<Record<string, Status>> = {
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = { dat: 'Đạt', chua_dat: 'Chưa đạt', chua_danh_gia: 'Chưa đánh giá' };
 
-/** Cells that mean zero in a count column (checked before normalising: "-" normalises to ""). */
-export const ZERO_MARKS: ReadonlySet<string> = new Set(['-', '–', '—', '0', 'o', 'không', 'khong', 'x']);
 /** Zero marks accepted without asking; the others ("x" is ambiguous) are errors in a count column. */
 export const ZERO_SURE: ReadonlySet<string> = new Set(['-', '–', '—']);
 

@@ -13,7 +13,7 @@ const WARNING_LABELS: Partial<Record<ProblemKind, string>> = {
   block: 'dòng tiêu đề tỉnh không có trong danh mục',
 };
 
-export interface WarningGroup {
+interface WarningGroup {
   kind: ProblemKind;
   count: number;
   label: string;

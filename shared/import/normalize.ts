@@ -4,14 +4,12 @@
 // - `nameKey`: keeps every diacritic but forgives what does not change the name: case, spacing,
 //   Unicode composition (NFC/NFD) and the old/new tone-mark placement ("hoà" = "hòa", "thuỷ" = "thủy").
 
+import { stripDiacritics } from '../lib/diacritics.js';
 import { COMMUNE_TYPES, DISTRICT_TYPES } from './dictionary.js';
 
 /** "Kết quả  ANTT (Đạt/Chưa đạt)" → "ket qua antt dat chua dat". */
 export function normalize(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
+  return stripDiacritics(s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

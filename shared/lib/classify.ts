@@ -128,6 +128,6 @@ export function histogram(values: readonly number[], bins: number): { x0: number
   if (!(hi > lo)) return Array.from({ length: bins }, (_, i) => ({ x0: edge(i), x1: edge(i + 1), count: i === 0 ? values.length : 0 }));
   const counted = bin()
     .domain([lo, hi])
-    .thresholds(Array.from({ length: bins - 1 }, (_, i) => edge(i + 1)))(values as number[]);
+    .thresholds(Array.from({ length: bins - 1 }, (_, i) => edge(i + 1)))(values);
   return counted.map((b, i) => ({ x0: edge(i), x1: edge(i + 1), count: b.length }));
 }

@@ -17,7 +17,7 @@ import { formatDecimal, formatPercent, formatSignificant } from './format.js';
 import { STATUS_CHANGE_COLORS, divergingColors, sequential } from './palettes.js';
 import { NO_DATA_COLOR, STATUS_COLORS } from './statusClasses.js';
 
-export interface Classing {
+interface Classing {
   method: ClassMethod;
   k: number;
   /** Manual breaks, or breaks the user fixed. */

@@ -2,7 +2,7 @@
 import { fullNameOf, type IndexUnit, type SearchIndexData } from '../domain/searchIndex.js';
 import { EXACT, PREFIX, accentedWords, hasDiacritics, normalize, tokenize, wordQuality } from './textMatch.js';
 
-export type MatchedKind = 'province' | 'commune' | 'alias';
+type MatchedKind = 'province' | 'commune' | 'alias';
 
 export interface SearchResult {
   /** Unique among results (an old name can carry the code of a commune of today). */
@@ -227,7 +227,10 @@ function match(e: Entry, query: Query): Hit | null {
       picked[k] = i;
     }
     if (all) {
-      for (let k = 0; k < n; k++) (sum += p.words[k][name[picked[k]]]), (nameWorst = Math.min(nameWorst, p.words[k][name[picked[k]]]));
+      for (let k = 0; k < n; k++) {
+        sum += p.words[k][name[picked[k]]];
+        nameWorst = Math.min(nameWorst, p.words[k][name[picked[k]]]);
+      }
     } else {
       for (let k = 0; k < n; k++) if (picked[k] >= 0) used[picked[k]] = 0;
       typeScore += p.type === e.type ? 1 : -1;

@@ -1,12 +1,14 @@
 // Comparing Vietnamese place names as people type them: without diacritics, with typos.
 
+import { stripDiacritics } from './diacritics.js';
+
 const folded = new Map<string, string>();
 
 /** One character folded: "Ộ" → "o", "đ" → "d", a combining mark → "", punctuation → " ". */
 function fold(ch: string): string {
   let f = folded.get(ch);
   if (f === undefined) {
-    f = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    f = stripDiacritics(ch).toLowerCase();
     if (f !== '' && !/^[a-z0-9]+$/.test(f)) f = ' ';
     folded.set(ch, f);
   }
@@ -40,7 +42,7 @@ export function tokenize(s: string): string[] {
 }
 
 /** True when the text carries any Vietnamese diacritic (or đ): then the user typed them on purpose. */
-export const hasDiacritics = (s: string): boolean => /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]/.test(s);
+export const hasDiacritics = (s: string): boolean => /[\u00c0-\u024f\u1e00-\u1eff]|[\u0300-\u036f]/.test(s);
 
 /**
  * The words with their diacritics, each as base letters plus its marks in a fixed order, so that

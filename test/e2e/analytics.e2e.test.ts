@@ -21,7 +21,7 @@ const rgbOf = (css: string) => css.match(/\d+/g)!.slice(0, 3).map(Number);
 const hexToRgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 const expectColour = (pixel: number[], hex: string, what: string) => {
   const want = blend(hex);
-  pixel.forEach((c, i) => expect(Math.abs(c - want[i]), `${what}: ${pixel} vs ${want}`).toBeLessThanOrEqual(12));
+  pixel.forEach((c, i) => expect(Math.abs(c - want[i]), `${what}: ${pixel.join(',')} vs ${want.join(',')}`).toBeLessThanOrEqual(12));
 };
 
 /** A point of the canvas well inside a commune as a map draws it (its centre of mass may fall outside a concave one). */

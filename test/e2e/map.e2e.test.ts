@@ -103,7 +103,7 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
       const xy = await jumpAndSettle(page, point, 10);
       const pixel = await pixelAt(page, xy.x, xy.y);
       const want = expectedFill(status);
-      pixel.forEach((c, i) => expect(Math.abs(c - want[i]), `${chosen.properties.code} ${status}: ${pixel} vs ${want}`).toBeLessThanOrEqual(10));
+      pixel.forEach((c, i) => expect(Math.abs(c - want[i]), `${chosen.properties.code} ${status}: ${pixel.join(',')} vs ${want.join(',')}`).toBeLessThanOrEqual(10));
       checked.push(status);
 
       await page.mouse.click(xy.pageX, xy.pageY);

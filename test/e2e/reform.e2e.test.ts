@@ -73,7 +73,7 @@ describe.skipIf(skip)('changes across the 2025 reform, like with like', { timeou
     const [now, old] = await Promise.all([api<{ units: Area[] }>('/api/stats?year=2025&level=province'), api<{ units: Area[] }>('/api/stats?year=2024&level=province')]);
     const diffs = now.units.map((u) => (u.rates.communes - old.units.find((o) => o.code === u.code)!.rates.communes) * 100);
     const entries = await page.locator('.legend li').evaluateAll((els) =>
-      els.map((e) => ({ id: e.getAttribute('data-class'), label: e.querySelector('.label')!.textContent!, count: Number(e.querySelector('.count')!.textContent) })),
+      els.map((e) => ({ id: e.getAttribute('data-class'), label: e.querySelector('.label')!.textContent, count: Number(e.querySelector('.count')!.textContent) })),
     );
     const classes = entries.filter((e) => e.id !== 'no_data');
     expect(classes.reduce((n, e) => n + e.count, 0)).toBe(34);

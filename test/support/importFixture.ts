@@ -19,7 +19,7 @@ const u = (vintage: Unit['vintage'], code: string, level: Unit['level'], provinc
   areaKm2: 10,
 });
 
-export const REFERENCE: Reference = {
+const REFERENCE: Reference = {
   units: [
     u('2025', '01', 'province', '01', 'Hà Nội', 'Thành phố'),
     u('2025', '24', 'province', '24', 'Bắc Ninh', 'Tỉnh'),
@@ -111,7 +111,7 @@ export const filled = (code: string, over: Cells = {}): Cells => ({
 });
 
 /** Every table of the schema (both dialects). */
-export const TABLES = ['meta', 'units', 'crosswalk', 'batches', 'assessments', 'province_returns', 'imports', 'assessment_history', 'users', 'sessions', 'audit_log', 'decks', 'deck_slides', 'import_mappings', 'login_attempts'];
+const TABLES = ['meta', 'units', 'crosswalk', 'batches', 'assessments', 'province_returns', 'imports', 'assessment_history', 'users', 'sessions', 'audit_log', 'decks', 'deck_slides', 'import_mappings', 'login_attempts'];
 
 /** Every table's content, to prove that a refused write changed nothing. */
 export async function dump(s: Store): Promise<string> {

@@ -42,7 +42,7 @@ export interface SlideAsk {
 }
 
 /** One slide's texts and map from GET /api/reports/slide. */
-export async function fetchSlide(s: SlideAsk, signal: AbortSignal): Promise<SlideDoc & { breaks: number[] }> {
+async function fetchSlide(s: SlideAsk, signal: AbortSignal): Promise<SlideDoc & { breaks: number[] }> {
   const query = { view: s.view, ...(s.title ? { title: s.title } : {}), ...(s.subtitle ? { subtitle: s.subtitle } : {}) };
   const res = await client.api.reports.slide.$get({ query: query as never }, { init: { signal } });
   if (!res.ok) throw await failure(res);

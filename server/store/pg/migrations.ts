@@ -257,7 +257,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
 ];
 
 /** Key of the session advisory lock that migrations hold (any constant; "antq" in ASCII). */
-export const MIGRATION_LOCK = 0x616e7471;
+const MIGRATION_LOCK = 0x616e7471;
 
 /** Applies the pending migrations under pg_advisory_lock; returns the ids applied. */
 export async function migratePg(client: pg.ClientBase, migrations: readonly Migration[] = PG_MIGRATIONS): Promise<number[]> {
@@ -283,7 +283,7 @@ export async function migratePg(client: pg.ClientBase, migrations: readonly Migr
         await client.query('COMMIT');
       } catch (e) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${m.id} (${m.name}): ${(e as Error).message}`);
+        throw new Error(`migration ${m.id} (${m.name}): ${(e as Error).message}`, { cause: e });
       }
       applied.push(m.id);
     }

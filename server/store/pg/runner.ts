@@ -7,7 +7,7 @@ import type { SqlRunner } from '../store.js';
 
 /** Parses int8 as a number: counts and ids here stay far below 2^53. */
 export const PG_TYPES = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? (v: string) => Number(v) : (pg.types.getTypeParser(oid, format) as (v: string) => unknown))) as typeof pg.types.getTypeParser,
 };
 
 const converted = new Map<string, string>();

@@ -17,7 +17,7 @@ import { VERSION_CHANNEL, VersionWatch } from './version.js';
 /** Key of the transaction advisory lock every write holds. */
 export const WRITE_LOCK = 0x616e7472;
 /** Connections per app process (ANTQ_PG_POOL): a request holds one for a query, a write or a snapshot. */
-export const DEFAULT_POOL_SIZE = 10;
+const DEFAULT_POOL_SIZE = 10;
 
 export interface PgStore extends Store {
   readonly pool: pg.Pool;

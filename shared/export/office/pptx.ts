@@ -19,8 +19,6 @@ export interface SlideDoc {
   map: { png: Uint8Array; width: number; height: number };
 }
 
-export const SLIDE_W = 13.333;
-export const SLIDE_H = 7.5;
 const FONT = 'Noto Sans';
 const INK = '111111';
 const NAVY = '14395B';

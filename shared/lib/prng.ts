@@ -1,4 +1,4 @@
-// Seeded randomness for the sample generator. Every draw is keyed (seed + commune + year + purpose),
+// Seeded randomness for the sample generator and the randomised tests. Every draw is keyed (seed + commune + year + purpose),
 // so a commune's figures never depend on the order the generator visits the communes.
 
 /** cyrb53-style string hash folded to 32 bits. */
