@@ -36,6 +36,8 @@ export class DeckInputError extends Error {
   }
 }
 
+export const isDeckInputError = (e: unknown): e is DeckInputError => e instanceof DeckInputError;
+
 const YEAR = /^\d{4}$/;
 const isYear = (s: string) => YEAR.test(s) && Number(s) >= 1990 && Number(s) <= 2100;
 const oneOf = (all: readonly string[]) => (s: string) => all.includes(s);
