@@ -1,8 +1,7 @@
 // Every route's input goes through a zod schema: the typed client (hc<AppType>) learns each route's query, params
 // and body from them, and a refusal is the API's one 400 {error: {status, message, field}}, in Vietnamese.
 
-import type { Context, MiddlewareHandler, ValidationTargets } from 'hono';
-import { validator } from 'hono/validator';
+import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { vi } from 'zod/locales';
 import { ApiError, badRequest } from '../services/errors.js';
@@ -28,13 +27,24 @@ export function problem(error: z.ZodError): ApiError {
   return badRequest(own !== undefined || i.message.includes(field) ? i.message : `${field}: ${i.message}`, field);
 }
 
-/** A route's query, params, form or headers checked by `schema`; refusals answer 400 naming the field. */
-export const valid = <Target extends keyof ValidationTargets, S extends z.ZodType>(target: Target, schema: S) =>
-  validator(target, async (value: z.input<S>): Promise<z.output<S>> => {
-    const r = await schema.safeParseAsync(value);
+/** What a request holds for a target: a repeated query parameter as a list, as hono's validator reads it. */
+function raw(c: Context, target: 'query' | 'param'): Record<string, string | string[]> {
+  if (target === 'param') return c.req.param() as Record<string, string>;
+  return Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+}
+
+/**
+ * A route's query or path parameters checked by `schema`; refusals answer 400 naming the field. The typed client
+ * sees z.input<S> (what is sent), the handler z.output<S> (what the schema made of it).
+ */
+export function valid<T extends 'query' | 'param', S extends z.ZodType>(target: T, schema: S): MiddlewareHandler<any, string, { in: { [K in T]: z.input<S> }; out: { [K in T]: z.output<S> } }> {
+  return async (c, next) => {
+    const r = await schema.safeParseAsync(raw(c, target));
     if (!r.success) throw problem(r.error);
-    return r.data;
-  });
+    c.req.addValidatedData(target, r.data as object);
+    await next();
+  };
+}
 
 /**
  * A JSON body checked by `schema`, read strictly (invalid UTF-8 refused, not replaced with U+FFFD; any content type)

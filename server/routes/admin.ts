@@ -25,8 +25,8 @@ const provinceCode = z.string().nullable().optional();
 const password = z.string({ error: 'Mật khẩu phải là chuỗi ký tự' });
 
 const auditQuery = z.strictObject({
-  limit: z.string().optional().transform((s) => Math.min(Math.max(Number(s ?? 100) || 100, 1), 500)),
-  before: z.string().optional().transform((s) => (s ? Number(s) : undefined)),
+  limit: z.string().transform((s) => Math.min(Math.max(Number(s) || 100, 1), 500)).optional(),
+  before: z.string().transform((s) => (s ? Number(s) : undefined)).optional(),
 });
 const newUser = z
   .object({ name: z.string({ error: NAME_RULE }).trim().regex(NAME, NAME_RULE), role, provinceCode, password })
@@ -60,7 +60,8 @@ export function adminRoutes(store: Store, admin: AdminBackend) {
   return new Hono<AuthEnv>()
     .get('/audit', admins(false), valid('query', auditQuery), async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ entries: await admin.audit.auditEntries(c.req.valid('query')) });
+      const { limit = 100, before } = c.req.valid('query');
+      return c.json({ entries: await admin.audit.auditEntries({ limit, before }) });
     })
     .get('/users', admins(false), async (c) => {
       c.header('Cache-Control', 'no-store');

@@ -20,19 +20,19 @@ const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximum
 /** The file's name as the client sent it, made safe to show and store. */
 const fileName = z
   .string()
-  .optional()
-  .transform((raw) => (raw ?? '').replace(/[\u0000-\u001f\\/]/g, '').trim().slice(0, 200) || 'tệp tải lên');
+  .transform((raw) => raw.replace(/[\u0000-\u001f\\/]/g, '').trim().slice(0, 200) || 'tệp tải lên')
+  .optional();
 
 const choices = z
   .string()
-  .optional()
   .transform((raw, ctx): ImportChoices => {
     if (!raw) return {};
     const r = parseChoices(raw);
     if (r.ok) return r.value;
     ctx.addIssue({ code: 'custom', message: r.message });
     return {};
-  });
+  })
+  .optional();
 
 const templateQuery = z.strictObject({ year: yearParam(), province: provinceParam, format: oneOf(['xlsx', 'csv'], 'format', 'xlsx hoặc csv').optional() });
 
@@ -78,7 +78,7 @@ export function importRoutes(svc: ImportService, admin: AdminBackend, maxBytes =
     await svc.assertProvinceInScope(q.year, provinceCode, scope, q.provinceVintage);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) throw badRequest('Chưa chọn tệp, hoặc tệp rỗng', 'file');
-    return { session, scope, req: { fileName: q.name, bytes, year: q.year, provinceCode, provinceVintage: q.provinceVintage, choices: q.choices } };
+    return { session, scope, req: { fileName: q.name ?? 'tệp tải lên', bytes, year: q.year, provinceCode, provinceVintage: q.provinceVintage, choices: q.choices ?? {} } };
   };
 
   return new Hono<AuthEnv>()
@@ -98,7 +98,7 @@ export function importRoutes(svc: ImportService, admin: AdminBackend, maxBytes =
     })
     .post('/check', limit, writers, valid('query', uploadQuery), async (c) => {
       const { scope, req } = await upload(c, c.req.valid('query'));
-      return c.json(await svc.check(req, scope));
+      return c.json(await svc.check(req, scope), 200);
     })
     .post('/', limit, writers, valid('query', uploadQuery), async (c) => {
       const q = c.req.valid('query');
@@ -106,7 +106,7 @@ export function importRoutes(svc: ImportService, admin: AdminBackend, maxBytes =
       const skip = q.skipInvalid === '1';
       try {
         const out = await svc.commit(req, scope, session.user.name, skip, (rows) => console.log(`import: committing ${rows} rows of ${req.fileName} (${req.year}) for ${session.user.name}`));
-        return c.json(out);
+        return c.json(out, 200);
       } catch (e) {
         if (e instanceof ImportRejected) return c.json({ error: { status: 422, message: e.message, field: 'file' }, report: e.report }, 422);
         throw e;

@@ -22,13 +22,13 @@ export const yearParam = (field = 'year', missing = 'Thiếu tham số year (nă
 
 /** A 2025 or an old province code; "" as absent. */
 export const provinceParam = matching(/^(\d{2})?$/, 'province', 'mã tỉnh 2 chữ số')
-  .optional()
-  .transform((s) => s || undefined);
+  .transform((s) => s || undefined)
+  .optional();
 
 export const vintageParam = z
   .enum(['2025', 'pre2025', ''], { error: (i) => `vintage phải là "2025" hoặc "pre2025", nhận được ${got(i.input)}` })
-  .optional()
-  .transform((v): Vintage => (v === 'pre2025' ? 'pre2025' : '2025'));
+  .transform((v): Vintage => (v === 'pre2025' ? 'pre2025' : '2025'))
+  .optional();
 
 const LEVELS = { '2025': ['province', 'commune'], pre2025: ['province', 'district', 'commune'] } as const satisfies Record<string, readonly Level[]>;
 
@@ -43,19 +43,20 @@ export const statsQuery = z
   })
   .transform((q, ctx): StatsQuery => {
     const level = q.level ?? 'commune';
-    const allowed: readonly Level[] = LEVELS[q.vintage];
+    const vintage = q.vintage ?? '2025';
+    const allowed: readonly Level[] = LEVELS[vintage];
     if (!allowed.includes(level)) {
-      const why = q.vintage === '2025' && level === 'district' ? ' (từ 01/7/2025 không còn cấp huyện)' : '';
-      ctx.addIssue({ code: 'custom', path: ['level'], message: `level phải là một trong ${allowed.join(', ')} với vintage=${q.vintage}, nhận được "${level}"${why}` });
+      const why = vintage === '2025' && level === 'district' ? ' (từ 01/7/2025 không còn cấp huyện)' : '';
+      ctx.addIssue({ code: 'custom', path: ['level'], message: `level phải là một trong ${allowed.join(', ')} với vintage=${vintage}, nhận được "${level}"${why}` });
     }
     if (q.fields === 'status' && level !== 'commune') ctx.addIssue({ code: 'custom', path: ['fields'], message: 'fields=status chỉ dùng với level=commune (cấp tỉnh, huyện không có một tình trạng)' });
-    return { vintage: q.vintage, year: q.year, level, ...(q.province ? { province: q.province } : {}), ...(q.fields ? { fields: q.fields } : {}) };
+    return { vintage, year: q.year, level, ...(q.province ? { province: q.province } : {}), ...(q.fields ? { fields: q.fields } : {}) };
   });
 
 /** A unit's GSO code in a path: /api/units/:code. */
 export const unitParams = z.object({ code: matching(/^\d{2,5}$/, 'code', 'mã đơn vị gồm 2 đến 5 chữ số (mã GSO)') });
 
-export const unitQuery = z.strictObject({ vintage: vintageParam });
+export const unitQuery = z.strictObject({ vintage: vintageParam }).transform((q) => ({ vintage: q.vintage ?? '2025' }));
 
 /** Parses with `schema`, throwing the route's 400 (for checks outside a validator, and tests). */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

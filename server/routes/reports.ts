@@ -43,9 +43,11 @@ export const reportQuery = z
 
 /** A view's query string as decks store it (shared/domain/deck.ts): unknown keys and bad values refused, presentation keys dropped. */
 const viewParam = z.string({ error: 'Thiếu tham số view (chuỗi tham số của địa chỉ bản đồ)' }).transform(checkedBy((v: string) => checkSlideView(v, 'view'), isDeckInputError));
-const textParam = (field: 'title' | 'subtitle') => z.string().optional().transform(checkedBy((v: string | undefined) => checkSubtitle(v, field), isDeckInputError));
+const textParam = (field: 'title' | 'subtitle') => z.string().transform(checkedBy((v: string) => checkSubtitle(v, field), isDeckInputError)).optional();
 
-const slideQuery = z.strictObject({ view: viewParam, title: textParam('title'), subtitle: textParam('subtitle') });
+const slideQuery = z
+  .strictObject({ view: viewParam, title: textParam('title'), subtitle: textParam('subtitle') })
+  .transform((q) => ({ view: q.view, title: q.title ?? null, subtitle: q.subtitle ?? null }));
 const deckQuery = z.strictObject({
   deck: matching(/^[1-9]\d{0,9}$/, 'deck', 'số hiệu bộ trình chiếu (số nguyên dương)', 'Thiếu tham số deck (số hiệu bộ trình chiếu)').transform(Number),
 });

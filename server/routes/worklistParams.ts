@@ -12,25 +12,25 @@ const STATUS_FILTERS: readonly StatusFilter[] = [...STATUSES, 'none'];
 function list<T extends string>(allowed: readonly T[], field: string) {
   return z
     .string()
-    .optional()
     .transform((raw, ctx): T[] => {
-      if (raw === undefined || raw === '') return [];
+      if (raw === '') return [];
       const items = raw.split(',').map((s) => s.trim());
       const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
       if (bad.length) ctx.addIssue({ code: 'custom', message: `${field} chỉ nhận ${allowed.join(', ')} (cách nhau bằng dấu phẩy), nhận được "${bad.join(', ')}"` });
       return [...new Set(items)] as T[];
-    });
+    })
+    .optional();
 }
 
 const density = z
   .string()
-  .optional()
   .transform((raw, ctx): DensityRule => {
-    if (raw === undefined || raw === '' || raw === 'median') return { kind: 'provinceMedian' };
+    if (raw === '' || raw === 'median') return { kind: 'provinceMedian' };
     const m = /^p(\d{1,2})$/.exec(raw);
     if (!m || Number(m[1]) < 1) ctx.addIssue({ code: 'custom', message: `density phải là "median" (trung vị của tỉnh) hoặc "p1"…"p99" (phân vị toàn quốc), nhận được "${raw}"` });
     return { kind: 'percentile', p: Number(m?.[1]) };
-  });
+  })
+  .optional();
 
 /** /api/worklist parameters; unknown years and provinces are checked against the data later (404). */
 export const worklistParams = z
@@ -46,12 +46,12 @@ export const worklistParams = z
     minScore: matching(/^(\d{1,2})?$/, 'minScore', 'số nguyên từ 0 đến 99').optional(),
     cell: z
       .string()
-      .optional()
       .transform((s, ctx): CellId | null => {
-        if (s === undefined || s === '' || isCellId(s)) return s || null;
+        if (s === '' || isCellId(s)) return s || null;
         ctx.addIssue({ code: 'custom', message: `cell phải có dạng "x-y" với x, y là 0, 1 hoặc 2 (ô chú giải hai biến), nhận được "${s}"` });
         return null;
-      }),
+      })
+      .optional(),
     cert: oneOf(['status', 'rate'], 'cert', '"status" (tình trạng) hoặc "rate" (tỷ lệ khu dân cư đạt)').optional(),
   })
   .transform((q, ctx): WorklistCriteria => {
@@ -61,13 +61,13 @@ export const worklistParams = z
       year: q.year,
       since,
       province: q.province ?? null,
-      types: q.type,
-      statuses: q.status,
-      density: q.density,
-      require: q.require,
+      types: q.type ?? [],
+      statuses: q.status ?? [],
+      density: q.density ?? { kind: 'provinceMedian' },
+      require: q.require ?? [],
       match: q.match ?? 'all',
       minScore: q.minScore ? Number(q.minScore) : DEFAULT_CRITERIA.minScore,
-      cell: q.cell,
+      cell: q.cell ?? null,
       certMode: q.cert ?? 'status',
     };
   });
