@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Topology } from 'topojson-specification';
 import { metricValue } from '../shared/domain/metrics.js';
-import { fetchMeta, fetchUnit, type Meta, type Stats, type UnitDetailResponse } from './api.js';
+import { fetchBoundaries, fetchMeta, fetchNationalLayer, fetchUnit, type Meta, type Stats, type UnitDetailResponse } from './api.js';
 import type { ExportInput } from './export/compose.js';
 import { pdfSource } from './export/pdfData.js';
 import { formatCount, formatDate, formatPercent } from '../shared/lib/format.js';
@@ -45,8 +44,7 @@ interface Boundaries {
 }
 
 async function loadBoundaries(): Promise<Boundaries> {
-  const info = (await (await fetch('/api/boundaries')).json()) as Omit<Boundaries, 'geo'> & { layers: { national: { url: string } } };
-  const topo = (await (await fetch(info.layers.national.url)).json()) as Topology;
+  const [info, topo] = await Promise.all([fetchBoundaries(), fetchNationalLayer()]);
   return { geo: decodeNational(topo), bbox: info.bbox, provinces: info.provinces };
 }
 
