@@ -1,7 +1,7 @@
 // What each key of a map view's URL may hold: one rule, read by the client's parseView (a value the rule
 // refuses is dropped: the default is shown) and by the deck check of saved views (refused with 400, so a slide
 // always shows what it was saved with). Out-of-range values are refused, never clamped, on both sides.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES } from '../lib/classify.js';
 import { DENOMINATORS, METRIC_IDS } from './metrics.js';
 
@@ -10,21 +10,22 @@ export const MAX_YEAR = 2100;
 export const MAX_ZOOM = 24;
 
 const oneOf = <T extends string>(all: readonly T[]) => z.custom<T>((s) => typeof s === 'string' && (all as readonly string[]).includes(s));
-const decimal = z.string().refine((s) => s.trim() !== '' && Number.isFinite(Number(s))).transform(Number);
-const within = (min: number, max: number) => decimal.pipe(z.number().min(min).max(max));
-const year = z.string().regex(/^\d{4}$/).transform(Number).pipe(z.number().min(MIN_YEAR).max(MAX_YEAR));
-const classCount = z.string().regex(/^\d$/).transform(Number).pipe(z.number().min(MIN_CLASSES).max(MAX_CLASSES));
-const breaks = z
-  .string()
-  .transform((s) => s.split(','))
-  .pipe(z.array(decimal).max(MAX_CLASSES - 1));
-const camera = z
-  .string()
-  .transform((s) => s.split('/'))
-  .pipe(z.tuple([within(0, MAX_ZOOM), within(-90, 90), within(-180, 180)]))
-  .transform(([zoom, lat, lng]) => ({ zoom, lat, lng }));
+const number = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
+const decimal = z.pipe(z.string().check(z.refine((s) => s.trim() !== '' && Number.isFinite(Number(s)))), z.transform(Number));
+const within = (min: number, max: number) => z.pipe(decimal, number(min, max));
+const digits = (re: RegExp, min: number, max: number) => z.pipe(z.pipe(z.string().check(z.regex(re)), z.transform(Number)), number(min, max));
+const year = digits(/^\d{4}$/, MIN_YEAR, MAX_YEAR);
+const classCount = digits(/^\d$/, MIN_CLASSES, MAX_CLASSES);
+const breaks = z.pipe(
+  z.pipe(z.string(), z.transform((s: string) => s.split(','))),
+  z.array(decimal).check(z.maxLength(MAX_CLASSES - 1)),
+);
+const camera = z.pipe(
+  z.pipe(z.pipe(z.string(), z.transform((s: string) => s.split('/'))), z.tuple([within(0, MAX_ZOOM), within(-90, 90), within(-180, 180)])),
+  z.transform(([zoom, lat, lng]: [number, number, number]) => ({ zoom, lat, lng })),
+);
 
-const rule = <S extends z.ZodType<unknown, string>>(schema: S, expects: string) => ({ schema, expects });
+const rule = <S extends z.ZodMiniType<unknown, string>>(schema: S, expects: string) => ({ schema, expects });
 const YEAR = `năm 4 chữ số từ ${MIN_YEAR} đến ${MAX_YEAR}`;
 const CLASSES = `số lớp từ ${MIN_CLASSES} đến ${MAX_CLASSES}`;
 const BREAKS = `tối đa ${MAX_CLASSES - 1} ngưỡng là số, cách nhau bằng dấu phẩy`;
@@ -46,8 +47,8 @@ export const VIEW_PARAMS = {
   cbreaks: rule(breaks, BREAKS),
   swipe: rule(within(0, 1), 'tỷ lệ từ 0 đến 1'),
   level: rule(oneOf(['province', 'commune'] as const), 'province, commune'),
-  province: rule(z.string().regex(/^\d{2}$/), 'mã tỉnh 2 chữ số'),
-  unit: rule(z.string().regex(/^\d{2}(\d{3})?$/), 'mã đơn vị 2 hoặc 5 chữ số'),
+  province: rule(z.string().check(z.regex(/^\d{2}$/)), 'mã tỉnh 2 chữ số'),
+  unit: rule(z.string().check(z.regex(/^\d{2}(\d{3})?$/)), 'mã đơn vị 2 hoặc 5 chữ số'),
   at: rule(camera, `zoom (0–${MAX_ZOOM})/vĩ độ/kinh độ, ví dụ 6.00/16.0000/106.0000`),
 };
 
