@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Topology } from 'topojson-specification';
-import { fetchMeta, type Meta } from './api.js';
+import { fetchBoundaries, fetchMeta, fetchNationalLayer, type Meta } from './api.js';
 import { paneLabel } from './lib/compare.js';
 import { crosswalkNote, legendTitleOf, mainLegendNote, rankOf } from './lib/mapLegends.js';
 import { decodeNational, type NationalGeo } from '../shared/lib/topo.js';
@@ -33,8 +32,7 @@ interface Boundaries {
 }
 
 async function loadBoundaries(): Promise<Boundaries> {
-  const info = (await (await fetch('/api/boundaries')).json()) as Omit<Boundaries, 'geo'> & { layers: { national: { url: string } } };
-  const topo = (await (await fetch(info.layers.national.url)).json()) as Topology;
+  const [info, topo] = await Promise.all([fetchBoundaries(), fetchNationalLayer()]);
   return { geo: decodeNational(topo), bbox: info.bbox, provinces: info.provinces };
 }
 

@@ -1,4 +1,5 @@
 import { hc } from 'hono/client';
+import type { Topology } from 'topojson-specification';
 import type { AppType } from '../server/app.js';
 
 /** The only way the client talks to the server: typed from the server's routes. */
@@ -16,28 +17,43 @@ export const fetchMeta = async () => ok(await client.api.meta.$get());
 
 const statsQuery = (q: { year: number; level: 'province' | 'commune'; province?: string }) => ({ year: String(q.year), level: q.level, ...(q.province ? { province: q.province } : {}) });
 
+
 /** Every figure of every unit: for legends of figures, panels, exports. */
 export const fetchStats = async (q: { year: number; level: 'province' | 'commune'; province?: string }) => {
-  const s = await ok(await client.api.stats.$get({ query: statsQuery(q) as never }));
+  const s = await ok(await client.api.stats.$get({ query: statsQuery(q) }));
   if (!('units' in s)) throw new Error('/api/stats: câu trả lời thiếu "units"');
   return s;
 };
 
 /** Each commune's status only, packed (a few hundred bytes): what the map colours from for the status metric. */
 export const fetchStatuses = async (q: { year: number; province?: string }) => {
-  const s = await ok(await client.api.stats.$get({ query: { ...statsQuery({ ...q, level: 'commune' }), fields: 'status' } as never }));
+  const s = await ok(await client.api.stats.$get({ query: { ...statsQuery({ ...q, level: 'commune' }), fields: 'status' } }));
   if (!('status' in s)) throw new Error('/api/stats?fields=status: câu trả lời thiếu "status"');
   return s;
 };
 
 export const fetchUnit = async (code: string) =>
-  ok(await client.api.units[':code'].$get({ param: { code }, query: {} as never }));
+  ok(await client.api.units[':code'].$get({ param: { code }, query: {} }));
 
 // The browser answers a 304 from its cache as the 200 it revalidated: only the 200 reaches here.
 export const fetchSearchIndex = async () => {
   const res = await client.api['search-index'].$get();
   return ok(res as Extract<typeof res, { status: 200 }>);
 };
+
+export const fetchBoundaries = async () => ok(await client.api.boundaries.$get());
+
+/** A TopoJSON layer: sent as the pipeline's precompressed bytes, so its type is the pipeline's, not the route's. */
+async function topology(res: Response, what: string): Promise<Topology> {
+  if (!res.ok) throw new Error(`Không tải được ${what} (${res.status})`);
+  const topo: Topology = await res.json();
+  return topo;
+}
+
+export const fetchNationalLayer = async () => topology(await client.api.boundaries['national.topo.json'].$get(), 'ranh giới toàn quốc');
+
+export const fetchProvinceLayer = async (code: string) =>
+  topology(await client.api.boundaries.provinces[':file'].$get({ param: { file: `${code}.topo.json` } }), `ranh giới tỉnh ${code}`);
 
 export type Meta = Awaited<ReturnType<typeof fetchMeta>>;
 export type Stats = Awaited<ReturnType<typeof fetchStats>>;

@@ -1,15 +1,20 @@
+import type { InferRequestType } from 'hono/client';
 import { client, ok } from './api.js';
 
 /** The planners' routes (GET /api/worklist, /api/targets and their .xlsx/.csv downloads). */
-export const fetchWorklist = async (query: Record<string, string>) => ok(await client.api.worklist.$get({ query: query as never }));
+const api = client.api;
+export type WorklistQuery = InferRequestType<typeof api.worklist.$get>['query'];
+export type TargetQuery = InferRequestType<typeof api.targets.$get>['query'];
 
-export const fetchTarget = async (q: { province: string; year: number; target: number }) =>
-  ok(await client.api.targets.$get({ query: { province: q.province, year: String(q.year), target: String(q.target) } }));
+export const fetchWorklist = async (query: WorklistQuery) => ok(await api.worklist.$get({ query }));
 
-/** A link the browser downloads (the server sets Content-Disposition). */
-export function downloadUrl(what: 'worklist' | 'targets', format: 'xlsx' | 'csv', query: Record<string, string>): string {
-  return `/api/${what}.${format}?${new URLSearchParams(query)}`;
-}
+export const fetchTarget = async (query: TargetQuery) => ok(await api.targets.$get({ query }));
+
+const path = (u: URL) => `${u.pathname}${u.search}`;
+
+/** Links the browser downloads (the server sets Content-Disposition). */
+export const worklistDownload = (format: 'xlsx' | 'csv', query: WorklistQuery) => path(api[`worklist.${format}`].$url({ query }));
+export const targetDownload = (format: 'xlsx' | 'csv', query: TargetQuery) => path(api[`targets.${format}`].$url({ query }));
 
 export type WorklistData = Awaited<ReturnType<typeof fetchWorklist>>;
 export type WorklistRowData = WorklistData['rows'][number];

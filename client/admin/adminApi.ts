@@ -1,46 +1,27 @@
-// The admin area's calls: log-in, imports, audit log and accounts. Every write echoes the session's
-// CSRF token in X-CSRF-Token; errors come back as Error(message) through ok() of the map's client.
-import { ok } from '../api.js';
-import type { ImportChoices, ImportReport } from '../../server/services/imports.js';
-import type { AuditEntry, ImportRecord, Role, User } from '../../server/store/admin.js';
+// The admin area's calls: imports, audit log and accounts, through the typed client. Every write echoes the
+// session's CSRF token (client/session.ts); errors come back as Error(message) through ok() of the map's client.
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import type { ImportChoices } from '../../shared/import/choices.js';
+import { client, fetchMeta, ok } from '../api.js';
+import { writeHeaders } from '../session.js';
 
-export type { AuditEntry, ImportChoices, ImportRecord, ImportReport, Role, User };
+export { login, logout, me, type Me, type Role, type User } from '../session.js';
+export type { ImportChoices };
 
-export interface Me {
-  user: User | null;
-  csrfToken: string | null;
-}
+const api = client.api;
+type UploadQuery = InferRequestType<typeof api.imports.check.$post>['query'];
+export type ImportReport = InferResponseType<typeof api.imports.check.$post, 200>;
+type Committed = InferResponseType<typeof api.imports.$post, 200>;
+type Refused = InferResponseType<typeof api.imports.$post, 422>;
+export type ImportRecord = InferResponseType<typeof api.imports.$get, 200>['imports'][number];
+export type AuditEntry = InferResponseType<typeof api.admin.audit.$get, 200>['entries'][number];
+type NewUser = InferRequestType<typeof api.admin.users.$post>['json'];
+type UserChange = InferRequestType<(typeof api.admin.users)[':name']['$patch']>['json'];
 
-/** The session's CSRF token, set on log-in and by me(). */
-let csrf: string | null = null;
-
-const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const write = init.method !== undefined && init.method !== 'GET';
-  const headers = { ...(init.headers as Record<string, string> | undefined), ...(write && csrf ? { 'X-CSRF-Token': csrf } : {}) };
-  return ok<T>(await fetch(path, { credentials: 'same-origin', ...init, headers }));
-}
-
-export async function me(): Promise<Me> {
-  const m = await call<Me>('/api/auth/me');
-  csrf = m.csrfToken;
-  return m;
-}
-
-export async function login(name: string, password: string): Promise<Me> {
-  const m = await call<Me>('/api/auth/login', { method: 'POST', ...json({ name, password }) });
-  csrf = m.csrfToken;
-  return m;
-}
-
-export async function logout(): Promise<void> {
-  await call('/api/auth/logout', { method: 'POST' });
-  csrf = null;
-}
+const path = (u: URL) => `${u.pathname}${u.search}`;
 
 export const templateUrl = (year: number, province: string, format: 'xlsx' | 'csv') =>
-  `/api/imports/template?${new URLSearchParams({ year: String(year), province, format })}`;
+  path(api.imports.template.$url({ query: { year: String(year), province, format } }));
 
 /** A commit refused by the server (422): the message and the report saying why. */
 export class RejectedImport extends Error {
@@ -57,20 +38,21 @@ export interface UploadTarget {
   choices: ImportChoices;
 }
 
-/** Sends the file with XMLHttpRequest, for its upload progress (0…1). */
-function upload<T>(path: string, t: UploadTarget, extra: Record<string, string>, onProgress: (f: number) => void): Promise<T> {
-  const q = new URLSearchParams({
-    year: String(t.year),
-    // The import page lists the old provinces for years before 2025: its code is an old one.
-    ...(t.province ? { province: t.province, provinceVintage: t.year >= 2025 ? '2025' : 'pre2025' } : {}),
-    name: t.file.name,
-    ...(Object.keys(t.choices).length ? { choices: JSON.stringify(t.choices) } : {}),
-    ...extra,
-  });
+const uploadQuery = (t: UploadTarget, skipInvalid: boolean): UploadQuery => ({
+  year: String(t.year),
+  // The import page lists the old provinces for years before 2025: its code is an old one.
+  ...(t.province ? { province: t.province, provinceVintage: t.year >= 2025 ? '2025' : 'pre2025' } : {}),
+  name: t.file.name,
+  ...(Object.keys(t.choices).length ? { choices: JSON.stringify(t.choices) } : {}),
+  ...(skipInvalid ? { skipInvalid: '1' } : {}),
+});
+
+/** Sends the file with XMLHttpRequest, for its upload progress (0…1), to the typed client's URL of the route. */
+function upload<T>(url: URL, t: UploadTarget, onProgress: (f: number) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${path}?${q}`);
-    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.open('POST', path(url));
+    for (const [k, v] of Object.entries(writeHeaders())) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.upload.onload = () => onProgress(1);
@@ -78,7 +60,7 @@ function upload<T>(path: string, t: UploadTarget, extra: Record<string, string>,
     xhr.onload = () => {
       const res = new Response(xhr.responseText || null, { status: xhr.status, statusText: xhr.statusText, headers: { 'content-type': 'application/json' } });
       if (xhr.status === 422) {
-        const body = JSON.parse(xhr.responseText) as { error: { message: string }; report?: ImportReport };
+        const body = JSON.parse(xhr.responseText) as Refused;
         if (body.report) return reject(new RejectedImport(body.error.message, body.report));
       }
       ok<T>(res).then(resolve, reject);
@@ -87,26 +69,26 @@ function upload<T>(path: string, t: UploadTarget, extra: Record<string, string>,
   });
 }
 
-export const checkImport = (t: UploadTarget, onProgress: (f: number) => void) => upload<ImportReport>('/api/imports/check', t, {}, onProgress);
+export const checkImport = (t: UploadTarget, onProgress: (f: number) => void) =>
+  upload<ImportReport>(api.imports.check.$url({ query: uploadQuery(t, false) }), t, onProgress);
 
 export const commitImport = (t: UploadTarget, skipInvalid: boolean, onProgress: (f: number) => void) =>
-  upload<{ record: ImportRecord; report: ImportReport }>('/api/imports', t, skipInvalid ? { skipInvalid: '1' } : {}, onProgress);
+  upload<Committed>(api.imports.$url({ query: uploadQuery(t, skipInvalid) }), t, onProgress);
 
-export const imports = async () => (await call<{ imports: ImportRecord[] }>('/api/imports')).imports;
+export const imports = async () => (await ok(await api.imports.$get())).imports;
 
-export const rollback = (batchId: number) =>
-  call<{ batchId: number; restored: number; removed: number }>(`/api/imports/${batchId}/rollback`, { method: 'POST' });
+export const rollback = async (batchId: number) =>
+  ok(await api.imports[':id'].rollback.$post({ param: { id: String(batchId) } }, { headers: writeHeaders() }));
 
 export const audit = async (before?: number) =>
-  (await call<{ entries: AuditEntry[] }>(`/api/admin/audit?limit=100${before ? `&before=${before}` : ''}`)).entries;
+  (await ok(await api.admin.audit.$get({ query: { limit: '100', ...(before ? { before: String(before) } : {}) } }))).entries;
 
-export const users = async () => (await call<{ users: User[] }>('/api/admin/users')).users;
+export const users = async () => (await ok(await api.admin.users.$get())).users;
 
-export const addUser = async (u: { name: string; role: Role; provinceCode: string | null; password: string }) =>
-  (await call<{ user: User }>('/api/admin/users', { method: 'POST', ...json(u) })).user;
+export const addUser = async (u: NewUser) => (await ok(await api.admin.users.$post({ json: u }, { headers: writeHeaders() }))).user;
 
-export const updateUser = async (name: string, change: { disabled?: boolean; role?: Role; provinceCode?: string | null; password?: string }) =>
-  (await call<{ user: User }>(`/api/admin/users/${encodeURIComponent(name)}`, { method: 'PATCH', ...json(change) })).user;
+export const updateUser = async (name: string, change: UserChange) =>
+  (await ok(await api.admin.users[':name'].$patch({ param: { name }, json: change }, { headers: writeHeaders() }))).user;
 
 export interface ProvinceOption {
   code: string;
@@ -116,9 +98,10 @@ export interface ProvinceOption {
 /** The provinces of a year: the 34 of /api/meta from 2025, the 63 old ones (from /api/stats on the old units) before. */
 export async function provincesOf(year: number): Promise<ProvinceOption[]> {
   if (year >= 2025) {
-    const meta = await call<{ provinces: { code: string; fullName: string }[] }>('/api/meta');
+    const meta = await fetchMeta();
     return meta.provinces.map((p) => ({ code: p.code, name: p.fullName })).sort((a, b) => a.code.localeCompare(b.code));
   }
-  const s = await call<{ units: { code: string; name: string }[] }>(`/api/stats?year=${year}&level=province&vintage=pre2025`);
+  const s = await ok(await api.stats.$get({ query: { year: String(year), level: 'province', vintage: 'pre2025' } }));
+  if (!('units' in s)) throw new Error('/api/stats: câu trả lời thiếu "units"');
   return s.units.map((u) => ({ code: u.code, name: u.name })).sort((a, b) => a.code.localeCompare(b.code));
 }

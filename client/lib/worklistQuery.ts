@@ -1,5 +1,6 @@
 import type { CellId, CertMode } from '../../shared/domain/bivariate.js';
 import type { ReasonId, StatusFilter } from '../../shared/domain/worklist.js';
+import type { WorklistQuery } from '../planApi.js';
 
 /** The filter builder's state; the year comes from the map. */
 export interface PlanCriteria {
@@ -31,8 +32,8 @@ export const DEFAULT_PLAN: PlanCriteria = {
 };
 
 /** The /api/worklist query for the criteria: defaults left out, so links and file names stay short. */
-export function worklistQuery(year: number, c: PlanCriteria): Record<string, string> {
-  const q: Record<string, string> = { year: String(year) };
+export function worklistQuery(year: number, c: PlanCriteria): WorklistQuery {
+  const q: WorklistQuery = { year: String(year) };
   if (c.since !== null && c.since < year) q.since = String(c.since);
   if (c.province) q.province = c.province;
   if (c.types.length) q.type = c.types.join(',');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { STATUS_LABELS } from '../../shared/domain/labels.js';
 import { formatCount, formatPercent } from '../../shared/lib/format.js';
-import { downloadUrl, fetchTarget, type TargetData } from '../planApi.js';
+import { fetchTarget, targetDownload, type TargetData } from '../planApi.js';
 import { useAsync } from '../state/useData.js';
 import { ProvinceSelect } from './ProvinceSelect.js';
 
@@ -20,9 +20,9 @@ export function TargetPanel({ year, provinces, initialProvince, selected, onPick
   const [targetText, setTargetText] = useState('95');
   const target = Number(targetText.replace(',', '.'));
   const valid = target > 0 && target <= 100;
-  const plan = useAsync<TargetData>(province && valid ? () => fetchTarget({ province, year, target }) : null, [province, year, target]);
-  const p = plan.value;
   const query = { province, year: String(year), target: String(target) };
+  const plan = useAsync<TargetData>(province && valid ? () => fetchTarget(query) : null, [province, year, target]);
+  const p = plan.value;
   return (
     <div className="target-panel">
       <div className="filters-row">
@@ -43,7 +43,7 @@ export function TargetPanel({ year, provinces, initialProvince, selected, onPick
             <>
               <p className="small muted">{p.measure}</p>
               <div className="exports">
-                Xuất danh sách: <a href={downloadUrl('targets', 'xlsx', query)} download>Excel (.xlsx)</a> · <a href={downloadUrl('targets', 'csv', query)} download>CSV</a>
+                Xuất danh sách: <a href={targetDownload('xlsx', query)} download>Excel (.xlsx)</a> · <a href={targetDownload('csv', query)} download>CSV</a>
               </div>
               <table className="target-table">
                 <thead>

@@ -5,7 +5,7 @@ import type { NationalGeo } from '../../shared/lib/topo.js';
 import { scrollToRow, windowRange } from '../lib/virtual.js';
 import { worklistQuery } from '../lib/worklistQuery.js';
 import { communeBounds, setListHover } from '../map/planLayers.js';
-import { downloadUrl, fetchWorklist, type WorklistData, type WorklistRowData } from '../planApi.js';
+import { fetchWorklist, worklistDownload, type WorklistData, type WorklistRowData } from '../planApi.js';
 import type { Planner } from '../state/usePlanner.js';
 import { useAsync } from '../state/useData.js';
 import { useEscape } from '../state/useEscape.js';
@@ -115,7 +115,7 @@ export function Worklist({ plan, year, years, provinces, geo, hoverCode, selecte
                 'Đang tải…'
               )}
               <div className="exports">
-                Xuất: <a href={downloadUrl('worklist', 'xlsx', query)} download>Excel (.xlsx)</a> · <a href={downloadUrl('worklist', 'csv', query)} download>CSV</a>
+                Xuất: <a href={worklistDownload('xlsx', query)} download>Excel (.xlsx)</a> · <a href={worklistDownload('csv', query)} download>CSV</a>
               </div>
               {list.value && (
                 <details className="small muted">

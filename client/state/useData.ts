@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { Topology } from 'topojson-specification';
 import { unpackCodes, unpackStatuses } from '../../shared/domain/compactStatus.js';
 import type { Status } from '../../shared/domain/types.js';
-import { fetchStats, fetchStatuses, type Stats, type Statuses } from '../api.js';
+import { fetchProvinceLayer, fetchStats, fetchStatuses, type Stats, type Statuses } from '../api.js';
 import { decodeProvince } from '../../shared/lib/topo.js';
 import type { Drilldown } from '../map/MapView.js';
 
@@ -81,11 +80,6 @@ const provinceCache = new Map<string, Promise<Drilldown>>();
 /** A province's finer commune layer for drill-down. */
 export function loadProvince(code: string, bbox: [number, number, number, number]): Promise<Drilldown> {
   return once(provinceCache, code, () =>
-    fetch(`/api/boundaries/provinces/${code}.topo.json`)
-      .then((r) => {
-        if (!r.ok) throw new Error(`Không tải được ranh giới tỉnh ${code} (${r.status})`);
-        return r.json() as Promise<Topology>;
-      })
-      .then((topo) => ({ code, bbox, communes: decodeProvince(topo) })),
+    fetchProvinceLayer(code).then((topo) => ({ code, bbox, communes: decodeProvince(topo) })),
   );
 }

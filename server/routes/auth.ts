@@ -1,10 +1,24 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
+import { validJson } from '../http/validate.js';
 import { clientAddress, parseProxies } from '../auth/clientAddress.js';
 import { DEFAULT_THROTTLE, loginWait, type ThrottlePolicy } from '../auth/loginThrottle.js';
 import { dummyHash, verifyLogin } from '../auth/password.js';
 import { closeSession, openSession, requestCsrfToken, requireSession, type AuthEnv } from '../auth/session.js';
 import { ApiError, badRequest } from '../services/errors.js';
 import { ROLES, type AdminBackend } from '../store/admin.js';
+
+const MISSING = 'Nhập tên đăng nhập và mật khẩu';
+const loginBody = z.object({
+  name: z.string({ error: MISSING }).trim().min(1, MISSING),
+  password: z.string({ error: MISSING }).min(1, MISSING),
+});
+
+const jsonOnly = createMiddleware(async (c, next) => {
+  if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw badRequest('Gửi tên và mật khẩu dạng JSON');
+  await next();
+});
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
@@ -17,12 +31,8 @@ export function authRoutes(admin: AdminBackend, policy: ThrottlePolicy = DEFAULT
   void dummyHash();
   const proxies = parseProxies(process.env.ANTQ_TRUSTED_PROXIES);
   return new Hono<AuthEnv>()
-    .post('/login', async (c) => {
-      if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw badRequest('Gửi tên và mật khẩu dạng JSON');
-      const body = (await c.req.json().catch(() => null)) as { name?: unknown; password?: unknown } | null;
-      const name = typeof body?.name === 'string' ? body.name.trim() : '';
-      const password = typeof body?.password === 'string' ? body.password : '';
-      if (!name || !password) throw badRequest('Nhập tên đăng nhập và mật khẩu', name ? 'password' : 'name');
+    .post('/login', jsonOnly, validJson(loginBody), async (c) => {
+      const { name, password } = c.req.valid('json');
       // The attempt is reserved before the slow check: parallel attempts count as they start.
       const account = name.toLowerCase();
       const address = clientAddress(c, proxies);

@@ -1,9 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
 import { requireSession, type AuthEnv } from '../auth/session.js';
-import { DeckInputError, checkDeckName, checkSlide, checkSlideChange, deckFile, parseDeckFile } from '../../shared/domain/deck.js';
-import { slug } from '../../shared/export/office/slug.js';
+import { DeckInputError, checkDeckName, checkSlide, checkSlideChange, deckFile, isDeckInputError, parseDeckFile, type SlideInput } from '../../shared/domain/deck.js';
 import { strictJson } from '../http/strictJson.js';
+import { slug } from '../../shared/export/office/slug.js';
+import { checkedBy, valid, validJson } from '../http/validate.js';
+import { matching, parseWith } from './params.js';
 import { ApiError, badRequest, forbidden, notFound } from '../services/errors.js';
 import { ROLES, type AdminBackend } from '../store/admin.js';
 import type { DeckSummary } from '../store/decks.js';
@@ -23,17 +27,26 @@ async function checked<T>(fn: () => T | Promise<T>): Promise<T> {
   }
 }
 
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const body = await strictJson(c);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('Nội dung gửi lên phải là một đối tượng JSON', 'body');
-  return body as Record<string, unknown>;
-}
+const deckId = (field: 'id' | 'slideId') =>
+  matching(/^[1-9]\d{0,9}$/, field, `mã ${field === 'id' ? 'bộ trình chiếu' : 'trang'} là số nguyên dương`).transform(Number);
+const deckParams = z.object({ id: deckId('id') });
+const slideParams = z.object({ id: deckId('id'), slideId: deckId('slideId') });
 
-function idParam(c: Context, name: 'id' | 'slideId'): number {
-  const raw = c.req.param(name) ?? '';
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw badRequest(`Mã ${name === 'id' ? 'bộ trình chiếu' : 'trang'} phải là số nguyên dương, nhận được "${raw}"`, name);
-  return Number(raw);
-}
+/** The deck rules (shared/domain/deck.ts) inside the body's schema: their messages and fields are the 400's. */
+const rule = <I, O>(check: (value: I) => O) => checkedBy(check, isDeckInputError);
+const nameBody = z.object({ name: z.string().transform(rule((name: string) => checkDeckName(name))) });
+const slideBody = z
+  .object({
+    title: z.string(),
+    subtitle: z.string().nullable().optional(),
+    view: z.string(),
+    position: z.number({ error: 'position phải là số nguyên (vị trí tính từ 0) hoặc bỏ trống để thêm vào cuối' }).int().nullable().optional(),
+  })
+  .transform(rule((b: { title: string; subtitle?: string | null; view: string; position?: number | null }) => ({ slide: checkSlide(b, ''), position: b.position ?? null })));
+const slideChange = z
+  .object({ title: z.string().optional(), subtitle: z.string().nullable().optional(), view: z.string().optional() })
+  .transform(rule((b: Partial<SlideInput>) => checkSlideChange(b)));
+const orderBody = z.object({ slides: z.array(z.number().int(), { error: 'slides phải là danh sách mã trang theo thứ tự mới' }) });
 
 /** Account names are not public: who owns a deck is told to logged-in users only. */
 const withOwner = <T extends DeckSummary>(c: Context<AuthEnv>, d: T): Omit<T, 'owner'> & { owner: string | null } => (c.get('session') ? d : { ...d, owner: null });
@@ -66,14 +79,20 @@ export function deckRoutes(admin: AdminBackend) {
     if (!d) throw notFound(`Không có bộ trình chiếu #${id}`, 'id');
     return d;
   };
-  /** The session of a write to an existing deck: its owner or an admin. */
-  const owner = async (c: Context<AuthEnv>) => {
+  /** A write to an existing deck: its owner or an admin (401, 403 and 404 before the body is read). */
+  const owner = createMiddleware<AuthEnv>(async (c, next) => {
     const s = requireSession(c, ROLES, true);
-    const id = idParam(c, 'id');
+    const { id } = parseWith(deckParams, { id: c.req.param('id') });
     const d = await found(id);
     if (s.user.role !== 'admin' && d.owner !== s.user.name) throw forbidden(`Bộ trình chiếu #${id} của ${d.owner}: chỉ người tạo hoặc quản trị viên được sửa`);
-    return { actor: s.user.name, id };
-  };
+    await next();
+  });
+  /** Any logged-in user, before the body is read. */
+  const user = createMiddleware<AuthEnv>(async (c, next) => {
+    requireSession(c, ROLES, true);
+    await next();
+  });
+  const actor = (c: Context<AuthEnv>) => c.get('session')!.user.name;
   const limit = bodyLimit({
     maxSize: MAX_DECK_FILE_BYTES,
     onError: (c) => c.json({ error: { status: 413, message: `Tệp quá lớn để là một bộ trình chiếu (giới hạn ${MAX_DECK_FILE_BYTES / 1024 / 1024} MB)`, field: 'file' } }, 413),
@@ -84,63 +103,47 @@ export function deckRoutes(admin: AdminBackend) {
       c.header('Cache-Control', 'no-store');
       return c.json({ decks: (await decks.decks()).map((d) => withOwner(c, d)) });
     })
-    .post('/', async (c) => {
-      const s = requireSession(c, ROLES, true);
-      const body = await jsonBody(c);
-      const deck = await checked(async () => decks.createDeck({ name: checkDeckName(body.name), slides: [] }, s.user.name, 'create'));
+    .post('/', user, validJson(nameBody), async (c) => {
+      const deck = await checked(async () => decks.createDeck({ name: c.req.valid('json').name, slides: [] }, actor(c), 'create'));
       return c.json({ deck }, 201);
     })
-    .post('/import', limit, async (c) => {
-      const s = requireSession(c, ROLES, true);
+    // The body is an export file, checked by its own reader (parseDeckFile).
+    .post('/import', limit, user, async (c) => {
       const raw = await strictJson(c, 'file');
       if (raw === undefined) throw badRequest('Tệp không phải JSON hợp lệ (bộ trình chiếu xuất từ cổng này là tệp .json)', 'file');
-      const deck = await checked(async () => decks.createDeck(parseDeckFile(raw), s.user.name, 'import'));
+      const deck = await checked(async () => decks.createDeck(parseDeckFile(raw), actor(c), 'import'));
       return c.json({ deck }, 201);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', valid('param', deckParams), async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ deck: withOwner(c, await found(idParam(c, 'id'))) });
+      return c.json({ deck: withOwner(c, await found(c.req.valid('param').id)) });
     })
-    .patch('/:id', async (c) => {
-      const { actor, id } = await owner(c);
-      const body = await jsonBody(c);
-      return c.json({ deck: await checked(() => decks.renameDeck(id, checkDeckName(body.name), actor)) });
+    .patch('/:id', owner, valid('param', deckParams), validJson(nameBody), async (c) => {
+      return c.json({ deck: await checked(() => decks.renameDeck(c.req.valid('param').id, c.req.valid('json').name, actor(c))) });
     })
-    .delete('/:id', async (c) => {
-      const { actor, id } = await owner(c);
-      await checked(() => decks.deleteDeck(id, actor));
+    .delete('/:id', owner, valid('param', deckParams), async (c) => {
+      await checked(() => decks.deleteDeck(c.req.valid('param').id, actor(c)));
       return c.json({ ok: true });
     })
-    .get('/:id/export', async (c) => {
-      const d = await found(idParam(c, 'id'));
+    .get('/:id/export', valid('param', deckParams), async (c) => {
+      const d = await found(c.req.valid('param').id);
       c.header('Content-Disposition', `attachment; filename="${fileName(d)}"`);
       c.header('Cache-Control', 'no-store');
       return c.json(deckFile(d));
     })
-    .post('/:id/slides', async (c) => {
-      const { actor, id } = await owner(c);
-      const body = await jsonBody(c);
-      const position = body.position ?? null;
-      if (position !== null && !Number.isInteger(position)) throw badRequest('position phải là số nguyên (vị trí tính từ 0) hoặc bỏ trống để thêm vào cuối', 'position');
-      return c.json({ deck: await checked(() => decks.addSlide(id, checkSlide(body, ''), position as number | null, actor)) }, 201);
+    .post('/:id/slides', owner, valid('param', deckParams), validJson(slideBody), async (c) => {
+      const { slide, position } = c.req.valid('json');
+      return c.json({ deck: await checked(() => decks.addSlide(c.req.valid('param').id, slide, position, actor(c))) }, 201);
     })
-    .patch('/:id/slides/:slideId', async (c) => {
-      const { actor, id } = await owner(c);
-      const slideId = idParam(c, 'slideId');
-      const body = await jsonBody(c);
-      const change = await checked(() => checkSlideChange(body));
-      return c.json({ deck: await checked(() => decks.updateSlide(id, slideId, change, actor)) });
+    .patch('/:id/slides/:slideId', owner, valid('param', slideParams), validJson(slideChange), async (c) => {
+      const { id, slideId } = c.req.valid('param');
+      return c.json({ deck: await checked(() => decks.updateSlide(id, slideId, c.req.valid('json'), actor(c))) });
     })
-    .delete('/:id/slides/:slideId', async (c) => {
-      const { actor, id } = await owner(c);
-      const slideId = idParam(c, 'slideId');
-      return c.json({ deck: await checked(() => decks.deleteSlide(id, slideId, actor)) });
+    .delete('/:id/slides/:slideId', owner, valid('param', slideParams), async (c) => {
+      const { id, slideId } = c.req.valid('param');
+      return c.json({ deck: await checked(() => decks.deleteSlide(id, slideId, actor(c))) });
     })
-    .put('/:id/order', async (c) => {
-      const { actor, id } = await owner(c);
-      const body = await jsonBody(c);
-      const ids = body.slides;
-      if (!Array.isArray(ids) || !ids.every((x) => Number.isInteger(x))) throw badRequest('slides phải là danh sách mã trang theo thứ tự mới', 'slides');
-      return c.json({ deck: await checked(() => decks.reorderSlides(id, ids as number[], actor)) });
+    .put('/:id/order', owner, valid('param', deckParams), validJson(orderBody), async (c) => {
+      return c.json({ deck: await checked(() => decks.reorderSlides(c.req.valid('param').id, c.req.valid('json').slides, actor(c))) });
     });
 }

@@ -1,30 +1,57 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
 import { requireSession, type AuthEnv } from '../auth/session.js';
-import { VINTAGES, type Vintage } from '../../shared/domain/types.js';
+import type { ImportChoices } from '../../shared/import/choices.js';
 import { parseChoices } from '../import/choices.js';
 import { templateCsv, templateXlsx } from '../import/template.js';
 import { badRequest, conflict, forbidden, notFound } from '../services/errors.js';
 import { ImportRejected, scopeOf, vintageOfYear, type ImportService } from '../services/imports.js';
 import { LedgerError } from '../store/errors.js';
 import type { AdminBackend } from '../store/admin.js';
-import { parseYear } from './params.js';
+import { valid } from '../http/validate.js';
+import { matching, oneOf, provinceParam, yearParam } from './params.js';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
-function provinceParam(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
-  if (!/^\d{2}$/.test(raw)) throw badRequest(`province phải là mã tỉnh 2 chữ số, nhận được "${raw}"`, 'province');
-  return raw;
-}
-
 /** The file's name as the client sent it, made safe to show and store. */
-function fileNameParam(raw: string | undefined): string {
-  const n = (raw ?? '').replace(/[\p{Cc}\\/]/gu, '').trim().slice(0, 200);
-  return n || 'tệp tải lên';
-}
+const fileName = z
+  .string()
+  .transform((raw) => raw.replace(/[\p{Cc}\\/]/gu, '').trim().slice(0, 200) || 'tệp tải lên')
+  .optional();
+
+const choices = z
+  .string()
+  .transform((raw, ctx): ImportChoices => {
+    if (!raw) return {};
+    const r = parseChoices(raw);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: 'custom', message: r.message });
+    return {};
+  })
+  .optional();
+
+const templateQuery = z.strictObject({ year: yearParam(), province: provinceParam, format: oneOf(['xlsx', 'csv'], 'format', 'xlsx hoặc csv').optional() });
+
+const uploadQuery = z.strictObject({
+  year: yearParam(),
+  province: provinceParam,
+  provinceVintage: oneOf(['2025', 'pre2025'], 'provinceVintage', '2025 hoặc pre2025').optional(),
+  name: fileName,
+  choices,
+  skipInvalid: z.literal('1').optional(),
+});
+
+const batchParams = z.object({ id: matching(/^[1-9]\d{0,9}$/, 'id', 'mã lần nhập (số nguyên dương)').transform(Number) });
+
+/** Editors and admins only, before the query is read: 401/403 come first. */
+const writers = createMiddleware<AuthEnv>(async (c, next) => {
+  requireSession(c, ['admin', 'editor'], true);
+  await next();
+});
 
 /**
  * GET  /api/imports/template?year=Y[&province=P][&format=xlsx|csv]   (public: codes and names only)
@@ -43,32 +70,23 @@ export function importRoutes(svc: ImportService, admin: AdminBackend, maxBytes =
   });
 
   /** Who may write what this request names: editors their province only (403 before the file is read). */
-  const upload = async (c: Context<AuthEnv>) => {
+  const upload = async (c: Context<AuthEnv>, q: z.output<typeof uploadQuery>) => {
     const session = requireSession(c, ['admin', 'editor'], true);
-    const year = parseYear(c.req.query('year'));
     const scope = scopeOf(session.user);
-    const requested = provinceParam(c.req.query('province'));
     // An editor's 2025 imports default to their province.
-    const provinceCode = requested ?? (scope.province !== null && vintageOfYear(year) === '2025' ? scope.province : null);
-    const pv = c.req.query('provinceVintage') as Vintage | undefined;
-    if (pv !== undefined && !VINTAGES.includes(pv)) throw badRequest(`provinceVintage phải là 2025 hoặc pre2025, nhận được "${pv}"`, 'provinceVintage');
-    await svc.assertProvinceInScope(year, provinceCode, scope, pv);
-    const rawChoices = c.req.query('choices');
-    const choices = rawChoices ? parseChoices(rawChoices) : ({ ok: true, value: {} } as const);
-    if (!choices.ok) throw badRequest(choices.message, 'choices');
+    const provinceCode = q.province ?? (scope.province !== null && vintageOfYear(q.year) === '2025' ? scope.province : null);
+    await svc.assertProvinceInScope(q.year, provinceCode, scope, q.provinceVintage);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) throw badRequest('Chưa chọn tệp, hoặc tệp rỗng', 'file');
-    return { session, scope, req: { fileName: fileNameParam(c.req.query('name')), bytes, year, provinceCode, provinceVintage: pv, choices: choices.value } };
+    return { session, scope, req: { fileName: q.name ?? 'tệp tải lên', bytes, year: q.year, provinceCode, provinceVintage: q.provinceVintage, choices: q.choices ?? {} } };
   };
 
   return new Hono<AuthEnv>()
-    .get('/template', async (c) => {
-      const year = parseYear(c.req.query('year'));
-      const format = c.req.query('format') ?? 'xlsx';
-      if (format !== 'xlsx' && format !== 'csv') throw badRequest(`format phải là xlsx hoặc csv, nhận được "${format}"`, 'format');
-      const { vintage, units, province } = await svc.templateUnits(year, provinceParam(c.req.query('province')));
+    .get('/template', valid('query', templateQuery), async (c) => {
+      const { year, format = 'xlsx', ...q } = c.req.valid('query');
+      const { vintage, units, province } = await svc.templateUnits(year, q.province ?? null);
       const spec = { year, units, title: `Số liệu năm ${year}, ${province} (${vintage === '2025' ? 'địa giới từ 01/7/2025' : 'địa giới trước 01/7/2025'})` };
-      const file = `mau-so-lieu-antt-${year}-${c.req.query('province') || 'toan-quoc'}.${format}`;
+      const file = `mau-so-lieu-antt-${year}-${q.province ?? 'toan-quoc'}.${format}`;
       c.header('Content-Disposition', `attachment; filename="${file}"`);
       c.header('Cache-Control', 'no-cache');
       if (format === 'csv') {
@@ -78,16 +96,17 @@ export function importRoutes(svc: ImportService, admin: AdminBackend, maxBytes =
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       return c.body(new Uint8Array(await templateXlsx(spec)));
     })
-    .post('/check', limit, async (c) => {
-      const { scope, req } = await upload(c);
-      return c.json(await svc.check(req, scope));
+    .post('/check', limit, writers, valid('query', uploadQuery), async (c) => {
+      const { scope, req } = await upload(c, c.req.valid('query'));
+      return c.json(await svc.check(req, scope), 200);
     })
-    .post('/', limit, async (c) => {
-      const { session, scope, req } = await upload(c);
-      const skip = c.req.query('skipInvalid') === '1';
+    .post('/', limit, writers, valid('query', uploadQuery), async (c) => {
+      const q = c.req.valid('query');
+      const { session, scope, req } = await upload(c, q);
+      const skip = q.skipInvalid === '1';
       try {
         const out = await svc.commit(req, scope, session.user.name, skip, (rows) => console.log(`import: committing ${rows} rows of ${req.fileName} (${req.year}) for ${session.user.name}`));
-        return c.json(out);
+        return c.json(out, 200);
       } catch (e) {
         if (e instanceof ImportRejected) return c.json({ error: { status: 422, message: e.message, field: 'file' }, report: e.report }, 422);
         throw e;
@@ -98,10 +117,9 @@ export function importRoutes(svc: ImportService, admin: AdminBackend, maxBytes =
       c.header('Cache-Control', 'no-store');
       return c.json({ imports: await admin.ledger.imports() });
     })
-    .post('/:id/rollback', async (c) => {
+    .post('/:id/rollback', writers, valid('param', batchParams), async (c) => {
       const session = requireSession(c, ['admin', 'editor'], true);
-      const id = Number(c.req.param('id'));
-      if (!Number.isInteger(id) || id <= 0) throw badRequest(`Mã lần nhập không hợp lệ: "${c.req.param('id')}"`, 'id');
+      const { id } = c.req.valid('param');
       const rec = (await admin.ledger.imports()).find((r) => r.batchId === id);
       if (!rec) throw notFound(`Không có lần nhập #${id}`, 'id');
       const scope = scopeOf(session.user);

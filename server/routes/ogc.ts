@@ -2,9 +2,10 @@
 // layers' downloads (GeoJSON, GeoPackage, CSV). Read-only and public, like the map.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zValidator } from '@hono/zod-validator';
 import { Hono, type Context } from 'hono';
-import { badRequest, notFound } from '../services/errors.js';
+import { notFound } from '../services/errors.js';
+import { valid } from '../http/validate.js';
+import { parseWith } from './params.js';
 import type { StatsResponse, StatsService } from '../services/stats.js';
 import { BodyCache, FileBody, respondFile, textBody } from '../gis/body.js';
 import { CONTENT_TYPES, DETAIL_LABELS, FORMATS, fileName, geojsonFeature, toCsvTable, toGeoJson, toGpkg, type Format } from '../gis/formats.js';
@@ -36,15 +37,6 @@ const HTML_COLUMNS = (c: Collection) =>
   c.level === 'commune'
     ? ['code', 'full_name', 'province_name', 'status_label', 'residential_rate', 'models', 'density', 'key_area', 'hot_spot']
     : ['code', 'full_name', 'province_name', 'communes_certified', 'communes_total', 'communes_rate', 'residential_rate', 'models', 'density', 'key_areas', 'hot_spots'];
-
-/** zod's first problem as the API's 400, in Vietnamese, naming the parameter. */
-const hook = (r: { success: boolean; error?: { issues: { code: string; path: PropertyKey[]; message: string; keys?: string[] }[] } }) => {
-  if (r.success || !r.error) return;
-  const i = r.error.issues[0];
-  if (i.code === 'unrecognized_keys') throw badRequest(`Tham số không được hỗ trợ: ${i.keys!.join(', ')}`, i.keys![0]);
-  const field = String(i.path[0] ?? '');
-  throw badRequest(`Tham số ${field} không hợp lệ: ${i.message}`, field);
-};
 
 const wantsHtml = (c: Context, f: string | undefined) => (f ? f === 'html' : /^\s*text\/html/.test(c.req.header('Accept') ?? ''));
 const base = (c: Context) => `${new URL(c.req.url).origin}/ogc`;
@@ -121,9 +113,7 @@ export function ogcRoutes(svc: StatsService, geoDir: string) {
 
   const app = new Hono();
   const landing = async (c: Context) => {
-    const parsed = formatQuery.safeParse(c.req.query());
-    hook(parsed);
-    const f = parsed.data?.f;
+    const { f } = parseWith(formatQuery, c.req.query());
     const b = base(c);
     const links: HtmlLink[] = [
       { href: `${b}/?f=json`, rel: 'self', type: 'application/json', title: 'Trang đầu (JSON)' },
@@ -145,19 +135,19 @@ export function ogcRoutes(svc: StatsService, geoDir: string) {
   app.get('/', landing);
   app.get('', landing);
 
-  app.get('/conformance', zValidator('query', formatQuery, hook), (c) => {
+  app.get('/conformance', valid('query', formatQuery), (c) => {
     const b = base(c);
     if (wantsHtml(c, c.req.valid('query').f)) return html(c, page('Các lớp phù hợp chuẩn', [['OGC API', `${b}/`]], `<ul>${CONFORMANCE.map((u) => `<li><code>${u}</code></li>`).join('')}</ul>`, `${b}/conformance?f=json`));
     return json(c, { conformsTo: CONFORMANCE });
   });
 
-  app.get('/api', zValidator('query', formatQuery, hook), (c) => {
+  app.get('/api', valid('query', formatQuery), (c) => {
     const b = base(c);
     if (wantsHtml(c, c.req.valid('query').f)) return html(c, page('Tài liệu API', [['OGC API', `${b}/`]], apiPage(openapi as Parameters<typeof apiPage>[0]), `${b}/api?f=json`));
     return respondFile(openapiBody, req(c), STATIC);
   });
 
-  app.get('/collections', zValidator('query', formatQuery, hook), async (c) => {
+  app.get('/collections', valid('query', formatQuery), async (c) => {
     const b = base(c);
     const collections = await Promise.all(COLLECTIONS.map((col) => describeCollection(c, col)));
     const links: HtmlLink[] = [
@@ -179,7 +169,7 @@ export function ogcRoutes(svc: StatsService, geoDir: string) {
       [col.title, `${b}${path}?f=html`],
     ];
 
-    app.get(path, zValidator('query', formatQuery, hook), async (c) => {
+    app.get(path, valid('query', formatQuery), async (c) => {
       const d = await describeCollection(c, col);
       const b = base(c);
       if (wantsHtml(c, c.req.valid('query').f)) {
@@ -192,7 +182,7 @@ export function ogcRoutes(svc: StatsService, geoDir: string) {
     app.get(`${path}/schema.xsd`, (c) => respondFile(textBody(featureXsd(col), 'application/xml; charset=utf-8'), req(c), STATIC));
     app.get(`${path}/schema`, (c) => json(c, featureSchema(col, `${base(c)}${path}/schema`), 'application/schema+json'));
 
-    app.get(`${path}/items`, zValidator('query', itemsQuery(col), hook), async (c) => {
+    app.get(`${path}/items`, valid('query', itemsQuery(col)), async (c) => {
       const q = c.req.valid('query');
       const year = await yearOf(col, q.year);
       const layer = await layers.layer(col, year, 'national');
@@ -237,7 +227,7 @@ export function ogcRoutes(svc: StatsService, geoDir: string) {
       return respondFile(body, req(c), DATA);
     });
 
-    app.get(`${path}/items/:code`, zValidator('query', itemQuery, hook), async (c) => {
+    app.get(`${path}/items/:code`, valid('query', itemQuery), async (c) => {
       const q = c.req.valid('query');
       const code = c.req.param('code');
       const year = await yearOf(col, q.year);
@@ -256,7 +246,7 @@ export function ogcRoutes(svc: StatsService, geoDir: string) {
       return json(c, { ...geojsonFeature(f), links }, GEOJSON, DATA);
     });
 
-    app.get(`${path}/download`, zValidator('query', downloadQuery(col), hook), async (c) => {
+    app.get(`${path}/download`, valid('query', downloadQuery(col)), async (c) => {
       const q = c.req.valid('query');
       const format = q.f as Format;
       if (q.province !== undefined && (await svc.units(col.vintage)).get(q.province)?.level !== 'province') {

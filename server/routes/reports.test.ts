@@ -7,8 +7,11 @@ import { createApp } from '../app.js';
 import { paths } from '../config.js';
 import { storeAdmin } from '../store/sql-admin.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import { parseReportQuery } from './reports.js';
+import { parseWith } from './params.js';
+import { reportQuery } from './reports.js';
 import { skipUnlessCi } from '../../test/support/prerequisites.js';
+
+const parseReportQuery = (q: Record<string, string>) => parseWith(reportQuery, q);
 
 describe('report parameters, file names and the pack’s views', () => {
   it('reads the place and the date, and refuses what does not fit, in Vietnamese', () => {

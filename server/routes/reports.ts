@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { buildPptx, type SlideDoc } from '../../shared/export/office/pptx.js';
 import { packViews } from '../../shared/export/office/packViews.js';
 import { renderGate } from '../lib/renderGate.js';
 import { slug } from '../../shared/export/office/slug.js';
-import { checkSlideView, checkSubtitle, DeckInputError } from '../../shared/domain/deck.js';
+import { checkSlideView, checkSubtitle, isDeckInputError } from '../../shared/domain/deck.js';
 import { badRequest, notFound } from '../services/errors.js';
 import type { DeckStore } from '../store/decks.js';
 import type { StatsService } from '../services/stats.js';
@@ -12,43 +13,45 @@ import { GeoLayers } from '../reports/geometry.js';
 import { legendTitle, reportMapRequest, statusMap } from '../reports/mapImage.js';
 import { reportData, type ReportQuery } from '../reports/reportData.js';
 import { slide, SLIDE_MAP, type SlideRequest } from '../reports/slides.js';
-import { parseYear } from './params.js';
+import { checkedBy, valid } from '../http/validate.js';
+import { matching, yearParam } from './params.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 const REPORT_SOURCE = 'Ban Chỉ đạo 138; bản đồ phong trào Toàn dân bảo vệ ANTQ; ranh giới: sapnhap.bando.com.vn / NXB TN-MT&BĐ VN';
 const PLACE_KEYS = ['province', 'district', 'commune'] as const;
-const CODE_FORMAT = { province: /^\d{2}$/, district: /^\d{3}$/, commune: /^\d{5}$/ } as const;
-const CODE_WORD = { province: 'mã tỉnh 2 chữ số', district: 'mã huyện 3 chữ số', commune: 'mã xã 5 chữ số' } as const;
+const code = (digits: number, field: string, what: string) => matching(new RegExp(`^(\\d{${digits}})?$`), field, what).optional();
 
 /** ?year=Y[&province=P | &district=D | &commune=C][&date=YYYY-MM-DD] */
-export function parseReportQuery(q: Record<string, string | undefined>): ReportQuery & { date: Date | null } {
-  const known = new Set(['year', 'date', ...PLACE_KEYS]);
-  const extra = Object.keys(q).filter((k) => !known.has(k));
-  if (extra.length) throw badRequest(`Tham số không được hỗ trợ: ${extra.join(', ')}`, extra[0]);
-  const year = parseYear(q.year);
-  const given = PLACE_KEYS.filter((k) => q[k] !== undefined && q[k] !== '');
-  if (given.length > 1) throw badRequest(`Chỉ chọn một địa bàn: ${given.join(', ')}`, given[1]);
-  const kind = given[0];
-  if (kind && !CODE_FORMAT[kind].test(q[kind]!)) throw badRequest(`${kind} phải là ${CODE_WORD[kind]}, nhận được "${q[kind]}"`, kind);
-  if (kind === 'district' && year >= 2025) throw badRequest('Từ 01/7/2025 không còn cấp huyện: chọn tỉnh hoặc xã', 'district');
-  let date: Date | null = null;
-  if (q.date) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(q.date) || Number.isNaN(Date.parse(q.date))) throw badRequest(`date phải có dạng YYYY-MM-DD, nhận được "${q.date}"`, 'date');
-    date = new Date(`${q.date}T12:00:00+07:00`);
-  }
-  return { year, kind: kind ?? 'country', code: kind ? q[kind]! : null, date };
-}
+export const reportQuery = z
+  .strictObject({
+    year: yearParam(),
+    date: matching(/^(\d{4}-\d{2}-\d{2})?$/, 'date', 'ngày dạng YYYY-MM-DD')
+      .refine((s) => s === '' || !Number.isNaN(Date.parse(s)), { error: (i) => `date phải là ngày dạng YYYY-MM-DD, nhận được "${String(i.input)}"` })
+      .optional(),
+    province: code(2, 'province', 'mã tỉnh 2 chữ số'),
+    district: code(3, 'district', 'mã huyện 3 chữ số'),
+    commune: code(5, 'commune', 'mã xã 5 chữ số'),
+  })
+  .transform((q, ctx): ReportQuery & { date: Date | null } => {
+    const given = PLACE_KEYS.filter((k) => q[k]);
+    if (given.length > 1) ctx.addIssue({ code: 'custom', path: [given[1]], message: `Chỉ chọn một địa bàn: ${given.join(', ')}` });
+    const kind = given[0];
+    if (kind === 'district' && q.year >= 2025) ctx.addIssue({ code: 'custom', path: ['district'], message: 'Từ 01/7/2025 không còn cấp huyện: chọn tỉnh hoặc xã' });
+    return { year: q.year, kind: kind ?? 'country', code: kind ? q[kind]! : null, date: q.date ? new Date(`${q.date}T12:00:00+07:00`) : null };
+  });
 
-/** A view's query string as decks store it: unknown keys and bad values refused (400), presentation keys dropped. */
-function viewParam(raw: string | undefined): string {
-  try {
-    return checkSlideView(raw ?? '', 'view');
-  } catch (e) {
-    if (e instanceof DeckInputError) throw badRequest(e.message, e.field);
-    throw e;
-  }
-}
+/** A view's query string as decks store it (shared/domain/deck.ts): unknown keys and bad values refused, presentation keys dropped. */
+const viewParam = z.string({ error: 'Thiếu tham số view (chuỗi tham số của địa chỉ bản đồ)' }).transform(checkedBy((v: string) => checkSlideView(v, 'view'), isDeckInputError));
+const textParam = (field: 'title' | 'subtitle') => z.string().transform(checkedBy((v: string) => checkSubtitle(v, field), isDeckInputError)).optional();
+
+const slideQuery = z
+  .strictObject({ view: viewParam, title: textParam('title'), subtitle: textParam('subtitle') })
+  .transform((q) => ({ view: q.view, title: q.title ?? null, subtitle: q.subtitle ?? null }));
+const deckQuery = z.strictObject({
+  deck: matching(/^[1-9]\d{0,9}$/, 'deck', 'số hiệu bộ trình chiếu (số nguyên dương)', 'Thiếu tham số deck (số hiệu bộ trình chiếu)').transform(Number),
+});
+const packQuery = z.strictObject({ view: viewParam });
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
@@ -67,8 +70,8 @@ export function reportRoutes(svc: StatsService, geoDir: string, decks: DeckStore
   const heavy = renderGate(2, 'Máy chủ đang tạo các tệp khác. Hãy thử lại sau ít phút.');
   const packGate = renderGate(1, 'Máy chủ đang tạo một bộ trang chiếu khác. Hãy thử lại sau ít phút, hoặc tạo bộ trang chiếu ngay trong trình duyệt (Xuất bản đồ → Bộ trang chiếu).');
   return new Hono()
-    .get('/report.docx', async (c) => {
-      const q = parseReportQuery(c.req.query());
+    .get('/report.docx', valid('query', reportQuery), async (c) => {
+      const q = c.req.valid('query');
       const { data, bytes } = await heavy(async () => {
         const data = await reportData(svc, q);
         const size = { width: 1600, height: 1200, u: 2, withLegend: true };
@@ -81,28 +84,20 @@ export function reportRoutes(svc: StatsService, geoDir: string, decks: DeckStore
       const name = `bao-cao-antq-${q.year}-${slug(place.kind === 'country' ? 'toan-quoc' : place.fullName)}.docx`;
       return c.body(new Uint8Array(bytes), 200, { 'Content-Type': DOCX_TYPE, 'Content-Disposition': attachment(name), 'Cache-Control': 'no-store' });
     })
-    .get('/slide', async (c) => {
-      const text = (field: 'title' | 'subtitle') => {
-        try {
-          return checkSubtitle(c.req.query(field), field);
-        } catch (e) {
-          throw e instanceof DeckInputError ? badRequest(e.message, e.field) : e;
-        }
-      };
-      const d = await slideDoc({ view: viewParam(c.req.query('view')), title: text('title'), subtitle: text('subtitle') });
+    .get('/slide', valid('query', slideQuery), async (c) => {
+      const d = await slideDoc(c.req.valid('query'));
       return c.json({ ...d, map: { width: d.map.width, height: d.map.height, png: Buffer.from(d.map.png).toString('base64') } });
     })
-    .get('/deck.pptx', async (c) => {
-      const id = Number(c.req.query('deck'));
-      if (!Number.isInteger(id) || id <= 0) throw badRequest('deck phải là số hiệu bộ trình chiếu', 'deck');
+    .get('/deck.pptx', valid('query', deckQuery), async (c) => {
+      const id = c.req.valid('query').deck;
       const deck = await decks.deck(id);
       if (!deck) throw notFound(`Không có bộ trình chiếu số ${id}`, 'deck');
       if (!deck.slides.length) throw badRequest(`Bộ trình chiếu "${deck.name}" chưa có trang nào`, 'deck');
       const bytes = await heavy(() => pptx(deck.name, deck.slides.map((s) => ({ view: s.view, title: s.title, subtitle: s.subtitle }))));
       return c.body(new Uint8Array(bytes), 200, { 'Content-Type': PPTX_TYPE, 'Content-Disposition': attachment(`${slug(deck.name) || 'bo-trinh-chieu'}.pptx`), 'Cache-Control': 'no-store' });
     })
-    .get('/pack.pptx', async (c) => {
-      const view = viewParam(c.req.query('view'));
+    .get('/pack.pptx', valid('query', packQuery), async (c) => {
+      const { view } = c.req.valid('query');
       const provinces = [...(await svc.units('2025')).values()].filter((u) => u.level === 'province').map((u) => u.code).sort();
       const { year, bytes } = await packGate(async () => {
         const first = await slideDoc({ view: packViews(view, [], null)[0] });

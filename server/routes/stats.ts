@@ -1,15 +1,15 @@
 import { Hono, type TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
-import { validator } from 'hono/validator';
 import { respond } from '../lib/encodedBody.js';
 import type { StatsResponse, StatsService, StatusResponse } from '../services/stats.js';
-import { parseStatsQuery } from './params.js';
+import { valid } from '../http/validate.js';
+import { statsQuery } from './params.js';
 
 /** GET /api/stats?year=Y&level=province|district|commune&vintage=2025|pre2025[&province=P][&fields=status] */
 export function statsRoutes(svc: StatsService) {
   return new Hono().get(
     '/',
-    validator('query', (q) => parseStatsQuery(q as Record<string, string>)),
+    valid('query', statsQuery),
     async (c) => {
       // The commune level is ~1 MB of JSON (fields=status: a few KB): sent from bytes cached per store version, 304 when unchanged.
       const body = await svc.statsBody(c.req.valid('query'));

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { validator } from 'hono/validator';
 import { toCsv } from '../../shared/domain/exportCsv.js';
 import { targetTable, worklistTable } from '../../shared/domain/exportLists.js';
 import type { ExportTable } from '../../shared/domain/exportTable.js';
@@ -7,7 +6,8 @@ import { xlsxBytes } from '../../shared/domain/exportXlsx.js';
 import type { StatsService } from '../services/stats.js';
 import { provinceNames, target, worklist } from '../services/worklist.js';
 import type { WorklistCriteria } from '../../shared/domain/worklist.js';
-import { parseTargetQuery, parseWorklistQuery, type TargetQuery } from './worklistParams.js';
+import { valid } from '../http/validate.js';
+import { targetParams, worklistParams, type TargetQuery } from './worklistParams.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -30,8 +30,8 @@ const context = (body: { dataLabel: string | null; note: string | null }) => ({ 
  * GET /api/targets[.xlsx|.csv]?province=P&year=Y&target=X
  */
 export function worklistRoutes(svc: StatsService) {
-  const worklistQuery = validator('query', (q) => parseWorklistQuery(q as Record<string, string>));
-  const targetQuery = validator('query', (q) => parseTargetQuery(q as Record<string, string>));
+  const worklistQuery = valid('query', worklistParams);
+  const targetQuery = valid('query', targetParams);
   const exportWorklist = async (c: Context, k: WorklistCriteria, format: 'xlsx' | 'csv') => {
     const body = await worklist(svc, k);
     const scope = k.province ? `-${k.province}` : '';

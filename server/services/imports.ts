@@ -3,11 +3,12 @@
 
 import { createHash } from 'node:crypto';
 import { FIRST_2025_YEAR, type Unit, type Vintage } from '../../shared/domain/types.js';
+import type { ImportChoices } from '../../shared/import/choices.js';
 import { normalize } from '../../shared/import/normalize.js';
 import { readUpload } from '../import/readUpload.js';
 import { SheetError, type Sheet } from '../import/sheet.js';
 import { findTable, type ColumnMapping, type Table, type TableColumn } from '../import/table.js';
-import { buildUnitIndex, checkTable, type Answers, type CheckResult, type Problem, type Question, type SkippedRow, type UnitIndex } from '../import/validate.js';
+import { buildUnitIndex, checkTable, type CheckResult, type Problem, type Question, type SkippedRow, type UnitIndex } from '../import/validate.js';
 import type { Actor } from '../store/actor.js';
 import type { ImportLedger, ImportRecord, User } from '../store/admin.js';
 import type { Store } from '../store/store.js';
@@ -19,13 +20,7 @@ export const vintageOfYear = (year: number): Vintage => (year >= FIRST_2025_YEAR
 const MAX_PROBLEMS_LISTED = 2000;
 const PREVIEW_ROWS = 5;
 
-/** What the user chose about a file: the column of each unrecognised heading, the answers to questions, the sheet. */
-export interface ImportChoices {
-  /** Column letter → column id or "ignore". */
-  mapping?: ColumnMapping;
-  answers?: Answers;
-  sheet?: string;
-}
+export type { ImportChoices };
 
 export interface ImportRequest {
   fileName: string;

@@ -1,8 +1,7 @@
 // Decks of saved map views (conference slides): what a slide may hold, and the export file format.
 // Pure: every check names the field it refused, so the API can answer 400 {message, field}.
 
-import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES } from '../lib/classify.js';
-import { DENOMINATORS, METRIC_IDS } from './metrics.js';
+import { VIEW_PARAMS, isViewKey, viewParam } from './viewParams.js';
 
 const DECK_FORMAT = 'antq-deck';
 const DECK_FORMAT_VERSION = 1;
@@ -36,43 +35,8 @@ export class DeckInputError extends Error {
   }
 }
 
-const YEAR = /^\d{4}$/;
-const isYear = (s: string) => YEAR.test(s) && Number(s) >= 1990 && Number(s) <= 2100;
-const oneOf = (all: readonly string[]) => (s: string) => all.includes(s);
-const number = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
+export const isDeckInputError = (e: unknown): e is DeckInputError => e instanceof DeckInputError;
 
-function isCamera(s: string): boolean {
-  const parts = s.split('/');
-  if (parts.length !== 3 || !parts.every(number)) return false;
-  const [zoom, lat, lng] = parts.map(Number);
-  return zoom >= 0 && zoom <= 24 && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
-}
-
-const isClassCount = (s: string) => /^\d$/.test(s) && Number(s) >= MIN_CLASSES && Number(s) <= MAX_CLASSES;
-const isBreaks = (s: string) => s.split(',').length < MAX_CLASSES && s.split(',').every(number);
-const BREAKS = `tối đa ${MAX_CLASSES - 1} ngưỡng là số, cách nhau bằng dấu phẩy`;
-
-/** Each key the map's URL can hold (client/state/view.ts), with the rule for its value and what it expects. */
-const VIEW_KEYS: Record<string, { ok: (value: string) => boolean; expects: string }> = {
-  metric: { ok: oneOf(METRIC_IDS), expects: METRIC_IDS.join(', ') },
-  denom: { ok: oneOf(DENOMINATORS), expects: DENOMINATORS.join(', ') },
-  change: { ok: isYear, expects: 'năm 4 chữ số' },
-  class: { ok: oneOf(CLASS_METHODS), expects: CLASS_METHODS.join(', ') },
-  k: { ok: isClassCount, expects: `số lớp từ ${MIN_CLASSES} đến ${MAX_CLASSES}` },
-  breaks: { ok: isBreaks, expects: BREAKS },
-  year: { ok: isYear, expects: 'năm 4 chữ số' },
-  compare: { ok: isYear, expects: 'năm 4 chữ số' },
-  cmetric: { ok: oneOf(METRIC_IDS), expects: METRIC_IDS.join(', ') },
-  cdenom: { ok: oneOf(DENOMINATORS), expects: DENOMINATORS.join(', ') },
-  cclass: { ok: oneOf(CLASS_METHODS), expects: CLASS_METHODS.join(', ') },
-  ck: { ok: isClassCount, expects: `số lớp từ ${MIN_CLASSES} đến ${MAX_CLASSES}` },
-  cbreaks: { ok: isBreaks, expects: BREAKS },
-  swipe: { ok: (s) => number(s) && Number(s) >= 0 && Number(s) <= 1, expects: 'tỷ lệ từ 0 đến 1' },
-  level: { ok: oneOf(['province', 'commune']), expects: 'province, commune' },
-  province: { ok: (s) => /^\d{2}$/.test(s), expects: 'mã tỉnh 2 chữ số' },
-  unit: { ok: (s) => /^\d{2}(\d{3})?$/.test(s), expects: 'mã đơn vị 2 hoặc 5 chữ số' },
-  at: { ok: isCamera, expects: 'zoom/vĩ độ/kinh độ, ví dụ 6.00/16.0000/106.0000' },
-};
 /** Keys about playing a view, not the view itself: dropped from a saved slide. */
 const PLAY_KEYS = new Set(['present', 'deck', 'slide']);
 /** Keys that are the slide's own fields. */
@@ -93,10 +57,9 @@ export function checkSlideView(raw: unknown, field: string): string {
   for (const [key, value] of params) {
     if (PLAY_KEYS.has(key)) continue;
     if (SLIDE_FIELDS.has(key)) throw new DeckInputError(`"${key}" là trường riêng của trang chiếu, không đặt trong khung nhìn`, `${field}.${key}`);
-    const rule = VIEW_KEYS[key];
-    if (!rule) throw new DeckInputError(`Khung nhìn có tham số không biết: "${key}" (được phép: ${Object.keys(VIEW_KEYS).join(', ')})`, `${field}.${key}`);
+    if (!isViewKey(key)) throw new DeckInputError(`Khung nhìn có tham số không biết: "${key}" (được phép: ${Object.keys(VIEW_PARAMS).join(', ')})`, `${field}.${key}`);
     if (seen.has(key)) throw new DeckInputError(`Tham số "${key}" xuất hiện hai lần trong khung nhìn`, `${field}.${key}`);
-    if (!rule.ok(value)) throw new DeckInputError(`Giá trị "${value}" của "${key}" không hợp lệ: cần ${rule.expects}`, `${field}.${key}`);
+    if (viewParam(key, value) === undefined) throw new DeckInputError(`Giá trị "${value}" của "${key}" không hợp lệ: cần ${VIEW_PARAMS[key].expects}`, `${field}.${key}`);
     seen.add(key);
     kept.append(key, value);
   }

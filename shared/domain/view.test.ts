@@ -61,10 +61,12 @@ describe('view state in the URL', () => {
   it('writes nothing of a second map that is not shown', () => {
     expect(serializeView({ ...DEFAULT_VIEW, compareMetric: 'density', compareK: 7, swipe: 0.5 })).toBe('');
   });
-  it('ignores malformed values', () => {
-    expect(parseView('?compare=2024&cmetric=evil&cdenom=x&cclass=y&ck=1&cbreaks=a,2&swipe=abc')).toEqual({ ...DEFAULT_VIEW, compareYear: 2024, compareK: 3, compareBreaks: [2] });
-    expect(parseView('?compare=2024&swipe=7').swipe).toBe(1);
-
-    expect(parseView('?year=20x3&unit=<script>&metric=evil&k=99&at=1/2&province=1')).toEqual({ ...DEFAULT_VIEW, k: 9 });
+  it('drops malformed and out-of-range values to the defaults: the rule of saved views, never clamped', () => {
+    expect(parseView('?compare=2024&cmetric=evil&cdenom=x&cclass=y&ck=1&cbreaks=a,2&swipe=abc')).toEqual({ ...DEFAULT_VIEW, compareYear: 2024 });
+    expect(parseView('?compare=2024&swipe=7').swipe).toBeNull();
+    expect(parseView('?year=20x3&unit=<script>&metric=evil&k=99&at=1/2&province=1')).toEqual(DEFAULT_VIEW);
+    expect(parseView('?year=1989&change=2101&at=25/16/106').year).toBeNull();
+    expect(parseView('?at=25/16/106').at).toBeNull();
+    expect(parseView('?at=24/16/106').at).toEqual({ zoom: 24, lat: 16, lng: 106 });
   });
 });

@@ -1,5 +1,6 @@
-import { DENOMINATORS, METRIC_IDS, type Denominator, type MetricId } from './metrics.js';
-import { CLASS_METHODS, clampClasses, type ClassMethod } from '../lib/classify.js';
+import type { Denominator, MetricId } from './metrics.js';
+import type { ClassMethod } from '../lib/classify.js';
+import { viewParam, type ViewKey } from './viewParams.js';
 
 export type MapLevel = 'province' | 'commune';
 
@@ -68,47 +69,36 @@ export const DEFAULT_VIEW: ViewState = {
   slide: null,
 };
 
-const year = (s: string | null) => (s && /^\d{4}$/.test(s) ? Number(s) : null);
 const positive = (s: string | null) => (s && /^[1-9]\d{0,8}$/.test(s) ? Number(s) : null);
 const text = (s: string | null) => (s && s.trim() ? s.slice(0, 200) : null);
-const oneOf = <T extends string>(s: string | null, all: readonly T[], fallback: T): T => (all.includes(s as T) ? (s as T) : fallback);
-const numbers = (s: string | null) =>
-  (s ?? '')
-    .split(',')
-    .filter((b) => b !== '')
-    .map(Number)
-    .filter(Number.isFinite);
-const classes = (s: string | null) => (s !== null && Number.isFinite(Number(s)) ? clampClasses(Number(s)) : DEFAULT_VIEW.k);
-const fraction = (s: string | null) => (s !== null && s !== '' && Number.isFinite(Number(s)) ? Math.min(1, Math.max(0, Number(s))) : null);
 const breaksParam = (method: ClassMethod, breaks: number[]) => (method === 'manual' && breaks.length ? breaks.map((b) => +b.toPrecision(6)).join(',') : null);
 
+/** The view of a URL's query string: each key read by its rule (viewParams.ts); a value the rule refuses is left at its default. */
 export function parseView(search: string): ViewState {
   const p = new URLSearchParams(search);
-  const unit = p.get('unit');
-  const province = p.get('province');
-  const at = p.get('at')?.split('/').map(Number);
+  const get = <K extends ViewKey, D>(key: K, fallback: D) => {
+    const raw = p.get(key);
+    return (raw === null ? undefined : viewParam(key, raw)) ?? fallback;
+  };
   return {
-    metric: oneOf(p.get('metric'), METRIC_IDS, DEFAULT_VIEW.metric),
-    denominator: oneOf(p.get('denom'), DENOMINATORS, DEFAULT_VIEW.denominator),
-    changeFrom: year(p.get('change')),
-    method: oneOf(p.get('class'), CLASS_METHODS, DEFAULT_VIEW.method),
-    k: classes(p.get('k')),
-    breaks: numbers(p.get('breaks')),
-    year: year(p.get('year')),
-    compareYear: year(p.get('compare')),
-    compareMetric: METRIC_IDS.includes(p.get('cmetric') as MetricId) ? (p.get('cmetric') as MetricId) : null,
-    compareDenominator: oneOf(p.get('cdenom'), DENOMINATORS, DEFAULT_VIEW.compareDenominator),
-    compareMethod: oneOf(p.get('cclass'), CLASS_METHODS, DEFAULT_VIEW.compareMethod),
-    compareK: classes(p.get('ck')),
-    compareBreaks: numbers(p.get('cbreaks')),
-    swipe: fraction(p.get('swipe')),
-    level: oneOf(p.get('level'), ['province', 'commune'] as const, DEFAULT_VIEW.level),
-    province: province && /^\d{2}$/.test(province) ? province : null,
-    unit: unit && /^\d{2}(\d{3})?$/.test(unit) ? unit : null,
-    at:
-      at && at.length === 3 && at.every(Number.isFinite) && Math.abs(at[1]) <= 90 && Math.abs(at[2]) <= 180
-        ? { zoom: at[0], lat: at[1], lng: at[2] }
-        : null,
+    metric: get('metric', DEFAULT_VIEW.metric),
+    denominator: get('denom', DEFAULT_VIEW.denominator),
+    changeFrom: get('change', null),
+    method: get('class', DEFAULT_VIEW.method),
+    k: get('k', DEFAULT_VIEW.k),
+    breaks: get('breaks', DEFAULT_VIEW.breaks),
+    year: get('year', null),
+    compareYear: get('compare', null),
+    compareMetric: get('cmetric', null),
+    compareDenominator: get('cdenom', DEFAULT_VIEW.compareDenominator),
+    compareMethod: get('cclass', DEFAULT_VIEW.compareMethod),
+    compareK: get('ck', DEFAULT_VIEW.compareK),
+    compareBreaks: get('cbreaks', DEFAULT_VIEW.compareBreaks),
+    swipe: get('swipe', null),
+    level: get('level', DEFAULT_VIEW.level),
+    province: get('province', null),
+    unit: get('unit', null),
+    at: get('at', null),
     present: p.get('present') === '1',
     title: text(p.get('title')),
     subtitle: text(p.get('subtitle')),

@@ -22,7 +22,7 @@ export interface ReportPlace {
 /** The year's written report (GET /api/reports/report.docx), downloaded under the server's file name. */
 export async function downloadReport(p: ReportPlace, signal: AbortSignal): Promise<void> {
   const query = { year: String(p.year), ...(p.province ? { province: p.province } : {}), ...(p.commune ? { commune: p.commune } : {}) };
-  const res = await client.api.reports['report.docx'].$get({ query: query as never }, { init: { signal } });
+  const res = await client.api.reports['report.docx'].$get({ query }, { init: { signal } });
   if (!res.ok) throw await failure(res);
   const name = res.headers.get('Content-Disposition')?.match(/filename="([^"]+)"/)?.[1] ?? `bao-cao-antq-${p.year}.docx`;
   downloadBlob(await res.blob(), name);
@@ -44,7 +44,7 @@ export interface SlideAsk {
 /** One slide's texts and map from GET /api/reports/slide. */
 async function fetchSlide(s: SlideAsk, signal: AbortSignal): Promise<SlideDoc & { breaks: number[] }> {
   const query = { view: s.view, ...(s.title ? { title: s.title } : {}), ...(s.subtitle ? { subtitle: s.subtitle } : {}) };
-  const res = await client.api.reports.slide.$get({ query: query as never }, { init: { signal } });
+  const res = await client.api.reports.slide.$get({ query }, { init: { signal } });
   if (!res.ok) throw await failure(res);
   const d = await res.json();
   return { ...d, map: { ...d.map, png: bytesOf(d.map.png) } };
