@@ -53,10 +53,31 @@ async function healthy(url: string, ms = 60_000): Promise<void> {
   }
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs a CLI to its end, killed if it has not finished within `ms` (a migration or seed that hangs must not hang us). */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, ms = 300_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${args.join(' ')} did not finish within ${ms / 1000} s`));
+    }, ms);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`${args.join(' ')} exited with ${code}`));
+    });
+  });
+}
+
+/** Resolves when `c` has exited; SIGKILL after `ms` if it has not (a process that ignores SIGTERM). */
+function exited(c: ChildProcess, ms = 15_000): Promise<void> {
+  if (c.exitCode !== null || c.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => c.kill('SIGKILL'), ms);
+    c.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 
@@ -69,7 +90,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   const children = new Set<ChildProcess>();
   const stopAll = async () => {
     for (const c of children) c.kill('SIGTERM');
-    await Promise.all([...children].map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)))));
+    await Promise.all([...children].map((c) => exited(c)));
     server?.stop();
   };
   try {
@@ -126,7 +147,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       async kill(k) {
         const c = procs[k];
         if (!c || c.exitCode !== null || c.signalCode !== null) return;
-        const gone = new Promise((r) => c.once('exit', r));
+        const gone = exited(c);
         c.kill('SIGKILL');
         await gone;
       },
