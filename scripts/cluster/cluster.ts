@@ -88,7 +88,13 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   mkdirSync(o.dir, { recursive: true });
   let server: PgServer | undefined;
   const children = new Set<ChildProcess>();
+  let nginxProc: ChildProcess | undefined;
   const stopAll = async () => {
+    // nginx first: an app process that is closing its store must get no more requests.
+    if (nginxProc && children.has(nginxProc)) {
+      nginxProc.kill('SIGTERM');
+      await exited(nginxProc);
+    }
     for (const c of children) c.kill('SIGTERM');
     await Promise.all([...children].map((c) => exited(c)));
     server?.stop();
@@ -131,6 +137,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     writeFileSync(conf, nginxConfig({ prefix, listen: { host: '127.0.0.1', port }, upstreams: ports.map((p) => ({ host: '127.0.0.1', port: p })), user: root ? 'nobody nogroup' : undefined }));
     const nginx = spawn(NGINX, ['-p', prefix, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
     children.add(nginx);
+    nginxProc = nginx;
     const url = `http://127.0.0.1:${port}`;
     const failed = new Promise((_, reject) => nginx.once('exit', (code) => reject(new Error(`nginx exited (${code}); config ${conf}`))));
     failed.catch(() => undefined); // once it answered, stopping it later is no failure
