@@ -13,6 +13,7 @@ import { paths } from '../server/config.js';
 import { readGeoManifest } from '../server/routes/boundaries.js';
 import { launchBrowser, recolourTimes, switchLabel, timeToColoured, type ReadyRun, type Switch } from './bench/browser.js';
 import { portalGeometryBytes, wireBytes } from './bench/bytes.js';
+import { get } from './bench/get.js';
 import { firstScriptBytes } from './bench/firstScript.js';
 import { importBench } from './bench/import.js';
 import { clusterBench, clusterTable, type ClusterFigures } from './bench/cluster.js';
@@ -78,27 +79,30 @@ async function main() {
     const naiveBytes = await wireBytes(`${naive.url}/communes.geojson`);
 
     const timed = (rs: ReadyRun[]) => rs.flatMap((r) => (r.ms === null ? [] : [r.ms]));
-    const loads = async (url: string, side: string) => {
-      const done: ReadyRun[] = [];
-      for (let i = 0; i < run.pageLoads; i++) {
-        const r = await timeToColoured(browser, url, run.limitMs);
-        log(`  ${side} load ${i + 1}/${run.pageLoads}: ${r.ms === null ? `not coloured within ${run.limitMs} ms` : `${Math.round(r.ms)} ms`}`);
-        done.push(r);
+    // Round by round, one load of each side in turn: other work on a shared machine comes and goes over
+    // minutes, and so weighs on the three sides alike rather than on whichever ran while it lasted.
+    const sides = [
+      { side: 'portal', url: `${server.url}/`, runs: [] as ReadyRun[] },
+      { side: 'naive', url: `${naive.url}/`, runs: [] as ReadyRun[] },
+      { side: 'floor', url: `${naive.url}/floor`, runs: [] as ReadyRun[] },
+    ];
+    const loadDuring: number[] = [];
+    log('navigation → coloured map (portal, naive page) and → idle (the floor: MapLibre with a background layer only), in turn…');
+    for (let i = 0; i < run.pageLoads; i++) {
+      for (const s of sides) {
+        const r = await timeToColoured(browser, s.url, run.limitMs);
+        loadDuring.push(loadavg()[0]);
+        log(`  ${s.side} load ${i + 1}/${run.pageLoads}: ${r.ms === null ? `not coloured within ${run.limitMs} ms` : `${Math.round(r.ms)} ms`} (load average ${loadDuring.at(-1)!.toFixed(1)})`);
+        s.runs.push(r);
       }
-      return done;
-    };
-    log('navigation → coloured map, portal…');
-    const oursRuns = await loads(`${server.url}/`, 'portal');
-    log('navigation → coloured map, naive page…');
-    const naiveRuns = await loads(`${naive.url}/`, 'naive');
-    log('navigation → idle, the floor (MapLibre with a background layer only)…');
-    const floorRuns = await loads(`${naive.url}/floor`, 'floor');
+    }
+    const [oursRuns, naiveRuns, floorRuns] = sides.map((s) => s.runs);
     if (timed(floorRuns).length === 0) throw new Error('the floor page never reached idle');
     const lastHeap = (rs: ReadyRun[]) => rs.findLast((r) => r.heap !== null)?.heap ?? null;
     if (timed(oursRuns).length === 0) throw new Error('the portal never reported a coloured map');
 
     log('recolour after year and metric switches…');
-    const meta = (await (await fetch(`${server.url}/api/meta`)).json()) as { vintages: { id: string; years: number[] }[] };
+    const meta = (await (await get(`${server.url}/api/meta`)).json()) as { vintages: { id: string; years: number[] }[] };
     const years = meta.vintages.find((v) => v.id === '2025')!.years;
     // Down through the years and back up (every year shown at least once), then each metric twice in the latest year.
     const desc = [...years].sort((a, b) => b - a);
@@ -110,7 +114,7 @@ async function main() {
     log(`  ${recolour.map((r, i) => `${switchLabel(switches[i])} ${Math.round(r.idle)}/${Math.round(r.painted)}`).join(', ')} ms (idle/next frame)`);
 
     log('search: names typed letter by letter…');
-    const searchData = (await (await fetch(`${server.url}/api/search-index`)).json()) as SearchIndexData;
+    const searchData = (await (await get(`${server.url}/api/search-index`)).json()) as SearchIndexData;
     const search = searchSpeed(searchData, typedQueries(searchData, run.pageLoads > 3 ? 300 : 100));
     const firstScript = await firstScriptBytes(server.url);
 
@@ -170,15 +174,16 @@ async function main() {
       node: process.version,
       cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
       chromium: browser.version(),
-      loadAverage1m: { before: loadBefore, after: loadavg()[0] },
+      loadAverage1m: { before: loadBefore, pageLoads: { min: Math.min(...loadDuring), max: Math.max(...loadDuring) }, after: loadavg()[0] },
       plan: run,
     };
     log(`\n${table(rs)}\n`);
     if (scaleOut) log(`${clusterTable(scaleOut)}\n`);
     log(`${environment.cpus}; Node ${environment.node}; Chromium ${environment.chromium} (SwiftShader)`);
-    log(`load average (1 min) before/after: ${loadBefore.toFixed(1)} / ${environment.loadAverage1m.after.toFixed(1)}`);
+    const during = environment.loadAverage1m.pageLoads;
+    log(`load average (1 min) before / during the page loads / after: ${loadBefore.toFixed(1)} / ${during.min.toFixed(1)}–${during.max.toFixed(1)} / ${environment.loadAverage1m.after.toFixed(1)}`);
     // The load after includes the benchmark's own browser, server and load generator: only the load before tells of other work.
-    if (loadBefore > cpus().length) log('warning: the machine was busy with other work; timings are pessimistic');
+    if (loadBefore > cpus().length || during.max > 2 * cpus().length) log('warning: the machine was busy with other work; timings are pessimistic');
     const misses = missed(rs);
     log(misses.length ? `targets not met:\n  ${misses.join('\n  ')}` : 'all targets met');
     mkdirSync(outDir, { recursive: true });
@@ -196,6 +201,6 @@ async function main() {
 }
 
 main().catch((e: Error) => {
-  console.error(`bench: ${e.message}`);
+  console.error(`bench: ${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}`);
   process.exit(1);
 });

@@ -22,7 +22,7 @@ for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`log-in on ${kind}`, (
 
   beforeAll(async () => {
     f = await freshApp({}, kind);
-    await f.addUsers(['chu', 'hai', 'ba', 'bon', 'xoay'], RIGHT);
+    await f.addUsers(['chu', 'hai', 'ba', 'bon', 'xoay', 'trong-luc-nhap'], RIGHT);
     await f.addUsers(Array.from({ length: 21 }, (_, k) => `co-that-${k}`), RIGHT);
   });
   afterAll(() => f.close());
@@ -81,6 +81,33 @@ for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`log-in on ${kind}`, (
     expect(ratio).toBeLessThan(2);
     expect(ratio).toBeGreaterThan(0.5);
   }, 180_000); // 42 scrypts: seconds alone, minutes on a machine shared with the browser tests
+
+  // SQLite has one writer: there a log-in waits for an import by design.
+  const onPg = kind === 'postgres' ? it : ((() => undefined) as unknown as typeof it);
+  onPg('on PostgreSQL, a log-in (attempt, session, audit) does not wait for an import holding the write lock', async () => {
+    let release!: () => void;
+    let inside!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const held = new Promise<void>((r) => (inside = r));
+    const importing = f.store.withTransaction(async (tx) => {
+      await tx.run("INSERT INTO import_mappings (key, mapping, saved_at, saved_by) VALUES ('*', '{}', 'x', 'test')");
+      inside();
+      await gate;
+    });
+    await held;
+    try {
+      const bounded = (p: Promise<Response>) =>
+        Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the log-in waited for the import')), 30_000).unref())]);
+      expect((await bounded(login('trong-luc-nhap', 'sai', '127.0.0.40'))).status).toBe(401);
+      const ok = await bounded(login('trong-luc-nhap', RIGHT, '127.0.0.40'));
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('set-cookie')).toMatch(/=/);
+    } finally {
+      release();
+      await importing;
+    }
+    expect(await f.store.sql.all("SELECT outcome FROM login_attempts WHERE account = 'trong-luc-nhap' ORDER BY id")).toEqual([{ outcome: 'fail' }, { outcome: 'ok' }]);
+  });
 
   it('rotates the session at log-in, and stores only hashes of the session and CSRF tokens', async () => {
     const first = await login('xoay', RIGHT, '127.0.0.20');

@@ -1,9 +1,10 @@
-import { get } from 'node:http';
+import { get as httpGet } from 'node:http';
+import { get } from './get.js';
 
 /** Bytes on the wire for one GET as a browser asks for it (compressed body, headers not counted). */
 export function wireBytes(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    get(url, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } }, (res) => {
+    httpGet(url, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } }, (res) => {
       if (res.statusCode !== 200) {
         res.resume();
         return reject(new Error(`GET ${url}: ${res.statusCode}`));
@@ -24,7 +25,7 @@ export interface GeometryBytes {
 
 /** What the portal sends for its national view and for each province layer, measured over HTTP. */
 export async function portalGeometryBytes(base: string): Promise<GeometryBytes> {
-  const info = (await (await fetch(`${base}/api/boundaries`)).json()) as {
+  const info = (await (await get(`${base}/api/boundaries`)).json()) as {
     provinces: Record<string, { name: string }>;
     layers: { national: { url: string }; province: { url: string } };
   };

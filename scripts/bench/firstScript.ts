@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { get } from './get.js';
 
 /** The scripts a page loads before its own code runs: its module entry and the modules it preloads. */
 export function startScripts(html: string): string[] {
@@ -9,10 +10,10 @@ export function startScripts(html: string): string[] {
 
 /** The gzip size of the page's first scripts, MapLibre's chunk (named maplibre-*) apart. */
 export async function firstScriptBytes(base: string): Promise<{ gzip: number; maplibreGzip: number }> {
-  const html = await (await fetch(`${base}/`)).text();
+  const html = await (await get(`${base}/`)).text();
   const out = { gzip: 0, maplibreGzip: 0 };
   for (const src of startScripts(html)) {
-    const body = Buffer.from(await (await fetch(new URL(src, `${base}/`))).arrayBuffer());
+    const body = Buffer.from(await (await get(new URL(src, `${base}/`))).arrayBuffer());
     const n = gzipSync(body).length;
     if (/(^|\/)maplibre-[^/]*\.js$/.test(src)) out.maplibreGzip += n;
     else out.gzip += n;

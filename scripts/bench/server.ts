@@ -26,6 +26,9 @@ export function startServer(env: NodeJS.ProcessEnv = process.env): Promise<Bench
     child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before listening`)));
     child.once('message', (m) => {
       clearTimeout(timer);
+      child.removeAllListeners('exit');
+      // A server that dies under load makes every later figure fail: say so where it happened.
+      child.once('exit', (code, signal) => console.error(`bench server (pid ${child.pid}) exited: ${signal ?? code}`));
       const port = (m as { port: number }).port;
       resolve({
         url: `http://127.0.0.1:${port}`,
@@ -34,7 +37,12 @@ export function startServer(env: NodeJS.ProcessEnv = process.env): Promise<Bench
         stop: () =>
           new Promise((done) => {
             child.removeAllListeners('exit');
-            child.once('exit', () => done());
+            // It exits once its store is closed; a server that does not within 15 s is killed.
+            const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              done();
+            });
             child.disconnect();
           }),
       });

@@ -9,7 +9,7 @@ function measured(over: Partial<Measurements> = {}): Measurements {
     geometry: { national: { ours: 626_000, naive: 43_400_000 }, province: { ours: 183_000, oursName: 'Lâm Đồng', naive: 43_400_000 } },
     mapReady: { ours: summary(2000), naive: summary(40_000), naiveFailed: 0, limitMs: 180_000, floor: summary(1500) },
     firstScript: { gzip: 121_000, maplibreGzip: 287_000 },
-    search: { names: 11_788, keystrokes: 2452, p50: 1.2, p95: 3.1, max: 20 },
+    search: { names: 11_788, keystrokes: 2452, p50: 1.2, p95: 3.1, max: 20, cpuP50: 1.1, cpuP95: 2.9 },
     recolour: { idle: summary(80), painted: summary(120) },
     stats: { ours: load(4000, 30), hello: load(6000, 20), full: load(600, 150) },
     soak: { ...load(3000, 200), connections: 200, seconds: 60 },
@@ -38,7 +38,7 @@ describe('rows', () => {
     const m = measured({
       mapReady: { ours: summary(5000), naive: summary(40_000), naiveFailed: 0, limitMs: 180_000, floor: summary(1500) },
       firstScript: { gzip: 414_000, maplibreGzip: 0 },
-      search: { names: 11_788, keystrokes: 2452, p50: 4.4, p95: 13, max: 37 },
+      search: { names: 11_788, keystrokes: 2452, p50: 4.4, p95: 13, max: 37, cpuP50: 4, cpuP95: 11 },
       recolour: { idle: summary(650), painted: summary(700) },
       stats: { ours: load(3, 5000), hello: load(6000, 20), full: load(3, 5000) },
       soak: { ...load(1, 9000, 12), connections: 200, seconds: 60 },
@@ -86,6 +86,7 @@ describe('table', () => {
     );
     expect(t).toContain('| the floor: MapLibre with a background layer only, navigation → idle (Chromium); the portal as a multiple of it | 2.00 s = 1.3× the floor | 1.50 s (median of 5 fresh contexts) | 1.3× | within 1.5× of the floor: met |');
     expect(t).toContain('≤ 100 ms: **NOT MET**');
+    expect(t).toContain('| 1.2 ms / 3.1 ms / 20 ms (CPU time p50 / p95: 1.1 ms / 2.9 ms) |');
     expect(t).toContain('| 650 ms (median of 5, max 780 ms); next frame 700 ms |');
     expect(t).toContain('| memory: server RSS (peak) / browser main-thread JS heap | 270 MB (290 MB) / 110 MB | — / 790 MB | — | reported |');
   });

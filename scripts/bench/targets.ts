@@ -26,7 +26,7 @@ export interface Measurements {
   /** The map page's first script (the entry and what it imports statically), gzip, MapLibre's chunk apart. */
   firstScript: { gzip: number; maplibreGzip: number };
   /** A keystroke of the search box over every name (scripts/bench/searchSpeed.ts), ms. */
-  search: { names: number; keystrokes: number; p50: number; p95: number; max: number };
+  search: { names: number; keystrokes: number; p50: number; p95: number; max: number; cpuP50: number; cpuP95: number };
   /** Click → map idle (the target), and → the next animation frame (the colours handed to the compositor). */
   recolour: { idle: Summary; painted: Summary };
   /** ours: /api/stats?fields=status (what the map colours from); full: the same year with every figure, for reference. */
@@ -126,7 +126,8 @@ export function rows(m: Measurements): Row[] {
     },
     {
       figure: `search box, a keystroke over ${fmtCount(m.search.names)} names typed letter by letter (${fmtCount(m.search.keystrokes)} keystrokes): p50 / p95 / max`,
-      ours: `${fmtMs(m.search.p50)} / ${fmtMs(m.search.p95)} / ${fmtMs(m.search.max)}`,
+      // The target is on the wall clock; the CPU time says how much of it was the search's own work.
+      ours: `${fmtMs(m.search.p50)} / ${fmtMs(m.search.p95)} / ${fmtMs(m.search.max)} (CPU time p50 / p95: ${fmtMs(m.search.cpuP50)} / ${fmtMs(m.search.cpuP95)})`,
       naive: NONE,
       ratio: NONE,
       checks: [check(`p95 ≤ ${TARGETS.searchP95Ms} ms`, m.search.p95 <= TARGETS.searchP95Ms)],

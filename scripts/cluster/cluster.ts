@@ -53,10 +53,31 @@ async function healthy(url: string, ms = 60_000): Promise<void> {
   }
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs a CLI to its end, killed if it has not finished within `ms` (a migration or seed that hangs must not hang us). */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, ms = 300_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${args.join(' ')} did not finish within ${ms / 1000} s`));
+    }, ms);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`${args.join(' ')} exited with ${code}`));
+    });
+  });
+}
+
+/** Resolves when `c` has exited; SIGKILL after `ms` if it has not (a process that ignores SIGTERM). */
+function exited(c: ChildProcess, ms = 15_000): Promise<void> {
+  if (c.exitCode !== null || c.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => c.kill('SIGKILL'), ms);
+    c.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 
@@ -67,9 +88,15 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   mkdirSync(o.dir, { recursive: true });
   let server: PgServer | undefined;
   const children = new Set<ChildProcess>();
+  let nginxProc: ChildProcess | undefined;
   const stopAll = async () => {
+    // nginx first: an app process that is closing its store must get no more requests.
+    if (nginxProc && children.has(nginxProc)) {
+      nginxProc.kill('SIGTERM');
+      await exited(nginxProc);
+    }
     for (const c of children) c.kill('SIGTERM');
-    await Promise.all([...children].map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)))));
+    await Promise.all([...children].map((c) => exited(c)));
     server?.stop();
   };
   try {
@@ -110,6 +137,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     writeFileSync(conf, nginxConfig({ prefix, listen: { host: '127.0.0.1', port }, upstreams: ports.map((p) => ({ host: '127.0.0.1', port: p })), user: root ? 'nobody nogroup' : undefined }));
     const nginx = spawn(NGINX, ['-p', prefix, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
     children.add(nginx);
+    nginxProc = nginx;
     const url = `http://127.0.0.1:${port}`;
     const failed = new Promise((_, reject) => nginx.once('exit', (code) => reject(new Error(`nginx exited (${code}); config ${conf}`))));
     failed.catch(() => undefined); // once it answered, stopping it later is no failure
@@ -126,7 +154,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       async kill(k) {
         const c = procs[k];
         if (!c || c.exitCode !== null || c.signalCode !== null) return;
-        const gone = new Promise((r) => c.once('exit', r));
+        const gone = exited(c);
         c.kill('SIGKILL');
         await gone;
       },

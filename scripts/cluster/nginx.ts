@@ -1,7 +1,8 @@
 // The nginx in front of the app processes: one upstream of every process, a request that fails on one
 // (connection refused, timeout, 502/503/504) is tried on the next — only for idempotent requests (GET, HEAD…):
 // nginx never retries a POST, PATCH or DELETE unless told to (`non_idempotent`), and we do not tell it.
-// Open-source nginx checks health passively: a process that fails is left out for `fail_timeout`.
+// Open-source nginx checks health passively: a process that fails 3 times is left out for `fail_timeout` (with
+// max_fails=1, one reset on the survivor while the other process was down left no process at all: 502s for 5 s).
 
 export interface NginxOptions {
   /** Where nginx keeps its pid, logs and temporary files. */
@@ -30,8 +31,11 @@ http {
   scgi_temp_path ${o.prefix}/tmp/scgi;
 
   upstream antq {
-${o.upstreams.map((u) => `    server ${u.host}:${u.port} max_fails=1 fail_timeout=5s;`).join('\n')}
+${o.upstreams.map((u) => `    server ${u.host}:${u.port} max_fails=3 fail_timeout=5s;`).join('\n')}
     keepalive 64;
+    # Below Node's 5 s keep-alive: nginx drops an idle connection before the app does, never sends on one the
+    # app is closing (a reset that counts as the process failing).
+    keepalive_timeout 4s;
   }
 
   server {

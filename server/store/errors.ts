@@ -3,8 +3,9 @@
 
 /** A write rejected before or while touching the database (nothing was changed). */
 export class StoreWriteError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** `cause`: the driver's error, when there was one (its SQLSTATE `code` tells a deadlock from a bad row). */
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'StoreWriteError';
   }
 }

@@ -290,7 +290,8 @@ export function storeAdmin(store: Store): AdminBackend {
         });
       },
       async createSession(x) {
-        await store.withTransaction(async (tx) => {
+        // Not behind an import either: the sweep and the new session need no other lock.
+        await store.withKeyedTransaction([`session-user:${x.userName}`], async (tx) => {
           await tx.run('DELETE FROM sessions WHERE expires_at <= ?', [now()]);
           await tx.run('INSERT INTO sessions (token_hash, user_name, csrf_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [x.tokenHash, x.userName, x.csrfHash, now(), x.expiresAt]);
         });
@@ -308,8 +309,9 @@ export function storeAdmin(store: Store): AdminBackend {
         await store.sql.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
       },
       async reserveLoginAttempt(k, wait) {
-        // In a write transaction (serialised on both databases): parallel attempts see each other's reservation.
-        return store.withTransaction(async (tx) => {
+        // Serialised with every attempt on the same account or from the same address (any process), so that
+        // parallel attempts see each other's reservation; not with imports, which a log-in must not wait for.
+        return store.withKeyedTransaction([`login-account:${k.account}`, `login-address:${k.address}`], async (tx) => {
           await tx.run("DELETE FROM login_attempts WHERE at < ? OR (at < ? AND outcome <> 'ok')", [k.knownSince, k.since]);
           const attempts = await tx.all<LoginAttempt>('SELECT at, account, address, outcome FROM login_attempts WHERE (account = ? OR address = ?) AND at > ?', [k.account, k.address, k.since]);
           const known = (await tx.get("SELECT 1 AS one FROM login_attempts WHERE account = ? AND address = ? AND outcome = 'ok' AND at > ? LIMIT 1", [k.account, k.address, k.knownSince])) !== undefined;

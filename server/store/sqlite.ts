@@ -317,6 +317,10 @@ class SqliteStoreImpl implements SqliteStore {
     });
   }
 
+  withKeyedTransaction<T>(_keys: readonly string[], fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.withTransaction(({ all, get, run }) => fn({ all, get, run }));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -80,6 +80,13 @@ export interface Store extends StoreReads {
    * figures changed (insertBatch, figuresChanged).
    */
   withTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction serialised only with the other keyed transactions that share one of `keys`
+   * (in any process), never with withTransaction's writes: small bookkeeping that must not queue behind an
+   * import (log-in attempts, sessions). It writes no figures, so the data version does not move. On SQLite,
+   * whose one writer serialises everything, it is a write transaction like the others.
+   */
+  withKeyedTransaction<T>(keys: readonly string[], fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /** Runs `fn` on one consistent snapshot (REPEATABLE READ on PostgreSQL): reads that must agree. */
   snapshot<T>(fn: (r: StoreReads) => Promise<T>): Promise<T>;
 

@@ -39,7 +39,7 @@ export interface Queryable {
 export const wrapPg = (e: unknown, what: string): never => {
   if (e instanceof StoreWriteError) throw e;
   const err = e as Error & { detail?: string; constraint?: string };
-  throw new StoreWriteError(`${what}: ${err.message}${err.detail ? ` (${err.detail})` : ''}`);
+  throw new StoreWriteError(`${what}: ${err.message}${err.detail ? ` (${err.detail})` : ''}`, { cause: e });
 };
 
 export function pgRunner(q: Queryable): SqlRunner {

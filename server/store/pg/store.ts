@@ -1,8 +1,10 @@
 // The PostgreSQL Store (node-postgres, one pool per process), chosen by ANTQ_DATABASE_URL. Writes take one
 // transaction-scoped advisory lock, so that writes from every app process are serialised as on SQLite
 // (an import's before-images are exact); figure writes bump meta.version and NOTIFY it in the same
-// transaction. Snapshots are REPEATABLE READ READ ONLY transactions.
+// transaction. Log-in bookkeeping takes locks of its own keys instead (withKeyedTransaction), so that a
+// log-in never queues behind an import. Snapshots are REPEATABLE READ READ ONLY transactions.
 
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Level, Origin, Unit, Vintage } from '../../../shared/domain/types.js';
 import { assessableFrom, checkBatch, checkOrigin, checkReference, type Assessable } from '../batchCheck.js';
@@ -16,6 +18,16 @@ import { VERSION_CHANNEL, VersionWatch } from './version.js';
 
 /** Key of the transaction advisory lock every write holds. */
 export const WRITE_LOCK = 0x616e7472;
+/** First key of the keyed transactions' two-key advisory locks ("antk"); the second is the key's hash. */
+export const KEY_LOCKS = 0x616e746b;
+const KEYED_TRIES = 5;
+/** A key as a signed 32-bit lock id. Two keys may share one: they then only wait for each other. */
+const keyLock = (key: string) => createHash('sha256').update(key).digest().readInt32BE(0);
+/** deadlock_detected, serialization_failure: the transaction did nothing and may simply run again. */
+const retryable = (e: unknown) => {
+  const code = ((e as Error).cause as { code?: string } | undefined)?.code ?? (e as { code?: string }).code;
+  return code === '40P01' || code === '40001';
+};
 /** Connections per app process (ANTQ_PG_POOL): a request holds one for a query, a write or a snapshot. */
 const DEFAULT_POOL_SIZE = 10;
 
@@ -190,10 +202,7 @@ class PgStoreImpl implements PgStore {
 
   /** One write transaction under the write lock; bumps and announces the version if figures changed. */
   private async transact<T>(fn: (c: pg.PoolClient, tx: StoreTx) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
+    const { out, version } = await this.inTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
       let changed = false;
       const tx: StoreTx = {
@@ -207,14 +216,46 @@ class PgStoreImpl implements PgStore {
         },
       };
       const out = await fn(client, tx);
-      let version: number | undefined;
-      if (changed) {
-        const { rows } = await client.query<{ value: string }>("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'version' RETURNING value");
-        version = Number(rows[0].value);
-        await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, String(version)]);
+      if (!changed) return { out, version: undefined };
+      const { rows } = await client.query<{ value: string }>("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'version' RETURNING value");
+      const version = Number(rows[0].value);
+      await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, String(version)]);
+      return { out, version };
+    });
+    if (version !== undefined) this.watch.saw(version);
+    return out;
+  }
+
+  /**
+   * Under one transaction advisory lock per key (two-key locks: a space apart from WRITE_LOCK's one-key lock),
+   * taken in one global order so that keyed transactions never wait on each other in a cycle. Their row locks
+   * can still meet (two sweeps of old rows): PostgreSQL then aborts one as a deadlock, and it is run again
+   * after a short, random pause.
+   */
+  async withKeyedTransaction<T>(keys: readonly string[], fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    const locks = [...new Set(keys.map(keyLock))].sort((a, b) => a - b);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.inTransaction(async (client) => {
+          for (const k of locks) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [KEY_LOCKS, k]);
+          return fn(pgRunner(client));
+        });
+      } catch (e) {
+        if (attempt >= KEYED_TRIES || !retryable(e)) throw e;
+        // Let the survivor take the rows first: run again at once and the two can lock them in a cycle again.
+        await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
       }
+    }
+  }
+
+  /** BEGIN … COMMIT on one pooled connection, rolled back whole if `fn` throws. */
+  private async inTransaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const out = await fn(client);
       await client.query('COMMIT');
-      if (version !== undefined) this.watch.saw(version);
       return out;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {
