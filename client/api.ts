@@ -46,8 +46,7 @@ export const fetchBoundaries = async () => ok(await client.api.boundaries.$get()
 /** A TopoJSON layer: sent as the pipeline's precompressed bytes, so its type is the pipeline's, not the route's. */
 async function topology(res: Response, what: string): Promise<Topology> {
   if (!res.ok) throw new Error(`Không tải được ${what} (${res.status})`);
-  const topo: Topology = await res.json();
-  return topo;
+  return (await res.json()) as Topology;
 }
 
 export const fetchNationalLayer = async () => topology(await client.api.boundaries['national.topo.json'].$get(), 'ranh giới toàn quốc');

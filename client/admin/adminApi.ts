@@ -5,7 +5,7 @@ import type { ImportChoices } from '../../shared/import/choices.js';
 import { client, fetchMeta, ok } from '../api.js';
 import { writeHeaders } from '../session.js';
 
-export { login, logout, me, type Me, type Role, type User } from '../session.js';
+export { login, logout, me, type Role, type User } from '../session.js';
 export type { ImportChoices };
 
 const api = client.api;

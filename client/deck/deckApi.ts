@@ -21,7 +21,6 @@ const decks = client.api.decks;
 export const listDecks = async () => (await ok(await decks.$get())).decks;
 export const fetchDeck = async (deckId: number) => (await ok(await decks[':id'].$get(id(deckId)))).deck;
 /** As read: the owner is null unless logged in. */
-export type Slide = Deck['slides'][number];
 export type DeckSummary = Awaited<ReturnType<typeof listDecks>>[number];
 export type Deck = Awaited<ReturnType<typeof fetchDeck>>;
 export const createDeck = async (name: string) => (await ok(await decks.$post({ json: { name } }, write()))).deck;

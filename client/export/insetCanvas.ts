@@ -78,7 +78,7 @@ export function drawInset(ctx: CanvasRenderingContext2D, input: InsetInput, isla
   ctx.strokeStyle = '#5b6b78';
   ctx.lineWidth = 1 * u;
   for (const f of input.geo.outline.features) {
-    path(ringsOf(f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon));
+    path(ringsOf(f.geometry));
     ctx.fill();
     ctx.stroke();
   }

@@ -99,9 +99,9 @@ function outlineProvince(map: MapLibreMap, geo: NationalGeo, province: string | 
     type: 'FeatureCollection',
     features: f ? [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]], ...outers] } }] : [],
   };
-  const src = map.getSource(FOCUS) as GeoJSONSource | undefined;
+  const src = map.getSource<GeoJSONSource>(FOCUS);
   if (src) {
-    (map.getSource(DIM) as GeoJSONSource).setData(veil);
+    void map.getSource<GeoJSONSource>(DIM)!.setData(veil);
     return src.setData(data);
   }
   map.addSource(DIM, { type: 'geojson', data: veil });
@@ -222,7 +222,7 @@ export async function packPdf(p: PackPdf, paper: Paper, orientation: Orientation
   for (const [i, page] of p.pages.entries()) {
     check(signal);
     onPage(i + 1, p.pages.length);
-    outlineProvince(target.map, p.geo, page.province);
+    void outlineProvince(target.map, p.geo, page.province);
     const padding = page.province ? clearOfTopRight(page.bbox, { width: map.cssWidth, height: map.cssHeight }, corner, 24) : 8;
     const shot = await shoot(target, L, { bounds: page.bbox, padding }, p.fills, p.geo, signal, inset);
     const text: PageText = { ...p.text, subtitle: p.subtitle(page.place), legendTitle: p.legendTitle(page.legend), figuresTitle: `Số liệu chính – ${page.place}, năm ${p.year}` };

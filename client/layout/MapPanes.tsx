@@ -10,7 +10,7 @@ import { SwipeDivider } from '../panels/SwipeDivider.js';
 import { Tooltip } from '../panels/Tooltip.js';
 
 /** What one map shows: for its label, its legend and the tooltip over it. */
-export interface PaneSide {
+interface PaneSide {
   legend: LegendModel | null;
   year: number;
   symbology: Symbology;

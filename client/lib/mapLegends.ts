@@ -25,7 +25,7 @@ export function hoverValue(legend: LegendModel, code: string, symbology: Symbolo
 /** The selected unit's rank among its peers on the current metric (status ranks by residential-area rate). */
 export function rankOf(code: string | null, rows: readonly Row[] | null, values: ReadonlyMap<string, number> | null, metric: Symbology['metric'], provinceNames: ReadonlyMap<string, string>): Rank | null {
   if (!code || !rows || !values) return null;
-  const me = rows.find((r) => r.code === code) as (Row & { provinceCode?: string }) | undefined;
+  const me: (Row & { provinceCode?: string }) | undefined = rows.find((r) => r.code === code);
   if (!me) return null;
   const peers = code.length === 5 ? rows.filter((r) => (r as { provinceCode?: string }).provinceCode === me.provinceCode) : rows;
   const value = (r: Row) => (metric === 'status' ? metricValue(r, 'rate') : (values.get(r.code) ?? null));

@@ -3,7 +3,7 @@ import type { Stats } from '../api.js';
 import type { CompareSide } from '../lib/compare.js';
 import { buildLegend, type Row, type Symbology } from '../../shared/lib/legendModel.js';
 
-export const rowsOf = (s: Pick<Stats, 'units'> | null): Row[] | null => (s ? (s.units as unknown as Row[]) : null);
+const rowsOf = (s: Pick<Stats, 'units'> | null): Row[] | null => (s ? s.units : null);
 
 interface Figures {
   symbology: Symbology;

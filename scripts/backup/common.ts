@@ -36,7 +36,7 @@ export interface RestoreOptions {
 export const stamp = (d = new Date()) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 /** The file's SHA-256, streamed: a server database's dump can be larger than memory should hold. */
-export function sha256File(file: string): Promise<string> {
+function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const h = createHash('sha256');
     createReadStream(file)

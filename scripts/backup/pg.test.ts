@@ -115,7 +115,7 @@ describe.skipIf(skipUnlessCi('PostgreSQL backup and restore', missing))('Postgre
     expect(out).toMatch(/backup: rows: .*assessments \d+.*users 1/);
     file = join(dir, readdirSync(dir).find((f) => f.endsWith('.pgdump'))!);
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('PGDMP');
-    expect(readFileSync(`${file}.sha256`, 'utf8')).toMatch(/^[0-9a-f]{64}  antq-\d{8}T\d{6}Z\.pgdump\n$/);
+    expect(readFileSync(`${file}.sha256`, 'utf8')).toMatch(/^[0-9a-f]{64} {2}antq-\d{8}T\d{6}Z\.pgdump\n$/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
 
     const target = fresh('fresh');

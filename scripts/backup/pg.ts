@@ -25,7 +25,7 @@ const q = (name: string) => pg.escapeIdentifier(name);
 type Tool = 'pg_dump' | 'pg_restore';
 
 /** Where a client tool is: in ANTQ_PG_BIN, else the newest /usr/lib/postgresql/N/bin (Debian), else on PATH. */
-export function pgTool(name: Tool, env: NodeJS.ProcessEnv = process.env): string {
+function pgTool(name: Tool, env: NodeJS.ProcessEnv = process.env): string {
   if (env.ANTQ_PG_BIN) {
     const p = join(env.ANTQ_PG_BIN, name);
     if (!existsSync(p)) throw new BackupError(`${name} is not in ANTQ_PG_BIN (${env.ANTQ_PG_BIN})`);
@@ -65,7 +65,7 @@ export function libpqArgs(url: string, env: NodeJS.ProcessEnv = process.env): { 
   return { dbname: u.toString(), env: password ? { ...env, PGPASSWORD: password } : env };
 }
 
-export function databaseName(url: string): string {
+function databaseName(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!name) throw new BackupError(`ANTQ_DATABASE_URL (${redact(url)}) names no database`);
   return name;
@@ -153,7 +153,7 @@ export async function backupPg(url: string, dir: string, env: NodeJS.ProcessEnv 
  * Reads the whole archive (every data block is inflated: a truncated or damaged one fails here) and returns
  * the schema migration it holds; refuses an archive of another database or of a newer schema.
  */
-export async function inspectArchive(file: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+async function inspectArchive(file: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const bin = pgTool('pg_restore', env);
   const unreadable = `${file} is not a readable pg_dump archive (truncated or damaged?)`;
   const list = await runTool(bin, ['--list', file], env, unreadable);

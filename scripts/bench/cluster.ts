@@ -72,7 +72,7 @@ export async function clusterBench(o: { workers: number; sqliteUrl: string; path
 }
 
 /** Rounds of one side as one figure: throughput over all of them, the median round's latencies, every failure. */
-export function combine(runs: Load[]): Load {
+function combine(runs: Load[]): Load {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
   const seconds = runs.reduce((n, r) => n + r.seconds, 0);
   const requests = runs.reduce((n, r) => n + r.requests, 0);

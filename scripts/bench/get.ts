@@ -12,7 +12,7 @@ export async function get(url: string | URL): Promise<Response> {
       res = await fetch(url, { signal: AbortSignal.timeout(LIMIT_MS) });
     } catch (e) {
       const why = (e as Error).cause instanceof Error ? `${(e as Error).message}: ${((e as Error).cause as Error).message}` : (e as Error).message;
-      if (attempt >= TRIES) throw new Error(`GET ${url}: ${why} (${TRIES} tries)`);
+      if (attempt >= TRIES) throw new Error(`GET ${url}: ${why} (${TRIES} tries)`, { cause: e });
       console.warn(`GET ${url}: ${why}; trying again`);
       continue;
     }

@@ -24,7 +24,7 @@ export type SourceKey = keyof typeof SOURCE_FILES;
 export type SourceTexts = Record<SourceKey, string>;
 
 /** The columns each file must have (others are ignored). */
-export const REQUIRED_COLUMNS: Record<SourceKey, readonly string[]> = {
+const REQUIRED_COLUMNS: Record<SourceKey, readonly string[]> = {
   provinces2025: ['code', 'name', 'full_name', 'type', 'area_km2_communes_polygon_geodesic_sum', 'population_sapnhap'],
   communes2025: ['code', 'name', 'full_name', 'type', 'province_code', 'area_km2_polygon_geodesic', 'population_sapnhap', 'name_in_gso_1027_list'],
   provincesPre2025: ['code', 'name', 'type'],

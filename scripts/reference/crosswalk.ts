@@ -96,7 +96,7 @@ export function buildCrosswalk(
 }
 
 /** A 2025 population under this share of the 2019 census count of the same land is taken as a typing slip. */
-export const IMPLAUSIBLE_POPULATION_SHARE = 0.25;
+const IMPLAUSIBLE_POPULATION_SHARE = 0.25;
 
 /**
  * Checks each 2025 commune's population (sapnhap.bando.com.vn, scraped) against the 2019 census count of the old

@@ -8,7 +8,7 @@ export const COMMUNE_TYPES_PRE2025 = ['Thị trấn', 'Phường', 'Xã'];
 export const DISTRICT_TYPES = ['Thành phố', 'Thị xã', 'Quận', 'Huyện'];
 export const PROVINCE_TYPES = ['Thành phố', 'Tỉnh'];
 
-export const lower = (s: string) => s.toLocaleLowerCase('vi');
+const lower = (s: string) => s.toLocaleLowerCase('vi');
 
 /**
  * Splits "Phường Phúc Xá" into type "Phường" and name "Phúc Xá" (prefix matched case-insensitively,

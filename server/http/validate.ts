@@ -13,7 +13,7 @@ z.config(vi());
 type Issue = z.core.$ZodIssue;
 
 /** Where an issue is, as the API names fields: "slides[2].view", "body" for the whole. */
-export function fieldOf(path: readonly PropertyKey[]): string {
+function fieldOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '') || 'body';
 }
 
@@ -29,7 +29,7 @@ export function problem(error: z.ZodError): ApiError {
 
 /** What a request holds for a target: a repeated query parameter as a list, as hono's validator reads it. */
 function raw(c: Context, target: 'query' | 'param'): Record<string, string | string[]> {
-  if (target === 'param') return c.req.param() as Record<string, string>;
+  if (target === 'param') return c.req.param();
   return Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
 }
 
@@ -37,6 +37,8 @@ function raw(c: Context, target: 'query' | 'param'): Record<string, string | str
  * A route's query or path parameters checked by `schema`; refusals answer 400 naming the field. The typed client
  * sees z.input<S> (what is sent), the handler z.output<S> (what the schema made of it).
  */
+// The route's Env (AuthEnv or none) is the route's to set, as in hono's own validator: hence `any`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function valid<T extends 'query' | 'param', S extends z.ZodType>(target: T, schema: S): MiddlewareHandler<any, string, { in: { [K in T]: z.input<S> }; out: { [K in T]: z.output<S> } }> {
   return async (c, next) => {
     const r = await schema.safeParseAsync(raw(c, target));
@@ -50,6 +52,7 @@ export function valid<T extends 'query' | 'param', S extends z.ZodType>(target: 
  * A JSON body checked by `schema`, read strictly (invalid UTF-8 refused, not replaced with U+FFFD; any content type)
  * and with the same 400s as `valid`: the typed client sees its input as z.input<S>.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the route's Env, as for `valid`
 export function validJson<S extends z.ZodType>(schema: S): MiddlewareHandler<any, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
   return async (c: Context, next) => {
     const raw = await strictJson(c);

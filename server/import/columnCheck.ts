@@ -9,7 +9,7 @@ import type { Table } from './table.js';
 export const TEMPLATE_HINT = 'Tải mẫu (XLSX hoặc CSV) ở trang Nhập số liệu, hoặc chọn ở bảng "Ghép cột" cột nào là cột gì.';
 
 /** Each figure and the columns it needs. */
-export const FIGURE_COLUMNS: readonly [Figure, ColumnId[]][] = [
+const FIGURE_COLUMNS: readonly [Figure, ColumnId[]][] = [
   ['residential', ['rdTotal', 'rdCertified']],
   ['agencies', ['agTotal', 'agCertified']],
   ['enterprises', ['enTotal', 'enCertified']],

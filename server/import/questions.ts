@@ -7,7 +7,7 @@ import { STATUS_GUESSES, STATUS_LABELS, STATUS_WORDS } from '../../shared/import
 import type { Answers, Question } from '../../shared/import/findings.js';
 import { normalize } from '../../shared/import/normalize.js';
 
-export const STATUS_OPTIONS = (['dat', 'chua_dat', 'chua_danh_gia'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+const STATUS_OPTIONS = (['dat', 'chua_dat', 'chua_danh_gia'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 export const ZERO_OPTIONS = [
   { value: '0', label: 'Số 0' },
   { value: 'unknown', label: 'Chưa báo cáo (không rõ)' },

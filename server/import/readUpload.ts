@@ -34,7 +34,7 @@ const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api
 const BOOT = `import(${JSON.stringify(tsxApi)}).then((t) => { t.register(); return import(${JSON.stringify(new URL('./sheetWorker.ts', import.meta.url).href)}); })`;
 
 /** An idle reader is kept this long: a file is read two or three times (dry run, after the user's choices, commit). */
-export const READER_IDLE_MS = 5 * 60_000;
+const READER_IDLE_MS = 5 * 60_000;
 
 // At most one idle reader, warm (exceljs loaded and compiled: most of a cold read's time), unref'd so
 // that it never keeps the process alive.

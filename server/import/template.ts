@@ -15,7 +15,7 @@ export interface TemplateSpec {
 }
 
 /** Heading row + one row per unit (code, name, year; the figures left blank unless `fill` gives them). */
-export function templateRows(spec: TemplateSpec): string[][] {
+function templateRows(spec: TemplateSpec): string[][] {
   const ids = COLUMNS.map((c) => c.id);
   return [
     COLUMNS.map((c) => c.heading),

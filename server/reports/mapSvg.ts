@@ -74,7 +74,7 @@ const text = (x: number, y: number, s: string, px: number, bold: boolean, anchor
 const ANCHOR = { left: 'start', right: 'end', center: 'middle' } as const;
 
 /** The marks of the shared layout (shared/export/mapMarks) as SVG; "no data" swatches take the #hatch pattern. */
-export function marksSvg(marks: readonly Mark[]): string {
+function marksSvg(marks: readonly Mark[]): string {
   return marks
     .map((m) => {
       if (m.kind === 'text') return text(m.x, m.y, m.text, m.px, m.bold, ANCHOR[m.align]);

@@ -25,7 +25,7 @@ export const provinceParam = matching(/^(\d{2})?$/, 'province', 'mã tỉnh 2 ch
   .transform((s) => s || undefined)
   .optional();
 
-export const vintageParam = z
+const vintageParam = z
   .enum(['2025', 'pre2025', ''], { error: (i) => `vintage phải là "2025" hoặc "pre2025", nhận được ${got(i.input)}` })
   .transform((v): Vintage => (v === 'pre2025' ? 'pre2025' : '2025'))
   .optional();

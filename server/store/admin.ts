@@ -32,7 +32,7 @@ export interface AuditEntry {
 }
 
 /** A field of an assessment a return may leave unreported (no column, or a cell answered "chưa báo cáo"). */
-export type ReturnField = 'status' | 'exemplary' | 'residential' | 'agencies' | 'enterprises' | 'schools' | 'models' | 'keyArea' | 'hotSpot';
+type ReturnField = 'status' | 'exemplary' | 'residential' | 'agencies' | 'enterprises' | 'schools' | 'models' | 'keyArea' | 'hotSpot';
 
 export interface ImportWrite {
   vintage: Vintage;

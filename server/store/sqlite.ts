@@ -318,7 +318,8 @@ class SqliteStoreImpl implements SqliteStore {
   }
 
   withKeyedTransaction<T>(_keys: readonly string[], fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
-    return this.withTransaction(({ all, get, run }) => fn({ all, get, run }));
+    // Plain SQL only: the transaction's other methods (figures, data version) stay out of reach.
+    return this.withTransaction((tx) => fn({ all: tx.all.bind(tx), get: tx.get.bind(tx), run: tx.run.bind(tx) }));
   }
 
   async close(): Promise<void> {

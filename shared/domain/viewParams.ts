@@ -5,9 +5,9 @@ import * as z from 'zod/mini';
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES } from '../lib/classify.js';
 import { DENOMINATORS, METRIC_IDS } from './metrics.js';
 
-export const MIN_YEAR = 1990;
-export const MAX_YEAR = 2100;
-export const MAX_ZOOM = 24;
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
+const MAX_ZOOM = 24;
 
 const oneOf = <T extends string>(all: readonly T[]) => z.custom<T>((s) => typeof s === 'string' && (all as readonly string[]).includes(s));
 const number = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));

@@ -73,15 +73,26 @@ export function northArrowMarks(cx: number, top: number, u: number): Mark[] {
 /** The smallest box holding the marks (text by its measured width and font size): for tests and placement. */
 export function marksExtent(marks: readonly Mark[], measure: Measure): { x0: number; y0: number; x1: number; y1: number } {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  const add = (x: number, y: number) => ((x0 = Math.min(x0, x)), (y0 = Math.min(y0, y)), (x1 = Math.max(x1, x)), (y1 = Math.max(y1, y)));
+  const add = (x: number, y: number) => {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  };
   for (const m of marks) {
-    if (m.kind === 'rect') add(m.x, m.y), add(m.x + m.w, m.y + m.h);
-    else if (m.kind === 'circle') add(m.cx - m.r, m.cy - m.r), add(m.cx + m.r, m.cy + m.r);
+    if (m.kind === 'rect') {
+      add(m.x, m.y);
+      add(m.x + m.w, m.y + m.h);
+    } else if (m.kind === 'circle') {
+      add(m.cx - m.r, m.cy - m.r);
+      add(m.cx + m.r, m.cy + m.r);
+    }
     else if (m.kind === 'polygon') m.points.forEach(([x, y]) => add(x, y));
     else {
       const w = measure(m.text, m.px, m.bold);
       const left = m.align === 'left' ? m.x : m.align === 'right' ? m.x - w : m.x - w / 2;
-      add(left, m.y - m.px * 0.75), add(left + w, m.y);
+      add(left, m.y - m.px * 0.75);
+      add(left + w, m.y);
     }
   }
   return { x0, y0, x1, y1 };

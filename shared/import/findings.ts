@@ -69,7 +69,7 @@ export type Figure = 'residential' | 'agencies' | 'enterprises' | 'schools' | 'm
 
 export type Row = Omit<Assessment, 'batchId'>;
 
-export interface CheckedRow {
+interface CheckedRow {
   line: number;
   unit: Unit;
   matchedBy: 'code' | 'name' | 'confirmed';

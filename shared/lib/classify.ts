@@ -20,7 +20,7 @@ export const MAX_CLASSES = 9;
  */
 export type Breaks = number[];
 
-export function clampClasses(k: number): number {
+function clampClasses(k: number): number {
   return Math.min(MAX_CLASSES, Math.max(MIN_CLASSES, Math.round(k)));
 }
 

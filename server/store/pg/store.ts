@@ -19,7 +19,7 @@ import { VERSION_CHANNEL, VersionWatch } from './version.js';
 /** Key of the transaction advisory lock every write holds. */
 export const WRITE_LOCK = 0x616e7472;
 /** First key of the keyed transactions' two-key advisory locks ("antk"); the second is the key's hash. */
-export const KEY_LOCKS = 0x616e746b;
+const KEY_LOCKS = 0x616e746b;
 const KEYED_TRIES = 5;
 /** A key as a signed 32-bit lock id. Two keys may share one: they then only wait for each other. */
 const keyLock = (key: string) => createHash('sha256').update(key).digest().readInt32BE(0);
