@@ -16,9 +16,10 @@ import { storeAdmin } from '../server/store/sql-admin.js';
 import { copySeededDb, type TempDb } from '../test/support/tempDb.js';
 import { BackupError } from './backup/common.js';
 import { restoreSqlite } from './backup/sqlite.js';
+import { skipUnlessCi } from '../test/support/prerequisites.js';
 
 const seeded = inject('seededDb');
-if (!seeded) console.warn(`backup tests skipped: ${inject('seededDbSkip')}`);
+const skip = skipUnlessCi('backup and restore', seeded ? null : inject('seededDbSkip'));
 
 /** Every table's rows, as a digest per table (order-independent). */
 function tableDigests(file: string): Record<string, { rows: number; sha256: string }> {
@@ -39,7 +40,7 @@ function tableDigests(file: string): Record<string, { rows: number; sha256: stri
 const run = (script: string, args: string[], env: Record<string, string>) =>
   execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-describe.skipIf(!seeded)('backup and restore', { timeout: 180_000 }, () => {
+describe.skipIf(skip)('backup and restore', { timeout: 180_000 }, () => {
   let live: TempDb;
   let dir: string;
   let store: ReturnType<typeof openSqliteStore> | undefined;
