@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   closestCount,
+  communeTarget,
   fmtInt,
   fmtPct,
   loadSampleSettings,
   loadSeedFigures,
   pct,
   roundTo,
+  tallyTarget,
   totalForRate,
   validateSeedFigures,
 } from './figures.js';
@@ -28,6 +30,20 @@ describe('rate arithmetic', () => {
     expect(closestCount(pct(48, 52), 50)).toBe(46);
     expect(closestCount(100, 5)).toBe(5);
     expect(closestCount(97.37, 175)).toBe(170);
+  });
+
+  it('turns a tally figure into the total to reach', () => {
+    expect(tallyTarget({ kind: 'tally', tally: 'residential', published: '40/42', count: 40, total: 42 })).toEqual({ total: 42, exact: true });
+    expect(tallyTarget({ kind: 'tally', tally: 'residential', published: '94,75%', count: 3321, rate: 94.75 })).toEqual({ total: 3505, exact: true });
+    expect(tallyTarget({ kind: 'tally', tally: 'agencies', published: '98,9%', count: 772, rate: 98.9, rateDecimals: 1 })).toEqual({ total: 781, exact: false });
+  });
+
+  it('certifies the published count when the units match, else the closest rate', () => {
+    const f = { kind: 'communes_certified' as const, published: '69/70 xã', count: 69, total: 70 };
+    expect(communeTarget(f, 70)).toBe(69);
+    expect(communeTarget(f, 66)).toBe(65);
+    expect(communeTarget({ kind: 'communes_certified', published: '97,37%', count: 223, rate: 97.37 }, 175)).toBe(170);
+    expect(communeTarget({ kind: 'communes_certified', published: '0/4', count: 0, total: 4 }, 3)).toBe(0);
   });
 
   it('formats the Vietnamese way', () => {

@@ -145,6 +145,19 @@ export function totalForRate(count: number, rate: number, decimals: number): { t
   return { total: candidates[0], exact: false };
 }
 
+/** The total a tally figure asks for: the published total, or the one that gives the published rate. */
+export function tallyTarget(f: Extract<SeedFigure, { kind: 'tally' }>): { total: number; exact: boolean } {
+  if (f.total !== undefined) return { total: f.total, exact: true };
+  return totalForRate(f.count, f.rate!, f.rateDecimals ?? 2);
+}
+
+/** How many of `n` communes to certify: the count if the unit counts match, else the closest rate. */
+export function communeTarget(f: Extract<SeedFigure, { kind: 'communes_certified' }>, n: number): number {
+  if (f.total !== undefined && f.total === n) return f.count;
+  const rate = f.total !== undefined ? pct(f.count, f.total) : f.rate!;
+  return closestCount(rate, n);
+}
+
 // ------------------------------------------------------------------ formatting (Vietnamese style)
 
 /** 3321 → "3.321". */

@@ -8,7 +8,8 @@ import type { Reference } from '../../server/store/store.js';
 import { skipUnlessCi } from '../../test/support/prerequisites.js';
 import { loadReference } from '../reference/load.js';
 import { closestCount, loadSampleSettings, loadSeedFigures, pct, roundTo, totalForRate, type SeedFigure, type SeedFigures } from './figures.js';
-import { generateSample, type SampleResult, type SampleRow as Assessment } from './generate.js';
+import { generateSample, type SampleResult } from './generate.js';
+import type { SampleRow as Assessment } from './model.js';
 
 const settings = loadSampleSettings();
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'reference');
