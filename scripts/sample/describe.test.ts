@@ -1,14 +1,15 @@
 import { describe as suite, expect, it } from 'vitest';
 import type { Status, Unit } from '../../shared/domain/types.js';
 import { describe, reportEntry } from './describe.js';
-import type { SeedEntry, SeedFigure } from './figures.js';
-import type { Commune, Place, ReturnRow, SampleRow } from './model.js';
+import { makeCommune, provinceParams } from './draws.js';
+import { loadSampleSettings, type SeedEntry, type SeedFigure } from './figures.js';
+import type { Place, ReturnRow, SampleRow } from './model.js';
 
 const unit = (code: string, type: string): Unit => ({
   vintage: 'pre2025', code, level: 'commune', name: code, fullName: `${type} ${code}`, type, provinceCode: '27', districtCode: '256', population: 8000, areaKm2: null,
 });
-// describe reads only a commune's unit
-const commune = (code: string, type: string) => ({ unit: unit(code, type) }) as Commune;
+const s = loadSampleSettings();
+const commune = (code: string, type: string) => makeCommune(s, unit(code, type), 8000, code, provinceParams(s, '27', 2017));
 
 const row = (communeCode: string, status: Status, residential: [number, number], extra: Partial<SampleRow> = {}): SampleRow => ({
   vintage: 'pre2025', communeCode, year: 2023, status, exemplary: false,

@@ -19,6 +19,7 @@ export function provinceParams(s: SampleSettings, key: string, firstYear: number
   };
 }
 
+/** `pop`: the population the sizes follow (imputed where the unit has none). */
 export function makeCommune(s: SampleSettings, unit: Unit, pop: number, key: string, province: ProvinceParams): Commune {
   const r = rng(s.seed, 'commune', key);
   const k = pop / 10_000;
@@ -49,7 +50,7 @@ export function makeCommune(s: SampleSettings, unit: Unit, pop: number, key: str
     schools: r.range(0, 0.03),
   };
   const exemplaryFrom = r.next() < s.exemplaryShare && q > -0.5 ? 2018 + Math.floor(r.next() * 7) : null;
-  return { unit, pop, q, keyScore, x, g, u, deficit, exemplaryFrom, province };
+  return { unit, q, keyScore, x, g, u, deficit, exemplaryFrom, province };
 }
 
 /** Only the pre-2025 units are calibrated: a 2025 code may equal an unrelated old one. */

@@ -19,8 +19,6 @@ export const BASE_YEAR = 2020;
 
 export interface Commune {
   unit: Unit;
-  /** Population used for sizes (imputed where the unit has none). */
-  pop: number;
   /** Latent "how well this commune does", persistent over the years. */
   q: number;
   /** Key-area score (higher: more likely a key area); persistent, correlated with a low q. */
