@@ -101,5 +101,9 @@ describe('data files', () => {
     expect(() => validateSeedFigures({ entries: [{ ...entry, figures: [{ kind: 'nope', published: '' }] }] })).toThrow(/unknown kind/);
     expect(() => validateSeedFigures({ entries: [{ ...entry, figures: [{ kind: 'tally', tally: 'agencies', published: '', count: 5 }] }] })).toThrow(/needs total or rate/);
     expect(() => validateSeedFigures({ entries: [{ ...entry, figures: [{ kind: 'models', published: '', count: 5, total: 4 }] }] })).toThrow(/total must be/);
+    expect(() => validateSeedFigures({ entries: [{ ...entry, figures: [{ kind: 'tally', tally: 'khu', published: '', count: 5, total: 6 }] }] })).toThrow(/figures\[0\]: unknown tally/);
+    expect(() => validateSeedFigures({ entries: [{ ...entry, figures: [{ kind: 'tally_certified_sum', tallies: ['agencies', 'truong'], published: '', count: 5 }] }] })).toThrow(
+      /tallies must list some of residential, agencies, enterprises, schools/,
+    );
   });
 });

@@ -94,7 +94,10 @@ export function validateSeedFigures(data: unknown, file = 'data/seed-figures.jso
       if (!Number.isInteger(f.count) || f.count < 0) bad(fw, 'count must be a non-negative integer');
       if ('total' in f && f.total !== undefined && (!Number.isInteger(f.total) || f.total < f.count)) bad(fw, 'total must be an integer ≥ count');
       if ('rate' in f && f.rate !== undefined && !(f.rate > 0 && f.rate <= 100)) bad(fw, 'rate must be a percentage');
-      if (f.kind === 'tally' && !['residential', 'agencies', 'enterprises', 'schools'].includes(f.tally)) bad(fw, 'unknown tally');
+      if (f.kind === 'tally' && !TALLY_KEYS.includes(f.tally)) bad(fw, 'unknown tally');
+      if (f.kind === 'tally_certified_sum' && !(Array.isArray(f.tallies) && f.tallies.length > 0 && f.tallies.every((k) => TALLY_KEYS.includes(k)))) {
+        bad(fw, `tallies must list some of ${TALLY_KEYS.join(', ')}`);
+      }
       if ((f.kind === 'tally' || f.kind === 'communes_certified') && f.total === undefined && f.rate === undefined) bad(fw, 'needs total or rate');
     });
   });
