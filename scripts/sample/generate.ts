@@ -14,7 +14,7 @@ import { reportEntry } from './describe.js';
 import type { SampleSettings, SeedFigures } from './figures.js';
 import { fixCounts } from './fixups.js';
 import { byCode } from './helpers.js';
-import { newCalibration, type Context, type Place, type SampleRow } from './model.js';
+import { newCalibration, type Context, type Place, type ReturnRow, type SampleRow } from './model.js';
 import { notAssessedNotes } from './notAssessed.js';
 import { fixReturns, provinceReturns2025, provinceReturnsPre } from './returns.js';
 import { preRow } from './rows.js';
@@ -51,7 +51,7 @@ export function generateSample(ref: Reference, settings: SampleSettings, figures
   if (y2025.fresh.length > 0) notes.push(`2025 communes without predecessor figures, generated from their population: ${y2025.fresh.join(', ')}`);
   const returns2025 = provinceReturns2025(ctx, returns);
 
-  const batch = (year: number, assessments: SampleRow[], provinceReturns: typeof returns) => ({
+  const batch = (year: number, assessments: SampleRow[], provinceReturns: ReturnRow[]) => ({
     origin: 'sample' as const,
     source: `${settings.generator} seed=${settings.seed} year=${year}`,
     note: settings.note,
