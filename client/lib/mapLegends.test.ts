@@ -68,7 +68,7 @@ describe('legend texts', () => {
   });
 
   it('says "chưa báo cáo" of a figure a return left out, as the panel and table do, and "Không có số liệu" only without data', () => {
-    const partial = [...rows, { ...commune('00006', '01', 0), residential: null, models: null }];
+    const partial: Row[] = [...rows, { code: '00006', status: 'dat', residential: null, models: null, population: 10_000, areaKm2: 20 }];
     const density: Symbology = { ...status, metric: 'density' };
     for (const s of [rate, density]) {
       const legend = buildLegend(partial, s);
