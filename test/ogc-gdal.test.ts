@@ -151,6 +151,9 @@ describe.skipIf(skip)('GDAL reads the portal', { timeout: 240_000 }, () => {
     const fine = await download('/ogc/collections/provinces/download?f=gpkg&year=2025&detail=fine', 'tinh.gpkg');
     const [p] = await sql(fine, 'SELECT count(*) AS n, sum(ST_IsValid(geom)) AS valid, sum(communes_total) AS communes FROM tinh_thanh');
     expect(p).toEqual({ n: '34', valid: '34', communes: '3321' });
+    // Each province says how many of its communes with data reported each figure ("báo cáo 97/99 xã").
+    const [c] = await sql(fine, `SELECT ${['residential', 'models'].map((f) => `sum(${f}_reported > 0 AND ${f}_reported <= communes_total - communes_no_data) AS ${f}`).join(', ')} FROM tinh_thanh`);
+    expect(c).toEqual({ residential: '34', models: '34' });
     const province = await download('/ogc/collections/communes/download?f=gpkg&year=2025&detail=fine&province=24', 'bac-ninh.gpkg');
     const [b] = await sql(province, "SELECT count(*) AS n, sum(ST_IsValid(geom)) AS valid, sum(province = '24') AS inside FROM xa_phuong");
     expect(b).toEqual({ n: '99', valid: '99', inside: '99' });

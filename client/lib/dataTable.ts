@@ -1,5 +1,5 @@
 // "Bảng số liệu": the units of the current view as table rows, filtered with the search's word matching and sorted.
-import type { Denominator, MetricId } from '../../shared/domain/metrics.js';
+import { figureNotReported, type Denominator, type MetricId } from '../../shared/domain/metrics.js';
 import { NO_DATA_LABEL, NOT_REPORTED, STATUS_LABELS } from '../../shared/domain/labels.js';
 import { coverage, type Aggregate } from '../../shared/domain/aggregate.js';
 import type { CellValue, ExportColumn, ExportTable } from '../../shared/domain/exportTable.js';
@@ -85,7 +85,7 @@ export function tableRows(rows: readonly Row[], legend: LegendModel, spec: Table
 
 function figureNote(r: StatsRow, f: 'residential' | 'models'): string | null {
   if ('reported' in r) return coverage(r as unknown as Aggregate, f);
-  return r.status !== null && r.status !== undefined && r[f] === null ? NOT_REPORTED : null;
+  return figureNotReported(r, f) ? NOT_REPORTED : null;
 }
 
 /**
@@ -141,6 +141,13 @@ export function nextSort(current: Sort, key: SortKey): Sort {
 export interface Column {
   key: SortKey;
   header: string;
+  /** The heading on a phone, spelled out by an <abbr title>. */
+  short?: string;
+  /**
+   * Left out of a phone's table, which must fit 360 px: the population (in the unit's panel and the exports), and the
+   * province, which the name cell carries on a line of its own there.
+   */
+  phone?: 'hidden';
 }
 
 /** The table's columns for a view: the metric's values first, then the figures behind them. */
@@ -148,11 +155,11 @@ export function tableColumns(metricTitle: string, provinceRows: boolean, withPro
   return [
     { key: 'name', header: provinceRows ? 'Tỉnh, thành phố' : 'Xã, phường' },
     { key: 'value', header: metricTitle },
-    ...(withProvince ? [{ key: 'province' as const, header: 'Tỉnh, thành phố' }] : []),
-    ...(provinceRows ? [{ key: 'communes' as const, header: 'Xã, phường đạt chuẩn' }] : []),
-    { key: 'residential', header: 'Khu dân cư đạt' },
-    { key: 'models', header: 'Mô hình tự quản' },
-    { key: 'population', header: 'Dân số' },
+    ...(withProvince ? [{ key: 'province' as const, header: 'Tỉnh, thành phố', phone: 'hidden' as const }] : []),
+    ...(provinceRows ? [{ key: 'communes' as const, header: 'Xã, phường đạt chuẩn', short: 'Xã đạt' }] : []),
+    { key: 'residential', header: 'Khu dân cư đạt', short: 'KDC đạt' },
+    { key: 'models', header: 'Mô hình tự quản', short: 'Mô hình' },
+    { key: 'population', header: 'Dân số', phone: 'hidden' },
   ];
 }
 

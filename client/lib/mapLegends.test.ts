@@ -66,4 +66,19 @@ describe('legend texts', () => {
     expect(hoverValue(s, 'nothing', status)).toBe('Không có số liệu');
     expect(hoverValue(buildLegend(rows, rate), '00002', rate)).toBe('70,00%');
   });
+
+  it('says "chưa báo cáo" of a figure a return left out, as the panel and table do, and "Không có số liệu" only without data', () => {
+    const partial: Row[] = [...rows, { code: '00006', status: 'dat', residential: null, models: null, population: 10_000, areaKm2: 20 }];
+    const density: Symbology = { ...status, metric: 'density' };
+    for (const s of [rate, density]) {
+      const legend = buildLegend(partial, s);
+      expect(hoverValue(legend, '00006', s)).toBe('chưa báo cáo');
+      expect(hoverValue(legend, '00005', s)).toBe('Không có số liệu');
+      // The legend's hatched entry counts both, and says so.
+      expect(legend.entries.at(-1)).toMatchObject({ label: 'Không có số liệu, chưa báo cáo', count: 2, hatched: true });
+    }
+    const onlyUnreported = buildLegend(partial.filter((r) => r.code !== '00005'), rate);
+    expect(onlyUnreported.entries.at(-1)).toMatchObject({ label: 'Chưa báo cáo', count: 1 });
+    expect(buildLegend(rows, rate).entries.at(-1)).toMatchObject({ label: 'Không có số liệu', count: 1 });
+  });
 });

@@ -1,7 +1,7 @@
 // The legend texts and the rank a map page shows beside its legends: pure, from the legend models and rows.
 import { metricValue } from '../../shared/domain/metrics.js';
 import { yearNote } from '../../shared/domain/previousYear.js';
-import { formatMetric, type LegendModel, type Row, type Symbology } from '../../shared/lib/legendModel.js';
+import { formatMetric, missingLabel, type LegendModel, type Row, type Symbology } from '../../shared/lib/legendModel.js';
 import type { Rank } from '../panels/DetailPanel.js';
 
 /** "Tình trạng công nhận năm 2025"; a change reads "Thay đổi …, năm 2025". */
@@ -16,10 +16,11 @@ export function mainLegendNote(notes: readonly (string | null)[], shared: { year
   return [...notes, sharing].filter(Boolean).join(' ') || null;
 }
 
-/** What the tooltip says of a unit: its class (status) or its value, as the legend classes it. */
+/** What the tooltip says of a unit: its class (status) or its value, as the legend classes it; without one, why (as the table and panel say it). */
 export function hoverValue(legend: LegendModel, code: string, symbology: Symbology): string {
-  if (legend.kind === 'categorical') return legend.entries.find((e) => e.color === legend.colors.get(code))?.label ?? 'Không có số liệu';
-  return formatMetric(legend.values.get(code) ?? null, symbology.metric, symbology.denominator, symbology.changeFrom !== null);
+  if (legend.kind === 'categorical') return legend.entries.find((e) => e.color === legend.colors.get(code))?.label ?? missingLabel(legend, code);
+  const v = legend.values.get(code);
+  return v === undefined ? missingLabel(legend, code) : formatMetric(v, symbology.metric, symbology.denominator, symbology.changeFrom !== null);
 }
 
 /** The selected unit's rank among its peers on the current metric (status ranks by residential-area rate). */

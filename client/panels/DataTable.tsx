@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'r
 import type { Denominator, MetricId } from '../../shared/domain/metrics.js';
 import { toCsv } from '../../shared/domain/exportCsv.js';
 import { downloadBlob } from '../export/compose.js';
-import { cellText, filterRows, nextSort, sortRows, tableColumns, tableExport, tableRows, type Sort } from '../lib/dataTable.js';
+import { cellText, filterRows, nextSort, sortRows, tableColumns, tableExport, tableRows, type Column, type Sort } from '../lib/dataTable.js';
 import { formatCount } from '../../shared/lib/format.js';
 import type { LegendModel, Row } from '../../shared/lib/legendModel.js';
 import { useEscape } from '../state/useEscape.js';
@@ -35,6 +35,8 @@ interface Props {
 }
 
 const sortWords = { asc: 'tăng dần', desc: 'giảm dần' } as const;
+/** Text columns left, numbers right; "dt-phone-hidden" leaves a column out on a phone (dataTable.css). */
+const columnClass = (c: Column) => [c.key === 'name' || c.key === 'province' ? '' : 'num', c.phone === 'hidden' ? 'dt-phone-hidden' : ''].filter(Boolean).join(' ') || undefined;
 
 /**
  * "Bảng số liệu": the current view's units with their value, class colour and figures, sortable and filtered as the
@@ -139,9 +141,18 @@ export function DataTable(p: Props) {
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.key} scope="col" data-key={c.key} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={c.key === 'name' || c.key === 'province' ? undefined : 'num'}>
+                <th key={c.key} scope="col" data-key={c.key} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined} className={columnClass(c)}>
                   <button onClick={() => setSort(nextSort(sort, c.key))} data-sort={c.key}>
-                    {c.header}
+                    {c.short ? (
+                      <>
+                        <span className="dt-long">{c.header}</span>
+                        <abbr className="dt-short" title={c.header}>
+                          {c.short}
+                        </abbr>
+                      </>
+                    ) : (
+                      c.header
+                    )}
                     <span aria-hidden className="dt-arrow">
                       {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                     </span>
@@ -166,6 +177,7 @@ export function DataTable(p: Props) {
                       <button className="unit-link" onClick={(e) => (e.stopPropagation(), p.onSelect(r.code))} onFocus={() => p.onHoverRow(r.code)}>
                         {r.name}
                       </button>
+                      {r.province && <span className="dt-sub">{r.province}</span>}
                     </th>
                   ) : c.key === 'value' ? (
                     <td key={c.key} className="num dt-value" title={r.classLabel}>
@@ -174,7 +186,7 @@ export function DataTable(p: Props) {
                       {p.legend?.kind !== 'categorical' && r.value !== null && <span className="sr-only"> (lớp {r.classLabel})</span>}
                     </td>
                   ) : (
-                    <td key={c.key} className={c.key === 'province' ? undefined : 'num'}>
+                    <td key={c.key} className={columnClass(c)}>
                       {cellText(r, c.key)}
                     </td>
                   ),

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NO_DATA_LABEL, NOT_REPORTED, STATUS_LABELS } from '../../shared/domain/labels.js';
 import { coverage, type Aggregate } from '../../shared/domain/aggregate.js';
-import { rate } from '../../shared/domain/figures.js';
+import { rate, unreportedFlags } from '../../shared/domain/figures.js';
 import type { CountFigure } from '../../shared/domain/types.js';
 import type { Status } from '../../shared/domain/types.js';
 import type { UnitDetailResponse } from '../api.js';
@@ -127,6 +127,7 @@ function CommuneDetail({ detail, year, metric, denominator, rank }: SectionProps
             {f.keyArea && <span className="flag warn">Địa bàn trọng điểm</span>}
             {f.hotSpot && <span className="flag danger">Điểm nóng</span>}
           </p>
+          {unreportedFlags(f) && <p className="muted small">{unreportedFlags(f)}</p>}
           {current.method === 'crosswalk' && f.predecessors && (
             <p className="muted small">
               Quy đổi từ {f.predecessors.total} xã cũ: {f.predecessors.certified} đạt, {f.predecessors.notCertified} chưa đạt

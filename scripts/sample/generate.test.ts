@@ -244,7 +244,7 @@ describe.skipIf(skipUnlessCi('the seed-figure test on the real units', haveSourc
   });
 
   it('is plausible elsewhere', () => {
-    const share = (rows: Assessment[], f: (a: Assessment) => boolean) => rows.filter(f).length / rows.length;
+    const share = (rows: Assessment[], f: (a: Assessment) => boolean | null) => rows.filter(f).length / rows.length;
     let prev: Map<string, Assessment> | undefined;
     for (const [year, rows] of rb.rows) {
       expect(rows).toHaveLength(10_035 + 5); // + the 5 island districts without communes

@@ -49,7 +49,7 @@ export function rows2025(ctx: Context, prev: Map<string, SampleRow>): { rows: Sa
       continue;
     }
     const r = rng(s.seed, 'year', key, year);
-    const share = (f: (row: SampleRow) => boolean) => preds.reduce((t, p) => t + (f(p.row) ? p.l.weight : 0), 0) / w;
+    const share = (f: (row: SampleRow) => boolean | null) => preds.reduce((t, p) => t + (f(p.row) ? p.l.weight : 0), 0) / w;
     const certifiedShare = share((row) => row.status === 'dat');
     const keyShare = share((row) => row.keyArea);
     const hotShare = share((row) => row.hotSpot);

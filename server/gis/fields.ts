@@ -4,7 +4,7 @@ import { STATUS_LABELS, NO_DATA_LABEL } from '../../shared/domain/labels.js';
 import { metricValue } from '../../shared/domain/metrics.js';
 import { rate } from '../../shared/domain/figures.js';
 import type { CommuneFigures } from '../../shared/domain/figures.js';
-import type { Tally } from '../../shared/domain/types.js';
+import type { CountFigure, Tally } from '../../shared/domain/types.js';
 import type { ColumnKind } from '../../shared/domain/exportTable.js';
 import type { AreaFigures, Method } from '../services/stats.js';
 
@@ -58,6 +58,22 @@ function tallyFields<R extends Record<Kind, Tally | null>>(): FieldDef<R>[] {
   ]);
 }
 
+/**
+ * An area's coverage of each figure: how many of its communes with data reported it ("báo cáo 97/99 xã" with
+ * communes_total − communes_no_data); its sums and rates are over those communes only.
+ */
+function coverageFields(): FieldDef<AreaFigures>[] {
+  const figures: [CountFigure, string, string][] = [...KINDS, ['models', 'mô hình tự quản', 'self-management models']];
+  return figures.map(([k, vi, en]) => ({
+    name: `${k}_reported`,
+    type: 'integer',
+    vi: `Số xã, phường báo cáo ${vi}`,
+    en: `Communes with figures that reported their ${en} (the sums and rates are over them)`,
+    csv: 'count',
+    get: (r) => r.reported[k],
+  }));
+}
+
 const head = <R extends { code: string; name: string; type: string; provinceCode: string }>(fullName: (r: R) => string): FieldDef<R>[] => [
   { name: 'code', type: 'text', vi: 'Mã', en: 'GSO code (the feature id)', csv: 'text', get: (r) => r.code },
   { name: 'name', type: 'text', vi: 'Tên', en: 'Name without the unit type', csv: 'text', get: (r) => r.name },
@@ -78,15 +94,15 @@ export const COMMUNE_FIELDS: FieldDef<CommuneFigures>[] = [
   ...head<CommuneFigures>((r) => `${r.type} ${r.name}`),
   { name: 'status', type: 'text', vi: 'Mã tình trạng', en: 'Certification: dat, chua_dat, chua_danh_gia, or empty (no data)', csv: 'text', get: (r) => r.status },
   { name: 'status_label', type: 'text', vi: 'Tình trạng công nhận', en: 'Certification, in Vietnamese', csv: 'text', get: (r) => (r.status ? STATUS_LABELS[r.status] : NO_DATA_LABEL) },
-  { name: 'exemplary', type: 'boolean', vi: 'Điển hình', en: 'Exemplary', csv: 'text', get: (r) => (r.status === null ? null : r.exemplary) },
+  { name: 'exemplary', type: 'boolean', vi: 'Điển hình', en: 'Exemplary; empty when not reported', csv: 'text', get: (r) => (r.status === null ? null : r.exemplary) },
   ...tallyFields<CommuneFigures>(),
   { name: 'models', type: 'real', vi: 'Số mô hình tự quản', en: 'Self-management models', csv: 'count', get: (r) => r.models },
   { name: 'population', type: 'integer', vi: 'Dân số', en: 'Population', csv: 'count', get: (r) => r.population },
   { name: 'area_km2', type: 'real', vi: 'Diện tích (km²)', en: 'Geodesic area (km²)', csv: 'decimal', get: (r) => round(r.areaKm2, 2) },
   { name: 'density', type: 'real', vi: 'Mô hình trên 10.000 dân', en: 'Models per 10,000 residents', csv: 'decimal', get: (r) => round(metricValue(r, 'density', 'population'), 4) },
   { name: 'density_km2', type: 'real', vi: 'Mô hình trên km²', en: 'Models per km²', csv: 'decimal', get: (r) => round(metricValue(r, 'density', 'area'), 4) },
-  { name: 'key_area', type: 'boolean', vi: 'Địa bàn trọng điểm', en: 'Key area (địa bàn trọng điểm, phức tạp)', csv: 'text', get: (r) => (r.status === null ? null : r.keyArea) },
-  { name: 'hot_spot', type: 'boolean', vi: 'Điểm nóng', en: 'Hot spot (điểm nóng)', csv: 'text', get: (r) => (r.status === null ? null : r.hotSpot) },
+  { name: 'key_area', type: 'boolean', vi: 'Địa bàn trọng điểm', en: 'Key area (địa bàn trọng điểm, phức tạp); empty when not reported', csv: 'text', get: (r) => (r.status === null ? null : r.keyArea) },
+  { name: 'hot_spot', type: 'boolean', vi: 'Điểm nóng', en: 'Hot spot (điểm nóng); empty when not reported', csv: 'text', get: (r) => (r.status === null ? null : r.hotSpot) },
   ...tail<CommuneFigures>(),
 ];
 
@@ -100,6 +116,7 @@ export const AREA_FIELDS: FieldDef<AreaFigures>[] = [
   { name: 'communes_rate', type: 'real', vi: 'Tỷ lệ xã, phường đạt chuẩn (%)', en: 'Share of communes with figures certified (per cent)', csv: 'decimal', get: (r) => percent(metricValue(r, 'rate')) },
   ...tallyFields<AreaFigures>(),
   { name: 'models', type: 'real', vi: 'Số mô hình tự quản', en: 'Self-management models', csv: 'count', get: (r) => r.models },
+  ...coverageFields(),
   { name: 'population', type: 'integer', vi: 'Dân số', en: 'Population (communes where known)', csv: 'count', get: (r) => (r.populationKnown ? r.population : null) },
   { name: 'area_km2', type: 'real', vi: 'Diện tích (km²)', en: 'Geodesic area (km²)', csv: 'decimal', get: (r) => round(r.areaKm2, 2) },
   { name: 'density', type: 'real', vi: 'Mô hình trên 10.000 dân', en: 'Models per 10,000 residents', csv: 'decimal', get: (r) => round(metricValue(r, 'density', 'population'), 4) },

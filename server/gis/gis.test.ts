@@ -4,6 +4,8 @@ import type { MultiPolygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../config.js';
 import { communeFigures } from '../../test/support/figures.js';
+import { aggregate } from '../../shared/domain/aggregate.js';
+import { noFigures } from '../../shared/domain/figures.js';
 import { AREA_FIELDS, COMMUNE_FIELDS, properties } from './fields.js';
 import { toMultiPolygon } from './geometry.js';
 import { gpkgGeometry } from './gpkg.js';
@@ -80,6 +82,21 @@ describe('GIS attributes', () => {
     expect(p).toMatchObject({ code: '00004', province_name: 'Hà Nội', status: 'dat', status_label: 'Đạt', residential_rate: 75, density: 2.5, sample: true, data_date: '2026-11-23' });
     const none = properties(COMMUNE_FIELDS, communeFigures('00005', { status: null, models: null }), ctx);
     expect(none).toMatchObject({ status: null, status_label: 'Không có số liệu', key_area: null, density: null });
+  });
+
+  it('say how many of a province\'s communes reported each figure (its sums and rates are over them)', () => {
+    const ctx = { year: 2025, method: 'reported' as const, sample: false, dataDate: null, provinceNames: new Map([['01', 'Hà Nội']]) };
+    const communes = [
+      communeFigures('00004', { residential: { total: 8, certified: 6 }, models: 5 }),
+      communeFigures('00008', { residential: null, models: null, schools: null }),
+      communeFigures('00010', { residential: { total: 2, certified: 2 }, models: null }),
+      communeFigures('00012', noFigures()),
+    ];
+    const province = { ...aggregate(communes), code: '01', name: 'Hà Nội', fullName: 'Thành phố Hà Nội', type: 'Thành phố', provinceCode: '01' };
+    const p = properties(AREA_FIELDS, province, ctx);
+    // 3 communes with data ("báo cáo 2/3 xã" in the portal): the rate is over the 2 that reported.
+    expect(p).toMatchObject({ communes_total: 4, communes_no_data: 1, residential_reported: 2, residential_total: 10, residential_rate: 80, models_reported: 1, schools_reported: 2, agencies_reported: 3 });
+    expect(p.residential_reported).toBe(province.reported.residential);
   });
 
   it('are documented in the README, each with its Vietnamese title', () => {

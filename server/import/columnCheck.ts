@@ -47,7 +47,7 @@ const FLAGS: Figure[] = ['keyArea', 'hotSpot', 'exemplary'];
 
 /**
  * The warnings for the figures the file leaves out: one per count figure ("để trống, không ghi 0"), one for
- * the flags together; none when it has them all. The import page and the CLI fold them into one group.
+ * the flags together ("không ghi là không"); none when it has them all. The import page and the CLI fold them into one group.
  */
 export function notReportedWarnings(table: Table): { message: string; hint: string }[] {
   const missing = missingFigures(table);
@@ -55,6 +55,6 @@ export function notReportedWarnings(table: Table): { message: string; hint: stri
   const hint = 'Số liệu này đã nhập trước đó cho năm này (nếu có) được giữ nguyên. Nếu tệp có cột đó dưới tên khác, chọn nó ở bảng "Ghép cột".';
   const out = missing.filter(([f]) => !FLAGS.includes(f)).map((m) => ({ message: `Không có cột ${named([m])}: để trống (chưa báo cáo), không ghi 0`, hint }));
   const flags = missing.filter(([f]) => FLAGS.includes(f));
-  if (flags.length > 0) out.push({ message: `Không có cột ${named(flags)}: không đánh dấu`, hint });
+  if (flags.length > 0) out.push({ message: `Không có cột ${named(flags)}: để trống (chưa báo cáo), không ghi là "không"`, hint });
   return out;
 }

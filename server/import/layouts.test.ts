@@ -65,9 +65,9 @@ describe.skipIf(skipUnlessCi('returns as provinces send them', haveData ? null :
       'Không có cột "Cơ quan (tổng số)", "Cơ quan đạt": để trống (chưa báo cáo), không ghi 0',
       'Không có cột "Doanh nghiệp (tổng số)", "Doanh nghiệp đạt": để trống (chưa báo cáo), không ghi 0',
       'Không có cột "Nhà trường (tổng số)", "Nhà trường đạt": để trống (chưa báo cáo), không ghi 0',
-      expect.stringMatching(/^Không có cột "Địa bàn trọng điểm", "Điểm nóng".*: không đánh dấu$/),
+      expect.stringMatching(/^Không có cột "Địa bàn trọng điểm", "Điểm nóng".*: để trống \(chưa báo cáo\), không ghi là "không"$/),
     ]);
-    expect(r.valid[0].assessment).toMatchObject({ agencies: null, enterprises: null, schools: null });
+    expect(r.valid[0].assessment).toMatchObject({ agencies: null, enterprises: null, schools: null, keyArea: null, hotSpot: null });
   });
 
   it('does not crash on names only with a signature block (the crash of issue #12)', async () => {

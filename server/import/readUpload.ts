@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { WorkerAnswer } from './sheetWorker.js';
+import type { WorkerAnswer, WorkerRequest } from './sheetWorker.js';
 import { readSheet, SheetError, type Sheet } from './sheet.js';
 import { checkZipBudget, DEFAULT_ZIP_BUDGET, isZip, ZipBudgetError, type ZipBudget } from './zipBudget.js';
 
@@ -22,6 +22,7 @@ export interface ReadOptions {
 }
 
 const DEFAULT_WORKER_ABOVE = 1024 * 1024;
+const DEFAULT_HEAP_MB = 1024;
 
 const UNREADABLE = 'Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng XLSX/CSV. Hãy mở tệp bằng Excel, lưu lại (XLSX hoặc CSV UTF-8) và thử lại.';
 
@@ -55,7 +56,8 @@ function reader(heapMb: number): Worker {
   return worker;
 }
 
-function release(worker: Worker, heapMb: number) {
+/** Parks a reader as the idle one, for `keepMs` (or until used, when null); a second one is ended. */
+function release(worker: Worker, heapMb: number, keepMs: number | null = READER_IDLE_MS) {
   worker.unref();
   if (idle) {
     void worker.terminate();
@@ -64,9 +66,48 @@ function release(worker: Worker, heapMb: number) {
   const timer = setTimeout(() => {
     if (idle?.worker === worker) idle = null;
     void worker.terminate();
-  }, READER_IDLE_MS);
+  }, keepMs ?? 2 ** 31 - 1);
   timer.unref();
   idle = { worker, heapMb, timer };
+}
+
+/**
+ * Boots a reader in the background at server start and parks it until the first large upload, which then finds it
+ * warm (exceljs loaded, a tiny workbook read) instead of paying the thread's boot (seconds); an upload during the
+ * warm-up queues behind it on the same thread. Never delays or fails the start: resolves true once the reader is
+ * warm, false when a reader was already idle or the warm-up failed (logged).
+ */
+export function warmReader(heapMb = DEFAULT_HEAP_MB): Promise<boolean> {
+  if (idle) return Promise.resolve(false);
+  const worker = reader(heapMb);
+  const id = ++seq;
+  release(worker, heapMb, null);
+  return new Promise((resolve) => {
+    const failed = (message: string) => {
+      console.warn('import: warming the file reader failed:', message);
+      // Still parked: ended (an upload that took it meanwhile is told by its own handlers).
+      if (idle?.worker === worker) {
+        clearTimeout(idle.timer);
+        idle = null;
+        void worker.terminate();
+      }
+      resolve(false);
+    };
+    const onMessage = (m: WorkerAnswer) => {
+      if (m.id !== id) return;
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      if (m.ok) resolve(true);
+      else failed(m.message);
+    };
+    const onError = (e: Error) => {
+      worker.off('message', onMessage);
+      failed(e.message);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.postMessage({ id } satisfies WorkerRequest);
+  });
 }
 
 function inWorker(bytes: Uint8Array, heapMb: number, timeoutMs: number): Promise<Sheet> {
@@ -106,7 +147,7 @@ function inWorker(bytes: Uint8Array, heapMb: number, timeoutMs: number): Promise
     worker.on('message', onMessage);
     worker.once('error', onError);
     worker.once('exit', onExit);
-    worker.postMessage({ id, bytes });
+    worker.postMessage({ id, bytes } satisfies WorkerRequest);
   });
 }
 
@@ -115,7 +156,7 @@ export async function readUpload(bytes: Uint8Array, o: ReadOptions = {}): Promis
   let work = bytes.length;
   try {
     if (isZip(bytes)) work = await checkZipBudget(bytes, o.budget ?? DEFAULT_ZIP_BUDGET);
-    const heapMb = o.workerHeapMb ?? 1024;
+    const heapMb = o.workerHeapMb ?? DEFAULT_HEAP_MB;
     return work > (o.workerAbove ?? DEFAULT_WORKER_ABOVE) ? await inWorker(bytes, heapMb, o.workerTimeoutMs ?? 120_000) : await readSheet(bytes);
   } catch (e) {
     if (e instanceof SheetError) throw e;

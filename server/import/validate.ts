@@ -112,7 +112,8 @@ export function checkTable(table: Table, index: UnitIndex, opts: CheckOptions): 
     }
     const models = has('models') ? count('models') : null;
     if (models === null) unreported.add('models');
-    const flag = (id: ColumnId) => (has(id) ? take(id, parseFlag(cell(id)), false) : false);
+    // A flag without a column is not reported (null), never "no"; a blank cell under its column is "no" (the template's rule).
+    const flag = (id: ColumnId) => (has(id) ? take(id, parseFlag(cell(id)), false) : null);
     const [exemplary, keyArea, hotSpot] = [flag('exemplary'), flag('keyArea'), flag('hotSpot')];
 
     const errors = rowProblems.filter((p) => p.severity === 'error');

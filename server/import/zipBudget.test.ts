@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bombData, deflated, xlsxBomb, zipArchive } from '../../test/support/zipBomb.js';
-import { readUpload } from './readUpload.js';
+import { readUpload, warmReader } from './readUpload.js';
 import { readSheet, SheetError } from './sheet.js';
 import { templateXlsx } from './template.js';
 import { checkZipBudget, zipEntries, ZipBudgetError } from './zipBudget.js';
@@ -47,6 +47,16 @@ describe('the zip budget', () => {
 });
 
 describe('readUpload', () => {
+  // First in the file: the module's reader is not booted yet, as at a server start.
+  it('warms a reader at start, in the background: an upload meanwhile queues on it, and it is parked again after', async () => {
+    const warming = warmReader();
+    const bytes = new Uint8Array(await templateXlsx({ year: 2025, title: 'Mẫu', units: [unit('00004', 'Xã A')] } as never));
+    expect(await readUpload(bytes, { workerAbove: 0 })).toEqual(await readSheet(bytes));
+    expect(await warming).toBe(true);
+    // One reader, idle again: a second warm-up starts none.
+    expect(await warmReader()).toBe(false);
+  });
+
   it('reads a workbook in a worker thread exactly as in the main thread', async () => {
     const bytes = new Uint8Array(await templateXlsx({ year: 2025, title: 'Mẫu', units: [unit('00004', 'Xã A'), unit('00008', 'Xã B')] } as never));
     const there = await readUpload(bytes, { workerAbove: 0 });

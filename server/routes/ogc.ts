@@ -36,7 +36,7 @@ const DATA = 'no-cache';
 const HTML_COLUMNS = (c: Collection) =>
   c.level === 'commune'
     ? ['code', 'full_name', 'province_name', 'status_label', 'residential_rate', 'models', 'density', 'key_area', 'hot_spot']
-    : ['code', 'full_name', 'province_name', 'communes_certified', 'communes_total', 'communes_rate', 'residential_rate', 'models', 'density', 'key_areas', 'hot_spots'];
+    : ['code', 'full_name', 'province_name', 'communes_certified', 'communes_total', 'communes_rate', 'residential_rate', 'residential_reported', 'models', 'density', 'key_areas', 'hot_spots'];
 
 const wantsHtml = (c: Context, f: string | undefined) => (f ? f === 'html' : /^\s*text\/html/.test(c.req.header('Accept') ?? ''));
 const base = (c: Context) => `${new URL(c.req.url).origin}/ogc`;

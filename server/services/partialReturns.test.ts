@@ -41,7 +41,7 @@ for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`partial returns on ${
       'Không có cột "Doanh nghiệp (tổng số)", "Doanh nghiệp đạt": để trống (chưa báo cáo), không ghi 0',
       'Không có cột "Nhà trường (tổng số)", "Nhà trường đạt": để trống (chưa báo cáo), không ghi 0',
       'Không có cột "Số mô hình tự quản": để trống (chưa báo cáo), không ghi 0',
-      expect.stringMatching(/^Không có cột "Địa bàn trọng điểm", "Điểm nóng", "Điển hình.*": không đánh dấu$/),
+      expect.stringMatching(/^Không có cột "Địa bàn trọng điểm", "Điểm nóng", "Điển hình.*": để trống \(chưa báo cáo\), không ghi là "không"$/),
     ]);
     // Folded for the page and the CLI into one group that still names every figure left out.
     const groups = foldReport(r.problems, r.skipped).warnings.filter((g) => g.kind === 'not-reported');
@@ -49,7 +49,7 @@ for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`partial returns on ${
     expect(groups[0]).toMatchObject({ count: 6, example: { message: warned.join('; ') } });
     // Over sample figures (the fixture's): the sample's numbers are not kept under an import's status.
     await svc.commit(req(file), ALL, 'cli:test', false);
-    expect(await row(store, '00004')).toMatchObject({ status: 'chua_dat', residential: null, agencies: null, enterprises: null, schools: null, models: null, keyArea: false });
+    expect(await row(store, '00004')).toMatchObject({ status: 'chua_dat', residential: null, agencies: null, enterprises: null, schools: null, models: null, keyArea: null, hotSpot: null, exemplary: null });
     // The audit log says what was written: null, not 0.
     const [entry] = await admin.audit.auditEntries({ limit: 1 });
     expect((entry.details as { rows: { after: Record<string, unknown> }[] }).rows[0].after).toMatchObject({ residential: null, models: null });
@@ -85,6 +85,17 @@ for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`partial returns on ${
     await admin.ledger.rollbackImport(third.record.batchId, 'cli:test');
     await admin.ledger.rollbackImport(second.record.batchId, 'cli:test');
     expect(await row(store, '00004')).toMatchObject({ status: 'chua_dat', residential: null, models: null, batchId: first.record.batchId });
+  });
+
+  it('a commune new to the year without flag columns stores its flags as unknown; a later return without them keeps what was reported', async () => {
+    const { store, svc } = await setup();
+    // 00010 has only the sample's row for 2025 (an import keeps nothing of the sample): nothing to keep, so unknown, not "no".
+    await svc.commit(req(csv(['Mã xã', 'Kết quả ANTT', 'Mô hình tự quản'], [['00010', 'Đạt', '4']]), 'moi.csv'), ALL, 'cli:test', false);
+    expect(await row(store, '00010')).toMatchObject({ status: 'dat', models: 4, keyArea: null, hotSpot: null, exemplary: null });
+    await svc.commit(req(csv(['Mã xã', 'Kết quả ANTT', 'Địa bàn trọng điểm', 'Điểm nóng'], [['00010', 'Đạt', 'x', '']]), 'co.csv'), ALL, 'cli:test', false);
+    expect(await row(store, '00010')).toMatchObject({ keyArea: true, hotSpot: false, exemplary: null });
+    await svc.commit(req(csv(STATUS_ONLY, [['00010', 'Xã Sóc Sơn', 'Chưa đạt']]), 'sau.csv'), ALL, 'cli:test', false);
+    expect(await row(store, '00010')).toMatchObject({ status: 'chua_dat', models: 4, keyArea: true, hotSpot: false, exemplary: null });
   });
 
   it('a template row left blank under present columns is still 0 (the template rule), a missing column never is', async () => {

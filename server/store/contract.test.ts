@@ -158,15 +158,15 @@ for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`the store contract on
 
     it('stores a figure not reported as null and reads it back as null, never 0 (rows, history, year cache)', async () => {
       const s = await fresh();
-      const partial = row('10001', 2023, { residential: null, agencies: null, enterprises: { total: 0, certified: 0 }, schools: null, models: null });
-      await s.writeBatch(batch('import', [partial, row('10002', 2023, { models: 0 })]));
+      const partial = row('10001', 2023, { residential: null, agencies: null, enterprises: { total: 0, certified: 0 }, schools: null, models: null, keyArea: null, hotSpot: null, exemplary: null });
+      await s.writeBatch(batch('import', [partial, row('10002', 2023, { models: 0, keyArea: true })]));
       const [a, b] = await s.assessments('pre2025', 2023);
-      expect(a).toMatchObject({ residential: null, agencies: null, enterprises: { total: 0, certified: 0 }, schools: null, models: null });
-      expect(b.models).toBe(0);
+      expect(a).toMatchObject({ residential: null, agencies: null, enterprises: { total: 0, certified: 0 }, schools: null, models: null, keyArea: null, hotSpot: null, exemplary: null });
+      expect(b).toMatchObject({ models: 0, keyArea: true, hotSpot: false, exemplary: false });
       expect((await s.assessments('pre2025', 2023, '01'))[0]).toEqual(a);
       expect((await s.history('pre2025', ['10001']))[0]).toEqual(a);
-      const raw = await s.sql.get<Record<string, unknown>>("SELECT rd_total, rd_certified, models FROM assessments WHERE commune_code = '10001'");
-      expect(raw).toEqual({ rd_total: null, rd_certified: null, models: null });
+      const raw = await s.sql.get<Record<string, unknown>>("SELECT rd_total, rd_certified, models, key_area FROM assessments WHERE commune_code = '10001'");
+      expect(raw).toEqual({ rd_total: null, rd_certified: null, models: null, key_area: null });
       // A pair is reported whole or not at all.
       await expect(s.sql.run("UPDATE assessments SET rd_total = 5 WHERE commune_code = '10001'")).rejects.toThrow(/residential_(counts|reported)/);
       const notAPair = row('10003', 2023, { schools: { total: null, certified: 1 } as never });

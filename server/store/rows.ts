@@ -1,5 +1,5 @@
 // Rows of the stats tables as both dialects store them (same column names), and their mapping to the
-// domain types by column name. Flags are stored as 0/1 integers in both, so one SQL serves both.
+// domain types by column name. Flags are stored as 0/1 integers in both (NULL: not reported), so one SQL serves both.
 
 import type { Assessment, Batch, CrosswalkLink, Level, Origin, ProvinceReturn, Status, Tally, Unit, Vintage } from '../../shared/domain/types.js';
 
@@ -15,7 +15,8 @@ export interface AssessmentRow {
   commune_code: string;
   year: number;
   status: Status;
-  exemplary: number;
+  /** Flags: 0/1, NULL not reported. */
+  exemplary: number | null;
   /** NULL: not reported (both of a pair, or neither). */
   rd_total: number | null;
   rd_certified: number | null;
@@ -26,26 +27,29 @@ export interface AssessmentRow {
   sc_total: number | null;
   sc_certified: number | null;
   models: number | null;
-  key_area: number;
-  hot_spot: number;
+  key_area: number | null;
+  hot_spot: number | null;
   batch_id: number;
 }
 
 const tally = (total: number | null, certified: number | null): Tally | null => (total === null || certified === null ? null : { total, certified });
+
+const flag = (v: number | null) => (v === null ? null : v === 1);
+const bit = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 
 export const toAssessment = (r: AssessmentRow): Assessment => ({
   vintage: r.vintage,
   communeCode: r.commune_code,
   year: r.year,
   status: r.status,
-  exemplary: r.exemplary === 1,
+  exemplary: flag(r.exemplary),
   residential: tally(r.rd_total, r.rd_certified),
   agencies: tally(r.ag_total, r.ag_certified),
   enterprises: tally(r.en_total, r.en_certified),
   schools: tally(r.sc_total, r.sc_certified),
   models: r.models,
-  keyArea: r.key_area === 1,
-  hotSpot: r.hot_spot === 1,
+  keyArea: flag(r.key_area),
+  hotSpot: flag(r.hot_spot),
   batchId: r.batch_id,
 });
 
@@ -53,7 +57,7 @@ export const toAssessment = (r: AssessmentRow): Assessment => ({
 export function figureColumns(a: Omit<Assessment, 'batchId' | 'vintage' | 'communeCode' | 'year'>): Omit<AssessmentRow, 'vintage' | 'commune_code' | 'year' | 'batch_id'> {
   return {
     status: a.status,
-    exemplary: a.exemplary ? 1 : 0,
+    exemplary: bit(a.exemplary),
     rd_total: a.residential?.total ?? null,
     rd_certified: a.residential?.certified ?? null,
     ag_total: a.agencies?.total ?? null,
@@ -63,8 +67,8 @@ export function figureColumns(a: Omit<Assessment, 'batchId' | 'vintage' | 'commu
     sc_total: a.schools?.total ?? null,
     sc_certified: a.schools?.certified ?? null,
     models: a.models,
-    key_area: a.keyArea ? 1 : 0,
-    hot_spot: a.hotSpot ? 1 : 0,
+    key_area: bit(a.keyArea),
+    hot_spot: bit(a.hotSpot),
   };
 }
 

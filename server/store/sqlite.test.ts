@@ -52,7 +52,7 @@ describe('migrations', () => {
       INSERT INTO assessment_history VALUES (1, 'pre2025', 2023, '10002', '01', 'chua_dat', 0, 1, 1, 0, 0, 0, 0, 0, 0, 7, 0, 0, 1, 'sample')`);
     const read = () => [db.prepare('SELECT * FROM assessments').all(), db.prepare('SELECT * FROM assessment_history').all()];
     const kept = read();
-    expect(migrate(db)).toEqual([6]);
+    expect(migrate(db, MIGRATIONS.filter((m) => m.id <= 6))).toEqual([6]);
     expect(read()).toEqual(kept);
     db.exec("UPDATE assessments SET rd_total = NULL, rd_certified = NULL, models = NULL WHERE commune_code = '10001'");
     expect(() => db.exec("UPDATE assessments SET ag_total = NULL WHERE commune_code = '10001'")).toThrow(/agencies_counts/);
@@ -61,6 +61,27 @@ describe('migrations', () => {
       'assessments_by_batch', 'assessments_by_commune', 'assessments_by_year_province',
     ]);
     // The foreign key to batches still cascades.
+    db.exec('DELETE FROM batches WHERE id = 1');
+    expect(db.prepare('SELECT count(*) FROM assessments').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('migration 7 makes the yes/no flags nullable and keeps every row, check, index and cascade', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.filter((m) => m.id < 7));
+    db.exec(`INSERT INTO batches (id, origin, source, created_at) VALUES (1, 'import', 't', 'now');
+      INSERT INTO assessments VALUES ('pre2025', '10001', 2023, '01', 'dat', 1, 10, 9, 4, 4, 6, 5, 3, 3, 2, 1, 0, 1);
+      INSERT INTO assessment_history VALUES (1, 'pre2025', 2023, '10002', '01', 'chua_dat', 0, 1, 1, 0, 0, 0, 0, 0, 0, 7, 1, 1, 1, 'sample')`);
+    const read = () => [db.prepare('SELECT * FROM assessments').all(), db.prepare('SELECT * FROM assessment_history').all()];
+    const kept = read();
+    expect(migrate(db)).toEqual([7]);
+    expect(read()).toEqual(kept);
+    db.exec("UPDATE assessments SET exemplary = NULL, key_area = NULL, hot_spot = NULL WHERE commune_code = '10001'");
+    db.exec('UPDATE assessment_history SET exemplary = NULL, key_area = NULL, hot_spot = NULL');
+    expect(() => db.exec("UPDATE assessments SET key_area = 2 WHERE commune_code = '10001'")).toThrow(/CHECK/);
+    expect(() => db.exec("UPDATE assessments SET ag_total = NULL WHERE commune_code = '10001'")).toThrow(/agencies_counts/);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE tbl_name = 'assessments' AND type = 'index' AND sql IS NOT NULL").pluck().get()).toBe(3);
     db.exec('DELETE FROM batches WHERE id = 1');
     expect(db.prepare('SELECT count(*) FROM assessments').pluck().get()).toBe(0);
     db.close();

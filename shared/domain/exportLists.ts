@@ -15,7 +15,7 @@ export interface ExportContext {
 }
 
 const statusText = (s: Status | null) => (s ? STATUS_LABELS[s] : NO_DATA_LABEL);
-const yes = (b: boolean) => (b ? 'Có' : '');
+const yes = (b: boolean | null) => (b === null ? NOT_REPORTED : b ? 'Có' : '');
 
 function provenance(ctx: ExportContext): string[] {
   return ctx.dataLabel ? [`${ctx.dataLabel.toUpperCase()}: số liệu do bộ sinh dữ liệu mẫu tạo ra, không phải số liệu chính thức.`] : [];

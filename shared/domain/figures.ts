@@ -1,3 +1,4 @@
+import { NOT_REPORTED } from './labels.js';
 import type { Origin, Status, Tally } from './types.js';
 
 /** How a 2025 commune's predecessors stood in a year before the reform. */
@@ -14,9 +15,10 @@ export interface PredecessorSummary {
 /** The counted figures of one commune in one year, whether read directly or rolled up. */
 export interface CountedFigures {
   status: Status | null; // null: no data for that year
-  exemplary: boolean;
-  keyArea: boolean;
-  hotSpot: boolean;
+  /** null: not reported (or no data for that year): unknown, never "no". */
+  exemplary: boolean | null;
+  keyArea: boolean | null;
+  hotSpot: boolean | null;
   /** null: not reported (or no data for that year): unknown, never 0. */
   residential: Tally | null;
   agencies: Tally | null;
@@ -39,14 +41,24 @@ export interface CommuneFigures extends CountedFigures {
   predecessors?: PredecessorSummary;
 }
 
+const FLAG_NAMES = [['keyArea', 'địa bàn trọng điểm'], ['hotSpot', 'điểm nóng'], ['exemplary', 'điển hình']] as const;
+
+/** "Địa bàn trọng điểm, điểm nóng: chưa báo cáo" for the yes/no flags a return did not report; null when it reported them all or there is no data. */
+export function unreportedFlags(f: CountedFigures): string | null {
+  const names = f.status === null ? [] : FLAG_NAMES.filter(([k]) => f[k] === null).map(([, name]) => name);
+  if (names.length === 0) return null;
+  const list = names.join(', ');
+  return `${list[0].toUpperCase()}${list.slice(1)}: ${NOT_REPORTED}`;
+}
+
 export const EMPTY_TALLY: Tally = Object.freeze({ total: 0, certified: 0 });
 
 export function noFigures(): CountedFigures {
   return {
     status: null,
-    exemplary: false,
-    keyArea: false,
-    hotSpot: false,
+    exemplary: null,
+    keyArea: null,
+    hotSpot: null,
     residential: null,
     agencies: null,
     enterprises: null,

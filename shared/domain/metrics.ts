@@ -72,6 +72,21 @@ export function metricValue(row: CommuneInput | AreaInput, metric: Exclude<Metri
   return per(row.models, denominator === 'residential' ? (row.residential?.total ?? null) : row.areaKm2);
 }
 
+/**
+ * Whether a unit's missing value of a metric is a figure its return did not report ("chưa báo cáo"): a commune with
+ * data for the year (a status) whose residential areas (rate) or models (density) were left out. Anything else
+ * without a value (no data for the year, no population, no residential area to count) is the legend's "Không có số liệu".
+ */
+export function valueNotReported(row: CommuneInput | AreaInput, metric: Exclude<MetricId, 'status'>, denominator: Denominator = 'population'): boolean {
+  if (isArea(row)) return false;
+  if (metric === 'rate') return figureNotReported(row, 'residential');
+  return figureNotReported(row, 'models') || (denominator === 'residential' && figureNotReported(row, 'residential'));
+}
+
+/** A commune with data for the year (a status) whose return left this figure out: "chưa báo cáo". */
+export const figureNotReported = (row: Pick<CommuneInput, 'residential' | 'models'> & { status?: Status | null }, f: 'residential' | 'models'): boolean =>
+  row.status !== null && row.status !== undefined && row[f] === null;
+
 function per(models: number | null, denominator: number | null): number | null {
   return models === null || !denominator ? null : models / denominator;
 }

@@ -63,6 +63,16 @@ describe('rollUp', () => {
     expect(r.get('N1')!.exemplary).toBe(false);
     expect(r.get('N3')!.exemplary).toBe(true);
   });
+
+  it('keeps a flag a part did not report unknown, unless another part says yes', () => {
+    const unknown = { keyArea: null, hotSpot: null, exemplary: null };
+    // N1: O1 and O3 did not report the flags, O2 said no; O3 alone makes N2.
+    const r = rollUp([old('O1', 'dat', [1, 1], 1, unknown), old('O2', 'dat', [1, 1]), old('O3', 'dat', [1, 1], 1, { ...unknown, keyArea: true })], links);
+    expect(r.get('N1')).toMatchObject({ keyArea: true, hotSpot: null, exemplary: false });
+    expect(r.get('N2')).toMatchObject({ keyArea: true, hotSpot: null, exemplary: null });
+    // No part with data: nothing is known.
+    expect(r.get('N3')).toMatchObject({ keyArea: null, hotSpot: null, exemplary: null });
+  });
 });
 
 describe('statusFromPredecessors', () => {

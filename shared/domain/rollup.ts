@@ -34,6 +34,9 @@ function roundTally(t: Tally | null): Tally | null {
   return t && { total: round2(t.total), certified: round2(t.certified) };
 }
 
+/** A flag over parts: yes if one part says yes, unknown if none does and one did not report it, else no. */
+const anyYes = (into: boolean | null, from: boolean | null): boolean | null => (into === true || from === true ? true : into === null || from === null ? null : false);
+
 /**
  * Rolls one year's assessments of the pre-2025 communes up to the 2025 communes.
  * Every new commune named in `links` gets an entry, with `status: null` if none of its predecessors has data.
@@ -42,7 +45,7 @@ function roundTally(t: Tally | null): Tally | null {
  */
 export function rollUp(old: readonly Assessment[], links: readonly CrosswalkLink[]): Map<string, RolledUp> {
   const byOld = new Map(old.map((a) => [a.communeCode, a]));
-  const acc = new Map<string, RolledUp & { exemplaryParts: number }>();
+  const acc = new Map<string, RolledUp & { exemplaryParts: number; exemplaryUnknown: number; withData: number }>();
   for (const link of links) {
     let r = acc.get(link.newCode);
     if (!r) {
@@ -50,6 +53,8 @@ export function rollUp(old: readonly Assessment[], links: readonly CrosswalkLink
         ...noFigures(),
         predecessors: { total: 0, certified: 0, notCertified: 0, notAssessed: 0, noData: 0, partial: 0 },
         exemplaryParts: 0,
+        exemplaryUnknown: 0,
+        withData: 0,
       };
       acc.set(link.newCode, r);
     }
@@ -71,16 +76,18 @@ export function rollUp(old: readonly Assessment[], links: readonly CrosswalkLink
     r.schools = addWeighted(r.schools, a.schools, w);
     if (a.models !== null) r.models = (r.models ?? 0) + a.models * w;
     // A key area or hot spot anywhere inside the new commune marks it; a title like "điển hình" does not carry over unless every part had it.
-    r.keyArea ||= a.keyArea;
-    r.hotSpot ||= a.hotSpot;
+    // A part that did not report a flag leaves it unknown unless another part says yes.
+    [r.keyArea, r.hotSpot] = r.withData++ === 0 ? [a.keyArea, a.hotSpot] : [anyYes(r.keyArea, a.keyArea), anyYes(r.hotSpot, a.hotSpot)];
     if (a.exemplary) r.exemplaryParts++;
+    else if (a.exemplary === null) r.exemplaryUnknown++;
   }
   const out = new Map<string, RolledUp>();
-  for (const [code, { exemplaryParts, ...r }] of acc) {
+  for (const [code, { exemplaryParts, exemplaryUnknown, withData, ...r }] of acc) {
+    const { total } = r.predecessors;
     out.set(code, {
       ...r,
       status: statusFromPredecessors(r.predecessors),
-      exemplary: exemplaryParts > 0 && exemplaryParts === r.predecessors.total,
+      exemplary: withData === 0 ? null : exemplaryParts + exemplaryUnknown < total ? false : exemplaryUnknown > 0 ? null : true,
       residential: roundTally(r.residential),
       agencies: roundTally(r.agencies),
       enterprises: roundTally(r.enterprises),

@@ -22,7 +22,7 @@ interface TargetCommune {
   closeness: number | null;
   /** null: residential areas not reported. */
   missingResidential: number | null;
-  keyArea: boolean;
+  keyArea: boolean | null;
   /** The province's rate once this commune and all before it are certified. */
   projectedRate: number;
 }

@@ -39,21 +39,21 @@ export const COUNT_FIGURES: readonly CountFigure[] = ['residential', 'agencies',
 
 /**
  * One commune's yearly return, keyed by (vintage, communeCode, year). A figure is null when the return
- * did not report it ("chưa báo cáo"): unknown, never 0.
+ * did not report it ("chưa báo cáo"): unknown, never 0 and, for a yes/no flag, never "no".
  */
 export interface Assessment {
   vintage: Vintage;
   communeCode: string;
   year: number;
   status: Status;
-  exemplary: boolean;
+  exemplary: boolean | null;
   residential: Tally | null; // khu dân cư
   agencies: Tally | null; // cơ quan
   enterprises: Tally | null; // doanh nghiệp
   schools: Tally | null; // cơ sở giáo dục
   models: number | null; // mô hình tự quản
-  keyArea: boolean; // địa bàn trọng điểm, phức tạp
-  hotSpot: boolean; // điểm nóng
+  keyArea: boolean | null; // địa bàn trọng điểm, phức tạp
+  hotSpot: boolean | null; // điểm nóng
   batchId: number;
 }
 

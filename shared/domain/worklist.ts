@@ -114,8 +114,8 @@ interface WorklistRow {
   density: number | null;
   /** The density the commune is compared with (province median or national percentile). */
   densityThreshold: number | null;
-  keyArea: boolean;
-  hotSpot: boolean;
+  keyArea: boolean | null;
+  hotSpot: boolean | null;
   cell: CellId | null;
   reasons: Reason[];
   score: number;

@@ -1,10 +1,11 @@
-import { NO_DATA_LABEL, STATUS_LABELS } from '../domain/labels.js';
+import { NO_DATA_LABEL, NOT_REPORTED, STATUS_LABELS } from '../domain/labels.js';
 import {
   STATUS_CHANGE_LABELS,
   metricUnit,
   metricValue,
   statusChange,
   valueChange,
+  valueNotReported,
   type AreaInput,
   type CommuneInput,
   type Denominator,
@@ -53,6 +54,8 @@ export interface LegendModel {
   /** Colour of each unit by code; units without data get NO_DATA_COLOR and `noData` lists them. */
   colors: Map<string, string>;
   noData: Set<string>;
+  /** The units of `noData` whose return did not report the figure shown ("chưa báo cáo"), not without data at all. */
+  notReported: Set<string>;
   /** The numeric value of each unit (numeric metrics), for tooltips, ranks and the panel. */
   values: Map<string, number>;
 }
@@ -81,7 +84,15 @@ export function boundDecimals(bounds: readonly number[], min: number, scale = 1)
   return 6;
 }
 
-const noDataEntry = (count: number): LegendEntry => ({ id: 'no_data', label: NO_DATA_LABEL, color: NO_DATA_COLOR, count, hatched: true });
+/** The hatched entry: "Không có số liệu", and "chưa báo cáo" for the units among them whose return left the figure out. */
+function noDataEntry(count: number, notReported = 0): LegendEntry {
+  const label = notReported === 0 ? NO_DATA_LABEL : notReported === count ? upperFirst(NOT_REPORTED) : `${NO_DATA_LABEL}, ${NOT_REPORTED}`;
+  return { id: 'no_data', label, color: NO_DATA_COLOR, count, hatched: true };
+}
+const upperFirst = (t: string) => `${t[0].toUpperCase()}${t.slice(1)}`;
+
+/** What a unit without a value is called (tooltips): "chưa báo cáo" when its return left the figure out, else "Không có số liệu". */
+export const missingLabel = (legend: LegendModel, code: string) => (legend.notReported.has(code) ? NOT_REPORTED : NO_DATA_LABEL);
 
 /**
  * A class's range as the legend prints it, never inverted: the first class runs from the lowest value, the last to
@@ -104,7 +115,8 @@ export function buildLegend(rows: readonly Row[], s: Symbology, before: readonly
   const colors = new Map<string, string>();
   const noData = new Set<string>();
   const values = new Map<string, number>();
-  const base = { breaks: [] as Breaks, histogram: [], colors, noData, values };
+  const notReported = new Set<string>();
+  const base = { breaks: [] as Breaks, histogram: [], colors, noData, notReported, values };
 
   if (s.metric === 'status') {
     const prior = new Map((before ?? []).map((r) => [r.code, r.status ?? null]));
@@ -149,8 +161,10 @@ export function buildLegend(rows: readonly Row[], s: Symbology, before: readonly
   for (const r of rows) {
     const now = metricValue(r, metric, s.denominator);
     const v = s.changeFrom !== null ? valueChange(prior.get(r.code) ?? null, now) : now;
-    if (v === null) noData.add(r.code);
-    else values.set(r.code, v);
+    if (v === null) {
+      noData.add(r.code);
+      if (now === null && valueNotReported(r, metric, s.denominator)) notReported.add(r.code);
+    } else values.set(r.code, v);
   }
   const vs = [...values.values()];
   const change = s.changeFrom !== null;
@@ -179,7 +193,7 @@ export function buildLegend(rows: readonly Row[], s: Symbology, before: readonly
     kind: change ? 'diverging' : 'sequential',
     title: `${change ? `Thay đổi ${metric === 'rate' ? 'tỷ lệ đạt chuẩn' : 'mật độ mô hình'} so với ${s.changeFrom}` : metric === 'rate' ? 'Tỷ lệ đạt chuẩn' : 'Mật độ mô hình tự quản'} (${change && metric === 'rate' ? 'điểm %' : metricUnit(metric, s.denominator)})`,
     unit: metricUnit(metric, s.denominator),
-    entries: [...entries, noDataEntry(noData.size)],
+    entries: [...entries, noDataEntry(noData.size, notReported.size)],
     breaks,
     histogram: histogram(vs, 24).map((b) => ({ ...b, color: colorAt(classOf((b.x0 + b.x1) / 2, breaks)) })),
   };

@@ -168,6 +168,8 @@ describe.skipIf(skip)('the admin area in Chromium', { timeout: 180_000 }, () => 
     expect(figures).toContain('23');
     // The return has no agencies column: not reported, never 0.
     expect(figures).toContain('Cơ quanchưa báo cáo');
+    // Nor has it the yes/no flags: unknown, named as such, never "no".
+    expect(await page.locator('.panel').textContent()).toContain('Địa bàn trọng điểm, điểm nóng, điển hình: chưa báo cáo');
     const current = await page.locator('.panel table.history tr.current').textContent();
     expect(current).toMatch(/^2025Chưa đạt90,2.*23$/);
     await page.screenshot({ path: join(ARTIFACTS, 'admin-import-on-map.png') });

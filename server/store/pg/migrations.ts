@@ -254,6 +254,16 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         ALTER COLUMN models DROP NOT NULL;
     `,
   },
+  {
+    id: 7,
+    name: 'yes/no flags a return does not report are NULL (unknown), never "no"',
+    sql: `
+      ALTER TABLE assessments
+        ALTER COLUMN exemplary DROP NOT NULL, ALTER COLUMN key_area DROP NOT NULL, ALTER COLUMN hot_spot DROP NOT NULL;
+      ALTER TABLE assessment_history
+        ALTER COLUMN exemplary DROP NOT NULL, ALTER COLUMN key_area DROP NOT NULL, ALTER COLUMN hot_spot DROP NOT NULL;
+    `,
+  },
 ];
 
 /** Key of the session advisory lock that migrations hold (any constant; "antq" in ASCII). */

@@ -54,22 +54,36 @@ describe.skipIf(kindSkip('postgres'))('the PostgreSQL store', () => {
     expect((await c.query('SELECT count(*) AS n FROM pg_locks WHERE locktype = $1', ['advisory'])).rows[0].n).toBe(0);
   });
 
-  it('migration 6 makes the figure columns nullable and keeps every row as it was', async () => {
+  /** A database migrated up to just before `id`, holding one row in each figures table, and how to read them back. */
+  async function beforeMigration(id: number) {
     const c = new pg.Client({ connectionString: await database(), types: PG_TYPES });
     await c.connect();
     cleanup.push(() => c.end());
-    await migratePg(c, PG_MIGRATIONS.filter((m) => m.id < 6));
+    await migratePg(c, PG_MIGRATIONS.filter((m) => m.id < id));
     await c.query(`INSERT INTO batches (id, origin, source, created_at) VALUES (1, 'import', 't', 'now');
-      INSERT INTO assessments VALUES ('pre2025', '10001', 2023, '01', 'dat', 0, 10, 9, 4, 4, 6, 5, 3, 3, 2, 1, 0, 1);
-      INSERT INTO assessment_history VALUES (1, 'pre2025', 2023, '10002', '01', 'chua_dat', 0, 1, 1, 0, 0, 0, 0, 0, 0, 7, 0, 0, 1, 'sample')`);
+      INSERT INTO assessments VALUES ('pre2025', '10001', 2023, '01', 'dat', 1, 10, 9, 4, 4, 6, 5, 3, 3, 2, 1, 0, 1);
+      INSERT INTO assessment_history VALUES (1, 'pre2025', 2023, '10002', '01', 'chua_dat', 0, 1, 1, 0, 0, 0, 0, 0, 0, 7, 1, 1, 1, 'sample')`);
     const read = async () => [(await c.query('SELECT * FROM assessments')).rows, (await c.query('SELECT * FROM assessment_history')).rows];
-    const kept = await read();
-    expect(await migratePg(c)).toEqual([6]);
+    return { c, read, kept: await read() };
+  }
+
+  it('migration 6 makes the figure columns nullable and keeps every row as it was', async () => {
+    const { c, read, kept } = await beforeMigration(6);
+    expect(await migratePg(c, PG_MIGRATIONS.filter((m) => m.id <= 6))).toEqual([6]);
     expect(await read()).toEqual(kept);
     await c.query("UPDATE assessments SET rd_total = NULL, rd_certified = NULL, models = NULL WHERE commune_code = '10001'");
     await expect(c.query("UPDATE assessments SET ag_total = NULL WHERE commune_code = '10001'")).rejects.toThrow(/agencies_reported/);
     await expect(c.query("UPDATE assessments SET sc_certified = 4 WHERE commune_code = '10001'")).rejects.toThrow(/schools_counts/);
     await c.query("UPDATE assessment_history SET models = NULL, rd_total = NULL, rd_certified = NULL");
+  });
+
+  it('migration 7 makes the yes/no flags nullable and keeps every row as it was', async () => {
+    const { c, read, kept } = await beforeMigration(7);
+    expect(await migratePg(c)).toEqual([7]);
+    expect(await read()).toEqual(kept);
+    await c.query("UPDATE assessments SET exemplary = NULL, key_area = NULL, hot_spot = NULL WHERE commune_code = '10001'");
+    await c.query('UPDATE assessment_history SET exemplary = NULL, key_area = NULL, hot_spot = NULL');
+    await expect(c.query("UPDATE assessments SET key_area = 2 WHERE commune_code = '10001'")).rejects.toThrow(/key_area/);
   });
 
   it('another process sees a write within a second, by NOTIFY, and again after its LISTEN connection is cut', async () => {
