@@ -5,14 +5,17 @@ import { redact } from '../../server/store/open.js';
 import { PG_TYPES } from '../../server/store/pg/runner.js';
 import { BOOKKEEPING, BackupError, type BackupCheck } from './common.js';
 
+/** An identifier quoted for SQL. */
 export const q = (name: string) => pg.escapeIdentifier(name);
 
+/** The database a URL names; refuses a URL that names none (its password redacted in the message). */
 export function databaseName(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!name) throw new BackupError(`ANTQ_DATABASE_URL (${redact(url)}) names no database`);
   return name;
 }
 
+/** The same URL on another database of the server. */
 export const withDatabase = (url: string, name: string) => {
   const u = new URL(url);
   u.pathname = `/${encodeURIComponent(name)}`;
@@ -26,6 +29,7 @@ export function sideName(name: string, suffix: string): string {
   return base + suffix;
 }
 
+/** A connected client, or a BackupError naming the server (password redacted). */
 export async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, types: PG_TYPES, application_name: 'antq-backup' });
   try {
