@@ -29,9 +29,9 @@ export interface CommuneLine {
   previousStatus: Status | null;
   /** The worklist's reasons ("chưa đạt 2 năm liền", "địa bàn trọng điểm", …), the status itself left out. */
   reasons: string[];
-  keyArea: boolean;
-  hotSpot: boolean;
-  exemplary: boolean;
+  keyArea: boolean | null;
+  hotSpot: boolean | null;
+  exemplary: boolean | null;
 }
 
 /** How the previous year's figures were taken (shared/domain/previousYear). */
