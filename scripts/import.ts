@@ -13,7 +13,8 @@ import { parseChoices, parseMappingPairs } from '../server/import/choices.js';
 import { foldReport, lineRanges } from '../shared/import/fold.js';
 import { readUpload } from '../server/import/readUpload.js';
 import { ApiError } from '../server/services/errors.js';
-import { ImportRejected, ImportService, type ImportChoices, type ImportReport } from '../server/services/imports.js';
+import { ImportRejected, type ImportReport } from '../server/services/importReport.js';
+import { ImportService, type ImportChoices } from '../server/services/imports.js';
 import { openStore } from '../server/store/open.js';
 
 const USAGE =

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../shared/domain/types.js';
 import type { FoldedReport } from '../shared/import/fold.js';
-import type { ImportReport } from '../server/services/imports.js';
+import type { ImportReport } from '../server/services/importReport.js';
 import { openStore } from '../server/store/open.js';
 import { kindSkip, seededStore, type TestStore } from '../test/support/databases.js';
 import { provincialReturn, type ProvincialReturn } from '../test/support/returnLayouts.js';

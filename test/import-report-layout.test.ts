@@ -9,7 +9,7 @@ import { hashPassword } from '../server/auth/password.js';
 import { createApp } from '../server/app.js';
 import { paths } from '../server/config.js';
 import type { CommuneFigures } from '../shared/domain/figures.js';
-import type { ImportReport } from '../server/services/imports.js';
+import type { ImportReport } from '../server/services/importReport.js';
 import { kindSkip, seededStore, type TestStore } from './support/databases.js';
 import { missingSeededApi, skipUnlessCi } from './support/prerequisites.js';
 import { provincialReturn } from './support/returnLayouts.js';

@@ -20,7 +20,8 @@ import { PG_TYPES } from '../../server/store/pg/runner.js';
 import { kindSkip, onServer, pgDatabase } from '../../test/support/databases.js';
 import { skipUnlessCi } from '../../test/support/prerequisites.js';
 import { BackupError } from './common.js';
-import { backupPg, checkToolVersion, libpqArgs, restorePg } from './pg.js';
+import { backupPg, restorePg } from './pg.js';
+import { checkToolVersion, libpqArgs } from './pgTools.js';
 import { backupSqlite } from './sqlite.js';
 
 describe('pg_dump and libpq arguments', () => {

@@ -3,33 +3,17 @@
  * <buildDir>/geo (national.topo.json, provinces/<pp>.topo.json, manifest.json, each with .gz).
  * Called by scripts/build-data.ts; also runnable on a small fixture (see build.test.ts).
  */
-import { unionBBox } from '../../shared/lib/bbox.js';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { feature } from 'topojson-client';
-import type { MultiPolygon, Polygon } from 'geojson';
 import { buildNationalTopology, buildProvinceTopology, cleanAndSimplify } from './geoprocess.js';
-import { bboxCenter, labelPoint } from './labels.js';
-import { checkUpToDate, inputsHash, sha256, sha256File, writeManifest, writeOutput, type FileEntry, type Manifest } from './manifest.js';
+import { hashInputs } from './inputs.js';
+import { checkUpToDate, writeManifest, writeOutput, type FileEntry, type Manifest } from './manifest.js';
+import { checkIslandsInOutline, finishNational, nationalSpec } from './national.js';
 import { COMMUNE_PROPS, INPUTS, INPUT_OBJECT, ISLANDS, OUTPUTS, PIPELINE_VERSION, SETTINGS, type Settings } from './settings.js';
-import { compareSources, describeSourcesDiff, fileFacts, type SourcesManifest } from './sources-manifest.js';
-import {
-  addPointObject,
-  arcBBoxes,
-  arcUse,
-  asTopology,
-  forEachArc,
-  geometriesBBox,
-  geometriesOf,
-  polygonCount,
-  roundBBox,
-  subsetTopology,
-  type BBox,
-  type Topo,
-} from './topology.js';
-import { parseUnits, type OfficialUnits } from './units.js';
+import { quantizationFor, sourceFacts } from './sourceFacts.js';
+import { geometriesOf, polygonCount, roundBBox, subsetTopology, type Topo } from './topology.js';
+import { parseUnits } from './units.js';
 import { assertValid, officialTypes, validateOutput, validateSource, validateUnits } from './validate.js';
 
 export interface BuildOptions {
@@ -53,59 +37,14 @@ export interface BuildResult {
   islandParts?: Record<string, { source: number; national: number; province: number }>;
 }
 
-const PIPELINE_DIR = dirname(fileURLToPath(import.meta.url));
-
-/** Hash of the pipeline's own code (non-test modules) and of mapshaper's version. */
-function codeHash(): string {
-  const files = readdirSync(PIPELINE_DIR)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .sort();
-  const parts = files.map((f) => `${f}:${sha256(readFileSync(join(PIPELINE_DIR, f)))}`);
-  return sha256(`${parts.join('\n')}\nmapshaper:${mapshaperVersion()}`);
-}
-
-function mapshaperVersion(): string {
-  try {
-    const pkg = join(PIPELINE_DIR, '../../node_modules/mapshaper/package.json');
-    return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** TopoJSON quantization giving about `gridM` metres per step over a bbox, within bounds. */
-function quantizationFor(b: BBox, s: Settings): number {
-  const lat = ((b[1] + b[3]) / 2) * (Math.PI / 180);
-  const w = (b[2] - b[0]) * 111_320 * Math.cos(lat);
-  const h = (b[3] - b[1]) * 110_574;
-  const q = Math.ceil(Math.max(w, h) / s.provinceGridM);
-  return Math.min(s.provinceQuantizationMax, Math.max(s.provinceQuantizationMin, q));
-}
-
 export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   const s = opts.settings ?? SETTINGS;
   const log = opts.log ?? (() => {});
   const geoDir = join(opts.buildDir, 'geo');
-  const warnings: string[] = [];
 
   // 1. Inputs: presence, hashes, comparison with data/sources.json (warnings only).
-  for (const rel of Object.values(INPUTS)) {
-    if (!existsSync(join(opts.sourceDir, rel))) throw new Error(`Missing input ${join(opts.sourceDir, rel)} (set ANTQ_SOURCE_DIR to the shared/data folder)`);
-  }
-  const inputHashes: Record<string, string> = {};
-  if (opts.sourcesManifest) {
-    const facts = fileFacts(opts.sourceDir);
-    for (const f of facts) if ((Object.values(INPUTS) as string[]).includes(f.path)) inputHashes[f.path] = f.sha256;
-    if (existsSync(opts.sourcesManifest)) {
-      const expected = JSON.parse(readFileSync(opts.sourcesManifest, 'utf8')) as SourcesManifest;
-      warnings.push(...describeSourcesDiff(compareSources(expected, facts), opts.sourceDir, opts.sourcesManifest));
-    } else {
-      warnings.push(`WARNING: ${opts.sourcesManifest} not found; source files not checked`);
-    }
-    warnings.forEach((w) => log(w));
-  }
-  for (const rel of Object.values(INPUTS)) inputHashes[rel] ??= sha256File(join(opts.sourceDir, rel));
-  const hash = inputsHash({ inputs: inputHashes, settings: s, version: PIPELINE_VERSION, code: codeHash() });
+  const { hash, inputHashes, warnings } = hashInputs(opts.sourceDir, opts.sourcesManifest, s);
+  warnings.forEach((w) => log(w));
 
   // 2. Incremental: nothing to do when the manifest says these inputs were built.
   let reason = 'forced';
@@ -218,98 +157,6 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   };
   writeManifest(geoDir, manifest);
   return { status: 'built', geoDir, manifest, warnings, reason, islandParts };
-}
-
-interface SourceFacts {
-  bbox: BBox;
-  provinceBBoxes: Record<string, BBox>;
-  communesPerProvince: Record<string, number>;
-  islandBBoxes: Record<string, BBox>;
-  islandParts: Record<string, number>;
-}
-
-/** Bounding boxes and counts from the full-resolution source (before any simplification). */
-function sourceFacts(source: Topo, units: OfficialUnits): SourceFacts {
-  const boxes = arcBBoxes(source);
-  const geoms = geometriesOf(source, INPUT_OBJECT);
-  const byProvince = new Map<string, typeof geoms>();
-  for (const g of geoms) {
-    const pc = String(g.properties?.province_code);
-    const list = byProvince.get(pc);
-    if (list) list.push(g);
-    else byProvince.set(pc, [g]);
-  }
-  const provinceBBoxes: Record<string, BBox> = {};
-  const communesPerProvince: Record<string, number> = {};
-  for (const p of units.provinces) {
-    const gs = byProvince.get(p.code) ?? [];
-    provinceBBoxes[p.code] = geometriesBBox(gs, boxes)!;
-    communesPerProvince[p.code] = gs.length;
-  }
-  const islandBBoxes: Record<string, BBox> = {};
-  const islandParts: Record<string, number> = {};
-  for (const isl of ISLANDS) {
-    const g = geoms.find((x) => String(x.properties?.code) === isl.code)!;
-    islandBBoxes[isl.code] = geometriesBBox([g], boxes)!;
-    islandParts[isl.code] = polygonCount(g);
-  }
-  return { bbox: unionBBox(Object.values(provinceBBoxes)), provinceBBoxes, communesPerProvince, islandBBoxes, islandParts };
-}
-
-/** Names and ids of the dissolved layers, plus the two label layers. */
-function finishNational(topo: Topo, units: OfficialUnits, islandBBoxes: Record<string, BBox>, s: Settings): void {
-  const names = new Map(units.provinces.map((p) => [p.code, p.name]));
-  for (const g of geometriesOf(topo, 'provinces')) {
-    const code = String((g.properties?.code as string | number | undefined) ?? g.id);
-    g.id = code;
-    g.properties = { code, name: names.get(code) ?? '' };
-  }
-  for (const g of geometriesOf(topo, 'outline')) g.properties = { name: 'Việt Nam' };
-  const provinces = feature(asTopology(topo), asTopology(topo).objects.provinces);
-  const feats = 'features' in provinces ? provinces.features : [provinces];
-  addPointObject(
-    topo,
-    'province_labels',
-    feats
-      .filter((f) => f.geometry)
-      .map((f) => ({
-        id: String(f.id),
-        coordinates: labelPoint(f.geometry as Polygon | MultiPolygon, s.labelPrecisionDeg),
-        properties: { code: String(f.id), name: names.get(String(f.id)) ?? '' },
-      })),
-  );
-  addPointObject(
-    topo,
-    'island_labels',
-    ISLANDS.map((isl) => ({ coordinates: bboxCenter(islandBBoxes[isl.code]), properties: { name: isl.name } })),
-  );
-}
-
-function nationalSpec(codes: Set<string>, provinceCodes: Set<string>, units: OfficialUnits) {
-  return {
-    communes: { kind: 'polygon', props: COMMUNE_PROPS, count: codes.size, ids: codes, idPattern: /^\d{5}$/, provinceCodes },
-    provinces: { kind: 'polygon', props: ['code', 'name'], count: units.provinces.length, ids: provinceCodes, idPattern: /^\d{2}$/ },
-    outline: { kind: 'polygon', props: ['name'], count: 1 },
-    province_labels: { kind: 'point', props: ['code', 'name'], count: units.provinces.length, ids: provinceCodes },
-    island_labels: { kind: 'point', props: ['name'], count: ISLANDS.length },
-  } as const;
-}
-
-/** The outline must contain the archipelagos: it shares arcs with both island communes. */
-function checkIslandsInOutline(topo: Topo): string[] {
-  const outline = arcUse(topo, 'outline');
-  const problems: string[] = [];
-  for (const isl of ISLANDS) {
-    const g = geometriesOf(topo, 'communes').find((x) => x.id === isl.code);
-    if (!g) {
-      problems.push(`communes: ${isl.name} (${isl.code}) is missing`);
-      continue;
-    }
-    let shared = 0;
-    forEachArc(g.arcs, (i) => (shared += outline.has(i) ? 1 : 0));
-    if (shared === 0) problems.push(`outline does not include ${isl.name} (${isl.code})`);
-  }
-  return problems;
 }
 
 /** Deletes province files (and .gz) left over from an earlier build that are not in this one. */

@@ -19,7 +19,8 @@ import {
 import { SAMPLE_LABEL } from '../services/stats.js';
 import { reportTable, type ReportTable } from './reportTable.js';
 import type { ReportData } from './reportData.js';
-import { reportText, type ReportText } from './sentences.js';
+import type { ReportText } from './reportFigures.js';
+import { reportText } from './sentences.js';
 
 export interface DocxInput {
   data: ReportData;

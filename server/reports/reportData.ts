@@ -6,7 +6,7 @@ import { buildWorklist, DEFAULT_CRITERIA, type ReasonId } from '../../shared/dom
 import { badRequest, notFound } from '../services/errors.js';
 import type { StatsService } from '../services/stats.js';
 import { earlierStatuses, statusMap } from '../services/worklist.js';
-import type { Basis, CommuneLine, PlaceKind, ReportFigures, ReportPlace } from './sentences.js';
+import type { Basis, CommuneLine, PlaceKind, ReportFigures, ReportPlace } from './reportFigures.js';
 
 export interface ReportQuery {
   year: number;

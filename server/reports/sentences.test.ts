@@ -3,7 +3,9 @@ import { communeFigures } from '../../test/support/figures.js';
 import { aggregate } from '../../shared/domain/aggregate.js';
 import type { CommuneFigures } from '../../shared/domain/figures.js';
 import type { Status } from '../../shared/domain/types.js';
-import { changeWords, plainText, reportText, type CommuneLine, type ReportFigures, type ReportPlace } from './sentences.js';
+import { changeWords } from './phrases.js';
+import type { CommuneLine, ReportFigures, ReportPlace } from './reportFigures.js';
+import { plainText, reportText } from './sentences.js';
 import { longDate } from './viText.js';
 
 const province = (year: number): ReportPlace => ({ kind: 'province', code: '27', name: 'Bắc Ninh', fullName: 'Tỉnh Bắc Ninh', type: 'Tỉnh', vintage: year >= 2025 ? '2025' : 'pre2025', provinceName: null });

@@ -8,7 +8,8 @@ import { COLUMNS } from '../../shared/import/columns.js';
 import { templateXlsx } from '../import/template.js';
 import { storeAdmin } from '../store/sql-admin.js';
 import type { Store } from '../store/store.js';
-import { ImportRejected, ImportService } from './imports.js';
+import { ImportRejected } from './importReport.js';
+import { ImportService } from './imports.js';
 
 const rnd = mulberry32(20250701);
 const int = (n: number) => Math.floor(rnd() * n);

@@ -3,7 +3,9 @@ import { dump, filled, fixtureStore, returnsCsv, SAMPLE } from '../../test/suppo
 import { emptyStore, KINDS, kindSkip } from '../../test/support/databases.js';
 import { storeAdmin } from '../store/sql-admin.js';
 import type { Store } from '../store/store.js';
-import { ImportRejected, ImportService, type Scope } from './imports.js';
+import { ImportRejected } from './importReport.js';
+import { ImportService } from './imports.js';
+import type { Scope } from './importUnits.js';
 
 const ALL: Scope = { province: null, label: 'toàn quốc' };
 const HANOI: Scope = { province: '01', label: 'tỉnh 01' };

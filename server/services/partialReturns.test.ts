@@ -6,7 +6,8 @@ import { emptyStore, KINDS, kindSkip } from '../../test/support/databases.js';
 import { foldReport } from '../../shared/import/fold.js';
 import { storeAdmin } from '../store/sql-admin.js';
 import type { Store } from '../store/store.js';
-import { ImportService, type Scope } from './imports.js';
+import { ImportService } from './imports.js';
+import type { Scope } from './importUnits.js';
 
 const ALL: Scope = { province: null, label: 'toàn quốc' };
 const stores: Store[] = [];

@@ -1,29 +1,21 @@
-import { assessedUnits } from '../../shared/domain/assessed.js';
 import { aggregate, type Aggregate } from '../../shared/domain/aggregate.js';
 import { packCodes, packStatuses, type PackedCodes } from '../../shared/domain/compactStatus.js';
-import { noFigures, type CommuneFigures, type CountedFigures } from '../../shared/domain/figures.js';
+import { noFigures, type CommuneFigures } from '../../shared/domain/figures.js';
 import { OLD_UNITS_NOTE, oldUnitsByProvince, type OldUnitsArea } from '../../shared/domain/oldUnits.js';
 import { yearBasis, type YearBasis } from '../../shared/domain/previousYear.js';
 import { ROLLUP_NOTE, rollUp } from '../../shared/domain/rollup.js';
-import { FIRST_2025_YEAR, type Assessment, type Batch, type Level, type Unit, type Vintage } from '../../shared/domain/types.js';
+import { FIRST_2025_YEAR, type Batch, type Level, type Tally, type Unit, type Vintage } from '../../shared/domain/types.js';
 import { EncodedBody } from '../lib/encodedBody.js';
-import type { Store, StoreReads } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { notFound } from './errors.js';
+import { SnapshotCache, type Reading } from './snapshotCache.js';
+import { areaIdentity, communeLevel, communeRow, counted, groupAreas, sumTallies, type AreaFigures } from './statsRows.js';
 
 export const SAMPLE_LABEL = 'Dữ liệu minh họa';
 
 export type Method = 'reported' | 'crosswalk';
 
-/** A province or district row in /api/stats: its identity plus the sum over its communes. */
-export interface AreaFigures extends Aggregate {
-  code: string;
-  name: string;
-  fullName: string;
-  type: string;
-  provinceCode: string;
-  /** Before 2025 on the 2025 map: the province's figures are its old communes' (see StatsResponse.areaBasis). */
-  oldUnits?: { communes: number; split: number };
-}
+export type { AreaFigures };
 
 export interface StatsQuery {
   vintage: Vintage;
@@ -67,59 +59,16 @@ interface YearFigures {
   communes: CommuneFigures[];
 }
 
-/** The snapshot a cache miss reads from, and the finished entries of the cache generation it fills. */
-interface Reading {
-  r: StoreReads;
-  done: Map<string, unknown>;
-}
-
-/**
- * Reads the store and derives every figure the API serves; caches by the store's data version. Each cache
- * miss reads in one snapshot of the store (all its reads agree, whatever other processes write meanwhile),
- * and is kept only if that snapshot is of the version the cache generation is for.
- */
+/** Reads the store and derives every figure the API serves, cached by the store's data version (SnapshotCache). */
 export class StatsService {
-  private cacheVersion = -1;
-  /** Entries being made or made, for concurrent callers; `done`: the finished ones, for nested reads. */
-  private cache = new Map<string, Promise<unknown>>();
-  private done = new Map<string, unknown>();
+  private readonly cache: SnapshotCache;
 
-  constructor(private readonly store: Store) {}
+  constructor(store: Store) {
+    this.cache = new SnapshotCache(store);
+  }
 
-  private async cached<T>(key: string, make: (x: Reading) => Promise<T>, inside?: Reading): Promise<T> {
-    if (inside) {
-      // Nested in a snapshot: reuse only a finished entry (waiting for one being made by another snapshot
-      // could wait for this one), else make it on this snapshot.
-      if (inside.done.has(key)) return inside.done.get(key) as T;
-      const out = await make(inside);
-      inside.done.set(key, out);
-      return out;
-    }
-    const v = await this.store.version();
-    if (v !== this.cacheVersion) {
-      this.cache = new Map();
-      this.done = new Map();
-      this.cacheVersion = v;
-    }
-    if (this.done.has(key)) return this.done.get(key) as T;
-    let entry = this.cache.get(key) as Promise<T> | undefined;
-    if (!entry) {
-      const [cache, done] = [this.cache, this.done];
-      entry = this.store.snapshot(async (r) => {
-        const seen = await r.version();
-        // Another process wrote between version() and the snapshot: answer from the snapshot, cache nothing of it.
-        const reading = { r, done: seen === v ? done : new Map<string, unknown>() };
-        const out = await make(reading);
-        if (seen === v) done.set(key, out);
-        else if (cache.get(key) === entry) cache.delete(key);
-        return out;
-      });
-      cache.set(key, entry);
-      entry.catch(() => {
-        if (cache.get(key) === entry) cache.delete(key);
-      });
-    }
-    return entry;
+  private cached<T>(key: string, make: (x: Reading) => Promise<T>, inside?: Reading): Promise<T> {
+    return this.cache.get(key, make, inside);
   }
 
   units(vintage: Vintage, x?: Reading): Promise<Map<string, Unit>> {
@@ -174,7 +123,7 @@ export class StatsService {
             method: 'crosswalk' as const,
             communes: communes.map((u) => {
               const r = rolled.get(u.code);
-              return identity(u, r ?? noFigures(), r && r.status !== null ? origin : null, r?.predecessors);
+              return communeRow(u, r ?? noFigures(), r && r.status !== null ? origin : null, r?.predecessors);
             }),
           };
         }
@@ -183,7 +132,7 @@ export class StatsService {
           method: 'reported' as const,
           communes: communes.map((u) => {
             const a = rows.get(u.code);
-            return identity(u, a ? counted(a) : noFigures(), a ? (batches.get(a.batchId)?.origin ?? null) : null);
+            return communeRow(u, a ? counted(a) : noFigures(), a ? (batches.get(a.batchId)?.origin ?? null) : null);
           }),
         };
       },
@@ -217,7 +166,7 @@ export class StatsService {
                   const o = oldArea(a.code);
                   return { ...areaIdentity(a), ...o.total, oldUnits: { communes: o.total.communes.total, split: o.split } };
                 })
-              : groupAreas(areas, communes, q.level === 'province' ? bodies : new Map<string, { total: number; certified: number }>());
+              : groupAreas(areas, communes, q.level === 'province' ? bodies : new Map<string, Tally>());
         const provinceTally = province ? (bodies.get(province.code) ?? null) : sumTallies([...bodies.values()]);
         const oldTotal = old ? (province ? oldArea(province.code) : old.country) : null;
         const sample = all.some((c) => c.origin === 'sample');
@@ -280,51 +229,4 @@ export class StatsService {
       x,
     );
   }
-}
-
-/**
- * The units that carry yearly returns: communes, and the island districts that had no communes
- * (Bạch Long Vĩ, Hoàng Sa, Trường Sa, Côn Đảo, Lý Sơn before 2025), which report as communes do.
- */
-function communeLevel(units: Map<string, Unit>): Unit[] {
-  return assessedUnits(units.values()).map((u) => (u.level === 'district' ? { ...u, districtCode: u.code } : u));
-}
-
-function counted(a: Assessment): CountedFigures {
-  const { status, exemplary, keyArea, hotSpot, residential, agencies, enterprises, schools, models } = a;
-  return { status, exemplary, keyArea, hotSpot, residential, agencies, enterprises, schools, models };
-}
-
-function identity(u: Unit, f: CountedFigures, origin: CommuneFigures['origin'], predecessors?: CommuneFigures['predecessors']): CommuneFigures {
-  return {
-    code: u.code,
-    name: u.name,
-    type: u.type,
-    provinceCode: u.provinceCode,
-    districtCode: u.districtCode,
-    population: u.population,
-    areaKm2: u.areaKm2,
-    origin,
-    ...f,
-    ...(predecessors ? { predecessors } : {}),
-  };
-}
-
-function sumTallies(ts: { total: number; certified: number }[]) {
-  return ts.length ? ts.reduce((a, t) => ({ total: a.total + t.total, certified: a.certified + t.certified }), { total: 0, certified: 0 }) : null;
-}
-
-const areaIdentity = (a: Unit) => ({ code: a.code, name: a.name, fullName: a.fullName, type: a.type, provinceCode: a.provinceCode });
-
-function groupAreas(areas: Unit[], communes: CommuneFigures[], bodies: Map<string, { total: number; certified: number }>): AreaFigures[] {
-  const groups = new Map<string, CommuneFigures[]>(areas.map((a) => [a.code, []]));
-  const level = areas[0]?.level;
-  for (const c of communes) {
-    const k = level === 'province' ? c.provinceCode : c.districtCode;
-    if (k !== null) groups.get(k)?.push(c);
-  }
-  return areas.map((a) => ({
-    ...areaIdentity(a),
-    ...aggregate(groups.get(a.code) ?? [], bodies.get(a.code) ?? null),
-  }));
 }
