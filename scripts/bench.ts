@@ -5,6 +5,7 @@
 // build/bench/results.json. Everything runs on 127.0.0.1. Not part of the test suite.
 //   --quick   a smoke run: 3 page loads per side, 5 s load runs, a 10 s soak (ANTQ_BENCH_SOAK_S overrides)
 //   --cluster N   also /api/stats through nginx with 1 and N app processes on PostgreSQL, and a failover soak
+//   --only pages  only the page loads (portal, naive page, floor, in turn) and their rows, to compare client changes
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,7 +16,7 @@ import { launchBrowser, recolourTimes, switchLabel, timeToColoured, type ReadyRu
 import { portalGeometryBytes, wireBytes } from './bench/bytes.js';
 import { get } from './bench/get.js';
 import { firstScriptBytes } from './bench/firstScript.js';
-import { importBench } from './bench/import.js';
+import { importBench, type ImportBench } from './bench/import.js';
 import { clusterBench, clusterTable, type ClusterFigures } from './bench/cluster.js';
 import { load } from './bench/load.js';
 import { naiveGeojsonGz } from './bench/naive-geo.js';
@@ -25,10 +26,10 @@ import { searchSpeed, typedQueries } from './bench/searchSpeed.js';
 import type { SearchIndexData } from '../shared/domain/searchIndex.js';
 import { HELLO_PATH, startServer } from './bench/server.js';
 import { summarize } from './bench/summary.js';
-import { missed, rows, table, type Measurements } from './bench/targets.js';
+import { missed, pageLoadRows, rows, table, type Measurements } from './bench/targets.js';
 import { INPUTS } from './pipeline/settings.js';
 
-const USAGE = 'usage: npm run bench [-- --quick] [--cluster N]';
+const USAGE = 'usage: npm run bench [-- --quick] [--cluster N] [--only pages]';
 
 interface Plan {
   pageLoads: number;
@@ -39,20 +40,25 @@ interface Plan {
   soakSeconds: number;
   /** App processes for the scale-out figures; 0: none. */
   cluster: number;
+  /** Only the page loads. */
+  pagesOnly: boolean;
 }
 
 function plan(argv: string[]): Plan {
   const k = argv.indexOf('--cluster');
   const cluster = k >= 0 ? Number(argv[k + 1]) : 0;
   if (k >= 0 && !(Number.isInteger(cluster) && cluster >= 1 && cluster <= 16)) throw new Error(`--cluster needs a number of app processes (1–16)\n${USAGE}`);
-  const unknown = argv.filter((a, i) => a !== '--quick' && !(k >= 0 && (i === k || i === k + 1)));
+  const o = argv.indexOf('--only');
+  if (o >= 0 && argv[o + 1] !== 'pages') throw new Error(`--only takes "pages"\n${USAGE}`);
+  const unknown = argv.filter((a, i) => a !== '--quick' && !(k >= 0 && (i === k || i === k + 1)) && !(o >= 0 && (i === o || i === o + 1)));
   if (unknown.length) throw new Error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
   const quick = argv.includes('--quick');
   const soak = Number(process.env.ANTQ_BENCH_SOAK_S ?? (quick ? 10 : 60));
   if (!(soak > 0 && soak <= 600)) throw new Error(`ANTQ_BENCH_SOAK_S must be in (0, 600]: ${process.env.ANTQ_BENCH_SOAK_S}`);
+  const pagesOnly = o >= 0;
   return quick
-    ? { pageLoads: 3, limitMs: 180_000, loadSeconds: 5, warmupSeconds: 1, soakSeconds: soak, cluster }
-    : { pageLoads: 5, limitMs: 180_000, loadSeconds: 10, warmupSeconds: 2, soakSeconds: soak, cluster };
+    ? { pageLoads: 3, limitMs: 180_000, loadSeconds: 5, warmupSeconds: 1, soakSeconds: soak, cluster, pagesOnly }
+    : { pageLoads: 5, limitMs: 180_000, loadSeconds: 10, warmupSeconds: 2, soakSeconds: soak, cluster, pagesOnly };
 }
 
 async function main() {
@@ -63,8 +69,11 @@ async function main() {
   prepare(log);
   const naiveFile = await naiveGeojsonGz(join(p.sourceDir, INPUTS.communesTopo), join(outDir, 'naive-communes.geojson.gz'), log);
   const manifest = readGeoManifest(join(p.buildDir, 'geo'));
-  log('import check of the full-country return (dry run), beside the plain reading of the same file…');
-  const importCheck = await importBench(run.pageLoads, log);
+  let importCheck: ImportBench | null = null;
+  if (!run.pagesOnly) {
+    log('import check of the full-country return (dry run), beside the plain reading of the same file…');
+    importCheck = await importBench(run.pageLoads, log);
+  }
 
   // Other work on the machine slows both sides of every comparison, but not equally: say how busy it was.
   const loadBefore = loadavg()[0];
@@ -73,10 +82,6 @@ async function main() {
   const browser = await launchBrowser();
   try {
     log(`portal ${server.url} (pid ${server.pid}), naive page ${naive.url}`);
-
-    log('geometry bytes…');
-    const ours = await portalGeometryBytes(server.url);
-    const naiveBytes = await wireBytes(`${naive.url}/communes.geojson`);
 
     const timed = (rs: ReadyRun[]) => rs.flatMap((r) => (r.ms === null ? [] : [r.ms]));
     // Round by round, one load of each side in turn: other work on a shared machine comes and goes over
@@ -100,6 +105,25 @@ async function main() {
     if (timed(floorRuns).length === 0) throw new Error('the floor page never reached idle');
     const lastHeap = (rs: ReadyRun[]) => rs.findLast((r) => r.heap !== null)?.heap ?? null;
     if (timed(oursRuns).length === 0) throw new Error('the portal never reported a coloured map');
+    const mapReady: Measurements['mapReady'] = {
+      ours: summarize(timed(oursRuns)),
+      naive: timed(naiveRuns).length ? summarize(timed(naiveRuns)) : null,
+      naiveFailed: naiveRuns.filter((r) => r.ms === null).length,
+      limitMs: run.limitMs,
+      floor: summarize(timed(floorRuns)),
+    };
+    // The ratio of each round's portal load to the floor's beside it, for a machine whose load swings between rounds.
+    const roundRatios = oursRuns.flatMap((r, i) => (r.ms !== null && floorRuns[i].ms !== null ? [r.ms / floorRuns[i].ms] : []));
+    log(`portal / floor, round by round: ${roundRatios.map((x) => x.toFixed(2)).join(', ')} (median ${summarize(roundRatios).median.toFixed(2)})`);
+    if (run.pagesOnly) {
+      log(`\n${table(pageLoadRows(mapReady))}\n`);
+      log(`load average (1 min) before / during the page loads: ${loadBefore.toFixed(1)} / ${Math.min(...loadDuring).toFixed(1)}–${Math.max(...loadDuring).toFixed(1)}`);
+      return;
+    }
+
+    log('geometry bytes…');
+    const ours = await portalGeometryBytes(server.url);
+    const naiveBytes = await wireBytes(`${naive.url}/communes.geojson`);
 
     log('recolour after year and metric switches…');
     const meta = (await (await get(`${server.url}/api/meta`)).json()) as { vintages: { id: string; years: number[] }[] };
@@ -153,19 +177,13 @@ async function main() {
         national: { ours: ours.national, naive: naiveBytes },
         province: { ours: ours.province.bytes, oursName: ours.province.name, naive: naiveBytes },
       },
-      mapReady: {
-        ours: summarize(timed(oursRuns)),
-        naive: timed(naiveRuns).length ? summarize(timed(naiveRuns)) : null,
-        naiveFailed: naiveRuns.filter((r) => r.ms === null).length,
-        limitMs: run.limitMs,
-        floor: summarize(timed(floorRuns)),
-      },
+      mapReady,
       firstScript,
       search,
       recolour: { idle: summarize(recolour.map((r) => r.idle)), painted: summarize(recolour.map((r) => r.painted)) },
       stats: { ours: stats, hello, full },
       soak,
-      importCheck,
+      importCheck: importCheck!,
       memory: { serverRss: mem.rss, serverPeakRss: mem.peakRss, oursHeap: lastHeap(oursRuns) ?? NaN, naiveHeap: lastHeap(naiveRuns) },
     };
     const rs = rows(m);

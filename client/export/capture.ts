@@ -33,9 +33,10 @@ export async function captureMap(map: MapLibreMap): Promise<HTMLCanvasElement> {
       map.once('idle', () => resolve());
       map.triggerRepaint();
     });
-    // The drawing buffer is kept, so the idle frame is readable; a retry draws again synchronously to be sure
+    // The drawing buffer is not kept between frames (a copy of every frame would slow the first load): a frame
+    // drawn now, synchronously, is read in the same task, before the browser hands it to the compositor
     // (a full frame costs about a second in software WebGL at print size).
-    if (attempt > 0) map.redraw();
+    map.redraw();
     const src = map.getCanvas();
     const out = document.createElement('canvas');
     out.width = src.width;

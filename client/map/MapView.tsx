@@ -1,27 +1,14 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react';
-import { Map as MapLibreMap, prewarm, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { bboxOfGeometry } from '../../shared/lib/bbox.js';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import type { CommuneProps, NationalGeo } from '../../shared/lib/topo.js';
+import type { NationalGeo } from '../../shared/lib/topo.js';
 import type { MapLevel, ViewState } from '../../shared/domain/view.js';
-import { FILL_SOURCES, HIGHLIGHT_SOURCE, LAND_LAYER, baseStyle, boundaryLayers, featureTarget, fillLayer, hatchImage, hatchLayer, presentPaint, sourceLayers, vectorSource, type FillSource, type HighlightKind } from './style.js';
+import { EMPTY, addBoundaries, createMap } from './createMap.js';
+import { bindInteraction, type HoverInfo } from './interaction.js';
+import { drawOutlines, type Outlined } from './outlines.js';
+import { FILL_SOURCES, LAND_LAYER, featureTarget, hatchLayer, presentPaint, sourceLayers, type FillSource } from './style.js';
 
-setWorkerUrl(workerUrl);
-// The worker starts loading now, while the page fetches its data, rather than when the first map is made.
-prewarm();
-
-const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
-
-export interface HoverInfo {
-  kind: 'commune' | 'province';
-  code: string;
-  name: string;
-  type: string | null;
-  provinceCode: string;
-  x: number;
-  y: number;
-}
+export type { HoverInfo } from './interaction.js';
 
 export interface Drilldown {
   code: string;
@@ -98,123 +85,34 @@ export function MapView(props: Props) {
   const latest = useRef(props);
   latest.current = props;
   const source = activeSource(level, drilldown);
-  const outlined = useRef<{ selected: string | null; hover: string | null; marked: string[] }>({ selected: null, hover: null, marked: [] });
-  // The outlined units' geometry: a drilled-in province's finer communes first, else the national layer.
-  const drawOutlines = useEffectEvent(() => {
+  const outlined = useRef<Outlined>({ selected: null, hover: null, marked: [] });
+  const outline = useEffectEvent(() => {
     const map = mapRef.current;
-    if (!map || !loaded.current) return;
-    const { selected: sel, hover, marked: mk } = outlined.current;
-    const find = (code: string) =>
-      code.length === 2
-        ? geo.provinces.features.find((f) => f.properties.code === code)
-        : (latest.current.drilldown?.communes.features.find((f) => f.properties.code === code) ?? geo.communes.features.find((f) => f.properties.code === code));
-    const wanted: [string, HighlightKind][] = [...mk.map((c): [string, HighlightKind] => [c, 'marked']), ...(hover ? [[hover, 'hover'] as [string, HighlightKind]] : []), ...(sel ? [[sel, 'selected'] as [string, HighlightKind]] : [])];
-    const features = wanted.flatMap(([code, kind]) => {
-      const f = find(code);
-      return f ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { kind } }] : [];
-    });
-    void map.getSource<GeoJSONSource>(HIGHLIGHT_SOURCE)?.setData({ type: 'FeatureCollection', features });
+    if (map && loaded.current) drawOutlines(map, geo, latest.current.drilldown?.communes ?? null, outlined.current);
   });
   const applied = useRef<{ source: FillSource | null; units: unknown; fills: Map<string, string | null> }>({ source: null, units: null, fills: new Map() });
 
   useEffect(() => {
-    const opening = latest.current.initialCamera;
-    const map = new MapLibreMap({
-      container: container.current!,
-      style: baseStyle(),
-      ...(opening
-        ? { center: [opening.lng, opening.lat] as [number, number], zoom: opening.zoom }
-        : { bounds: bbox, fitBoundsOptions: { padding: 20 } }),
-      attributionControl: false,
-      // Keeps the last frame readable for screenshots and image exports.
-      canvasContextAttributes: { preserveDrawingBuffer: true },
-      dragRotate: false,
-      // Labels appear at once: a fade-in (300 ms by default) would hold the map from being idle, i.e. ready.
-      fadeDuration: 0,
-      maxZoom: 14,
-      minZoom: 3,
-    });
+    const map = createMap({ container: container.current!, bbox, opening: latest.current.initialCamera, label: latest.current.label ?? 'Bản đồ' });
     mapRef.current = map;
     applied.current = { source: null, units: null, fills: new Map() };
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
-    map.touchZoomRotate.disableRotation();
-    map.keyboard.disableRotation();
-    const canvas = map.getCanvas();
-    canvas.setAttribute('aria-label', latest.current.label ?? 'Bản đồ');
-    canvas.setAttribute('aria-roledescription', 'bản đồ');
-    // The keyboard's map: the arrows and +/− move it (MapLibre); the unit under its centre is shown as a hover is,
-    // and Enter opens it.
-    const centre = () => {
-      const { clientWidth: w, clientHeight: h } = canvas;
-      const f = loaded.current ? (map.queryRenderedFeatures([w / 2, h / 2], { layers: fillLayers })[0] ?? null) : null;
-      return { f, x: w / 2, y: h / 2 };
-    };
-    canvas.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter') return;
-      const { f } = centre();
-      if (f) latest.current.onSelect(f.source === 'provinces' ? 'province' : 'commune', f.properties.code as string);
-    });
-    canvas.addEventListener('blur', () => setHover(null));
     map.on('load', () => {
-      map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
-      // Vector tiles (borders and coast included); MapLibre loads the provinces' only while they are shown.
-      map.addSource('communes', vectorSource('communes', bbox));
-      map.addSource('provinces', vectorSource('provinces', bbox));
-      map.addSource('detail', { type: 'geojson', data: EMPTY, promoteId: 'code' });
-      map.addSource(HIGHLIGHT_SOURCE, { type: 'geojson', data: EMPTY });
-      map.addSource('province-labels', { type: 'geojson', data: geo.provinceLabels });
-      map.addSource('island-labels', { type: 'geojson', data: geo.islandLabels });
-      for (const layer of boundaryLayers()) map.addLayer(layer);
+      addBoundaries(map, geo, bbox);
       loaded.current = true;
       for (const fn of pending.current.splice(0)) fn();
       latest.current.onMap?.(map);
     });
-
-    let hovered: { source: FillSource; code: string } | null = null;
-    const setHover = (f: MapGeoJSONFeature | null, x = 0, y = 0) => {
-      const code = (f?.properties.code as string | undefined) ?? null;
-      const src = (f?.source as FillSource | undefined) ?? null;
-      if (hovered?.code !== code || hovered?.source !== src) {
-        if (hovered) map.setFeatureState(featureTarget(hovered.source, hovered.code), { hover: false });
-        if (code && src) map.setFeatureState(featureTarget(src, code), { hover: true });
-        hovered = code && src ? { source: src, code } : null;
+    bindInteraction(map, {
+      loaded: () => loaded.current,
+      onHover: (h) => latest.current.onHover(h),
+      onSelect: (kind, code) => latest.current.onSelect(kind, code),
+      onMove: (at) => latest.current.onMove?.(at),
+      onHoverCode: (code) => {
         outlined.current.hover = code;
-        drawOutlines();
-      }
-      map.getCanvas().style.cursor = code ? 'pointer' : '';
-      if (!f || !code) return latest.current.onHover(null);
-      const p = f.properties as Partial<CommuneProps> & { code: string; name: string };
-      const isProvince = src === 'provinces';
-      latest.current.onHover({
-        kind: isProvince ? 'province' : 'commune',
-        code,
-        name: p.name,
-        type: isProvince ? null : (p.type ?? null),
-        provinceCode: isProvince ? code : (p.province_code ?? ''),
-        x,
-        y,
-      });
-    };
-    const fillLayers = FILL_SOURCES.map(fillLayer);
-    map.on('mousemove', (e) => {
-      if (!loaded.current) return;
-      const f = map.queryRenderedFeatures(e.point, { layers: fillLayers })[0] ?? null;
-      setHover(f, e.point.x, e.point.y);
-    });
-    map.on('mouseout', () => setHover(null));
-    map.on('click', (e) => {
-      const f = map.queryRenderedFeatures(e.point, { layers: fillLayers })[0];
-      if (!f) return latest.current.onSelect('commune', null);
-      latest.current.onSelect(f.source === 'provinces' ? 'province' : 'commune', f.properties.code as string);
-    });
-    map.on('moveend', () => {
-      if (document.activeElement === canvas) {
-        const { f, x, y } = centre();
-        setHover(f, x, y);
-      }
-      const c = map.getCenter();
-      latest.current.onMove?.({ zoom: map.getZoom(), lat: c.lat, lng: c.lng });
+        outline();
+      },
     });
     return () => {
       loaded.current = false;
@@ -358,7 +256,7 @@ export function MapView(props: Props) {
     outlined.current.selected = selected;
     outlined.current.marked = latest.current.marked ?? [];
     whenLoaded(() => {
-      drawOutlines();
+      outline();
       // Also as feature-state, for whoever asks the map what is selected.
       if (selected) for (const s of targets(selected)) map.setFeatureState(featureTarget(s, selected), { selected: true });
     });

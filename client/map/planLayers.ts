@@ -9,7 +9,7 @@ import { featureTarget } from './style.js';
  */
 const KEY_AREA_COLOR = '#111111';
 export const HOT_SPOT_COLOR = '#c1121f';
-const PLAN_LAYERS = { keyCasing: 'plan-key-casing', key: 'plan-key-areas', hot: 'plan-hot-spots' } as const;
+export const PLAN_LAYERS = { keyCasing: 'plan-key-casing', key: 'plan-key-areas', hot: 'plan-hot-spots' } as const;
 const SOURCES = { key: 'plan-key-areas', hot: 'plan-hot-spots' } as const;
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });

@@ -87,11 +87,12 @@ function fillLayers(s: FillSource): LayerSpecification[] {
 
 /**
  * Outlines of the selected, hovered and marked units, from a small source of their own: a line layer over every
- * commune would make the worker tessellate all borders again just to show one or two.
+ * commune would make the worker tessellate all borders again just to show one or two. Added on the first outline
+ * (see outlines.ts), not with the map: an empty source still costs the first load a worker round trip and tiles.
  */
 export const HIGHLIGHT_SOURCE = 'highlight';
 export type HighlightKind = 'selected' | 'hover' | 'marked';
-function highlight(): LayerSpecification {
+export function highlightLayer(): LayerSpecification {
   return {
     id: 'highlight',
     type: 'line',
@@ -100,7 +101,6 @@ function highlight(): LayerSpecification {
     paint: { 'line-color': '#000000', 'line-width': ['match', ['get', 'kind'], 'selected', 3.5, 'hover', 2, 2.5] },
   };
 }
-
 export function boundaryLayers(): LayerSpecification[] {
   return [
     // The country's land around a drilled-in province; elsewhere the fills cover it (and an unused layer costs no shader at start-up).
@@ -123,7 +123,6 @@ export function boundaryLayers(): LayerSpecification[] {
       'source-layer': 'outline',
       paint: { 'line-color': '#5b6b78', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.4] },
     },
-    highlight(),
     {
       id: 'province-labels',
       type: 'symbol',

@@ -118,6 +118,8 @@ export async function jumpAndSettle(page: Page, center: [number, number], zoom: 
 export async function pixelAt(page: Page, x: number, y: number, map = 'main'): Promise<[number, number, number]> {
   return page.evaluate(
     ([px, py, name]) => {
+      // The map keeps no copy of its last frame (no preserveDrawingBuffer): one drawn now is read in the same task.
+      window.antqMaps![name].redraw();
       const src = window.antqMaps![name].getCanvas();
       const c = document.createElement('canvas');
       c.width = src.width;

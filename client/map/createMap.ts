@@ -1,0 +1,57 @@
+import { Map as MapLibreMap, prewarm, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { NationalGeo } from '../../shared/lib/topo.js';
+import type { ViewState } from '../../shared/domain/view.js';
+import { baseStyle, boundaryLayers, hatchImage, vectorSource } from './style.js';
+
+setWorkerUrl(workerUrl);
+// The worker starts loading now, while the page fetches its data, rather than when the first map is made.
+prewarm();
+
+export const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+interface Options {
+  container: HTMLElement;
+  bbox: [number, number, number, number];
+  /** The view's own position; else the map fits the country. */
+  opening: ViewState['at'];
+  /** The map's name for a screen reader. */
+  label: string;
+}
+
+/** A MapLibre map of the empty style, for the keyboard (no rotation) and a screen reader. */
+export function createMap({ container, bbox, opening, label }: Options): MapLibreMap {
+  const map = new MapLibreMap({
+    container,
+    style: baseStyle(),
+    ...(opening ? { center: [opening.lng, opening.lat] as [number, number], zoom: opening.zoom } : { bounds: bbox, fitBoundsOptions: { padding: 20 } }),
+    attributionControl: false,
+    // No copy of every frame for a later read (software WebGL pays it on each frame of the first load): exports
+    // draw a frame and read it in the same task (export/capture.ts).
+    canvasContextAttributes: { preserveDrawingBuffer: false },
+    dragRotate: false,
+    // Labels appear at once: a fade-in (300 ms by default) would hold the map from being idle, i.e. ready.
+    fadeDuration: 0,
+    maxZoom: 14,
+    minZoom: 3,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  const canvas = map.getCanvas();
+  canvas.setAttribute('aria-label', label);
+  canvas.setAttribute('aria-roledescription', 'bản đồ');
+  return map;
+}
+
+/** The boundary sources and layers, once the style is loaded. */
+export function addBoundaries(map: MapLibreMap, geo: NationalGeo, bbox: [number, number, number, number]): void {
+  map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
+  // Vector tiles (borders and coast included); MapLibre loads the provinces' only while they are shown.
+  map.addSource('communes', vectorSource('communes', bbox));
+  map.addSource('provinces', vectorSource('provinces', bbox));
+  map.addSource('detail', { type: 'geojson', data: EMPTY, promoteId: 'code' });
+  map.addSource('province-labels', { type: 'geojson', data: geo.provinceLabels });
+  map.addSource('island-labels', { type: 'geojson', data: geo.islandLabels });
+  for (const layer of boundaryLayers()) map.addLayer(layer);
+}
