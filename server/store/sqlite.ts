@@ -25,6 +25,16 @@ export interface SqliteStore extends Store {
 
 /** Opens (creating if needed) the store at `path`; ':memory:' gives a private in-memory store. */
 export function openSqliteStore(path: string): SqliteStore {
+  const db = openDb(path);
+  return Object.assign(cachedStore(new SqliteStoreImpl(db)), { db });
+}
+
+/** The store without the cache decorator: every read goes to the file (the decorator's own tests). */
+export function openUncachedSqliteStore(path: string): SqliteStore {
+  return new SqliteStoreImpl(openDb(path));
+}
+
+function openDb(path: string): Database.Database {
   const memory = path === ':memory:' || path === '';
   if (!memory) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: 5000 });
@@ -32,7 +42,7 @@ export function openSqliteStore(path: string): SqliteStore {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  return Object.assign(cachedStore(new SqliteStoreImpl(db)), { db });
+  return db;
 }
 
 /** A fresh in-memory store (tests). */
