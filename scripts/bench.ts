@@ -1,10 +1,12 @@
-// npm run bench [-- --quick] [--cluster N]
+// npm run bench [-- --quick] [--cluster N] [--only api]
 // Measures the portal beside the naive way (one GeoJSON of every commune, a minimal MapLibre page,
 // a hello-world route) and the floor (MapLibre with a background layer only), the first script, search keystrokes, the
 // import check of the full-country return (beside the plain reading of the file), prints a table of the figures with each target met or not, and writes them to
 // build/bench/results.json. Everything runs on 127.0.0.1. Not part of the test suite.
 //   --quick   a smoke run: 3 page loads per side, 5 s load runs, a 10 s soak (ANTQ_BENCH_SOAK_S overrides)
 //   --cluster N   also /api/stats through nginx with 1 and N app processes on PostgreSQL, and a failover soak
+//   --only api    only the API's figures (/api/stats beside hello-world, the log-in timing): no browser, no import check;
+//                 written to build/bench/results-api.json
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -16,19 +18,21 @@ import { portalGeometryBytes, wireBytes } from './bench/bytes.js';
 import { get } from './bench/get.js';
 import { firstScriptBytes } from './bench/firstScript.js';
 import { importBench } from './bench/import.js';
+import { statsLoads } from './bench/api.js';
 import { clusterBench, clusterTable, type ClusterFigures } from './bench/cluster.js';
 import { load } from './bench/load.js';
+import { loginTiming } from './bench/login.js';
 import { naiveGeojsonGz } from './bench/naive-geo.js';
 import { startNaiveSite } from './bench/naive-site.js';
 import { prepare } from './bench/prepare.js';
 import { searchSpeed, typedQueries } from './bench/searchSpeed.js';
 import type { SearchIndexData } from '../shared/domain/searchIndex.js';
-import { HELLO_PATH, startServer } from './bench/server.js';
+import { startServer } from './bench/server.js';
 import { summarize } from './bench/summary.js';
-import { missed, rows, table, type Measurements } from './bench/targets.js';
+import { apiRows, missed, rows, table, type Measurements } from './bench/targets.js';
 import { INPUTS } from './pipeline/settings.js';
 
-const USAGE = 'usage: npm run bench [-- --quick] [--cluster N]';
+const USAGE = 'usage: npm run bench [-- --quick] [--cluster N] [--only api]';
 
 interface Plan {
   pageLoads: number;
@@ -39,20 +43,27 @@ interface Plan {
   soakSeconds: number;
   /** App processes for the scale-out figures; 0: none. */
   cluster: number;
+  /** Log-ins of each kind timed. */
+  logins: number;
+  /** Only the API's figures. */
+  apiOnly: boolean;
 }
 
 function plan(argv: string[]): Plan {
   const k = argv.indexOf('--cluster');
   const cluster = k >= 0 ? Number(argv[k + 1]) : 0;
   if (k >= 0 && !(Number.isInteger(cluster) && cluster >= 1 && cluster <= 16)) throw new Error(`--cluster needs a number of app processes (1–16)\n${USAGE}`);
-  const unknown = argv.filter((a, i) => a !== '--quick' && !(k >= 0 && (i === k || i === k + 1)));
+  const o = argv.indexOf('--only');
+  if (o >= 0 && argv[o + 1] !== 'api') throw new Error(`--only takes "api"\n${USAGE}`);
+  const unknown = argv.filter((a, i) => a !== '--quick' && !(k >= 0 && (i === k || i === k + 1)) && !(o >= 0 && (i === o || i === o + 1)));
   if (unknown.length) throw new Error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
   const quick = argv.includes('--quick');
   const soak = Number(process.env.ANTQ_BENCH_SOAK_S ?? (quick ? 10 : 60));
   if (!(soak > 0 && soak <= 600)) throw new Error(`ANTQ_BENCH_SOAK_S must be in (0, 600]: ${process.env.ANTQ_BENCH_SOAK_S}`);
+  const apiOnly = o >= 0;
   return quick
-    ? { pageLoads: 3, limitMs: 180_000, loadSeconds: 5, warmupSeconds: 1, soakSeconds: soak, cluster }
-    : { pageLoads: 5, limitMs: 180_000, loadSeconds: 10, warmupSeconds: 2, soakSeconds: soak, cluster };
+    ? { pageLoads: 3, limitMs: 180_000, loadSeconds: 6, warmupSeconds: 1, soakSeconds: soak, cluster, logins: 10, apiOnly }
+    : { pageLoads: 5, limitMs: 180_000, loadSeconds: 12, warmupSeconds: 2, soakSeconds: soak, cluster, logins: 30, apiOnly };
 }
 
 async function main() {
@@ -60,7 +71,8 @@ async function main() {
   const log = (s: string) => console.log(s);
   const p = paths();
   const outDir = join(p.buildDir, 'bench');
-  prepare(log);
+  prepare(log, { client: !run.apiOnly });
+  if (run.apiOnly) return apiOnly(run, outDir, log);
   const naiveFile = await naiveGeojsonGz(join(p.sourceDir, INPUTS.communesTopo), join(outDir, 'naive-communes.geojson.gz'), log);
   const manifest = readGeoManifest(join(p.buildDir, 'geo'));
   log('import check of the full-country return (dry run), beside the plain reading of the same file…');
@@ -118,17 +130,9 @@ async function main() {
     const search = searchSpeed(searchData, typedQueries(searchData, run.pageLoads > 3 ? 300 : 100));
     const firstScript = await firstScriptBytes(server.url);
 
-    const latest = Math.max(...years);
-    // What the map requests to colour the default view (status), and the full answer the panels load after it.
-    const fullPath = `/api/stats?year=${latest}&level=commune`;
-    const statsPath = `${fullPath}&fields=status`;
-    log(`load: ${statsPath}, ${fullPath} and ${HELLO_PATH}, 50 connections, ${run.loadSeconds} s each (after ${run.warmupSeconds} s warm-up)…`);
-    await load(server.url, [HELLO_PATH], 50, run.warmupSeconds);
-    const hello = await load(server.url, [HELLO_PATH], 50, run.loadSeconds);
-    await load(server.url, [statsPath], 50, run.warmupSeconds);
-    const stats = await load(server.url, [statsPath], 50, run.loadSeconds);
-    await load(server.url, [fullPath], 50, run.warmupSeconds);
-    const full = await load(server.url, [fullPath], 50, run.loadSeconds);
+    const stats = await statsLoads(server.url, Math.max(...years), { seconds: run.loadSeconds, warmup: run.warmupSeconds }, log);
+    log(`log-in timing: ${run.logins} of each kind…`);
+    const login = await loginTiming(run.logins, log);
 
     const soakPaths = [
       ...years.map((y) => `/api/stats?year=${y}&level=commune`),
@@ -145,7 +149,7 @@ async function main() {
     const mem = server.memory();
     let scaleOut: ClusterFigures | null = null;
     if (run.cluster) {
-      scaleOut = await clusterBench({ workers: run.cluster, sqliteUrl: server.url, path: statsPath, seconds: run.loadSeconds, warmup: run.warmupSeconds, soakSeconds: run.soakSeconds, dir: join(outDir, 'cluster'), log });
+      scaleOut = await clusterBench({ workers: run.cluster, sqliteUrl: server.url, path: `/api/stats?year=${Math.max(...years)}&level=commune&fields=status`, seconds: run.loadSeconds, warmup: run.warmupSeconds, soakSeconds: run.soakSeconds, dir: join(outDir, 'cluster'), log });
     }
 
     const m: Measurements = {
@@ -163,7 +167,8 @@ async function main() {
       firstScript,
       search,
       recolour: { idle: summarize(recolour.map((r) => r.idle)), painted: summarize(recolour.map((r) => r.painted)) },
-      stats: { ours: stats, hello, full },
+      stats,
+      login,
       soak,
       importCheck,
       memory: { serverRss: mem.rss, serverPeakRss: mem.peakRss, oursHeap: lastHeap(oursRuns) ?? NaN, naiveHeap: lastHeap(naiveRuns) },
@@ -196,6 +201,31 @@ async function main() {
   } finally {
     await browser.close();
     await naive.close();
+    await server.stop();
+  }
+}
+
+/** `--only api`: the portal's server and the API's figures, nothing else. */
+async function apiOnly(run: Plan, outDir: string, log: (s: string) => void) {
+  const loadBefore = loadavg()[0];
+  const server = await startServer();
+  try {
+    log(`portal ${server.url} (pid ${server.pid})`);
+    const meta = (await (await get(`${server.url}/api/meta`)).json()) as { vintages: { id: string; years: number[] }[] };
+    const stats = await statsLoads(server.url, Math.max(...meta.vintages.find((v) => v.id === '2025')!.years), { seconds: run.loadSeconds, warmup: run.warmupSeconds }, log);
+    log(`log-in timing: ${run.logins} of each kind…`);
+    const login = await loginTiming(run.logins, log);
+    const rs = apiRows({ stats, login });
+    const environment = { date: new Date().toISOString(), node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, loadAverage1m: { before: loadBefore, after: loadavg()[0] }, plan: run };
+    log(`\n${table(rs)}\n`);
+    log(`load average (1 min) before / after: ${loadBefore.toFixed(1)} / ${environment.loadAverage1m.after.toFixed(1)}${loadBefore > cpus().length ? ' (busy with other work: throughput is pessimistic, the ratios less so)' : ''}`);
+    const misses = missed(rs);
+    log(misses.length ? `targets not met:\n  ${misses.join('\n  ')}` : 'all targets met');
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, 'results-api.json');
+    writeFileSync(file, JSON.stringify({ environment, measurements: { stats, login }, rows: rs, missed: misses }, null, 2));
+    log(`figures written to ${file}`);
+  } finally {
     await server.stop();
   }
 }
