@@ -3,6 +3,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
+import { requestScheme } from '../auth/origin.js';
+import { securedResponse, withSecurityHeaders } from '../http/securityHeaders.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 /** Bytes a Response can send as they are. */
@@ -65,6 +67,8 @@ export class EncodedBody<T> {
   /** The hash of the JSON: every encoding's strong ETag is it plus the encoding's suffix. */
   private readonly hash: string;
   private readonly encoded = new Map<Exclude<Encoding, 'identity'>, Promise<Bytes>>();
+  /** The whole header record of a 200, per encoding, Cache-Control and scheme: made once, sent as it is. */
+  private readonly records = new Map<string, Record<string, string>>();
   /** What the bytes are the JSON of: types only (an EncodedBody<A> is not an EncodedBody<B>). */
   declare readonly valueType: T;
 
@@ -85,6 +89,24 @@ export class EncodedBody<T> {
       const tag = t.trim();
       return tag === '*' || /^(?:W\/)?"([^".]*)(?:\.(?:br|gz))?"$/.exec(tag)?.[1] === this.hash;
     });
+  }
+
+  /** The headers of a 200 in `encoding` to `c` (security headers included), made on first use. */
+  headers(c: Context, encoding: Encoding, bytes: Bytes, cacheControl: string): Record<string, string> {
+    const key = `${encoding}|${requestScheme(c)}|${cacheControl}`;
+    let r = this.records.get(key);
+    if (!r) {
+      r = withSecurityHeaders(c, {
+        ETag: this.etag(encoding),
+        'Cache-Control': cacheControl,
+        Vary: 'Accept-Encoding',
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': String(bytes.length),
+        ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+      });
+      this.records.set(key, r);
+    }
+    return r;
   }
 
   bytes(encoding: Encoding): Promise<Bytes> {
@@ -112,13 +134,9 @@ export type JsonBytes<T> = Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
  */
 export async function respond<T>(c: Context, body: EncodedBody<T>, cacheControl: string): Promise<JsonBytes<T> | (Response & TypedResponse<null, 304, 'body'>)> {
   const encoding = encodingFor(c.req.header('Accept-Encoding'));
-  const headers: Record<string, string> = { ETag: body.etag(encoding), 'Cache-Control': cacheControl, Vary: 'Accept-Encoding' };
-  if (body.matches(c.req.header('If-None-Match'))) return c.body(null, 304, headers);
+  if (body.matches(c.req.header('If-None-Match'))) return c.body(null, 304, { ETag: body.etag(encoding), 'Cache-Control': cacheControl, Vary: 'Accept-Encoding' });
   const bytes = await body.bytes(encoding);
-  headers['Content-Type'] = 'application/json; charset=utf-8';
-  headers['Content-Length'] = String(bytes.length);
-  if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
-  return jsonBytes(c.body(bytes, 200, headers), body);
+  return jsonBytes(securedResponse(bytes, 200, body.headers(c, encoding, bytes, cacheControl)), body);
 }
 
 /** `res` as what its bytes are, the JSON of `body`'s T: the one place where bytes made from a T are typed as T. */

@@ -8,7 +8,7 @@ import { statsQuery } from './params.js';
 export function statsRoutes(svc: StatsService) {
   return new Hono().get(
     '/',
-    valid('query', statsQuery),
+    valid('query', statsQuery, { memo: true }),
     // The commune level is ~1 MB of JSON (fields=status: a few KB): sent from bytes cached per store version, 304 when unchanged.
     async (c) => respond(c, await svc.statsBody(c.req.valid('query')), 'no-cache'),
   );
