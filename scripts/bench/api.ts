@@ -1,27 +1,11 @@
 // The API part of the benchmark: /api/stats beside a hello-world route under load (autocannon), rounds in turn.
 
-import { load } from './load.js';
+import { combine, load } from './load.js';
 import { HELLO_PATH } from './server.js';
-import { median } from './summary.js';
 import type { Load } from './targets.js';
 
 /** Runs of each path, one of each in turn: other work on a shared machine then weighs on every path alike. */
 const ROUNDS = 3;
-
-/** Several runs of one path as one: their requests over their time, the median p50, the worst p99. */
-function merged(runs: Load[]): Load {
-  const seconds = runs.reduce((s, r) => s + r.seconds, 0);
-  const requests = runs.reduce((s, r) => s + r.requests, 0);
-  return {
-    connections: runs[0].connections,
-    seconds,
-    requests,
-    rps: requests / seconds,
-    p50: median(runs.map((r) => r.p50)),
-    p99: Math.max(...runs.map((r) => r.p99)),
-    errors: runs.reduce((s, r) => s + r.errors, 0),
-  };
-}
 
 /** /api/stats of `year`, fields=status (what the map colours from) and whole, beside hello-world: 50 connections. */
 export async function statsLoads(url: string, year: number, o: { seconds: number; warmup: number }, log: (s: string) => void): Promise<{ ours: Load; hello: Load; full: Load }> {
@@ -38,5 +22,5 @@ export async function statsLoads(url: string, year: number, o: { seconds: number
       log(`  ${side} round ${k + 1}/${ROUNDS}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms${r.errors ? `, ${r.errors} errors` : ''}`);
     }
   }
-  return { hello: merged(runs.hello), ours: merged(runs.ours), full: merged(runs.full) };
+  return { hello: combine(runs.hello), ours: combine(runs.ours), full: combine(runs.full) };
 }
