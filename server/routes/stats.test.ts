@@ -67,7 +67,7 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`/api/st
 
   it('sends its ready-made answers with the security headers of every answer (HSTS over https only), the same each time', async () => {
     for (let k = 0; k < 2; k++) {
-      for (const headers of [{}, { 'Accept-Encoding': 'br' }]) {
+      for (const headers of [{}, { 'Accept-Encoding': 'br' }] as Record<string, string>[]) {
         const res = await app.request(`${path}&fields=status`, { headers });
         for (const [h, v] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(h), h).toBe(v);
         expect(res.headers.get('Strict-Transport-Security')).toBeNull();
