@@ -13,6 +13,12 @@ export async function ok<T>(res: Response & { json(): Promise<T> }): Promise<T> 
   return res.json() as Promise<T>;
 }
 
+/**
+ * The answer to a 304. The browser revalidates from its own cache and hands over the 200 it kept, so a 304 reaches
+ * the code only for a request that named an ETag itself, which this client never does.
+ */
+export const notModified = (path: string) => new Error(`${path}: máy chủ trả lời 304 cho một yêu cầu không hỏi bản đã lưu`);
+
 export const fetchMeta = async () => ok(await client.api.meta.$get());
 
 const statsQuery = (q: { year: number; level: 'province' | 'commune'; province?: string }) => ({ year: String(q.year), level: q.level, ...(q.province ? { province: q.province } : {}) });
@@ -20,14 +26,18 @@ const statsQuery = (q: { year: number; level: 'province' | 'commune'; province?:
 
 /** Every figure of every unit: for legends of figures, panels, exports. */
 export const fetchStats = async (q: { year: number; level: 'province' | 'commune'; province?: string }) => {
-  const s = await ok(await client.api.stats.$get({ query: statsQuery(q) }));
+  const res = await client.api.stats.$get({ query: statsQuery(q) });
+  if (res.status === 304) throw notModified('/api/stats');
+  const s = await ok(res);
   if (!('units' in s)) throw new Error('/api/stats: câu trả lời thiếu "units"');
   return s;
 };
 
 /** Each commune's status only, packed (a few hundred bytes): what the map colours from for the status metric. */
 export const fetchStatuses = async (q: { year: number; province?: string }) => {
-  const s = await ok(await client.api.stats.$get({ query: { ...statsQuery({ ...q, level: 'commune' }), fields: 'status' } }));
+  const res = await client.api.stats.$get({ query: { ...statsQuery({ ...q, level: 'commune' }), fields: 'status' } });
+  if (res.status === 304) throw notModified('/api/stats');
+  const s = await ok(res);
   if (!('status' in s)) throw new Error('/api/stats?fields=status: câu trả lời thiếu "status"');
   return s;
 };
@@ -35,10 +45,10 @@ export const fetchStatuses = async (q: { year: number; province?: string }) => {
 export const fetchUnit = async (code: string) =>
   ok(await client.api.units[':code'].$get({ param: { code }, query: {} }));
 
-// The browser answers a 304 from its cache as the 200 it revalidated: only the 200 reaches here.
 export const fetchSearchIndex = async () => {
   const res = await client.api['search-index'].$get();
-  return ok(res as Extract<typeof res, { status: 200 }>);
+  if (res.status === 304) throw notModified('/api/search-index');
+  return ok(res);
 };
 
 export const fetchBoundaries = async () => ok(await client.api.boundaries.$get());

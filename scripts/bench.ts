@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--cluster N]
+// npm run bench [-- --quick] [--cluster N] [--only pages|api]
 // Measures the portal beside the naive way (one GeoJSON of every commune, a minimal MapLibre page,
 // a hello-world route) and the floor (MapLibre with a background layer only), the first script, search keystrokes, the
 // import check of the full-country return (beside the plain reading of the file), prints a table of the figures with each target met or not, and writes them to
@@ -6,6 +6,8 @@
 //   --quick   a smoke run: 3 page loads per side, 5 s load runs, a 10 s soak (ANTQ_BENCH_SOAK_S overrides)
 //   --cluster N   also /api/stats through nginx with 1 and N app processes on PostgreSQL, and a failover soak
 //   --only pages  only the page loads (portal, naive page, floor, in turn) and their rows, to compare client changes
+//   --only api    only the API's figures (/api/stats beside hello-world, the log-in timing): no browser, no import check;
+//                 written to build/bench/results-api.json
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -17,19 +19,21 @@ import { portalGeometryBytes, wireBytes } from './bench/bytes.js';
 import { get } from './bench/get.js';
 import { firstScriptBytes } from './bench/firstScript.js';
 import { importBench, type ImportBench } from './bench/import.js';
+import { statsLoads } from './bench/api.js';
 import { clusterBench, clusterTable, type ClusterFigures } from './bench/cluster.js';
 import { load } from './bench/load.js';
+import { loginTiming } from './bench/login.js';
 import { naiveGeojsonGz } from './bench/naive-geo.js';
 import { startNaiveSite } from './bench/naive-site.js';
 import { prepare } from './bench/prepare.js';
 import { searchSpeed, typedQueries } from './bench/searchSpeed.js';
 import type { SearchIndexData } from '../shared/domain/searchIndex.js';
-import { HELLO_PATH, startServer } from './bench/server.js';
+import { startServer } from './bench/server.js';
 import { summarize } from './bench/summary.js';
-import { missed, pageLoadRows, rows, table, type Measurements } from './bench/targets.js';
+import { apiRows, missed, pageLoadRows, rows, table, type Measurements } from './bench/targets.js';
 import { INPUTS } from './pipeline/settings.js';
 
-const USAGE = 'usage: npm run bench [-- --quick] [--cluster N] [--only pages]';
+const USAGE = 'usage: npm run bench [-- --quick] [--cluster N] [--only pages|api]';
 
 interface Plan {
   pageLoads: number;
@@ -40,8 +44,10 @@ interface Plan {
   soakSeconds: number;
   /** App processes for the scale-out figures; 0: none. */
   cluster: number;
-  /** Only the page loads. */
-  pagesOnly: boolean;
+  /** Log-ins of each kind timed. */
+  logins: number;
+  /** Only the page loads, or only the API's figures. */
+  only: 'pages' | 'api' | null;
 }
 
 function plan(argv: string[]): Plan {
@@ -49,16 +55,16 @@ function plan(argv: string[]): Plan {
   const cluster = k >= 0 ? Number(argv[k + 1]) : 0;
   if (k >= 0 && !(Number.isInteger(cluster) && cluster >= 1 && cluster <= 16)) throw new Error(`--cluster needs a number of app processes (1–16)\n${USAGE}`);
   const o = argv.indexOf('--only');
-  if (o >= 0 && argv[o + 1] !== 'pages') throw new Error(`--only takes "pages"\n${USAGE}`);
+  const only = o >= 0 ? argv[o + 1] : null;
+  if (only !== null && only !== 'pages' && only !== 'api') throw new Error(`--only takes "pages" or "api"\n${USAGE}`);
   const unknown = argv.filter((a, i) => a !== '--quick' && !(k >= 0 && (i === k || i === k + 1)) && !(o >= 0 && (i === o || i === o + 1)));
   if (unknown.length) throw new Error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
   const quick = argv.includes('--quick');
   const soak = Number(process.env.ANTQ_BENCH_SOAK_S ?? (quick ? 10 : 60));
   if (!(soak > 0 && soak <= 600)) throw new Error(`ANTQ_BENCH_SOAK_S must be in (0, 600]: ${process.env.ANTQ_BENCH_SOAK_S}`);
-  const pagesOnly = o >= 0;
   return quick
-    ? { pageLoads: 3, limitMs: 180_000, loadSeconds: 5, warmupSeconds: 1, soakSeconds: soak, cluster, pagesOnly }
-    : { pageLoads: 5, limitMs: 180_000, loadSeconds: 10, warmupSeconds: 2, soakSeconds: soak, cluster, pagesOnly };
+    ? { pageLoads: 3, limitMs: 180_000, loadSeconds: 6, warmupSeconds: 1, soakSeconds: soak, cluster, logins: 10, only }
+    : { pageLoads: 5, limitMs: 180_000, loadSeconds: 12, warmupSeconds: 2, soakSeconds: soak, cluster, logins: 30, only };
 }
 
 async function main() {
@@ -66,11 +72,12 @@ async function main() {
   const log = (s: string) => console.log(s);
   const p = paths();
   const outDir = join(p.buildDir, 'bench');
-  prepare(log);
+  prepare(log, { client: run.only !== 'api' });
+  if (run.only === 'api') return apiOnly(run, outDir, log);
   const naiveFile = await naiveGeojsonGz(join(p.sourceDir, INPUTS.communesTopo), join(outDir, 'naive-communes.geojson.gz'), log);
   const manifest = readGeoManifest(join(p.buildDir, 'geo'));
   let importCheck: ImportBench | null = null;
-  if (!run.pagesOnly) {
+  if (run.only !== 'pages') {
     log('import check of the full-country return (dry run), beside the plain reading of the same file…');
     importCheck = await importBench(run.pageLoads, log);
   }
@@ -115,7 +122,7 @@ async function main() {
     // The ratio of each round's portal load to the floor's beside it, for a machine whose load swings between rounds.
     const roundRatios = oursRuns.flatMap((r, i) => (r.ms !== null && floorRuns[i].ms !== null ? [r.ms / floorRuns[i].ms] : []));
     log(`portal / floor, round by round: ${roundRatios.map((x) => x.toFixed(2)).join(', ')} (median ${summarize(roundRatios).median.toFixed(2)})`);
-    if (run.pagesOnly) {
+    if (run.only === 'pages') {
       log(`\n${table(pageLoadRows(mapReady))}\n`);
       log(`load average (1 min) before / during the page loads: ${loadBefore.toFixed(1)} / ${Math.min(...loadDuring).toFixed(1)}–${Math.max(...loadDuring).toFixed(1)}`);
       return;
@@ -142,17 +149,9 @@ async function main() {
     const search = searchSpeed(searchData, typedQueries(searchData, run.pageLoads > 3 ? 300 : 100));
     const firstScript = await firstScriptBytes(server.url);
 
-    const latest = Math.max(...years);
-    // What the map requests to colour the default view (status), and the full answer the panels load after it.
-    const fullPath = `/api/stats?year=${latest}&level=commune`;
-    const statsPath = `${fullPath}&fields=status`;
-    log(`load: ${statsPath}, ${fullPath} and ${HELLO_PATH}, 50 connections, ${run.loadSeconds} s each (after ${run.warmupSeconds} s warm-up)…`);
-    await load(server.url, [HELLO_PATH], 50, run.warmupSeconds);
-    const hello = await load(server.url, [HELLO_PATH], 50, run.loadSeconds);
-    await load(server.url, [statsPath], 50, run.warmupSeconds);
-    const stats = await load(server.url, [statsPath], 50, run.loadSeconds);
-    await load(server.url, [fullPath], 50, run.warmupSeconds);
-    const full = await load(server.url, [fullPath], 50, run.loadSeconds);
+    const stats = await statsLoads(server.url, Math.max(...years), { seconds: run.loadSeconds, warmup: run.warmupSeconds }, log);
+    log(`log-in timing: ${run.logins} of each kind…`);
+    const login = await loginTiming(run.logins, log);
 
     const soakPaths = [
       ...years.map((y) => `/api/stats?year=${y}&level=commune`),
@@ -169,7 +168,7 @@ async function main() {
     const mem = server.memory();
     let scaleOut: ClusterFigures | null = null;
     if (run.cluster) {
-      scaleOut = await clusterBench({ workers: run.cluster, sqliteUrl: server.url, path: statsPath, seconds: run.loadSeconds, warmup: run.warmupSeconds, soakSeconds: run.soakSeconds, dir: join(outDir, 'cluster'), log });
+      scaleOut = await clusterBench({ workers: run.cluster, sqliteUrl: server.url, path: `/api/stats?year=${Math.max(...years)}&level=commune&fields=status`, seconds: run.loadSeconds, warmup: run.warmupSeconds, soakSeconds: run.soakSeconds, dir: join(outDir, 'cluster'), log });
     }
 
     const m: Measurements = {
@@ -181,7 +180,8 @@ async function main() {
       firstScript,
       search,
       recolour: { idle: summarize(recolour.map((r) => r.idle)), painted: summarize(recolour.map((r) => r.painted)) },
-      stats: { ours: stats, hello, full },
+      stats,
+      login,
       soak,
       importCheck: importCheck!,
       memory: { serverRss: mem.rss, serverPeakRss: mem.peakRss, oursHeap: lastHeap(oursRuns) ?? NaN, naiveHeap: lastHeap(naiveRuns) },
@@ -214,6 +214,31 @@ async function main() {
   } finally {
     await browser.close();
     await naive.close();
+    await server.stop();
+  }
+}
+
+/** `--only api`: the portal's server and the API's figures, nothing else. */
+async function apiOnly(run: Plan, outDir: string, log: (s: string) => void) {
+  const loadBefore = loadavg()[0];
+  const server = await startServer();
+  try {
+    log(`portal ${server.url} (pid ${server.pid})`);
+    const meta = (await (await get(`${server.url}/api/meta`)).json()) as { vintages: { id: string; years: number[] }[] };
+    const stats = await statsLoads(server.url, Math.max(...meta.vintages.find((v) => v.id === '2025')!.years), { seconds: run.loadSeconds, warmup: run.warmupSeconds }, log);
+    log(`log-in timing: ${run.logins} of each kind…`);
+    const login = await loginTiming(run.logins, log);
+    const rs = apiRows({ stats, login });
+    const environment = { date: new Date().toISOString(), node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, loadAverage1m: { before: loadBefore, after: loadavg()[0] }, plan: run };
+    log(`\n${table(rs)}\n`);
+    log(`load average (1 min) before / after: ${loadBefore.toFixed(1)} / ${environment.loadAverage1m.after.toFixed(1)}${loadBefore > cpus().length ? ' (busy with other work: throughput is pessimistic, the ratios less so)' : ''}`);
+    const misses = missed(rs);
+    log(misses.length ? `targets not met:\n  ${misses.join('\n  ')}` : 'all targets met');
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, 'results-api.json');
+    writeFileSync(file, JSON.stringify({ environment, measurements: { stats, login }, rows: rs, missed: misses }, null, 2));
+    log(`figures written to ${file}`);
+  } finally {
     await server.stop();
   }
 }

@@ -52,7 +52,6 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/imports', importRoutes(new ImportService(store, backend.ledger), backend, maxUploadBytes))
     .route('/admin', adminRoutes(store, backend))
     .route('/decks', deckRoutes(backend))
-    .route('/search-index', searchRoutes(svc, store))
     .route('/reports', reportRoutes(svc, geoDir, backend.decks))
     // /worklist, /worklist.xlsx|.csv, /targets, /targets.xlsx|.csv: file names, so mounted at the root.
     .route('/', worklistRoutes(svc));
@@ -64,6 +63,8 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     // The busiest route, first and outside /api's middleware: it needs no session, and it sends bytes it compressed
     // once itself (compress() would only rebuild their headers on each request).
     .route('/api/stats', statsRoutes(svc))
+    // Likewise public, and sent as bytes compressed once per version.
+    .route('/api/search-index', searchRoutes(svc, store))
     .route('/api', api)
     // Precompressed already: kept out of compress().
     .route('/api/boundaries', boundariesRoutes(geoDir))

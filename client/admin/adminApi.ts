@@ -2,7 +2,7 @@
 // session's CSRF token (client/session.ts); errors come back as Error(message) through ok() of the map's client.
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import type { ImportChoices } from '../../shared/import/choices.js';
-import { client, fetchMeta, ok } from '../api.js';
+import { client, fetchMeta, notModified, ok } from '../api.js';
 import { writeHeaders } from '../session.js';
 
 export { login, logout, me, type Role, type User } from '../session.js';
@@ -101,7 +101,9 @@ export async function provincesOf(year: number): Promise<ProvinceOption[]> {
     const meta = await fetchMeta();
     return meta.provinces.map((p) => ({ code: p.code, name: p.fullName })).sort((a, b) => a.code.localeCompare(b.code));
   }
-  const s = await ok(await api.stats.$get({ query: { year: String(year), level: 'province', vintage: 'pre2025' } }));
+  const res = await api.stats.$get({ query: { year: String(year), level: 'province', vintage: 'pre2025' } });
+  if (res.status === 304) throw notModified('/api/stats');
+  const s = await ok(res);
   if (!('units' in s)) throw new Error('/api/stats: câu trả lời thiếu "units"');
   return s.units.map((u) => ({ code: u.code, name: u.name })).sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startCluster, type Cluster } from '../cluster/cluster.js';
 import { startPostgres } from '../cluster/postgres.js';
-import { load } from './load.js';
+import { combine, load } from './load.js';
 import type { Load } from './targets.js';
 
 /** Rounds of the side-by-side /api/stats runs (each: warm-up, then the timed run). */
@@ -69,22 +69,6 @@ export async function clusterBench(o: { workers: number; sqliteUrl: string; path
   } finally {
     server.stop();
   }
-}
-
-/** Rounds of one side as one figure: throughput over all of them, the median round's latencies, every failure. */
-function combine(runs: Load[]): Load {
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
-  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
-  const requests = runs.reduce((n, r) => n + r.requests, 0);
-  return {
-    connections: runs[0].connections,
-    seconds,
-    requests,
-    rps: requests / seconds,
-    p50: median(runs.map((r) => r.p50)),
-    p99: median(runs.map((r) => r.p99)),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-  };
 }
 
 export function clusterTable(f: ClusterFigures): string {

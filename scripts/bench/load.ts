@@ -24,3 +24,19 @@ export async function load(base: string, paths: string[], connections: number, s
     errors: r.errors + r.non2xx,
   };
 }
+
+/** Rounds of one side as one figure: throughput over all of them, the median round's latencies, every failure. */
+export function combine(runs: Load[]): Load {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  return {
+    connections: runs[0].connections,
+    seconds,
+    requests,
+    rps: requests / seconds,
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  };
+}

@@ -17,16 +17,17 @@ function newestMtime(dir: string): number {
 /**
  * What the benchmark measures must exist and be current: the boundary layers (the pipeline is
  * incremental, so an unchanged build costs ~2 s), a seeded database (left alone if it has data), and
- * the built client (rebuilt when missing or older than client/, so the figures are of the code as it is).
+ * the built client (rebuilt when missing or older than client/, so the figures are of the code as it is; not
+ * for the API's figures alone).
  */
-export function prepare(log: (s: string) => void): void {
+export function prepare(log: (s: string) => void, o: { client: boolean } = { client: true }): void {
   const p = paths();
   log('prepare: npm run data');
   npm('data');
   log(`prepare: npm run seed -- --if-empty (${p.dbPath})`);
   npm('seed', '--', '--if-empty');
   const index = join(p.clientDir, 'index.html');
-  if (!existsSync(index) || statSync(index).mtimeMs < newestMtime(join(ROOT, 'client'))) {
+  if (o.client && (!existsSync(index) || statSync(index).mtimeMs < newestMtime(join(ROOT, 'client')))) {
     log('prepare: npm run build');
     npm('build');
   }

@@ -1,5 +1,6 @@
 import { fmtBytes, fmtCount, fmtMs, fmtPercent, fmtRate, fmtRatio } from './format.js';
 import type { ImportBench } from './import.js';
+import type { LoginTiming } from './login.js';
 import type { Summary } from './summary.js';
 
 /** One autocannon run, reduced. */
@@ -31,6 +32,8 @@ export interface Measurements {
   recolour: { idle: Summary; painted: Summary };
   /** ours: /api/stats?fields=status (what the map colours from); full: the same year with every figure, for reference. */
   stats: { ours: Load; hello: Load; full: Load };
+  /** Log-in: a known name with a wrong password beside an unknown name. */
+  login: LoginTiming;
   soak: Load;
   /** The import dry run of the full-country return, beside the plain reading of the same file. */
   importCheck: ImportBench;
@@ -65,6 +68,8 @@ const TARGETS = {
   statsShareOfHello: 0.5,
   statsP99Ms: 50,
   importCheckMs: 1000,
+  /** Either kind of failed log-in at most this many times the other's median (no account enumeration by timing). */
+  loginRatio: 2,
 } as const;
 
 const check = (text: string, met: boolean | null): Check => ({ text, met });
@@ -74,7 +79,6 @@ export function rows(m: Measurements): Row[] {
   const g = m.geometry;
   const nationalRatio = g.national.naive / g.national.ours;
   const provinceRatio = g.province.naive / g.province.ours;
-  const share = m.stats.ours.rps / m.stats.hello.rps;
   return [
     {
       figure: 'geometry, national commune view (gzip)',
@@ -116,6 +120,36 @@ export function rows(m: Measurements): Row[] {
       ratio: NONE,
       checks: [check(`≤ ${TARGETS.recolourMs} ms`, m.recolour.idle.median <= TARGETS.recolourMs)],
     },
+    ...apiRows(m),
+    {
+      figure: `${m.soak.connections} connections for ${m.soak.seconds} s, stats + boundary routes`,
+      ours: `${fmtCount(m.soak.requests)} requests, ${fmtCount(m.soak.errors)} errors, p99 ${fmtMs(m.soak.p99)}`,
+      naive: NONE,
+      ratio: NONE,
+      checks: [check('zero errors', m.soak.errors === 0)],
+    },
+    ...m.importCheck.files.map((f, k) => ({
+      figure: `import check, full country (${fmtCount(f.rows)} rows, ${fmtBytes(f.bytes)}; dry run: read, find the table, match, validate), ${f.layout}; naive: plain reading of the file`,
+      ours: `${fmtMs(f.check.median)} (median of ${f.check.n}${k === 0 ? `; first check after start ${fmtMs(m.importCheck.firstCheckMs)}, its reader thread booting` : ''})`,
+      naive: `${fmtMs(f.read.median)} (${f.format === 'xlsx' ? 'exceljs load' : 'CSV parse'})`,
+      ratio: `${fmtRatio(f.check.median / f.read.median)} the plain reading`,
+      checks: [check(`≤ ${fmtMs(TARGETS.importCheckMs)}`, f.check.median <= TARGETS.importCheckMs)],
+    })),
+    {
+      figure: 'memory: server RSS (peak) / browser main-thread JS heap',
+      ours: `${fmtBytes(m.memory.serverRss)} (${fmtBytes(m.memory.serverPeakRss)}) / ${fmtBytes(m.memory.oursHeap)}`,
+      naive: m.memory.naiveHeap === null ? NONE : `— / ${fmtBytes(m.memory.naiveHeap)}`,
+      ratio: NONE,
+      checks: [check('reported', null)],
+    },
+  ];
+}
+
+/** The API's rows: /api/stats beside hello-world, and the log-in timing (also all that `--only api` prints). */
+export function apiRows(m: Pick<Measurements, 'stats' | 'login'>): Row[] {
+  const share = m.stats.ours.rps / m.stats.hello.rps;
+  const login = m.login;
+  return [
     {
       figure: `/api/stats, all communes of a year (fields=status: what the map colours from), ${m.stats.ours.connections} connections: throughput (naive: hello-world route)`,
       ours: fmtRate(m.stats.ours.rps),
@@ -138,25 +172,11 @@ export function rows(m: Measurements): Row[] {
       checks: [check('reported', null)],
     },
     {
-      figure: `${m.soak.connections} connections for ${m.soak.seconds} s, stats + boundary routes`,
-      ours: `${fmtCount(m.soak.requests)} requests, ${fmtCount(m.soak.errors)} errors, p99 ${fmtMs(m.soak.p99)}`,
-      naive: NONE,
-      ratio: NONE,
-      checks: [check('zero errors', m.soak.errors === 0)],
-    },
-    ...m.importCheck.files.map((f, k) => ({
-      figure: `import check, full country (${fmtCount(f.rows)} rows, ${fmtBytes(f.bytes)}; dry run: read, find the table, match, validate), ${f.layout}; naive: plain reading of the file`,
-      ours: `${fmtMs(f.check.median)} (median of ${f.check.n}${k === 0 ? `; first check after start ${fmtMs(m.importCheck.firstCheckMs)}, its reader thread booting` : ''})`,
-      naive: `${fmtMs(f.read.median)} (${f.format === 'xlsx' ? 'exceljs load' : 'CSV parse'})`,
-      ratio: `${fmtRatio(f.check.median / f.read.median)} the plain reading`,
-      checks: [check(`≤ ${fmtMs(TARGETS.importCheckMs)}`, f.check.median <= TARGETS.importCheckMs)],
-    })),
-    {
-      figure: 'memory: server RSS (peak) / browser main-thread JS heap',
-      ours: `${fmtBytes(m.memory.serverRss)} (${fmtBytes(m.memory.serverPeakRss)}) / ${fmtBytes(m.memory.oursHeap)}`,
-      naive: m.memory.naiveHeap === null ? NONE : `— / ${fmtBytes(m.memory.naiveHeap)}`,
-      ratio: NONE,
-      checks: [check('reported', null)],
+      figure: `log-in, a known name with a wrong password (naive: an unknown name), median of ${login.known.n} each`,
+      ours: fmtMs(login.known.median),
+      naive: fmtMs(login.unknown.median),
+      ratio: `${fmtRatio(login.ratio)} (known / unknown)`,
+      checks: [check(`within ${TARGETS.loginRatio}× either way`, login.ratio <= TARGETS.loginRatio && 1 / login.ratio <= TARGETS.loginRatio)],
     },
   ];
 }

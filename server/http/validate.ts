@@ -33,17 +33,33 @@ function raw(c: Context, target: 'query' | 'param'): Record<string, string | str
   return Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
 }
 
+/** Query strings whose checked values a memoised `valid` keeps. */
+const MEMO_SIZE = 256;
+
 /**
  * A route's query or path parameters checked by `schema`; refusals answer 400 naming the field. The typed client
- * sees z.input<S> (what is sent), the handler z.output<S> (what the schema made of it).
+ * sees z.input<S> (what is sent), the handler z.output<S> (what the schema made of it). With `memo`, the checked
+ * query of each of the last few query strings is kept (frozen: handlers share it), for a busy route whose clients
+ * ask the same few questions: the parse and the schema then cost a map lookup.
  */
 // The route's Env (AuthEnv or none) is the route's to set, as in hono's own validator: hence `any`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function valid<T extends 'query' | 'param', S extends z.ZodType>(target: T, schema: S): MiddlewareHandler<any, string, { in: { [K in T]: z.input<S> }; out: { [K in T]: z.output<S> } }> {
+export function valid<T extends 'query' | 'param', S extends z.ZodType>(target: T, schema: S, o: { memo?: T extends 'query' ? boolean : never } = {}): MiddlewareHandler<any, string, { in: { [K in T]: z.input<S> }; out: { [K in T]: z.output<S> } }> {
+  const memo = o.memo ? new Map<string, object>() : null;
   return async (c, next) => {
-    const r = await schema.safeParseAsync(raw(c, target));
-    if (!r.success) throw problem(r.error);
-    c.req.addValidatedData(target, r.data as object);
+    const url = c.req.url;
+    const key = memo && url.slice(url.indexOf('?') + 1 || url.length);
+    let data = key !== null ? memo!.get(key) : undefined;
+    if (!data) {
+      const r = await schema.safeParseAsync(raw(c, target));
+      if (!r.success) throw problem(r.error);
+      data = r.data as object;
+      if (key !== null) {
+        if (memo!.size >= MEMO_SIZE) memo!.delete(memo!.keys().next().value!);
+        memo!.set(key, Object.freeze(data));
+      }
+    }
+    c.req.addValidatedData(target, data);
     await next();
   };
 }

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
+import { requestScheme } from '../auth/origin.js';
+import { securedResponse, withSecurityHeaders } from '../http/securityHeaders.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 /** Bytes a Response can send as they are. */
@@ -50,20 +54,59 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }
 
-/**
- * A JSON answer that does not change until the data do: serialised once, with an ETag of its bytes,
- * and compressed at most once per encoding (lazily, off the event loop), so that serving it again
- * costs a buffer write and not a 1 MB JSON.stringify plus gzip per request.
- */
-export class EncodedBody {
-  readonly identity: Bytes;
-  /** Weak: the same validator stands for every encoding of the same JSON. */
-  readonly etag: string;
-  private readonly encoded = new Map<Exclude<Encoding, 'identity'>, Promise<Bytes>>();
+/** The ETag suffix of each encoding: one strong validator per byte sequence sent. */
+const TAG_SUFFIX: Record<Encoding, string> = { identity: '', br: '.br', gzip: '.gz' };
 
-  constructor(value: unknown) {
+/**
+ * A JSON answer that does not change until the data do: serialised once, hashed once, and compressed at most
+ * once per encoding (lazily, off the event loop), so that serving it again costs a buffer write and not a 1 MB
+ * JSON.stringify plus gzip per request. `T` is the type of the value serialised: what a client parses back.
+ */
+export class EncodedBody<T> {
+  readonly identity: Bytes;
+  /** The hash of the JSON: every encoding's strong ETag is it plus the encoding's suffix. */
+  private readonly hash: string;
+  private readonly encoded = new Map<Exclude<Encoding, 'identity'>, Promise<Bytes>>();
+  /** The whole header record of a 200, per encoding, Cache-Control and scheme: made once, sent as it is. */
+  private readonly records = new Map<string, Record<string, string>>();
+  /** What the bytes are the JSON of: types only (an EncodedBody<A> is not an EncodedBody<B>). */
+  declare readonly valueType: T;
+
+  constructor(value: T) {
     this.identity = new TextEncoder().encode(JSON.stringify(value));
-    this.etag = `W/"${createHash('sha1').update(this.identity).digest('base64url')}"`;
+    this.hash = createHash('sha1').update(this.identity).digest('base64url');
+  }
+
+  /** The strong ETag of the bytes sent in `encoding`. */
+  etag(encoding: Encoding = 'identity'): string {
+    return `"${this.hash}${TAG_SUFFIX[encoding]}"`;
+  }
+
+  /** Whether an If-None-Match header names any encoding of this JSON (or is "*"): the client has this content. */
+  matches(ifNoneMatch: string | undefined): boolean {
+    if (!ifNoneMatch) return false;
+    return ifNoneMatch.split(',').some((t) => {
+      const tag = t.trim();
+      return tag === '*' || /^(?:W\/)?"([^".]*)(?:\.(?:br|gz))?"$/.exec(tag)?.[1] === this.hash;
+    });
+  }
+
+  /** The headers of a 200 in `encoding` to `c` (security headers included), made on first use. */
+  headers(c: Context, encoding: Encoding, bytes: Bytes, cacheControl: string): Record<string, string> {
+    const key = `${encoding}|${requestScheme(c)}|${cacheControl}`;
+    let r = this.records.get(key);
+    if (!r) {
+      r = withSecurityHeaders(c, {
+        ETag: this.etag(encoding),
+        'Cache-Control': cacheControl,
+        Vary: 'Accept-Encoding',
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': String(bytes.length),
+        ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+      });
+      this.records.set(key, r);
+    }
+    return r;
   }
 
   bytes(encoding: Encoding): Promise<Bytes> {
@@ -81,18 +124,20 @@ export class EncodedBody {
   }
 }
 
-/** The answer to one GET of body: 304 if the client has it, else the bytes in the best accepted encoding. */
-export async function respond(
-  body: EncodedBody,
-  req: { acceptEncoding?: string; ifNoneMatch?: string },
-  cacheControl: string,
-): Promise<Response> {
-  const headers: Record<string, string> = { ETag: body.etag, 'Cache-Control': cacheControl, Vary: 'Accept-Encoding' };
-  if (etagMatches(req.ifNoneMatch, body.etag)) return new Response(null, { status: 304, headers });
-  const encoding = encodingFor(req.acceptEncoding);
+/** A 200 whose bytes are the JSON of a T, typed so for hc<AppType>. */
+export type JsonBytes<T> = Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
+
+/**
+ * The answer to one GET of body: 304 if the client has it, else the bytes in the best accepted encoding. The
+ * client sees the union: a 304 reaches its code only if it sent If-None-Match itself (the browser turns the
+ * 304s of its own revalidations into the 200 it kept).
+ */
+export async function respond<T>(c: Context, body: EncodedBody<T>, cacheControl: string): Promise<JsonBytes<T> | (Response & TypedResponse<null, 304, 'body'>)> {
+  const encoding = encodingFor(c.req.header('Accept-Encoding'));
+  if (body.matches(c.req.header('If-None-Match'))) return c.body(null, 304, { ETag: body.etag(encoding), 'Cache-Control': cacheControl, Vary: 'Accept-Encoding' });
   const bytes = await body.bytes(encoding);
-  headers['Content-Type'] = 'application/json; charset=utf-8';
-  headers['Content-Length'] = String(bytes.length);
-  if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
-  return new Response(bytes, { status: 200, headers });
+  return jsonBytes(securedResponse(bytes, 200, body.headers(c, encoding, bytes, cacheControl)), body);
 }
+
+/** `res` as what its bytes are, the JSON of `body`'s T: the one place where bytes made from a T are typed as T. */
+const jsonBytes = <T>(res: Response, _body: EncodedBody<T>) => res as JsonBytes<T>;

@@ -7,6 +7,7 @@ import { paths } from '../config.js';
 import { unpackCodes, unpackStatuses } from '../../shared/domain/compactStatus.js';
 import type { StatsResponse, StatusResponse } from '../services/stats.js';
 import { KINDS, kindSkip, seededStore, type TestStore } from '../../test/support/databases.js';
+import { SECURITY_HEADERS } from '../http/securityHeaders.js';
 
 const db = inject('seededDb');
 const geoDir = join(paths().buildDir, 'geo');
@@ -33,10 +34,14 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`/api/st
     expect(br.headers.get('Vary')).toBe('Accept-Encoding');
     expect(JSON.parse(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString())).toEqual(body);
 
+    // Strong tags, one per byte sequence: the same content's tags differ only by the encoding's suffix.
     const etag = br.headers.get('ETag')!;
-    expect(etag).toBe(plain.headers.get('ETag'));
-    const again = await app.request(path, { headers: { 'If-None-Match': etag } });
-    expect(again.status).toBe(304);
+    expect(etag).toBe(plain.headers.get('ETag')!.replace(/"$/, '.br"'));
+    for (const tag of [etag, plain.headers.get('ETag')!]) {
+      const again = await app.request(path, { headers: { 'If-None-Match': tag, 'Accept-Encoding': 'br' } });
+      expect(again.status).toBe(304);
+      expect(again.headers.get('ETag')).toBe(etag);
+    }
   });
 
   it('answers fields=status with the status of each commune packed, in a few KB, matching the full answer', async () => {
@@ -58,6 +63,23 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`/api/st
     const oldFull = (await (await app.request('/api/stats?year=2020&vintage=pre2025')).json()) as StatsResponse;
     expect(unpackCodes(old.codes)).toEqual(oldFull.units.map((u) => u.code));
     expect(res.headers.get('ETag')).not.toBe((await app.request(path)).headers.get('ETag'));
+  });
+
+  it('sends its ready-made answers with the security headers of every answer (HSTS over https only), the same each time', async () => {
+    for (let k = 0; k < 2; k++) {
+      for (const headers of [{}, { 'Accept-Encoding': 'br' }] as Record<string, string>[]) {
+        const res = await app.request(`${path}&fields=status`, { headers });
+        for (const [h, v] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(h), h).toBe(v);
+        expect(res.headers.get('Strict-Transport-Security')).toBeNull();
+      }
+    }
+    const https = await app.request(`${path}&fields=status`, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(https.headers.get('Strict-Transport-Security')).toMatch(/max-age=/);
+    const again = await app.request(`${path}&fields=status`, { headers: { 'If-None-Match': https.headers.get('ETag')! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('Content-Security-Policy')).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+    // A refused query is checked each time, never remembered.
+    for (let k = 0; k < 2; k++) expect((await app.request('/api/stats?year=2025&fields=all')).status).toBe(400);
   });
 
   it('tags different queries differently', async () => {

@@ -1,7 +1,6 @@
-import { Hono, type TypedResponse } from 'hono';
-import type { JSONParsed } from 'hono/utils/types';
+import { Hono } from 'hono';
 import { respond } from '../lib/encodedBody.js';
-import type { StatsResponse, StatsService, StatusResponse } from '../services/stats.js';
+import type { StatsService } from '../services/stats.js';
 import { valid } from '../http/validate.js';
 import { statsQuery } from './params.js';
 
@@ -9,13 +8,8 @@ import { statsQuery } from './params.js';
 export function statsRoutes(svc: StatsService) {
   return new Hono().get(
     '/',
-    valid('query', statsQuery),
-    async (c) => {
-      // The commune level is ~1 MB of JSON (fields=status: a few KB): sent from bytes cached per store version, 304 when unchanged.
-      const body = await svc.statsBody(c.req.valid('query'));
-      const res = await respond(body, { acceptEncoding: c.req.header('Accept-Encoding'), ifNoneMatch: c.req.header('If-None-Match') }, 'no-cache');
-      // Those bytes are StatsResponse's JSON: the typed client (hc<AppType>) keeps seeing it as such.
-      return res as Response & TypedResponse<JSONParsed<StatsResponse | StatusResponse>, 200, 'json'>;
-    },
+    valid('query', statsQuery, { memo: true }),
+    // The commune level is ~1 MB of JSON (fields=status: a few KB): sent from bytes cached per store version, 304 when unchanged.
+    async (c) => respond(c, await svc.statsBody(c.req.valid('query')), 'no-cache'),
   );
 }

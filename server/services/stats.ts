@@ -190,10 +190,10 @@ export class StatsService {
   }
 
   /** stats(q) serialised (and compressed on demand) once per query and store version: what the route sends. */
-  statsBody(q: StatsQuery): Promise<EncodedBody> {
+  statsBody(q: StatsQuery): Promise<EncodedBody<StatsResponse | StatusResponse>> {
     return this.cached(`stats-body|${q.vintage}|${q.year}|${q.level}|${q.province ?? ''}|${q.fields ?? ''}`, async (x) => {
       const s = await this.stats(q, x);
-      if (q.fields !== 'status') return new EncodedBody(s);
+      if (q.fields !== 'status') return new EncodedBody<StatsResponse | StatusResponse>(s);
       const { units, ...head } = s;
       const compact: StatusResponse = { ...head, codes: packCodes(units.map((u) => u.code)), status: packStatuses(units.map((u) => ('status' in u ? u.status : null))) };
       return new EncodedBody(compact);

@@ -76,3 +76,20 @@ export function checkReference(ref: { units: { vintage: Vintage; code: string }[
 export function checkOrigin(what: string, origin: string): void {
   if (!ORIGINS.includes(origin as never)) throw new StoreWriteError(`${what}: unknown origin ${JSON.stringify(origin)}`);
 }
+
+/**
+ * The assessable codes at one reference version (meta.reference_version, read in the write's own transaction):
+ * every batch is checked against them, and reading them costs a scan of the units, which change only with a new reference.
+ */
+export class AssessableMemo {
+  private last: { refVersion: number; codes: Assessable } | undefined;
+
+  get(refVersion: number): Assessable | undefined {
+    return this.last?.refVersion === refVersion ? this.last.codes : undefined;
+  }
+
+  set(refVersion: number, codes: Assessable): Assessable {
+    this.last = { refVersion, codes };
+    return codes;
+  }
+}

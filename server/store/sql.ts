@@ -29,9 +29,12 @@ export async function insertMany(db: SqlRunner, table: string, columns: readonly
   }
 }
 
+/** The time of a row written now, as every table stores it (ISO 8601). */
+export const now = () => new Date().toISOString();
+
 /** Appends an audit entry in the caller's transaction (every admin write has one). */
 export async function appendAudit(db: SqlRunner, e: Omit<AuditEntry, 'id' | 'at'>): Promise<void> {
   await db.run('INSERT INTO audit_log (at, user_name, action, target, file_sha256, summary, details) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-    new Date().toISOString(), e.userName, e.action, e.target, e.fileSha256, e.summary, JSON.stringify(e.details),
+    now(), e.userName, e.action, e.target, e.fileSha256, e.summary, JSON.stringify(e.details),
   ]);
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from './migrations.js';
-import { openSqliteStore, VERSION_RECHECK_MS, type SqliteStore } from './sqlite.js';
+import { VERSION_RECHECK_MS } from './cached.js';
+import { openSqliteStore, type SqliteStore } from './sqlite.js';
 import { REF, batch, row } from '../../test/support/storeFixture.js';
 
 const stores: SqliteStore[] = [];

@@ -1,5 +1,6 @@
 // Whole years of assessments kept in memory (frozen objects, so treat them as read-only), by data
-// version: a year read at version v is served until the store's version moves on. Both stores use it.
+// version: a year read at version v is served until the store's version moves on. The cache decorator's
+// (cached.ts) LRU.
 
 import type { Assessment, Vintage } from '../../shared/domain/types.js';
 

@@ -4,12 +4,13 @@ import type { CrosswalkLink, Unit } from './types.js';
 /**
  * A unit as [code, name, type, parent], plus its full name only where it is not `${type} ${name}`
  * (e.g. "Phường 1"), so that 13,000 rows stay small. `parent`: the province (communes, districts),
- * or for an old province the 2025 province it went into.
+ * or for an old province the 2025 province it went into. A null fullName reads as an absent one: JSON may
+ * carry either in an array's place (and hc's type of the answer says so).
  */
-export type IndexUnit = [code: string, name: string, type: string, parent: string, fullName?: string];
+export type IndexUnit = [code: string, name: string, type: string, parent: string, fullName?: string | null];
 
 /** An old commune (or island district) as [code, name, type, old district, new codes largest share first, fullName?]. */
-type IndexAlias = [code: string, name: string, type: string, district: string, targets: string[], fullName?: string];
+type IndexAlias = [code: string, name: string, type: string, district: string, targets: string[], fullName?: string | null];
 
 /** GET /api/search-index. Arrays rather than objects: the index is downloaded whole on first use. */
 export interface SearchIndexData {
@@ -20,7 +21,7 @@ export interface SearchIndexData {
   aliases: IndexAlias[];
 }
 
-export const fullNameOf = (u: { name: string; type: string; fullName?: string }) => u.fullName ?? `${u.type} ${u.name}`;
+export const fullNameOf = (u: { name: string; type: string; fullName?: string | null }) => u.fullName ?? `${u.type} ${u.name}`;
 
 function row(u: Unit, parent: string): IndexUnit {
   return u.fullName === `${u.type} ${u.name}` ? [u.code, u.name, u.type, parent] : [u.code, u.name, u.type, parent, u.fullName];

@@ -1,4 +1,5 @@
-// The PostgreSQL Store (node-postgres, one pool per process), chosen by ANTQ_DATABASE_URL. Writes take one
+// The PostgreSQL Store (node-postgres, one pool per process), chosen by ANTQ_DATABASE_URL, behind the cache
+// decorator with a LISTEN connection as its version source (version.ts). Writes take one
 // transaction-scoped advisory lock, so that writes from every app process are serialised as on SQLite
 // (an import's before-images are exact); figure writes bump meta.version and NOTIFY it in the same
 // transaction. Log-in bookkeeping takes locks of its own keys instead (withKeyedTransaction), so that a
@@ -6,15 +7,16 @@
 
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Level, Origin, Unit, Vintage } from '../../../shared/domain/types.js';
-import { assessableFrom, checkBatch, checkOrigin, checkReference, type Assessable } from '../batchCheck.js';
+import type { Level, Origin, Vintage } from '../../../shared/domain/types.js';
+import { AssessableMemo, checkOrigin, checkReference } from '../batchCheck.js';
+import { cachedStore } from '../cached.js';
 import { StoreWriteError } from '../errors.js';
-import { ASSESSMENT_COLUMNS, FIGURE_COLUMNS, READ_SQL, figureColumns, toAssessment, toBatch, toLink, toReturn, toUnit, type AssessmentRow, type UnitRow } from '../rows.js';
-import type { BatchWrite, Reference, SqlRunner, Store, StoreCounts, StoreReads, StoreTx } from '../store.js';
-import { YearCache } from '../yearCache.js';
+import type { BatchWrite, Reference, SqlRunner, Store, StoreReads, StoreTx } from '../store.js';
 import { migratePg } from './migrations.js';
-import { PG_TYPES, numbered, pgRunner, wrapPg, type Queryable } from './runner.js';
+import { metaValue, pgReads } from './reads.js';
+import { PG_TYPES, pgRunner, wrapPg } from './runner.js';
 import { VERSION_CHANNEL, VersionWatch } from './version.js';
+import { writeBatchRows, writeReference } from './writes.js';
 
 /** Key of the transaction advisory lock every write holds. */
 export const WRITE_LOCK = 0x616e7472;
@@ -55,56 +57,27 @@ export async function openPgStore(url: string, opts: PgOptions = {}): Promise<Pg
         client.release();
       }
     }
-    const store = new PgStoreImpl(pool, url);
-    await store.watch.start();
-    return store;
+    const store = new PgStoreImpl(pool);
+    const watch = new VersionWatch(url, () => store.version());
+    await watch.start();
+    return Object.assign(cachedStore(store, watch), { pool, watch });
   } catch (e) {
     await pool.end();
     throw e;
   }
 }
 
-const COLUMN_LIST = ASSESSMENT_COLUMNS.join(', ');
-const ROW_TYPES: Record<string, string> = { vintage: 'text', commune_code: 'text', year: 'int', province_code: 'text', status: 'text', batch_id: 'int' };
-const UPSERT_COLUMNS = ['vintage', 'commune_code', 'year', 'province_code', ...FIGURE_COLUMNS, 'batch_id'] as const;
-// One statement per batch: the rows as one array per column. An import replaces any row; a sample row never replaces an imported one.
-const UPSERT_ASSESSMENTS = `
-  INSERT INTO assessments (${UPSERT_COLUMNS.join(', ')})
-  SELECT * FROM unnest(${UPSERT_COLUMNS.map((c, k) => `$${k + 1}::${ROW_TYPES[c] ?? (c === 'exemplary' || c === 'key_area' || c === 'hot_spot' ? 'smallint' : 'int')}[]`).join(', ')})
-  ON CONFLICT (vintage, year, commune_code) DO UPDATE SET
-    ${['province_code', ...FIGURE_COLUMNS, 'batch_id'].map((c) => `${c} = excluded.${c}`).join(', ')}
-  WHERE $${UPSERT_COLUMNS.length + 1} = 'import' OR (SELECT origin FROM batches b WHERE b.id = assessments.batch_id) <> 'import'`;
-const UPSERT_RETURNS = `
-  INSERT INTO province_returns (vintage, province_code, year, bodies_total, bodies_certified, batch_id)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[])
-  ON CONFLICT (vintage, year, province_code) DO UPDATE SET
-    bodies_total = excluded.bodies_total, bodies_certified = excluded.bodies_certified, batch_id = excluded.batch_id
-  WHERE $7 = 'import' OR (SELECT origin FROM batches b WHERE b.id = province_returns.batch_id) <> 'import'`;
-const YEARS = `WITH RECURSIVE y(year) AS (
-    SELECT min(year) FROM assessments WHERE vintage = $1
-    UNION ALL
-    SELECT (SELECT min(year) FROM assessments WHERE vintage = $1 AND year > y.year) FROM y WHERE y.year IS NOT NULL)
-  SELECT year FROM y WHERE year IS NOT NULL`;
-const META = 'SELECT value FROM meta WHERE key = $1';
-
-const columnsOf = <T extends Record<string, unknown>>(rows: T[], cols: readonly (keyof T)[]) => cols.map((c) => rows.map((r) => r[c]));
-
-class PgStoreImpl implements PgStore {
+/** The store itself, uncached: every read goes to the database. */
+class PgStoreImpl implements Store {
   readonly dialect = 'postgres' as const;
   readonly sql: SqlRunner;
-  readonly watch: VersionWatch;
-  private readonly yearCache = new YearCache();
-  private assessable: { refVersion: number; codes: Assessable } | undefined;
+  private readonly assessable = new AssessableMemo();
   private readonly reads: StoreReads;
   private closed = false;
 
-  constructor(
-    readonly pool: pg.Pool,
-    url: string,
-  ) {
+  constructor(readonly pool: pg.Pool) {
     this.sql = pgRunner(pool);
-    this.watch = new VersionWatch(url, async () => this.metaValue(pool, 'version'));
-    this.reads = this.readsOn(pool, () => this.watch.current());
+    this.reads = pgReads(pool);
   }
 
   units = (v: Vintage, f?: { level?: Level; provinceCode?: string }) => this.reads.units(v, f);
@@ -123,7 +96,7 @@ class PgStoreImpl implements PgStore {
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       let version: number | undefined;
-      const out = await fn(this.readsOn(client, async () => (version ??= await this.metaValue(client, 'version'))));
+      const out = await fn(pgReads(client, async () => (version ??= await metaValue(client, 'version'))));
       await client.query('COMMIT');
       return out;
     } catch (e) {
@@ -134,66 +107,6 @@ class PgStoreImpl implements PgStore {
     }
   }
 
-  private async metaValue(q: Queryable, key: string): Promise<number> {
-    const { rows } = await q.query<{ value: string }>(META, [key]);
-    return Number(rows[0]?.value ?? 0);
-  }
-
-  private readsOn(q: Queryable, version: () => Promise<number>): StoreReads {
-    const self = this;
-    const rows = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await q.query<T>(sql, params)).rows;
-    return {
-      async units(vintage: Vintage, filter: { level?: Level; provinceCode?: string } = {}): Promise<Unit[]> {
-        const where = ['vintage = $1'];
-        const args: unknown[] = [vintage];
-        if (filter.level !== undefined) where.push(`level = $${args.push(filter.level)}`);
-        if (filter.provinceCode !== undefined) where.push(`province_code = $${args.push(filter.provinceCode)}`);
-        return (await rows<UnitRow>(`SELECT * FROM units WHERE ${where.join(' AND ')} ORDER BY code`, args)).map(toUnit);
-      },
-      async unit(vintage, code) {
-        const [r] = await rows<UnitRow>('SELECT * FROM units WHERE vintage = $1 AND code = $2', [vintage, code]);
-        return r && toUnit(r);
-      },
-      async crosswalk() {
-        return (await rows<Parameters<typeof toLink>[0]>(READ_SQL.crosswalk)).map(toLink);
-      },
-      async years(vintage) {
-        return (await rows<{ year: number }>(YEARS, [vintage])).map((r) => r.year);
-      },
-      async assessments(vintage, year, provinceCode) {
-        const v = await version();
-        let cached = self.yearCache.get(vintage, year, v);
-        if (!cached && provinceCode !== undefined) {
-          return (await rows<AssessmentRow>(`SELECT ${COLUMN_LIST} FROM assessments WHERE vintage = $1 AND year = $2 AND province_code = $3 ORDER BY commune_code`, [vintage, year, provinceCode])).map(toAssessment);
-        }
-        if (!cached) {
-          const list = (await rows<AssessmentRow>(`SELECT ${COLUMN_LIST} FROM assessments WHERE vintage = $1 AND year = $2 ORDER BY commune_code`, [vintage, year])).map(toAssessment);
-          cached = self.yearCache.put(vintage, year, v, list, (await self.assessableCodes(q)).byVintage.get(vintage)!);
-        }
-        return YearCache.pick(cached, provinceCode);
-      },
-      async history(vintage, communeCodes) {
-        if (communeCodes.length === 0) return [];
-        return (await rows<AssessmentRow>(`SELECT ${COLUMN_LIST} FROM assessments WHERE vintage = $1 AND commune_code = ANY($2::text[]) ORDER BY commune_code, year`, [vintage, communeCodes])).map(toAssessment);
-      },
-      async provinceReturns(vintage, year) {
-        return (await rows<Parameters<typeof toReturn>[0]>(numbered(READ_SQL.provinceReturns), [vintage, year])).map(toReturn);
-      },
-      async batches() {
-        return (await rows<Parameters<typeof toBatch>[0]>(READ_SQL.batches)).map(toBatch);
-      },
-      version,
-      async counts(): Promise<StoreCounts> {
-        const [c] = await rows<Omit<StoreCounts, 'assessmentsByOrigin'>>(
-          `SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM crosswalk) AS crosswalk, (SELECT count(*) FROM batches) AS batches,
-                  (SELECT count(*) FROM assessments) AS assessments, (SELECT count(*) FROM province_returns) AS "provinceReturns"`,
-        );
-        const byOrigin = await rows<{ origin: Origin; n: number }>(READ_SQL.countByOrigin);
-        return { ...c, assessmentsByOrigin: { sample: 0, import: 0, ...Object.fromEntries(byOrigin.map((r) => [r.origin, r.n])) } };
-      },
-    };
-  }
-
   // ---------------------------------------------------------------- writes
 
   withTransaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -201,29 +114,26 @@ class PgStoreImpl implements PgStore {
   }
 
   /** One write transaction under the write lock; bumps and announces the version if figures changed. */
-  private async transact<T>(fn: (c: pg.PoolClient, tx: StoreTx) => Promise<T>): Promise<T> {
-    const { out, version } = await this.inTransaction(async (client) => {
+  private transact<T>(fn: (c: pg.PoolClient, tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.inTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
       let changed = false;
       const tx: StoreTx = {
         ...pgRunner(client),
         insertBatch: async (b) => {
           changed = true;
-          return this.insertBatch(client, b);
+          return writeBatchRows(client, b, this.assessable);
         },
         figuresChanged: () => {
           changed = true;
         },
       };
       const out = await fn(client, tx);
-      if (!changed) return { out, version: undefined };
+      if (!changed) return out;
       const { rows } = await client.query<{ value: string }>("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'version' RETURNING value");
-      const version = Number(rows[0].value);
-      await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, String(version)]);
-      return { out, version };
+      await client.query('SELECT pg_notify($1, $2)', [VERSION_CHANNEL, rows[0].value]);
+      return out;
     });
-    if (version !== undefined) this.watch.saw(version);
-    return out;
   }
 
   /**
@@ -269,29 +179,11 @@ class PgStoreImpl implements PgStore {
 
   async replaceReference(ref: Reference): Promise<void> {
     checkReference(ref);
-    await this.write('replaceReference', async (c) => {
-      await c.query('DELETE FROM crosswalk');
-      await c.query('DELETE FROM units');
-      const u = ref.units;
-      await c.query(
-        `INSERT INTO units (vintage, code, level, name, full_name, type, province_code, district_code, population, area_km2)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::float8[])`,
-        [u.map((x) => x.vintage), u.map((x) => x.code), u.map((x) => x.level), u.map((x) => x.name), u.map((x) => x.fullName), u.map((x) => x.type),
-          u.map((x) => x.provinceCode), u.map((x) => x.districtCode), u.map((x) => x.population), u.map((x) => x.areaKm2)],
-      );
-      const l = ref.crosswalk;
-      await c.query('INSERT INTO crosswalk (old_code, new_code, relation, weight) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[])', [
-        l.map((x) => x.oldCode), l.map((x) => x.newCode), l.map((x) => x.relation), l.map((x) => x.weight),
-      ]);
-      await c.query(`UPDATE assessments a SET province_code = u.province_code FROM units u
-        WHERE u.vintage = a.vintage AND u.code = a.commune_code AND u.province_code <> a.province_code`);
-      await c.query("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'reference_version'");
-    });
-    this.assessable = undefined;
+    await this.write('replaceReference', (c) => writeReference(c, ref));
   }
 
   async writeBatch(batch: BatchWrite): Promise<number> {
-    return this.write('writeBatch', (c) => this.insertBatch(c, batch));
+    return this.write('writeBatch', (c) => writeBatchRows(c, batch, this.assessable));
   }
 
   async deleteOrigin(origin: Origin): Promise<void> {
@@ -306,7 +198,7 @@ class PgStoreImpl implements PgStore {
     return this.write('replaceOrigin', async (c) => {
       await c.query('DELETE FROM batches WHERE origin = $1', [origin]);
       const ids: number[] = [];
-      for (const b of batches) ids.push(await this.insertBatch(c, b));
+      for (const b of batches) ids.push(await writeBatchRows(c, b, this.assessable));
       return ids;
     });
   }
@@ -314,7 +206,6 @@ class PgStoreImpl implements PgStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.watch.close();
     await this.pool.end();
   }
 
@@ -327,40 +218,6 @@ class PgStoreImpl implements PgStore {
       });
     } catch (e) {
       return wrapPg(e, what);
-    }
-  }
-
-  private async assessableCodes(q: Queryable): Promise<Assessable> {
-    const refVersion = await this.metaValue(q, 'reference_version');
-    if (!this.assessable || this.assessable.refVersion !== refVersion) {
-      const units = (await q.query(READ_SQL.assessableUnits)).rows as never;
-      const provinces = (await q.query(READ_SQL.provinceCodes)).rows as never;
-      this.assessable = { refVersion, codes: assessableFrom(units, provinces) };
-    }
-    return this.assessable.codes;
-  }
-
-  /** Inserts one batch and its rows; runs inside the caller's transaction on `c`. */
-  private async insertBatch(c: pg.PoolClient, batch: BatchWrite): Promise<number> {
-    const { assessments, returns } = checkBatch(batch, await this.assessableCodes(c));
-    try {
-      const { rows } = await c.query<{ id: number }>('INSERT INTO batches (origin, source, created_at, note) VALUES ($1, $2, $3, $4) RETURNING id', [
-        batch.origin, batch.source, new Date().toISOString(), batch.note ?? '',
-      ]);
-      const batchId = rows[0].id;
-      if (assessments.length > 0) {
-        const named = assessments.map((a) => ({ vintage: a.vintage, commune_code: a.communeCode, year: a.year, province_code: a.provinceCode, ...figureColumns(a), batch_id: batchId }));
-        await c.query(UPSERT_ASSESSMENTS, [...columnsOf(named, UPSERT_COLUMNS), batch.origin]);
-      }
-      if (returns.length > 0) {
-        await c.query(UPSERT_RETURNS, [
-          returns.map((r) => r.vintage), returns.map((r) => r.provinceCode), returns.map((r) => r.year),
-          returns.map((r) => r.bodies.total), returns.map((r) => r.bodies.certified), returns.map(() => batchId), batch.origin,
-        ]);
-      }
-      return batchId;
-    } catch (e) {
-      return wrapPg(e, 'writeBatch');
     }
   }
 }

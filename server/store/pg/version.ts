@@ -1,16 +1,20 @@
-// The data version as other processes announce it: one LISTEN connection per process. Each write of
-// figures bumps meta.version and NOTIFYs the new value in the same transaction (delivered at commit).
-// While the connection is down the version is read from the table on each call (never polled); after a
-// reconnect it is read again, so a notification missed meanwhile is not lost.
+// The data version as other processes announce it: one LISTEN connection per process, the PostgreSQL store's
+// VersionSource for the cache decorator. Each write of figures bumps meta.version and NOTIFYs the new value in
+// the same transaction (delivered at commit). While the connection is down the version is read from the table
+// on each call (never polled); after a reconnect it is read again, so a notification missed meanwhile is not lost.
 
 import pg from 'pg';
+import type { VersionSource } from '../cached.js';
 import { PG_TYPES } from './runner.js';
 
 export const VERSION_CHANNEL = 'antq_version';
 const RECONNECT_MS = [100, 250, 500, 1000, 2000, 5000];
 
-export class VersionWatch {
+export class VersionWatch implements VersionSource {
   private value = -1;
+  /** Writes of this process, and how many of them the last read of the table began after. */
+  private writes = 0;
+  private seenWrites = 0;
   private client: pg.Client | undefined;
   private live = false;
   private closed = false;
@@ -26,15 +30,21 @@ export class VersionWatch {
     await this.connect();
   }
 
-  /** The latest version known: from notifications while listening, else read now. */
+  /** The latest version known: from notifications while listening, else (and after a write of this process) read now. */
   async current(): Promise<number> {
-    if (this.live) return this.value;
+    if (this.live && this.seenWrites === this.writes) return this.value;
+    const w = this.writes;
     this.saw(await this.read());
+    this.seenWrites = Math.max(this.seenWrites, w);
     return this.value;
   }
 
-  /** A version this process committed itself: known before its notification comes back. */
-  saw(v: number): void {
+  /** This process committed a write: read the version once, rather than wait for its notification to come back. */
+  wrote(): void {
+    this.writes++;
+  }
+
+  private saw(v: number): void {
     if (v > this.value) {
       this.value = v;
       for (const l of this.listeners) l(v);
