@@ -15,6 +15,13 @@ export async function ok<T>(res: Response & { json(): Promise<T> }): Promise<T> 
 
 export const fetchMeta = async () => ok(await client.api.meta.$get());
 
+// As for the search index: the browser's revalidation (304) reaches here as the 200 it kept.
+/** The store's data version, that every figure write moves on (client/state/dataVersion.ts polls it). */
+export const fetchDataVersion = async () => {
+  const res = await client.api.version.$get({ query: {} });
+  return ok(res as Extract<typeof res, { status: 200 }>);
+};
+
 const statsQuery = (q: { year: number; level: 'province' | 'commune'; province?: string }) => ({ year: String(q.year), level: q.level, ...(q.province ? { province: q.province } : {}) });
 
 
