@@ -29,11 +29,17 @@ export function useDataVersion(): DataVersion {
 }
 
 let checking: Promise<boolean> | null = null;
+/** The ETag of the last version seen, sent back: a 304 while it holds. */
+let etag: string | null = null;
 
 /** Asks the server whether the data moved on (a conditional request: a 304 while not); true when they did. */
 export function revalidate(): Promise<boolean> {
-  checking ??= fetchDataVersion()
-    .then(({ version }) => figures.observe(version))
+  checking ??= fetchDataVersion(etag)
+    .then((seen) => {
+      if (!seen) return false;
+      etag = seen.etag;
+      return figures.observe(seen.version);
+    })
     // Offline, or the server restarting: the figures stay as they are, and the next check asks again.
     .catch(() => false)
     .finally(() => (checking = null));
