@@ -8,7 +8,7 @@ const SHOWN_MS = 10_000;
 /**
  * "Số liệu đã được cập nhật lúc 15:42": said once (a polite live region, read out by screen readers) and shown for a
  * few seconds when the page found its figures stale and loaded them again. Always in the page, so that the region is
- * there before its words change.
+ * there before its words change; the words stay (faded out) until the next update, for a reader who looks for them.
  */
 export function DataUpdated() {
   const { updatedAt } = useDataVersion();
@@ -21,7 +21,7 @@ export function DataUpdated() {
   const shown = updatedAt !== null && hiddenAt !== updatedAt;
   return (
     <p className={shown ? 'data-updated shown' : 'data-updated'} role="status" aria-live="polite" aria-atomic="true">
-      {shown ? `Số liệu đã được cập nhật lúc ${formatTime(updatedAt)}` : ''}
+      {updatedAt ? `Số liệu đã được cập nhật lúc ${formatTime(updatedAt)}` : ''}
     </p>
   );
 }

@@ -33,7 +33,7 @@ let checking: Promise<boolean> | null = null;
 let etag: string | null = null;
 
 /** Asks the server whether the data moved on (a conditional request: a 304 while not); true when they did. */
-export function revalidate(): Promise<boolean> {
+function revalidate(): Promise<boolean> {
   checking ??= fetchDataVersion(etag)
     .then((seen) => {
       if (!seen) return false;
@@ -47,7 +47,7 @@ export function revalidate(): Promise<boolean> {
 }
 
 /** How often an open page asks while it is visible. */
-export const POLL_MS = 60_000;
+const POLL_MS = 60_000;
 /** Pages of the portal in one browser tell each other here that the data changed. */
 const CHANNEL = 'antq-data';
 
