@@ -103,7 +103,8 @@ describe.skipIf(skip)('figures that know when they are stale, in Chromium', { ti
     expect(versions.length).toBeGreaterThan(seen);
     expect(geometry.length).toBe(loaded);
     await admin.close();
-    // The notice on a phone, said again for the rollback: a picture to look at (it shows for 10 s only, so no assertion).
+    // The notice, said again for the rollback, on a phone: a picture to look at (it shows for 10 s only, so no
+    // assertion on it; the resize may load tiles, so after the geometry count).
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(ARTIFACTS, 'fresh-updated-phone.png') });
   });
