@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { fetchBoundaries, fetchMeta, fetchNationalLayer, type Meta } from './api.js';
+import { fetchBoundaries, fetchNationalLayer, type Meta } from './api.js';
 import { paneLabel } from './lib/compare.js';
 import { crosswalkNote, legendTitleOf, mainLegendNote, rankOf } from './lib/mapLegends.js';
 import { decodeNational, type NationalGeo } from '../shared/lib/topo.js';
 import { ViewExportMenu } from './export/ViewExportMenu.js';
+import { DataUpdated } from './layout/DataUpdated.js';
 import { Header } from './layout/Header.js';
 import { MapPanes, type Hover } from './layout/MapPanes.js';
 import { DetailPanel } from './panels/DetailPanel.js';
@@ -18,7 +19,8 @@ import { DeckNav } from './deck/DeckNav.js';
 import { DeckPanel, Worklist } from './lazyPanels.js';
 import { useDeckPlayer } from './deck/useDeckPlayer.js';
 import { usePlanner } from './state/usePlanner.js';
-import { useAsync } from './state/useData.js';
+import { loadMeta, useAsync } from './state/useData.js';
+import { useDataVersion, watchDataVersion } from './state/dataVersion.js';
 import { useLegends } from './state/useLegends.js';
 import { useMapData } from './state/useMapData.js';
 import { useViewUrl } from './state/useViewUrl.js';
@@ -51,7 +53,12 @@ export function App() {
   const mainMap = useRef<MapLibreMap | null>(null);
   const compareMap = useRef<MapLibreMap | null>(null);
 
-  const { value: meta, error: metaError } = useAsync<Meta>(fetchMeta, []);
+  // The years, batches and "Số liệu đến ngày" move with the data: loaded again at each new data version.
+  const { generation } = useDataVersion();
+  const { value: meta, error: metaError } = useAsync<Meta>(loadMeta, [generation]);
+  // Once the page knows the version its figures are of, it asks whether it moved on whenever it is looked at again.
+  const metaLoaded = meta !== null;
+  useEffect(() => (metaLoaded ? watchDataVersion() : undefined), [metaLoaded]);
   const { value: boundaries, error: geoError } = useAsync<Boundaries>(loadBoundaries, []);
   const data = useMapData(view, meta, boundaries?.provinces ?? null);
   const { years, year, changeFrom, statsLevel, metric, symbology, compare, stats, before, other, drilldown, stale, otherStale } = data;
@@ -232,6 +239,7 @@ export function App() {
         <p className="sr-only" aria-live="polite" aria-atomic="true">
           {summary}
         </p>
+        <DataUpdated />
         <MapPanes
           view={view}
           patch={patch}

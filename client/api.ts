@@ -21,6 +21,17 @@ export const notModified = (path: string) => new Error(`${path}: máy chủ tr�
 
 export const fetchMeta = async () => ok(await client.api.meta.$get());
 
+/**
+ * The store's data version, that every figure write moves on (client/state/dataVersion.ts asks it), asked
+ * conditionally: null when it is still the one of `etag` (a 304). The page keeps the ETag itself, so that the answer
+ * is a 304 whatever the browser's cache does.
+ */
+export const fetchDataVersion = async (etag: string | null) => {
+  const res = await client.api.version.$get({ query: {} }, { headers: etag ? { 'If-None-Match': etag } : {}, init: { cache: 'no-store' } });
+  if (res.status === 304) return null;
+  return { ...(await ok(res)), etag: res.headers.get('ETag') };
+};
+
 const statsQuery = (q: { year: number; level: 'province' | 'commune'; province?: string }) => ({ year: String(q.year), level: q.level, ...(q.province ? { province: q.province } : {}) });
 
 

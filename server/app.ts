@@ -19,6 +19,7 @@ import { ogcRoutes } from './routes/ogc.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { unitsRoutes } from './routes/units.js';
+import { versionRoutes } from './routes/version.js';
 import { worklistRoutes } from './routes/worklist.js';
 import { ApiError } from './services/errors.js';
 import { ImportService } from './services/imports.js';
@@ -46,7 +47,7 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .use(compressed)
     .use(loadSession(backend.users))
     .get('/health', async (c) => c.json({ ok: true, storeVersion: await store.version() }))
-    .route('/meta', metaRoutes(svc))
+    .route('/meta', metaRoutes(svc, store))
     .route('/units', unitsRoutes(svc))
     .route('/auth', authRoutes(backend))
     .route('/imports', importRoutes(new ImportService(store, backend.ledger), backend, maxUploadBytes))
@@ -65,6 +66,8 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/api/stats', statsRoutes(svc))
     // Likewise public, and sent as bytes compressed once per version.
     .route('/api/search-index', searchRoutes(svc, store))
+    // Polled by every open map page (client/state/dataVersion.ts): as cheap as /api/stats' 304, and for the same reasons.
+    .route('/api/version', versionRoutes(store))
     .route('/api', api)
     // Precompressed already: kept out of compress().
     .route('/api/boundaries', boundariesRoutes(geoDir))

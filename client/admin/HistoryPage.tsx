@@ -1,5 +1,6 @@
 // Lịch sử nhập: every import, newest first, with a confirmed "Hoàn tác" for admins and editors.
 import { useCallback, useEffect, useState } from 'react';
+import { announceDataChanged } from '../state/dataVersion.js';
 import { imports, rollback, type ImportRecord, type User } from './adminApi.js';
 import { num, when } from './format.js';
 
@@ -19,6 +20,7 @@ export function HistoryPage({ user }: { user: User }) {
     setMessage(null);
     try {
       const out = await rollback(r.batchId);
+      announceDataChanged();
       setMessage(`Đã hoàn tác lần nhập #${out.batchId}: khôi phục ${num(out.restored)} dòng, xóa ${num(out.removed)} dòng mới.`);
       await load();
     } catch (e) {

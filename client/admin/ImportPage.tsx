@@ -2,6 +2,7 @@
 // step (columns, spellings), each change re-checked; commit only a clean file, or explicitly skipping
 // the invalid rows.
 import { useEffect, useRef, useState } from 'react';
+import { announceDataChanged } from '../state/dataVersion.js';
 import { checkImport, commitImport, provincesOf, RejectedImport, templateUrl, type ImportChoices, type ImportRecord, type ImportReport, type ProvinceOption, type User } from './adminApi.js';
 import { ImportMapping } from './ImportMapping.js';
 import { ImportReportView } from './ImportReportView.js';
@@ -78,6 +79,8 @@ export function ImportPage({ user }: { user: User }) {
     setProgress(0);
     try {
       const out = await commitImport(target, skipInvalid, setProgress);
+      // The map pages open in this browser load the new figures now, not at their next check.
+      announceDataChanged();
       setReport(out.report);
       setDone(out.record);
     } catch (e) {

@@ -3,6 +3,7 @@ import { STATUS_LABELS } from '../../shared/domain/labels.js';
 import { formatCount, formatPercent } from '../../shared/lib/format.js';
 import { fetchTarget, targetDownload, type TargetData } from '../planApi.js';
 import { useAsync } from '../state/useData.js';
+import { useDataVersion } from '../state/dataVersion.js';
 import { ProvinceSelect } from './ProvinceSelect.js';
 
 interface Props {
@@ -21,7 +22,8 @@ export function TargetPanel({ year, provinces, initialProvince, selected, onPick
   const target = Number(targetText.replace(',', '.'));
   const valid = target > 0 && target <= 100;
   const query = { province, year: String(year), target: String(target) };
-  const plan = useAsync<TargetData>(province && valid ? () => fetchTarget(query) : null, [province, year, target]);
+  const { generation } = useDataVersion();
+  const plan = useAsync<TargetData>(province && valid ? () => fetchTarget(query) : null, [province, year, target, generation]);
   const p = plan.value;
   return (
     <div className="target-panel">

@@ -8,6 +8,7 @@ import { communeBounds, setListHover } from '../map/planLayers.js';
 import { fetchWorklist, worklistDownload, type WorklistData, type WorklistRowData } from '../planApi.js';
 import type { Planner } from '../state/usePlanner.js';
 import { useAsync } from '../state/useData.js';
+import { useDataVersion } from '../state/dataVersion.js';
 import { useEscape } from '../state/useEscape.js';
 import { BivariateLegend } from './BivariateLegend.js';
 import { FilterBuilder } from './FilterBuilder.js';
@@ -36,7 +37,8 @@ export function Worklist({ plan, year, years, provinces, geo, hoverCode, selecte
   const { criteria } = plan;
   const query = useMemo(() => worklistQuery(year, criteria), [year, criteria]);
   const key = new URLSearchParams(query).toString();
-  const list = useAsync<WorklistData>(() => fetchWorklist(query), [key]);
+  const { generation } = useDataVersion();
+  const list = useAsync<WorklistData>(() => fetchWorklist(query), [key, generation]);
   const listHover = useRef<string | null>(null);
 
   const hoverRow = (code: string | null) => {

@@ -1,26 +1,22 @@
 import { useEffect, useState } from 'react';
 import { unpackCodes, unpackStatuses } from '../../shared/domain/compactStatus.js';
 import type { Status } from '../../shared/domain/types.js';
-import { fetchProvinceLayer, fetchStats, fetchStatuses, type Stats, type Statuses } from '../api.js';
+import { fetchMeta, fetchProvinceLayer, fetchStats, fetchStatuses, type Meta, type Stats, type Statuses } from '../api.js';
 import { decodeProvince } from '../../shared/lib/topo.js';
 import type { Drilldown } from '../map/MapView.js';
+import { VersionedCache } from '../lib/versionedCache.js';
+import { figures } from './dataVersion.js';
 
-/** One request per key and page; a failed one is forgotten, so that it can be tried again. */
-function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  let p = cache.get(key);
-  if (!p) {
-    p = make();
-    p.catch(() => cache.delete(key));
-    cache.set(key, p);
-  }
-  return p;
+/** What the portal holds (years, provinces, batches, "Số liệu đến ngày"), and the data version it is of. */
+export async function loadMeta(): Promise<Meta> {
+  const meta = await fetchMeta();
+  figures.observe(meta.version);
+  return meta;
 }
 
-const statsCache = new Map<string, Promise<Stats>>();
-
-/** Figures for one year at one level (optionally one province); each request is made once per page. */
+/** Figures for one year at one level (optionally one province); each request is made once per data version. */
 export function loadStats(year: number, level: 'province' | 'commune', province: string | null): Promise<Stats> {
-  return once(statsCache, `${year}|${level}|${province ?? ''}`, () => fetchStats({ year, level, ...(province ? { province } : {}) }));
+  return figures.get(`stats|${year}|${level}|${province ?? ''}`, () => fetchStats({ year, level, ...(province ? { province } : {}) }));
 }
 
 /** A year's commune statuses unpacked into the rows a status legend reads. */
@@ -28,11 +24,9 @@ export interface StatusRows extends Omit<Statuses, 'codes' | 'status'> {
   units: { code: string; status: Status | null }[];
 }
 
-const statusCache = new Map<string, Promise<StatusRows>>();
-
-/** Each commune's status for one year (optionally one province), from the compact answer; once per page. */
+/** Each commune's status for one year (optionally one province), from the compact answer; once per data version. */
 export function loadStatuses(year: number, province: string | null): Promise<StatusRows> {
-  return once(statusCache, `${year}|${province ?? ''}`, async () => {
+  return figures.get(`statuses|${year}|${province ?? ''}`, async () => {
     const { codes: packed, status, ...head } = await fetchStatuses({ year, ...(province ? { province } : {}) });
     const codes = unpackCodes(packed);
     const statuses = unpackStatuses(status, codes.length);
@@ -75,11 +69,12 @@ export function useAsync<T>(make: (() => Promise<T>) | null, deps: unknown[]): {
   return state;
 }
 
-const provinceCache = new Map<string, Promise<Drilldown>>();
+/** Boundaries, never dropped: an import changes figures, not geometry. */
+const geometry = new VersionedCache();
 
-/** A province's finer commune layer for drill-down. */
+/** A province's finer commune layer for drill-down; once per page. */
 export function loadProvince(code: string, bbox: [number, number, number, number]): Promise<Drilldown> {
-  return once(provinceCache, code, () =>
+  return geometry.get(code, () =>
     fetchProvinceLayer(code).then((topo) => ({ code, bbox, communes: decodeProvince(topo) })),
   );
 }

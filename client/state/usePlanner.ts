@@ -6,6 +6,7 @@ import type { NationalGeo } from '../../shared/lib/topo.js';
 import { DEFAULT_PLAN, type PlanCriteria } from '../lib/worklistQuery.js';
 import { setPlanOverlay } from '../map/planLayers.js';
 import { loadStats, useAsync } from './useData.js';
+import { useDataVersion } from './dataVersion.js';
 
 /** The planner mode's state: panel open, map layers on or off, the filter builder's criteria. */
 export function usePlanner(year: number | null, geo: NationalGeo | null) {
@@ -15,7 +16,8 @@ export function usePlanner(year: number | null, geo: NationalGeo | null) {
   const [criteria, setCriteria] = useState<PlanCriteria>(DEFAULT_PLAN);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   // The bivariate map and the overlay are national, whatever level or province the map shows.
-  const communes = useAsync(open && year !== null ? () => loadStats(year, 'commune', null) : null, [open, year]);
+  const { generation } = useDataVersion();
+  const communes = useAsync(open && year !== null ? () => loadStats(year, 'commune', null) : null, [open, year, generation]);
   const rows = (communes.value?.units ?? null) as CommuneFigures[] | null;
   const bivar = useMemo(() => (open && bivariate && rows ? bivariateMap(rows, criteria.cert) : null), [open, bivariate, rows, criteria.cert]);
 

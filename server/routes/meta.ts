@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { NO_DATA_LABEL, STATUS_LABELS } from '../../shared/domain/labels.js';
 import { STATUSES, VINTAGES, type Vintage } from '../../shared/domain/types.js';
 import { SAMPLE_LABEL, type StatsService } from '../services/stats.js';
+import type { Store } from '../store/store.js';
 
 const VINTAGE_LABELS: Record<Vintage, string> = {
   '2025': 'Địa giới từ 01/7/2025 (34 tỉnh, thành phố; không còn cấp huyện)',
@@ -16,8 +17,11 @@ const METRICS = [
   { id: 'models', label: 'Số mô hình tự quản', kind: 'count' },
 ] as const;
 
-export function metaRoutes(svc: StatsService) {
+export function metaRoutes(svc: StatsService, store: Store) {
   return new Hono().get('/', async (c) => {
+    // Read before the figures: a write in between leaves the page a version behind what it holds (one reload too
+    // many), never a version ahead of it (stale figures taken for current).
+    const version = await store.version();
     const batches = [...(await svc.batches()).values()];
     const sample = batches.some((b) => b.origin === 'sample');
     const vintages = await Promise.all(
@@ -34,6 +38,8 @@ export function metaRoutes(svc: StatsService) {
     c.header('Cache-Control', 'no-cache');
     return c.json({
       sample,
+      /** The store's data version these answers are of; GET /api/version says when it moves on. */
+      version,
       dataLabel: sample ? SAMPLE_LABEL : null,
       dataAsOf: batches.reduce<string | null>((m, b) => (m === null || b.createdAt > m ? b.createdAt : m), null),
       vintages,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatPercent, formatTally } from './format.js';
+import { formatCount, formatPercent, formatTally, formatTime } from './format.js';
 
 describe('Vietnamese number format', () => {
   it('groups thousands with dots and uses a decimal comma', () => {
@@ -7,6 +7,10 @@ describe('Vietnamese number format', () => {
     expect(formatCount(12.25)).toBe('12,3');
     expect(formatPercent(0.9475)).toBe('94,75%');
     expect(formatPercent(1)).toBe('100,00%');
+  });
+  it('prints a time of day on the 24-hour clock', () => {
+    expect(formatTime(new Date(2026, 0, 1, 9, 5))).toBe('09:05');
+    expect(formatTime(new Date(2026, 0, 1, 15, 42, 59))).toBe('15:42');
   });
   it('prints a tally as the reports do', () => {
     expect(formatTally({ certified: 709, total: 730 })).toBe('709/730 (97,12%)');

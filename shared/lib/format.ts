@@ -44,6 +44,11 @@ export function formatArea(km2: number | null | undefined): string {
   return km2 === null || km2 === undefined ? '–' : `${decimal.format(km2)} km²`;
 }
 
+/** A time of day on the 24-hour clock, in the reader's time zone: "15:42". */
+export function formatTime(d: Date): string {
+  return new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '–';
   return new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
