@@ -15,7 +15,7 @@ export async function ok<T>(res: Response & { json(): Promise<T> }): Promise<T> 
 
 /**
  * The answer to a 304. The browser revalidates from its own cache and hands over the 200 it kept, so a 304 reaches
- * the code only for a request that named an ETag itself, which this client never does.
+ * the code only for a request that named an ETag itself, which this client does only for /api/version.
  */
 export const notModified = (path: string) => new Error(`${path}: máy chủ trả lời 304 cho một yêu cầu không hỏi bản đã lưu`);
 
@@ -33,7 +33,6 @@ export const fetchDataVersion = async (etag: string | null) => {
 };
 
 const statsQuery = (q: { year: number; level: 'province' | 'commune'; province?: string }) => ({ year: String(q.year), level: q.level, ...(q.province ? { province: q.province } : {}) });
-
 
 /** Every figure of every unit: for legends of figures, panels, exports. */
 export const fetchStats = async (q: { year: number; level: 'province' | 'commune'; province?: string }) => {
