@@ -63,5 +63,14 @@ describe('npm test checks side by side', () => {
     expect(plan.map((c) => c.map((s) => s.name))).toEqual([['data', 'build', 'vitest'], ['typecheck'], ['lint'], ['knip']]);
     expect(plan[0][2]).toMatchObject({ argv: ['vitest', 'run', 'server/routes'], live: true });
     expect(plan[1][0].argv.slice(1)).toEqual(['run', '--silent', 'typecheck']);
+    expect(plan.map((c) => c.map((s) => s.background ?? false))).toEqual([[false, false, false], [true], [true], [true]]);
+  });
+
+  it('runs a background step at a lower CPU priority', async () => {
+    const seen: StepResult[] = [];
+    const niceness = 'console.log(require("os").getPriority())';
+    expect(await runChains([[{ ...node('bg', niceness), background: true }], [node('fg', niceness)]], (r) => seen.push(r))).toBe(true);
+    const by = Object.fromEntries(seen.map((r) => [r.name, Number(r.output)]));
+    expect(by.bg).toBeGreaterThan(by.fg);
   });
 });

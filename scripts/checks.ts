@@ -1,12 +1,13 @@
 /**
  * npm test: the boundary layers, the client build and then vitest (the tests need both), with the typecheck, the
  * lint and knip beside them. These share nothing, and on two cores the checks' 2–3 minutes of CPU fit beside the
- * build and the tests' waits instead of before them. vitest prints as it goes; every other step's output is
+ * build and the tests instead of before them; at a lower priority, so that they never slow the critical path. vitest prints as it goes; every other step's output is
  * printed whole when the step ends, so that parallel steps never interleave. Any failure fails the run, after
  * the other steps have finished, so that one run shows every failure. Arguments go to vitest
  * (`npm test -- server/routes`).
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 export interface Step {
@@ -15,12 +16,15 @@ export interface Step {
   argv: readonly string[];
   /** Output straight to the terminal as it comes (the one long step), not kept until the step ends. */
   live?: boolean;
+  /** Off the critical path: at a lower CPU priority, so that it takes the cores the tests leave idle. */
+  background?: boolean;
 }
 
 /** The chains run side by side, the steps of a chain one after another (a later step needs the earlier's output). */
 export function testPlan(vitestArgs: readonly string[] = []): Step[][] {
   const npm = (name: string): Step => ({ name, argv: [process.platform === 'win32' ? 'npm.cmd' : 'npm', 'run', '--silent', name] });
-  return [[npm('data'), npm('build'), { name: 'vitest', argv: ['vitest', 'run', ...vitestArgs], live: true }], [npm('typecheck')], [npm('lint')], [npm('knip')]];
+  const check = (name: string): Step => ({ ...npm(name), background: true });
+  return [[npm('data'), npm('build'), { name: 'vitest', argv: ['vitest', 'run', ...vitestArgs], live: true }], [check('typecheck')], [check('lint')], [check('knip')]];
 }
 
 export interface StepResult {
@@ -32,11 +36,15 @@ export interface StepResult {
   output: string;
 }
 
+const NICE = ['/usr/bin/nice', '/bin/nice'].find((p) => existsSync(p));
+
 function runStep(step: Step): Promise<StepResult> {
   const t0 = performance.now();
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    const child = spawn(step.argv[0], step.argv.slice(1), { stdio: step.live ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'] });
+    // nice(1) where there is one (Linux, macOS): the data, the build and the tests are the run's critical path.
+    const argv = step.background && NICE ? [NICE, '-n', '10', ...step.argv] : step.argv;
+    const child = spawn(argv[0], argv.slice(1), { stdio: step.live ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (d: Buffer) => chunks.push(d));
     child.stderr?.on('data', (d: Buffer) => chunks.push(d));
     const done = (code: number, extra = '') =>
