@@ -70,14 +70,12 @@ describe.skipIf(skip)('the app under its Content-Security-Policy', { timeout: 30
     expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
     expect(portal.cspViolations).toEqual([]);
     // The watch works: an inline style, which the policy forbids, is reported.
-    const probe = await page.evaluate(async () => {
+    await page.evaluate(() => {
       const s = document.createElement('style');
       s.textContent = 'body { outline: 1px solid red }';
       document.head.appendChild(s);
-      await new Promise((r) => setTimeout(r, 200));
-      return window.cspViolations;
     });
-    expect(probe).toEqual([expect.stringMatching(/^style-src/)]);
+    await expect.poll(() => page.evaluate(() => window.cspViolations)).toEqual([expect.stringMatching(/^style-src/)]);
     await expect.poll(() => portal.cspViolations.length).toBe(1);
     // The probe's, on purpose: not one for the portal's closing check.
     portal.cspViolations.length = 0;
