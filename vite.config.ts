@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 
 const apiPort = Number(process.env.PORT ?? 8787);
 
-export default defineConfig({
+export default defineConfig(async ({ mode }) => ({
   root: 'client',
   plugins: [react()],
   build: {
@@ -35,5 +35,7 @@ export default defineConfig({
     // End-to-end tests start a server and a browser each: keep files from competing for 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
+    // Only vitest needs it (and loads vitest/node): `vite build` does not.
+    ...(mode === 'test' ? { sequence: { sequencer: (await import('./test/support/sequencer.js')).SlowFirstSequencer } } : {}),
   },
-});
+}));
