@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { STATUS_LABELS } from '../../shared/domain/labels.js';
+import { NOT_REPORTED, STATUS_LABELS } from '../../shared/domain/labels.js';
 import { formatCount, formatPercent } from '../../shared/lib/format.js';
 import { fetchTarget, targetDownload, type TargetData } from '../planApi.js';
 import { useAsync } from '../state/useData.js';
@@ -65,7 +65,7 @@ export function TargetPanel({ year, provinces, initialProvince, selected, onPick
                           {c.type} {c.name}
                         </button>
                         <div className="small muted">
-                          {STATUS_LABELS[c.status]}, {c.missingResidential === null ? 'khu dân cư: chưa báo cáo' : `còn ${formatCount(c.missingResidential)} khu dân cư chưa đạt`}{c.keyArea ? ' · địa bàn trọng điểm' : ''}
+                          {STATUS_LABELS[c.status]}, {c.missingResidential === null ? `khu dân cư: ${NOT_REPORTED}` : `còn ${formatCount(c.missingResidential)} khu dân cư chưa đạt`}{c.keyArea ? ' · địa bàn trọng điểm' : ''}
                         </div>
                       </td>
                       <td>{formatPercent(c.closeness)}</td>
