@@ -133,8 +133,7 @@ async function main() {
     const naiveBytes = await wireBytes(`${naive.url}/communes.geojson`);
 
     log('recolour after year and metric switches…');
-    const meta = (await (await get(`${server.url}/api/meta`)).json()) as { vintages: { id: string; years: number[] }[] };
-    const years = meta.vintages.find((v) => v.id === '2025')!.years;
+    const years = await years2025(server.url);
     // Down through the years and back up (every year shown at least once), then each metric twice in the latest year.
     const desc = [...years].sort((a, b) => b - a);
     const switches: Switch[] = [
@@ -149,9 +148,7 @@ async function main() {
     const search = searchSpeed(searchData, typedQueries(searchData, run.pageLoads > 3 ? 300 : 100));
     const firstScript = await firstScriptBytes(server.url);
 
-    const stats = await statsLoads(server.url, Math.max(...years), { seconds: run.loadSeconds, warmup: run.warmupSeconds }, log);
-    log(`log-in timing: ${run.logins} of each kind…`);
-    const login = await loginTiming(run.logins, log);
+    const { stats, login } = await apiFigures(server.url, Math.max(...years), run, log);
 
     const soakPaths = [
       ...years.map((y) => `/api/stats?year=${y}&level=commune`),
@@ -218,16 +215,26 @@ async function main() {
   }
 }
 
+/** The years of the 2025 map the portal holds. */
+async function years2025(url: string): Promise<number[]> {
+  const meta = (await (await get(`${url}/api/meta`)).json()) as { vintages: { id: string; years: number[] }[] };
+  return meta.vintages.find((v) => v.id === '2025')!.years;
+}
+
+/** The API's figures: /api/stats of `year` beside hello-world, and the log-in timing. */
+async function apiFigures(url: string, year: number, run: Plan, log: (s: string) => void) {
+  const stats = await statsLoads(url, year, { seconds: run.loadSeconds, warmup: run.warmupSeconds }, log);
+  log(`log-in timing: ${run.logins} of each kind…`);
+  return { stats, login: await loginTiming(run.logins, log) };
+}
+
 /** `--only api`: the portal's server and the API's figures, nothing else. */
 async function apiOnly(run: Plan, outDir: string, log: (s: string) => void) {
   const loadBefore = loadavg()[0];
   const server = await startServer();
   try {
     log(`portal ${server.url} (pid ${server.pid})`);
-    const meta = (await (await get(`${server.url}/api/meta`)).json()) as { vintages: { id: string; years: number[] }[] };
-    const stats = await statsLoads(server.url, Math.max(...meta.vintages.find((v) => v.id === '2025')!.years), { seconds: run.loadSeconds, warmup: run.warmupSeconds }, log);
-    log(`log-in timing: ${run.logins} of each kind…`);
-    const login = await loginTiming(run.logins, log);
+    const { stats, login } = await apiFigures(server.url, Math.max(...(await years2025(server.url))), run, log);
     const rs = apiRows({ stats, login });
     const environment = { date: new Date().toISOString(), node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, loadAverage1m: { before: loadBefore, after: loadavg()[0] }, plan: run };
     log(`\n${table(rs)}\n`);
