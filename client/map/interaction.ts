@@ -1,4 +1,6 @@
-import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
+import type { Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
+import { bboxOfGeometry } from '../../shared/lib/bbox.js';
+import { tapZoom } from '../lib/tapZoom.js';
 import type { CommuneProps } from '../../shared/lib/topo.js';
 import type { ViewState } from '../../shared/domain/view.js';
 import { FILL_SOURCES, featureTarget, fillLayer, type FillSource } from './style.js';
@@ -68,7 +70,13 @@ export function bindInteraction(map: MapLibreMap, h: Handlers): void {
     if (h.loaded()) setHover(unitAt(e.point.x, e.point.y), e.point.x, e.point.y);
   });
   map.on('mouseout', () => setHover(null));
-  map.on('click', (e) => select(h.loaded() ? unitAt(e.point.x, e.point.y) : null));
+  map.on('click', (e) => {
+    const f = h.loaded() ? unitAt(e.point.x, e.point.y) : null;
+    const zoom = f && isTouch(e) ? tapZoom(screenSize(map, f), map.getZoom(), map.getMaxZoom()) : null;
+    if (zoom === null) return select(f);
+    setHover(null);
+    map.easeTo({ center: e.lngLat, zoom });
+  });
   map.on('moveend', () => {
     if (document.activeElement === canvas) {
       const { f, x, y } = centre();
@@ -77,4 +85,16 @@ export function bindInteraction(map: MapLibreMap, h: Handlers): void {
     const c = map.getCenter();
     h.onMove?.({ zoom: map.getZoom(), lat: c.lat, lng: c.lng });
   });
+}
+
+const isTouch = (e: MapMouseEvent) => (e.originalEvent as PointerEvent).pointerType === 'touch';
+
+/** The larger side of a unit's extent on screen, in CSS pixels. */
+function screenSize(map: MapLibreMap, f: MapGeoJSONFeature): number {
+  const g = f.geometry;
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return Infinity;
+  const [w, s, e, n] = bboxOfGeometry(g);
+  const a = map.project([w, n]);
+  const b = map.project([e, s]);
+  return Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y));
 }

@@ -193,7 +193,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
     await page.emulateMedia({ reducedMotion: null });
   });
 
-  it('on a phone: the map has the screen, nothing scrolls sideways, the controls are in a sheet, a tap opens a commune, a pinch zooms', async () => {
+  it('on a phone: the map has the screen, nothing scrolls sideways, the controls are in a sheet, a tap on a commune too small for a finger zooms in, a tap opens a commune, a pinch zooms', async () => {
     const page = phone;
     const measure = () =>
       page.evaluate(() => ({
@@ -229,13 +229,22 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
     await page.keyboard.press('Escape');
     await expect.poll(() => sheet.isVisible(), { timeout: 20_000 }).toBe(false);
 
-    // A tap on a commune (Lào Cai's hills: large communes at the national zoom) opens its sheet at the bottom.
-    const spot = await page.evaluate(() => {
-      const m = window.antqMap!;
-      const p = m.project([104, 22]);
-      const r = m.getCanvas().getBoundingClientRect();
-      return [r.left + p.x, r.top + p.y];
-    });
+    // A tap on a commune too small for a finger (every commune is a few pixels at the national zoom) zooms in
+    // around it and selects nothing; the next tap on it, now large enough, opens its sheet at the bottom.
+    const laoCai = () =>
+      page.evaluate(() => {
+        const m = window.antqMap!;
+        const p = m.project([104, 22]);
+        const r = m.getCanvas().getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+      });
+    const nationalZoom = await page.evaluate(() => window.antqMap!.getZoom());
+    let spot = await laoCai();
+    await page.touchscreen.tap(spot[0], spot[1]);
+    await expect.poll(() => page.evaluate(() => window.antqMap!.getZoom()), { timeout: 20_000 }).toBeGreaterThan(nationalZoom + 2.5);
+    await expect.poll(() => page.evaluate(() => !window.antqMap!.isMoving()), { timeout: 20_000 }).toBe(true);
+    expect(new URL(page.url()).searchParams.get('unit')).toBeNull();
+    spot = await laoCai();
     await page.touchscreen.tap(spot[0], spot[1]);
     await expect.poll(() => new URL(page.url()).searchParams.get('unit'), { timeout: 20_000 }).toMatch(/^\d{5}$/);
     const panel = page.locator('.panel');
