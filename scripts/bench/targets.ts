@@ -30,8 +30,12 @@ export interface Measurements {
   search: { names: number; keystrokes: number; p50: number; p95: number; max: number; cpuP50: number; cpuP95: number };
   /** Click → map idle (the target), and → the next animation frame (the colours handed to the compositor). */
   recolour: { idle: Summary; painted: Summary };
-  /** ours: /api/stats?fields=status (what the map colours from); full: the same year with every figure, for reference. */
-  stats: { ours: Load; hello: Load; full: Load };
+  /**
+   * ours: /api/stats?fields=status (what the map colours from); full: the same year with every figure, for reference;
+   * hello: hello-world on the app's base (its router and the middleware every answer passes); bare: hello-world on a
+   * bare Hono app, what that base costs.
+   */
+  stats: { ours: Load; hello: Load; full: Load; bare: Load };
   /** Log-in: a known name with a wrong password beside an unknown name. */
   login: LoginTiming;
   soak: Load;
@@ -151,7 +155,7 @@ export function apiRows(m: Pick<Measurements, 'stats' | 'login'>): Row[] {
   const login = m.login;
   return [
     {
-      figure: `/api/stats, all communes of a year (fields=status: what the map colours from), ${m.stats.ours.connections} connections: throughput (naive: hello-world route)`,
+      figure: `/api/stats, all communes of a year (fields=status: what the map colours from), ${m.stats.ours.connections} connections: throughput (naive: hello-world on the app's base)`,
       ours: fmtRate(m.stats.ours.rps),
       naive: fmtRate(m.stats.hello.rps),
       ratio: `${fmtPercent(share)} of hello-world`,
@@ -177,6 +181,13 @@ export function apiRows(m: Pick<Measurements, 'stats' | 'login'>): Row[] {
       naive: fmtMs(login.unknown.median),
       ratio: `${fmtRatio(login.ratio)} (known / unknown)`,
       checks: [check(`within ${TARGETS.loginRatio}× either way`, login.ratio <= TARGETS.loginRatio && 1 / login.ratio <= TARGETS.loginRatio)],
+    },
+    {
+      figure: "hello-world on the app's base (router, security headers, write check, body limits) beside a bare Hono hello-world: what every route pays",
+      ours: fmtRate(m.stats.hello.rps),
+      naive: fmtRate(m.stats.bare.rps),
+      ratio: `${fmtPercent(m.stats.hello.rps / m.stats.bare.rps)} of bare (/api/stats: ${fmtPercent(m.stats.ours.rps / m.stats.bare.rps)})`,
+      checks: [check('reported', null)],
     },
   ];
 }
