@@ -61,7 +61,7 @@ describe('rows', () => {
       'search box, a keystroke over 11,788 names typed letter by letter (2,452 keystrokes): p50 / p95 / max: p95 ≤ 5 ms',
       'recolour after a year or metric switch (click → map idle; → next frame): ≤ 100 ms',
       "/api/stats, all communes of a year (fields=status: what the map colours from), 50 connections: throughput (naive: hello-world on the app's base): ≥ 50 % of hello-world",
-      '/api/stats latency p50 / p99 (naive: hello-world route): p99 ≤ 50 ms',
+      "/api/stats latency p50 / p99 (naive: hello-world on the app's base): p99 ≤ 50 ms",
       'log-in, a known name with a wrong password (naive: an unknown name), median of 5 each: within 2× either way',
       '200 connections for 60 s, stats + boundary routes: zero errors',
       'import check, full country (3,321 rows, 205 KB; dry run: read, find the table, match, validate), report layout, XLSX; naive: plain reading of the file: ≤ 1.00 s',

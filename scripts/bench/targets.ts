@@ -162,7 +162,7 @@ export function apiRows(m: Pick<Measurements, 'stats' | 'login'>): Row[] {
       checks: [check(`≥ ${fmtPercent(TARGETS.statsShareOfHello)} of hello-world`, share >= TARGETS.statsShareOfHello)],
     },
     {
-      figure: '/api/stats latency p50 / p99 (naive: hello-world route)',
+      figure: "/api/stats latency p50 / p99 (naive: hello-world on the app's base)",
       ours: `${fmtMs(m.stats.ours.p50)} / ${fmtMs(m.stats.ours.p99)}`,
       naive: `${fmtMs(m.stats.hello.p50)} / ${fmtMs(m.stats.hello.p99)}`,
       ratio: NONE,
