@@ -74,7 +74,6 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/ogc', ogcRoutes(svc, geoDir));
 
   app.all('/api/*', (c) => c.json({ error: { status: 404, message: `Không có đường dẫn API ${c.req.path}` } }, 404));
-  app.onError(errorHandler);
   if (clientDir) {
     const root = relative(process.cwd(), clientDir) || '.';
     app.use('/*', serveStatic({ root }));
@@ -85,12 +84,14 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
 
 /**
  * The app before its routes: the router every request is matched by (route() copies the sub-apps' routes into the
- * top app's) and the middleware every answer passes: security headers on all, errors and static files included;
- * on /api/*, writes from other sites and oversized bodies refused. The benchmark's hello-world route is built on it
+ * top app's), the middleware every answer passes (security headers on all, errors and static files included; on
+ * /api/*, writes from other sites and oversized bodies refused) and the error handler. The benchmark's hello-world route is built on it
  * too (scripts/bench/server-process.ts), so that it pays what a real route pays.
  */
 export function appBase() {
-  return new Hono({ router: new MemoRouter() }).use(securityHeaders()).use('/api/*', sameOriginWrites(), bodyLimits());
+  const base = new Hono({ router: new MemoRouter() }).use(securityHeaders()).use('/api/*', sameOriginWrites(), bodyLimits());
+  base.onError(errorHandler);
+  return base;
 }
 
 /** No admin backend configured: public routes work, every admin operation says so. */
