@@ -10,7 +10,7 @@ import { SmartRouter } from 'hono/router/smart-router';
 import { TrieRouter } from 'hono/router/trie-router';
 
 /** Paths remembered at most: a crawler's or attacker's stream of distinct paths only evicts, it never grows memory. */
-export const MEMO_PATHS = 1024;
+const MEMO_PATHS = 1024;
 
 export class MemoRouter<T> implements Router<T> {
   readonly name: string;
