@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { missed, rows, table, type Load, type Measurements } from './targets.js';
+import { combine } from './load.js';
+import { apiRows, missed, rows, table, type Load, type Measurements } from './targets.js';
 
 const load = (rps: number, p99: number, errors = 0): Load => ({ connections: 50, seconds: 10, requests: rps * 10, rps, p50: p99 / 3, p99, errors });
 const summary = (median: number) => ({ n: 5, median, min: median * 0.9, max: median * 1.2 });
@@ -35,6 +36,16 @@ describe('rows', () => {
     expect(rs[7].ratio).toBe('67 % of hello-world');
     expect(rs[10]).toMatchObject({ ours: '60 ms', naive: '55 ms', ratio: '1.1× (known / unknown)' });
     expect(rs[11]).toMatchObject({ ours: '6,000 req/s', naive: '12,000 req/s', ratio: '50 % of bare (/api/stats: 33 %)' });
+  });
+
+  it('reports the CPU time per request of server and load generator where measured, over rounds weighted by requests', () => {
+    const m = measured();
+    const cpu = (r: Load, server: number, client: number): Load => ({ ...r, cpu: { server, client } });
+    const ours = combine([cpu(load(4000, 30), 60, 140), cpu(load(2000, 30), 90, 170)]);
+    expect(ours.cpu).toEqual({ server: 70, client: 150 });
+    const rs = apiRows({ ...m, stats: { ...m.stats, ours, hello: cpu(load(6000, 20), 50, 40) } });
+    expect(rs.find((r) => r.figure.startsWith('CPU time per request'))).toMatchObject({ ours: '70 µs + 150 µs', naive: '50 µs + 40 µs', ratio: 'server 1.4×, autocannon 3.8×', checks: [{ met: null }] });
+    expect(apiRows(m).some((r) => r.figure.startsWith('CPU time'))).toBe(false);
   });
 
   it('misses the log-in target either way: an unknown name much slower tells as much as one much quicker', () => {

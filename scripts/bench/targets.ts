@@ -13,6 +13,8 @@ export interface Load {
   p99: number;
   /** Socket errors + timeouts + non-2xx answers. */
   errors: number;
+  /** CPU time per request, µs, of the server process and of the load generator (this process), where measured. */
+  cpu?: { server: number; client: number };
 }
 
 /** Everything one benchmark run measured; null where a measurement could not finish. */
@@ -149,6 +151,8 @@ export function rows(m: Measurements): Row[] {
   ];
 }
 
+const fmtCpu = (c: { server: number; client: number }) => `${Math.round(c.server)} µs + ${Math.round(c.client)} µs`;
+
 /** The API's rows: /api/stats beside hello-world, and the log-in timing (also all that `--only api` prints). */
 export function apiRows(m: Pick<Measurements, 'stats' | 'login'>): Row[] {
   const share = m.stats.ours.rps / m.stats.hello.rps;
@@ -182,6 +186,17 @@ export function apiRows(m: Pick<Measurements, 'stats' | 'login'>): Row[] {
       ratio: `${fmtRatio(login.ratio)} (known / unknown)`,
       checks: [check(`within ${TARGETS.loginRatio}× either way`, login.ratio <= TARGETS.loginRatio && 1 / login.ratio <= TARGETS.loginRatio)],
     },
+    ...(m.stats.ours.cpu && m.stats.hello.cpu
+      ? [
+          {
+            figure: "CPU time per request, server + load generator (autocannon): /api/stats (fields=status) (naive: hello-world on the app's base)",
+            ours: fmtCpu(m.stats.ours.cpu),
+            naive: fmtCpu(m.stats.hello.cpu),
+            ratio: `server ${fmtRatio(m.stats.ours.cpu.server / m.stats.hello.cpu.server)}, autocannon ${fmtRatio(m.stats.ours.cpu.client / m.stats.hello.cpu.client)}`,
+            checks: [check('reported', null)],
+          },
+        ]
+      : []),
     {
       figure: "hello-world on the app's base (router, security headers, write check, body limits) beside a bare Hono hello-world: what every route pays",
       ours: fmtRate(m.stats.hello.rps),
