@@ -23,7 +23,7 @@ const routes: Record<string, { fetch: (req: Request) => Response | Promise<Respo
 
 const server = serve(
   {
-    // Both apps behind the same dispatch, so the comparison pays the same per-request cost.
+    // Every app behind the same dispatch, so that each path pays the same for it.
     fetch: (req: Request) => (routes[new URL(req.url).pathname] ?? app).fetch(req),
     port: 0,
     hostname: '127.0.0.1',
