@@ -47,7 +47,7 @@ export function combine(runs: Load[]): Load {
 const perRequest = (runs: Load[], side: 'server' | 'client') => runs.reduce((t, r) => t + r.cpu![side] * r.requests, 0) / runs.reduce((n, r) => n + r.requests, 0);
 
 /** CPU time of process `pid` so far (user + system, all threads), µs, from /proc. */
-export function processCpuUs(pid: number): number {
+function processCpuUs(pid: number): number {
   // Fields after the command name (which may hold spaces, hence from the last ")"): utime and stime are the 12th and 13th.
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
