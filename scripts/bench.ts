@@ -28,7 +28,7 @@ import { startNaiveSite } from './bench/naive-site.js';
 import { prepare } from './bench/prepare.js';
 import { searchSpeed, typedQueries } from './bench/searchSpeed.js';
 import type { SearchIndexData } from '../shared/domain/searchIndex.js';
-import { startServer } from './bench/server.js';
+import { startServer, type BenchServer } from './bench/server.js';
 import { summarize } from './bench/summary.js';
 import { apiRows, missed, pageLoadRows, rows, table, type Measurements } from './bench/targets.js';
 import { INPUTS } from './pipeline/settings.js';
@@ -148,7 +148,7 @@ async function main() {
     const search = searchSpeed(searchData, typedQueries(searchData, run.pageLoads > 3 ? 300 : 100));
     const firstScript = await firstScriptBytes(server.url);
 
-    const { stats, login } = await apiFigures(server.url, Math.max(...years), run, log);
+    const { stats, login } = await apiFigures(server, Math.max(...years), run, log);
 
     const soakPaths = [
       ...years.map((y) => `/api/stats?year=${y}&level=commune`),
@@ -222,8 +222,8 @@ async function years2025(url: string): Promise<number[]> {
 }
 
 /** The API's figures: /api/stats of `year` beside hello-world, and the log-in timing. */
-async function apiFigures(url: string, year: number, run: Plan, log: (s: string) => void) {
-  const stats = await statsLoads(url, year, { seconds: run.loadSeconds, warmup: run.warmupSeconds }, log);
+async function apiFigures(server: BenchServer, year: number, run: Plan, log: (s: string) => void) {
+  const stats = await statsLoads(server, year, { seconds: run.loadSeconds, warmup: run.warmupSeconds }, log);
   log(`log-in timing: ${run.logins} of each kind…`);
   return { stats, login: await loginTiming(run.logins, log) };
 }
@@ -234,7 +234,7 @@ async function apiOnly(run: Plan, outDir: string, log: (s: string) => void) {
   const server = await startServer();
   try {
     log(`portal ${server.url} (pid ${server.pid})`);
-    const { stats, login } = await apiFigures(server.url, Math.max(...(await years2025(server.url))), run, log);
+    const { stats, login } = await apiFigures(server, Math.max(...(await years2025(server.url))), run, log);
     const rs = apiRows({ stats, login });
     const environment = { date: new Date().toISOString(), node: process.version, cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, loadAverage1m: { before: loadBefore, after: loadavg()[0] }, plan: run };
     log(`\n${table(rs)}\n`);

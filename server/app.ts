@@ -6,6 +6,7 @@ import { sameOriginWrites } from './auth/origin.js';
 import { loadSession } from './auth/session.js';
 import { bodyLimits } from './http/bodyLimits.js';
 import { errorHandler } from './http/errorHandler.js';
+import { MemoRouter } from './http/memoRouter.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
@@ -57,10 +58,7 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     // /worklist, /worklist.xlsx|.csv, /targets, /targets.xlsx|.csv: file names, so mounted at the root.
     .route('/', worklistRoutes(svc));
 
-  const app = new Hono()
-    // On every answer, errors and static files included; then writes from other sites and oversized bodies are refused.
-    .use(securityHeaders())
-    .use('/api/*', sameOriginWrites(), bodyLimits())
+  const app = appBase()
     // The busiest route, first and outside /api's middleware: it needs no session, and it sends bytes it compressed
     // once itself (compress() would only rebuild their headers on each request).
     .route('/api/stats', statsRoutes(svc))
@@ -76,13 +74,24 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/ogc', ogcRoutes(svc, geoDir));
 
   app.all('/api/*', (c) => c.json({ error: { status: 404, message: `Không có đường dẫn API ${c.req.path}` } }, 404));
-  app.onError(errorHandler);
   if (clientDir) {
     const root = relative(process.cwd(), clientDir) || '.';
     app.use('/*', serveStatic({ root }));
     app.get('*', serveStatic({ root, path: 'index.html' }));
   }
   return app;
+}
+
+/**
+ * The app before its routes: the router every request is matched by (route() copies the sub-apps' routes into the
+ * top app's), the middleware every answer passes (security headers on all, errors and static files included; on
+ * /api/*, writes from other sites and oversized bodies refused) and the error handler. The benchmark's hello-world route is built on it
+ * too (scripts/bench/server-process.ts), so that it pays what a real route pays.
+ */
+export function appBase() {
+  const base = new Hono({ router: new MemoRouter() }).use(securityHeaders()).use('/api/*', sameOriginWrites(), bodyLimits());
+  base.onError(errorHandler);
+  return base;
 }
 
 /** No admin backend configured: public routes work, every admin operation says so. */

@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The hello-world route the stats route is compared against. */
-export const HELLO_PATH = '/__bench/hello';
+/** The hello-world route the stats route is compared against: on the app's base (router, middleware), under /api/ as the stats route is. */
+export const HELLO_PATH = '/api/__bench/hello';
+/** The same on a bare Hono app: what the app's base costs (reported). */
+export const BARE_HELLO_PATH = '/__bench/hello';
 
 export interface BenchServer {
   url: string;

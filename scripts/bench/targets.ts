@@ -13,6 +13,8 @@ export interface Load {
   p99: number;
   /** Socket errors + timeouts + non-2xx answers. */
   errors: number;
+  /** CPU time per request, µs, of the server process and of the load generator (this process), where measured. */
+  cpu?: { server: number; client: number };
 }
 
 /** Everything one benchmark run measured; null where a measurement could not finish. */
@@ -30,8 +32,12 @@ export interface Measurements {
   search: { names: number; keystrokes: number; p50: number; p95: number; max: number; cpuP50: number; cpuP95: number };
   /** Click → map idle (the target), and → the next animation frame (the colours handed to the compositor). */
   recolour: { idle: Summary; painted: Summary };
-  /** ours: /api/stats?fields=status (what the map colours from); full: the same year with every figure, for reference. */
-  stats: { ours: Load; hello: Load; full: Load };
+  /**
+   * ours: /api/stats?fields=status (what the map colours from); full: the same year with every figure, for reference;
+   * hello: hello-world on the app's base (its router and the middleware every answer passes); bare: hello-world on a
+   * bare Hono app, what that base costs.
+   */
+  stats: { ours: Load; hello: Load; full: Load; bare: Load };
   /** Log-in: a known name with a wrong password beside an unknown name. */
   login: LoginTiming;
   soak: Load;
@@ -145,20 +151,22 @@ export function rows(m: Measurements): Row[] {
   ];
 }
 
+const fmtCpu = (c: { server: number; client: number }) => `${Math.round(c.server)} µs + ${Math.round(c.client)} µs`;
+
 /** The API's rows: /api/stats beside hello-world, and the log-in timing (also all that `--only api` prints). */
 export function apiRows(m: Pick<Measurements, 'stats' | 'login'>): Row[] {
   const share = m.stats.ours.rps / m.stats.hello.rps;
   const login = m.login;
   return [
     {
-      figure: `/api/stats, all communes of a year (fields=status: what the map colours from), ${m.stats.ours.connections} connections: throughput (naive: hello-world route)`,
+      figure: `/api/stats, all communes of a year (fields=status: what the map colours from), ${m.stats.ours.connections} connections: throughput (naive: hello-world on the app's base)`,
       ours: fmtRate(m.stats.ours.rps),
       naive: fmtRate(m.stats.hello.rps),
       ratio: `${fmtPercent(share)} of hello-world`,
       checks: [check(`≥ ${fmtPercent(TARGETS.statsShareOfHello)} of hello-world`, share >= TARGETS.statsShareOfHello)],
     },
     {
-      figure: '/api/stats latency p50 / p99 (naive: hello-world route)',
+      figure: "/api/stats latency p50 / p99 (naive: hello-world on the app's base)",
       ours: `${fmtMs(m.stats.ours.p50)} / ${fmtMs(m.stats.ours.p99)}`,
       naive: `${fmtMs(m.stats.hello.p50)} / ${fmtMs(m.stats.hello.p99)}`,
       ratio: NONE,
@@ -177,6 +185,24 @@ export function apiRows(m: Pick<Measurements, 'stats' | 'login'>): Row[] {
       naive: fmtMs(login.unknown.median),
       ratio: `${fmtRatio(login.ratio)} (known / unknown)`,
       checks: [check(`within ${TARGETS.loginRatio}× either way`, login.ratio <= TARGETS.loginRatio && 1 / login.ratio <= TARGETS.loginRatio)],
+    },
+    ...(m.stats.ours.cpu && m.stats.hello.cpu
+      ? [
+          {
+            figure: "CPU time per request, server + load generator (autocannon): /api/stats (fields=status) (naive: hello-world on the app's base)",
+            ours: fmtCpu(m.stats.ours.cpu),
+            naive: fmtCpu(m.stats.hello.cpu),
+            ratio: `server ${fmtRatio(m.stats.ours.cpu.server / m.stats.hello.cpu.server)}, autocannon ${fmtRatio(m.stats.ours.cpu.client / m.stats.hello.cpu.client)}`,
+            checks: [check('reported', null)],
+          },
+        ]
+      : []),
+    {
+      figure: "hello-world on the app's base (router, security headers, write check, body limits) beside a bare Hono hello-world: what every route pays",
+      ours: fmtRate(m.stats.hello.rps),
+      naive: fmtRate(m.stats.bare.rps),
+      ratio: `${fmtPercent(m.stats.hello.rps / m.stats.bare.rps)} of bare (/api/stats: ${fmtPercent(m.stats.ours.rps / m.stats.bare.rps)})`,
+      checks: [check('reported', null)],
     },
   ];
 }
