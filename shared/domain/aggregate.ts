@@ -54,7 +54,7 @@ export type WeightedFigures = CommuneFigures & { weight?: number };
 const TALLIES = ['residential', 'agencies', 'enterprises', 'schools'] as const;
 
 /** The yes/no flags a return may leave out (NULL), counted in Aggregate.reported as the count figures are. */
-export const FLAG_FIGURES = ['keyArea', 'hotSpot', 'exemplary'] as const;
+const FLAG_FIGURES = ['keyArea', 'hotSpot', 'exemplary'] as const;
 export type FlagFigure = (typeof FLAG_FIGURES)[number];
 export type ReportedFigure = CountFigure | FlagFigure;
 

@@ -2,7 +2,7 @@
 // in a database made again from nothing (a re-seed); with the identity it names the data. The server's ETag of
 // GET /api/version and the page's staleness check are both this token, compared whole.
 
-export interface DataVersion {
+interface DataVersion {
   /** The store's data version: every committed write of figures moves it on. */
   version: number;
   /** The database's identity, a random id given when it was made. */
