@@ -55,10 +55,14 @@ export const fetchStatuses = async (q: { year: number; province?: string }) => {
 export const fetchUnit = async (code: string) =>
   ok(await client.api.units[':code'].$get({ param: { code }, query: {} }));
 
-export const fetchSearchIndex = async () => {
-  const res = await client.api['search-index'].$get();
+/**
+ * Every name the search box finds, with its ETag. The answer may be kept an hour (max-age): after the data moved
+ * on, `revalidate` asks the server whether the browser's copy still holds (a 304 when the names did not change).
+ */
+export const fetchSearchIndex = async (revalidate = false) => {
+  const res = await client.api['search-index'].$get(undefined, revalidate ? { init: { cache: 'no-cache' } } : undefined);
   if (res.status === 304) throw notModified('/api/search-index');
-  return ok(res);
+  return { data: await ok(res), etag: res.headers.get('ETag') };
 };
 
 export const fetchBoundaries = async () => ok(await client.api.boundaries.$get());

@@ -21,15 +21,26 @@ import { skipUnlessCi } from '../test/support/prerequisites.js';
 const seeded = inject('seededDb');
 const skip = skipUnlessCi('backup and restore', seeded ? null : inject('seededDbSkip'));
 
-/** Every table's rows, as a digest per table (order-independent). */
+/** The database's identity (meta.db_id), which a restore gives anew. */
+function identity(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("SELECT value FROM meta WHERE key = 'db_id'").pluck().get() as string;
+  } finally {
+    db.close();
+  }
+}
+
+/** Every table's rows, as a digest per table (order-independent); the database's identity apart. */
 function tableDigests(file: string): Record<string, { rows: number; sha256: string }> {
   const db = new Database(file, { readonly: true });
   try {
     const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     return Object.fromEntries(
       names.map((t) => {
-        const rows = (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
-        return [t, { rows: rows.length, sha256: createHash('sha256').update(rows.join('\n')).digest('hex') }];
+        const all = db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][];
+        const rows = all.filter((r) => t !== 'meta' || r[0] !== 'db_id').map((r) => JSON.stringify(r)).sort();
+        return [t, { rows: all.length, sha256: createHash('sha256').update(rows.join('\n')).digest('hex') }];
       }),
     );
   } finally {
@@ -74,6 +85,9 @@ describe.skipIf(skip)('backup and restore', { timeout: 180_000 }, () => {
     const got = tableDigests(fresh);
     expect(Object.keys(got)).toEqual(Object.keys(want));
     expect(got).toEqual(want);
+    // Its versions go on from the backup's: a new identity, so that pages never take it for the database it replaced.
+    expect(identity(fresh)).toMatch(/^[0-9a-f]{24}$/);
+    expect(identity(fresh)).not.toBe(identity(live.path));
     for (const t of ['assessments', 'units', 'users', 'decks', 'deck_slides', 'audit_log', 'login_attempts', 'schema_migrations']) expect(got[t].rows, t).toBeGreaterThan(0);
   });
 

@@ -50,13 +50,14 @@ export async function migrateData(argv: string[], env: NodeJS.ProcessEnv = proce
       const filled = (await client.query<{ n: number }>('SELECT (SELECT count(*) FROM batches) + (SELECT count(*) FROM users) + (SELECT count(*) FROM decks) + (SELECT count(*) FROM audit_log) AS n')).rows[0].n;
       if (filled > 0) throw new UsageError('the target database already holds data: migrate-data copies into an empty database only');
       const old = Number((await client.query<{ value: string }>("SELECT value FROM meta WHERE key = 'version'")).rows[0]?.value ?? 0);
-      await client.query('DELETE FROM meta');
+      // The target keeps its own identity (a database of its own, with versions above both); the rest of meta is copied.
+      await client.query("DELETE FROM meta WHERE key <> 'db_id'");
       await client.query('DELETE FROM units');
       await client.query('DELETE FROM crosswalk');
       const target = pgRunner(client);
       for (const table of COPIED_TABLES) {
         const columns = (src.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).pluck().all(table) as string[]);
-        const rows = src.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).all() as Record<string, unknown>[];
+        const rows = (src.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).all() as Record<string, unknown>[]).filter((r) => table !== 'meta' || r.key !== 'db_id');
         await insertMany(target, table, columns, rows);
         log(`  ${table}: ${rows.length}`);
       }

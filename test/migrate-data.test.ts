@@ -51,11 +51,14 @@ describe.skipIf(kindSkip('postgres', true))('migrate-data from SQLite into Postg
   it('gives identical /api/stats answers for every year and vintage', async () => {
     const a = createApp({ store: lite.store, geoDir });
     const b = createApp({ store: pgs.store, geoDir });
-    const meta = (await (await a.request('/api/meta')).json()) as { version: number; vintages: { id: string; years: number[] }[] };
-    // All but the data version, which the copy moves above the source's on purpose (caches on the target drop theirs).
-    const copied = (await (await b.request('/api/meta')).json()) as { version: number };
+    const meta = (await (await a.request('/api/meta')).json()) as { version: number; db: string; vintages: { id: string; years: number[] }[] };
+    // All but the data version, which the copy moves above the source's on purpose (caches on the target drop theirs),
+    // and the identity: the target is a database of its own.
+    const copied = (await (await b.request('/api/meta')).json()) as { version: number; db: string };
     expect(copied.version).toBeGreaterThan(meta.version);
-    expect({ ...copied, version: meta.version }).toEqual(meta);
+    expect(copied.db).toMatch(/^[0-9a-f]{24}$/);
+    expect(copied.db).not.toBe(meta.db);
+    expect({ ...copied, version: meta.version, db: meta.db }).toEqual(meta);
     let compared = 0;
     const all = [...new Set(meta.vintages.flatMap((v) => v.years))];
     for (const v of meta.vintages) {

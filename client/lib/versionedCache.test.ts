@@ -36,40 +36,43 @@ describe('VersionedCache', () => {
     await c.get('k', async () => 1);
     const heard = vi.fn();
     c.subscribe(heard);
-    expect(c.observe(7)).toBe(false);
-    expect(c.version).toBe(7);
+    expect(c.observe('a.7')).toBe(false);
+    expect(c.version).toBe('a.7');
     expect(c.generation).toBe(0);
     expect(c.size).toBe(1);
-    expect(c.observe(7)).toBe(false);
+    expect(c.observe('a.7')).toBe(false);
     expect(heard).not.toHaveBeenCalled();
   });
 
   it('drops every entry when the version moves on (or back), and tells the listeners once', async () => {
     const c = new VersionedCache();
-    c.observe(3);
+    c.observe('a.3');
     await c.get('a', async () => 'old a');
     await c.get('b', async () => 'old b');
     const heard = vi.fn();
     const stop = c.subscribe(heard);
-    expect(c.observe(4)).toBe(true);
+    expect(c.observe('a.4')).toBe(true);
     expect(c.size).toBe(0);
     expect(c.generation).toBe(1);
     expect(heard).toHaveBeenCalledTimes(1);
     expect(await c.get('a', async () => 'new a')).toBe('new a');
     // A restored backup: a lower version is a change too.
-    expect(c.observe(2)).toBe(true);
+    expect(c.observe('a.2')).toBe(true);
     expect(heard).toHaveBeenCalledTimes(2);
+    // A database made again from nothing counts from 0 again: the same number of another database is a change.
+    expect(c.observe('b.2')).toBe(true);
+    expect(heard).toHaveBeenCalledTimes(3);
     stop();
-    c.observe(5);
-    expect(heard).toHaveBeenCalledTimes(2);
+    c.observe('a.5');
+    expect(heard).toHaveBeenCalledTimes(3);
   });
 
   it('drops a request in flight at the old version; its late failure does not remove the new entry', async () => {
     const c = new VersionedCache();
-    c.observe(1);
+    c.observe('a.1');
     const old = deferred<string>();
     const stale = c.get('k', () => old.promise);
-    c.observe(2);
+    c.observe('a.2');
     const fresh = c.get('k', async () => 'new');
     expect(fresh).not.toBe(stale);
     old.reject(new Error('aborted'));

@@ -6,11 +6,11 @@
 export class VersionedCache {
   private readonly entries = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<() => void>();
-  private current: number | null = null;
+  private current: string | null = null;
   private changes = 0;
 
-  /** The data version the entries are of; null until the first one is seen. */
-  get version(): number | null {
+  /** The data version the entries are of (its token, shared/domain/dataVersion.ts); null until the first one is seen. */
+  get version(): string | null {
     return this.current;
   }
 
@@ -35,10 +35,11 @@ export class VersionedCache {
   }
 
   /**
-   * The version the server reports. The first one is adopted (the entries were loaded at it); any other, lower
-   * included (a restored backup), drops every entry and tells the listeners. Returns whether it changed.
+   * The version the server reports, as its token (database and version number, compared whole). The first one is
+   * adopted (the entries were loaded at it); any other (a lower number: a restored backup; another database: a
+   * re-seed from nothing) drops every entry and tells the listeners. Returns whether it changed.
    */
-  observe(version: number): boolean {
+  observe(version: string): boolean {
     if (version === this.current) return false;
     const first = this.current === null;
     this.current = version;

@@ -1,3 +1,4 @@
+import { coverage, type Aggregate } from '../../shared/domain/aggregate.js';
 import { cellLabel, type CellId, type CertMode } from '../../shared/domain/bivariate.js';
 import { BIVARIATE_COLORS, LEGEND_GRID, type BivariateMap } from '../lib/bivariate.js';
 import { formatCount } from '../../shared/lib/format.js';
@@ -8,7 +9,8 @@ interface Props {
   certMode: CertMode;
   cell: CellId | null;
   onCell: (cell: CellId | null) => void;
-  overlay: { keyAreas: number; hotSpots: number } | null;
+  /** The communes shown: their key areas and hot spots, and how many reported each flag. */
+  overlay: Pick<Aggregate, 'communes' | 'reported' | 'keyAreas' | 'hotSpots'> | null;
 }
 
 const X_AXIS: Record<CertMode, string> = { status: 'Tình trạng công nhận →', rate: 'Tỷ lệ khu dân cư đạt →' };
@@ -51,12 +53,20 @@ export function BivariateLegend({ bivar, certMode, cell, onCell, overlay }: Prop
         <>
           <div className="plan-legend-row">
             <span className="key-swatch" /> Địa bàn trọng điểm, phức tạp <strong>{formatCount(overlay.keyAreas)}</strong>
+            <FlagCoverage a={overlay} f="keyArea" />
           </div>
           <div className="plan-legend-row">
             <span className="hot-swatch" style={{ background: HOT_SPOT_COLOR }} /> Điểm nóng <strong>{formatCount(overlay.hotSpots)}</strong>
+            <FlagCoverage a={overlay} f="hotSpot" />
           </div>
         </>
       )}
     </section>
   );
+}
+
+/** "báo cáo 85/102 xã" under the count when not every commune with data reported the flag: a flag not reported is not a "no". */
+function FlagCoverage({ a, f }: { a: NonNullable<Props['overlay']>; f: 'keyArea' | 'hotSpot' }) {
+  const c = coverage(a, f);
+  return c ? <span className="plan-legend-note small muted">{c}</span> : null;
 }

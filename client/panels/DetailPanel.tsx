@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NO_DATA_LABEL, NOT_REPORTED, STATUS_LABELS } from '../../shared/domain/labels.js';
-import { coverage, type Aggregate } from '../../shared/domain/aggregate.js';
+import { coverage, type Aggregate, type ReportedFigure } from '../../shared/domain/aggregate.js';
 import { rate, unreportedFlags } from '../../shared/domain/figures.js';
-import type { CountFigure } from '../../shared/domain/types.js';
 import type { Status } from '../../shared/domain/types.js';
 import type { UnitDetailResponse } from '../api.js';
 import { formatArea, formatCount, formatPercent, formatTally } from '../../shared/lib/format.js';
@@ -199,7 +198,7 @@ function CommuneDetail({ detail, year, metric, denominator, rank }: SectionProps
 }
 
 /** "báo cáo 87/120 xã" under an area's figure when some communes did not report it. */
-function Coverage({ a, f }: { a: Aggregate; f: CountFigure }) {
+function Coverage({ a, f }: { a: Aggregate; f: ReportedFigure }) {
   const c = coverage(a, f);
   return c ? <div className="muted small">{c}</div> : null;
 }
@@ -232,7 +231,8 @@ function AreaDetail({ detail, year, metric, denominator, rank }: SectionProps<'a
               <tr><td>Doanh nghiệp</td><td>{formatTally(current.enterprises)}<Coverage a={current} f="enterprises" /></td></tr>
               <tr><td>Cơ sở giáo dục</td><td>{formatTally(current.schools)}<Coverage a={current} f="schools" /></td></tr>
               <tr><td>Mô hình tự quản</td><td>{formatCount(current.models)} ({formatMetric(metricValue(current, 'density', 'population'), 'density', 'population')})<Coverage a={current} f="models" /></td></tr>
-              <tr><td>Địa bàn trọng điểm / điểm nóng</td><td>{formatCount(current.keyAreas)} / {formatCount(current.hotSpots)}</td></tr>
+              <tr><td>Địa bàn trọng điểm</td><td>{formatCount(current.keyAreas)}<Coverage a={current} f="keyArea" /></td></tr>
+              <tr><td>Điểm nóng</td><td>{formatCount(current.hotSpots)}<Coverage a={current} f="hotSpot" /></td></tr>
             </tbody>
           </table>
           <p className="muted small type-source">

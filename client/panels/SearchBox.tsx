@@ -1,6 +1,7 @@
-import { useDeferredValue, useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { fetchSearchIndex } from '../api.js';
-import { buildIndex, search, type SearchIndex, type SearchResult } from '../../shared/lib/search.js';
+import { useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { search, type SearchIndex, type SearchResult } from '../../shared/lib/search.js';
+import { useDataVersion } from '../state/dataVersion.js';
+import { loadSearchIndex } from '../state/searchIndex.js';
 import './SearchBox.css';
 
 interface Props {
@@ -9,18 +10,6 @@ interface Props {
 }
 
 const LIMIT = 10;
-
-// One download per page, whichever box asks first; forgotten on failure so that the next focus retries.
-let shared: Promise<SearchIndex> | null = null;
-function loadIndex(): Promise<SearchIndex> {
-  shared ??= fetchSearchIndex()
-    .then((data) => buildIndex(data))
-    .catch((e: unknown) => {
-      shared = null;
-      throw e;
-    });
-  return shared;
-}
 
 /** Combobox over provinces, communes and their pre-2025 names; typing without diacritics works. */
 export function SearchBox({ onChoose }: Props) {
@@ -37,10 +26,25 @@ export function SearchBox({ onChoose }: Props) {
   const load = () => {
     if (index) return;
     setError(null);
-    loadIndex()
+    loadSearchIndex()
       .then(setIndex)
       .catch((e: Error) => setError(e.message));
   };
+
+  // The data moved on (a re-seed, new reference data): names may have changed. An index already here is loaded
+  // again (the old one answers meanwhile); one never asked for waits for the box's focus.
+  const { generation } = useDataVersion();
+  const loaded = index !== null;
+  useEffect(() => {
+    if (!loaded || generation === 0) return;
+    let live = true;
+    loadSearchIndex()
+      .then((fresh) => live && setIndex(fresh))
+      .catch(() => undefined); // the index held stays; the next change tries again
+    return () => {
+      live = false;
+    };
+  }, [generation, loaded]);
 
   const choose = (r: SearchResult) => {
     setText(r.name);

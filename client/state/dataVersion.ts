@@ -4,6 +4,7 @@
 // and when it moved on the figures are dropped and the views listing `generation` load theirs again.
 
 import { useSyncExternalStore } from 'react';
+import { dataToken } from '../../shared/domain/dataVersion.js';
 import { fetchDataVersion } from '../api.js';
 import { VersionedCache } from '../lib/versionedCache.js';
 
@@ -38,7 +39,7 @@ function revalidate(): Promise<boolean> {
     .then((seen) => {
       if (!seen) return false;
       etag = seen.etag;
-      return figures.observe(seen.version);
+      return figures.observe(dataToken(seen));
     })
     // Offline, or the server restarting: the figures stay as they are, and the next check asks again.
     .catch(() => false)

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { unpackCodes, unpackStatuses } from '../../shared/domain/compactStatus.js';
+import { dataToken } from '../../shared/domain/dataVersion.js';
 import type { Status } from '../../shared/domain/types.js';
 import { fetchMeta, fetchProvinceLayer, fetchStats, fetchStatuses, type Meta, type Stats, type Statuses } from '../api.js';
 import { decodeProvince } from '../../shared/lib/topo.js';
@@ -10,7 +11,7 @@ import { figures } from './dataVersion.js';
 /** What the portal holds (years, provinces, batches, "Số liệu đến ngày"), and the data version it is of. */
 export async function loadMeta(): Promise<Meta> {
   const meta = await fetchMeta();
-  figures.observe(meta.version);
+  figures.observe(dataToken(meta));
   return meta;
 }
 

@@ -43,7 +43,7 @@ describe('pg_dump and libpq arguments', () => {
 
 const missing = kindSkip('postgres', true);
 
-/** Every table's rows as a digest (order-independent), and every sequence's position. */
+/** Every table's rows as a digest (order-independent), the database's identity apart (a restore gives it anew), and every sequence's position. */
 async function contents(url: string): Promise<Record<string, { rows: number; sha256: string } | string>> {
   const c = new pg.Client({ connectionString: url, types: PG_TYPES });
   await c.connect();
@@ -51,11 +51,23 @@ async function contents(url: string): Promise<Record<string, { rows: number; sha
     const names = (await c.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE "C"`)).rows.map((r) => r.t);
     const out: Record<string, { rows: number; sha256: string } | string> = {};
     for (const t of names) {
-      const rows = (await c.query({ text: `SELECT * FROM "${t}"`, rowMode: 'array' })).rows.map((r) => JSON.stringify(r)).sort();
-      out[t] = { rows: rows.length, sha256: createHash('sha256').update(rows.join('\n')).digest('hex') };
+      const all = (await c.query({ text: `SELECT * FROM "${t}"`, rowMode: 'array' })).rows;
+      const rows = all.filter((r) => t !== 'meta' || r[0] !== 'db_id').map((r) => JSON.stringify(r)).sort();
+      out[t] = { rows: all.length, sha256: createHash('sha256').update(rows.join('\n')).digest('hex') };
     }
     for (const s of (await c.query<{ name: string; at: string }>(`SELECT sequencename AS name, coalesce(last_value::text, 'unused') AS at FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`)).rows) out[`sequence ${s.name}`] = s.at;
     return out;
+  } finally {
+    await c.end();
+  }
+}
+
+/** The database's identity (meta.db_id). */
+async function identity(url: string): Promise<string> {
+  const c = new pg.Client({ connectionString: url, types: PG_TYPES });
+  await c.connect();
+  try {
+    return (await c.query<{ value: string }>("SELECT value FROM meta WHERE key = 'db_id'")).rows[0].value;
   } finally {
     await c.end();
   }
@@ -128,6 +140,10 @@ describe.skipIf(skipUnlessCi('PostgreSQL backup and restore', missing))('Postgre
     const got = await contents(target.url);
     expect(Object.keys(got)).toEqual(Object.keys(want));
     expect(got).toEqual(want);
+    // Its versions go on from the backup's: a new identity, so that pages never take it for the database it replaced.
+    const [was, now] = await Promise.all([live.url, target.url].map(identity));
+    expect(now).toMatch(/^[0-9a-f]{24}$/);
+    expect(now).not.toBe(was);
     for (const t of ['assessments', 'units', 'users', 'decks', 'deck_slides', 'audit_log', 'login_attempts', 'schema_migrations']) expect((got[t] as { rows: number }).rows, t).toBeGreaterThan(0);
     // Nothing left beside it.
     expect(await databases(`${target.name}_%`)).toEqual([]);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { redact } from '../../server/store/open.js';
 import { PG_MIGRATIONS } from '../../server/store/pg/migrations.js';
 import { openPgStore } from '../../server/store/pg/store.js';
+import { renewIdentitySql } from '../../server/store/steps/step-8.js';
 import { migrateData } from '../migrate-data.js';
 import { BackupError, backupKind, stamp, verifyChecksum, writeChecksum, type BackupCheck, type BackupResult, type RestoreOptions, type RestoreResult } from './common.js';
 import { connect, connectMaintenance, countTables, databaseName, openConnections, pgHolds, q, sideName, withDatabase } from './pgDatabase.js';
@@ -135,6 +136,7 @@ export async function restorePg(file: string, url: string, { force = false, now 
       const c = await connect(withDatabase(url, incoming));
       let check: BackupCheck;
       try {
+        await c.query(renewIdentitySql('postgres'));
         check = await countTables(c, incoming);
       } finally {
         await c.end();

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } fro
 import { dirname, join } from 'node:path';
 import { MIGRATIONS } from '../../server/store/migrations.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
+import { renewIdentitySql } from '../../server/store/steps/step-8.js';
 import { BOOKKEEPING, BackupError, stamp, verifyChecksum, writeChecksum, type BackupCheck, type BackupResult, type RestoreOptions, type RestoreResult } from './common.js';
 
 /** Integrity, schema and row counts of a database file; throws BackupError on a file that is not a sound backup. */
@@ -89,6 +90,12 @@ export async function restoreSqlite(file: string, dbPath: string, { force = fals
   mkdirSync(dirname(dbPath), { recursive: true });
   const incoming = `${dbPath}.restoring`;
   await migratedCopy(file, incoming);
+  const db = new Database(incoming);
+  try {
+    db.exec(renewIdentitySql('sqlite'));
+  } finally {
+    db.close();
+  }
   const check = checkSqliteFile(incoming);
   let previous: string | null = null;
   if (existsSync(dbPath)) {

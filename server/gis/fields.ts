@@ -5,6 +5,7 @@ import { metricValue } from '../../shared/domain/metrics.js';
 import { rate } from '../../shared/domain/figures.js';
 import type { CommuneFigures } from '../../shared/domain/figures.js';
 import type { CountFigure, Tally } from '../../shared/domain/types.js';
+import type { FlagFigure } from '../../shared/domain/aggregate.js';
 import type { ColumnKind } from '../../shared/domain/exportTable.js';
 import type { AreaFigures, Method } from '../services/stats.js';
 
@@ -74,6 +75,23 @@ function coverageFields(): FieldDef<AreaFigures>[] {
   }));
 }
 
+/** How many communes with figures reported each yes/no flag: the counts above are of their yeses (a flag not reported is not a "no"). */
+function flagCoverageFields(): FieldDef<AreaFigures>[] {
+  const flags: [FlagFigure, string, string, string][] = [
+    ['keyArea', 'key_areas', 'địa bàn trọng điểm', 'whether they are key areas'],
+    ['hotSpot', 'hot_spots', 'điểm nóng', 'whether they have a hot spot'],
+    ['exemplary', 'exemplary', 'điển hình', 'whether they are exemplary'],
+  ];
+  return flags.map(([k, name, vi, en]) => ({
+    name: `${name}_reported`,
+    type: 'integer',
+    vi: `Số xã, phường báo cáo ${vi}`,
+    en: `Communes with figures that reported ${en}`,
+    csv: 'count',
+    get: (r) => r.reported[k],
+  }));
+}
+
 const head = <R extends { code: string; name: string; type: string; provinceCode: string }>(fullName: (r: R) => string): FieldDef<R>[] => [
   { name: 'code', type: 'text', vi: 'Mã', en: 'GSO code (the feature id)', csv: 'text', get: (r) => r.code },
   { name: 'name', type: 'text', vi: 'Tên', en: 'Name without the unit type', csv: 'text', get: (r) => r.name },
@@ -124,6 +142,7 @@ export const AREA_FIELDS: FieldDef<AreaFigures>[] = [
   { name: 'key_areas', type: 'integer', vi: 'Số địa bàn trọng điểm', en: 'Communes that are key areas', csv: 'count', get: (r) => r.keyAreas },
   { name: 'hot_spots', type: 'integer', vi: 'Số điểm nóng', en: 'Communes with a hot spot', csv: 'count', get: (r) => r.hotSpots },
   { name: 'exemplary', type: 'integer', vi: 'Số xã, phường điển hình', en: 'Exemplary communes', csv: 'count', get: (r) => r.exemplary },
+  ...flagCoverageFields(),
   ...tail<AreaFigures>(),
 ];
 

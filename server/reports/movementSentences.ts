@@ -21,15 +21,19 @@ export function movementSentences(f: ReportFigures): string[] {
     if (f.place.kind === 'commune') out.push(`${f.place.fullName} được xây dựng là đơn vị điển hình về ${MOVEMENT} năm ${f.year}.`);
     else out.push(`${formatCount(a.exemplary)} ${words} được xây dựng điển hình về ${MOVEMENT}: ${listOf(f, f.communes.filter((c) => c.exemplary).map((c) => ({ ...c, reasons: [] })))}.`);
   }
+  // A flag not reported is not a "no": "không có…" and "không để xảy ra…" are said of the communes that reported it
+  // (with their count when some did not), and nothing is claimed where none did.
   const key = f.communes.filter((c) => c.keyArea);
-  if (f.place.kind === 'commune') {
+  if (a.reported.keyArea === 0 && !key.length) out.push(`${subj} chưa báo cáo địa bàn trọng điểm, phức tạp về an ninh, trật tự năm ${f.year}.`);
+  else if (f.place.kind === 'commune') {
     if (key.length) out.push(`${f.place.fullName} là địa bàn trọng điểm, phức tạp về an ninh, trật tự.`);
-  } else if (key.length) out.push(`${formatCount(key.length)} ${words} là địa bàn trọng điểm, phức tạp về an ninh, trật tự: ${listOf(f, key.map((c) => ({ ...c, reasons: [] })))}.`);
-  else out.push(`Không có ${words} nào được xác định là địa bàn trọng điểm, phức tạp về an ninh, trật tự.`);
+  } else if (key.length) out.push(`${formatCount(key.length)} ${words}${cov(a, 'keyArea')} là địa bàn trọng điểm, phức tạp về an ninh, trật tự: ${listOf(f, key.map((c) => ({ ...c, reasons: [] })))}.`);
+  else out.push(`Không có ${words} nào được xác định là địa bàn trọng điểm, phức tạp về an ninh, trật tự${cov(a, 'keyArea')}.`);
   const hot = f.communes.filter((c) => c.hotSpot);
-  if (!hot.length) out.push(`${subj} không để xảy ra “điểm nóng” về an ninh, trật tự.`);
+  if (a.reported.hotSpot === 0 && !hot.length) out.push(`${subj} chưa báo cáo “điểm nóng” về an ninh, trật tự năm ${f.year}.`);
+  else if (!hot.length) out.push(`${subj} không để xảy ra “điểm nóng” về an ninh, trật tự${cov(a, 'hotSpot')}.`);
   else if (f.place.kind === 'commune') out.push(`${f.place.fullName} còn xảy ra “điểm nóng” về an ninh, trật tự.`);
-  else out.push(`Còn ${formatCount(hot.length)} ${words} có “điểm nóng” về an ninh, trật tự: ${listOf(f, hot.map((c) => ({ ...c, reasons: [] })))}.`);
+  else out.push(`Còn ${formatCount(hot.length)} ${words}${cov(a, 'hotSpot')} có “điểm nóng” về an ninh, trật tự: ${listOf(f, hot.map((c) => ({ ...c, reasons: [] })))}.`);
   return out;
 }
 

@@ -2,7 +2,7 @@
 
 import { formatCount, formatPercent } from '../../shared/lib/format.js';
 import { formatPoints } from '../../shared/export/keyFigures.js';
-import { coverage, type Aggregate } from '../../shared/domain/aggregate.js';
+import { coverage, type Aggregate, type ReportedFigure } from '../../shared/domain/aggregate.js';
 import type { Tally } from '../../shared/domain/types.js';
 import type { CommuneLine, ReportFigures, ReportPlace } from './reportFigures.js';
 import { joinAnd, typesPhrase, typeWord } from './viText.js';
@@ -14,8 +14,8 @@ const MAX_NAMED = 12;
 
 export const tally = (t: Tally) => `${formatCount(t.certified)}/${formatCount(t.total)}`;
 export const share = (t: Tally) => formatPercent(t.total > 0 ? t.certified / t.total : null);
-/** " (báo cáo 87/120 xã)" after a figure some communes did not report: the sum and its rate are over those. */
-export const cov = (a: Aggregate, f: 'residential' | 'agencies' | 'enterprises' | 'schools' | 'models') => {
+/** " (báo cáo 87/120 xã)" after a figure some communes did not report: the sum, its rate or the flag's count are over those. */
+export const cov = (a: Aggregate, f: ReportedFigure) => {
   const c = coverage(a, f);
   return c ? ` (${c})` : '';
 };

@@ -103,6 +103,22 @@ describe('report sentences', () => {
     expect(t).not.toMatch(/cấp huyện quản lý|xã, phường, thị trấn chưa đạt/);
   });
 
+  it('says of the key areas and hot spots only what the communes reported: a flag left out is not a "no"', () => {
+    const some = [xa('1', { keyArea: true }), xa('2', { keyArea: null, hotSpot: null }), xa('3'), xa('4', { hotSpot: null })];
+    const t = text(figures(some, null));
+    expect(t).toContain('1 xã (báo cáo 3/4 xã) là địa bàn trọng điểm, phức tạp về an ninh, trật tự: Xã Số 1.');
+    expect(t).toContain('Trên địa bàn tỉnh không để xảy ra “điểm nóng” về an ninh, trật tự (báo cáo 2/4 xã).');
+    const none = [xa('1', { keyArea: null, hotSpot: null }), xa('2', { keyArea: null, hotSpot: null })];
+    const u = text(figures(none, null));
+    expect(u).toContain('Trên địa bàn tỉnh chưa báo cáo địa bàn trọng điểm, phức tạp về an ninh, trật tự năm 2023.');
+    expect(u).toContain('Trên địa bàn tỉnh chưa báo cáo “điểm nóng” về an ninh, trật tự năm 2023.');
+    expect(u).not.toMatch(/không để xảy ra|Không có xã/);
+    // All reported: the sentences say nothing of coverage.
+    const all = text(figures([xa('1'), xa('2')], null));
+    expect(all).toContain('Không có xã nào được xác định là địa bàn trọng điểm, phức tạp về an ninh, trật tự.');
+    expect(all).toContain('Trên địa bàn tỉnh không để xảy ra “điểm nóng” về an ninh, trật tự.');
+  });
+
   it('speaks of the old units before the reform and of the new ones, with the reform, after it', () => {
     const old = text(figures([xa('1', { type: 'Thị trấn' })], null, { now: { ...aggregate([xa('1', { type: 'Thị trấn' })]), provinceBodies: { total: 5, certified: 5 } } }));
     expect(old).toContain('do cấp huyện quản lý');

@@ -52,7 +52,7 @@ export function slideNotes(place: string, year: number, now: { total: Aggregate;
   out.push(`${first}.`);
   if (a.residential.total > 0) out.push(`${tally(a.residential)} khu dân cư đạt chuẩn (${share(a.residential)})${cov(a, 'residential')}.`);
   if (a.reported.models > 0) out.push(`Duy trì hoạt động của ${formatCount(a.models)} mô hình tự quản về an ninh, trật tự${cov(a, 'models')}.`);
-  out.push(`${formatCount(a.keyAreas)} ${words} là địa bàn trọng điểm, phức tạp; ${a.hotSpots ? `${formatCount(a.hotSpots)} ${words} có “điểm nóng”` : 'không để xảy ra “điểm nóng”'}.`);
+  out.push(`${formatCount(a.keyAreas)} ${words}${cov(a, 'keyArea')} là địa bàn trọng điểm, phức tạp; ${a.hotSpots ? `${formatCount(a.hotSpots)} ${words}${cov(a, 'hotSpot')} có “điểm nóng”` : `không để xảy ra “điểm nóng”${cov(a, 'hotSpot')}`}.`);
   return out.join(' ');
 }
 

@@ -22,6 +22,7 @@ export function metaRoutes(svc: StatsService, store: Store) {
     // Read before the figures: a write in between leaves the page a version behind what it holds (one reload too
     // many), never a version ahead of it (stale figures taken for current).
     const version = await store.version();
+    const db = await store.identity();
     const batches = [...(await svc.batches()).values()];
     const sample = batches.some((b) => b.origin === 'sample');
     const vintages = await Promise.all(
@@ -40,6 +41,8 @@ export function metaRoutes(svc: StatsService, store: Store) {
       sample,
       /** The store's data version these answers are of; GET /api/version says when it moves on. */
       version,
+      /** The database's identity: with `version`, which data these are (shared/domain/dataVersion.ts). */
+      db,
       dataLabel: sample ? SAMPLE_LABEL : null,
       dataAsOf: batches.reduce<string | null>((m, b) => (m === null || b.createdAt > m ? b.createdAt : m), null),
       vintages,

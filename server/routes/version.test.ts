@@ -18,8 +18,10 @@ describe('GET /api/version', () => {
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe('no-cache');
     const etag = first.headers.get('etag')!;
-    const { version } = (await first.json()) as { version: number };
+    const { version, db } = (await first.json()) as { version: number; db: string };
     expect(version).toBe(await store.version());
+    expect(db).toBe(await store.identity());
+    expect(etag).toBe(`"${db}.${version}"`);
 
     const again = await app.request('/api/version', { headers: { 'If-None-Match': etag } });
     expect(again.status).toBe(304);
@@ -29,12 +31,31 @@ describe('GET /api/version', () => {
     const moved = await app.request('/api/version', { headers: { 'If-None-Match': etag } });
     expect(moved.status).toBe(200);
     expect(moved.headers.get('etag')).not.toBe(etag);
-    expect(await moved.json()).toEqual({ version: version + 1 });
+    expect(await moved.json()).toEqual({ version: version + 1, db });
+  });
+
+  it('tells a database made again from nothing from the old one at the same version', async () => {
+    const old = await (await app.request('/api/version')).json();
+    const remade = openMemoryStore();
+    try {
+      await remade.replaceReference(REF);
+      await remade.writeBatch(batch('sample', [row('00001', 2025)]));
+      const again = createApp({ store: remade, geoDir: join(paths().buildDir, 'geo') });
+      const oldEtag = (await app.request('/api/version')).headers.get('etag')!;
+      const res = await again.request('/api/version', { headers: { 'If-None-Match': oldEtag } });
+      expect(res.status).toBe(200);
+      const seen = (await res.json()) as { version: number; db: string };
+      expect(seen.version).toBe(old.version);
+      expect(seen.db).not.toBe(old.db);
+    } finally {
+      await remade.close();
+    }
   });
 
   it('is the version /api/meta was read at', async () => {
-    const meta = (await (await app.request('/api/meta')).json()) as { version: number };
+    const meta = (await (await app.request('/api/meta')).json()) as { version: number; db: string };
     expect(meta.version).toBe(await store.version());
+    expect(meta.db).toBe(await store.identity());
   });
 
   it('refuses parameters it does not take, in Vietnamese', async () => {

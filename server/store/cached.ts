@@ -78,6 +78,7 @@ class CachedStore implements Store {
   provinceReturns: Store['provinceReturns'] = (v, y) => this.reads.provinceReturns(v, y);
   batches: Store['batches'] = () => this.reads.batches();
   version: Store['version'] = () => this.reads.version();
+  identity: Store['identity'] = () => this.inner.identity();
   counts: Store['counts'] = () => this.reads.counts();
 
   snapshot<T>(fn: (r: StoreReads) => Promise<T>): Promise<T> {

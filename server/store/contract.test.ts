@@ -69,6 +69,20 @@ for (const kind of KINDS) describe.skipIf(kindSkip(kind))(`the store contract on
     });
   });
 
+  describe('identity', () => {
+    it('is given to each new database, is not the version, and holds across writes', async () => {
+      const [s, t] = [await fresh(), await fresh()];
+      const id = await s.identity();
+      expect(id).toMatch(/^[0-9a-f]{24}$/);
+      // Two databases made from nothing count the same versions: only the identity tells them apart.
+      expect(await t.version()).toBe(await s.version());
+      expect(await t.identity()).not.toBe(id);
+      await s.writeBatch(batch('sample', [row('10001', 2023)]));
+      await s.replaceOrigin('sample', [batch('sample', [row('10001', 2024)])]);
+      expect(await s.identity()).toBe(id);
+    });
+  });
+
   describe('batches', () => {
     it('writes and reads assessments, history, years, returns, batches; bumps the version', async () => {
       const s = await fresh();

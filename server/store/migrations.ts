@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { STEPS_1_2 } from './steps/sqlite-1-2.js';
 import { STEPS_3_6 } from './steps/sqlite-3-6.js';
 import { STEPS_7 } from './steps/sqlite-7.js';
+import { SQLITE_STEP_8 } from './steps/step-8.js';
 
 export interface Migration {
   id: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Every step, in order; a new step goes at the end of the last list (or a new one). */
-export const MIGRATIONS: readonly Migration[] = [...STEPS_1_2, ...STEPS_3_6, ...STEPS_7];
+export const MIGRATIONS: readonly Migration[] = [...STEPS_1_2, ...STEPS_3_6, ...STEPS_7, SQLITE_STEP_8];
 
 /** Applies the pending migrations in one transaction; returns the ids applied. */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {

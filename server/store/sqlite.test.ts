@@ -76,7 +76,7 @@ describe('migrations', () => {
       INSERT INTO assessment_history VALUES (1, 'pre2025', 2023, '10002', '01', 'chua_dat', 0, 1, 1, 0, 0, 0, 0, 0, 0, 7, 1, 1, 1, 'sample')`);
     const read = () => [db.prepare('SELECT * FROM assessments').all(), db.prepare('SELECT * FROM assessment_history').all()];
     const kept = read();
-    expect(migrate(db)).toEqual([7]);
+    expect(migrate(db, MIGRATIONS.filter((m) => m.id <= 7))).toEqual([7]);
     expect(read()).toEqual(kept);
     db.exec("UPDATE assessments SET exemplary = NULL, key_area = NULL, hot_spot = NULL WHERE commune_code = '10001'");
     db.exec('UPDATE assessment_history SET exemplary = NULL, key_area = NULL, hot_spot = NULL');
@@ -86,6 +86,26 @@ describe('migrations', () => {
     db.exec('DELETE FROM batches WHERE id = 1');
     expect(db.prepare('SELECT count(*) FROM assessments').pluck().get()).toBe(0);
     db.close();
+  });
+
+  it('migration 8 gives an existing database an identity of its own, which later opens keep', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'antq-id-'));
+    dirs.push(dir);
+    const path = join(dir, 'old.sqlite');
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.filter((m) => m.id < 8));
+    db.exec("UPDATE meta SET value = '5' WHERE key = 'version'");
+    expect(migrate(db)).toEqual([8]);
+    const id = db.prepare("SELECT value FROM meta WHERE key = 'db_id'").pluck().get() as string;
+    expect(id).toMatch(/^[0-9a-f]{24}$/);
+    db.close();
+    const other = new Database(':memory:');
+    migrate(other);
+    expect(other.prepare("SELECT value FROM meta WHERE key = 'db_id'").pluck().get()).not.toBe(id);
+    other.close();
+    const again = openSqliteStore(path);
+    stores.push(again);
+    expect([await again.identity(), await again.version()]).toEqual([id, 5]);
   });
 
   it('rolls a failing step back whole', () => {

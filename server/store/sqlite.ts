@@ -85,6 +85,9 @@ class SqliteStoreImpl implements Store {
   provinceReturns = async (v: Vintage, y: number) => (await this.serial.idle(), this.reads.provinceReturns(v, y));
   batches = async () => (await this.serial.idle(), this.reads.batches());
   version = async () => (await this.serial.idle(), this.reads.version());
+  // Read once: a database keeps its identity for as long as it is open.
+  private id: string | undefined;
+  identity = async () => (this.id ??= String(this.s.meta.get('db_id')));
   counts = async () => (await this.serial.idle(), this.reads.counts());
 
   async snapshot<T>(fn: (r: StoreReads) => Promise<T>): Promise<T> {

@@ -73,6 +73,11 @@ export interface Store extends StoreReads {
   readonly dialect: 'sqlite' | 'postgres';
   /** Single statements, each in its own implicit transaction. */
   readonly sql: SqlRunner;
+  /**
+   * The database's identity: a random id given when it was made (migration 8). Every new database counts its data
+   * version from 0 again; the two together say which data a page holds (shared/domain/dataVersion.ts).
+   */
+  identity(): Promise<string>;
 
   /**
    * Runs `fn` in one write transaction, serialised with every other write of any process; commits when it

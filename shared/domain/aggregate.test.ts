@@ -51,7 +51,7 @@ describe('aggregate', () => {
     const p = aggregate(partial);
     expect(p.residential).toEqual({ total: 22, certified: 16 });
     expect(p.rates.residential).toBeCloseTo(16 / 22);
-    expect(p.reported).toEqual({ residential: 2, agencies: 1, enterprises: 0, schools: 0, models: 3 });
+    expect(p.reported).toEqual({ residential: 2, agencies: 1, enterprises: 0, schools: 0, models: 3, keyArea: 0, hotSpot: 0, exemplary: 0 });
     expect(p.rates.agencies).toBe(0.5);
     expect(p.rates.enterprises).toBeNull();
     expect(p.models).toBe(9);
@@ -63,6 +63,25 @@ describe('aggregate', () => {
     expect(coverage(p, 'residential')).toBe('báo cáo 2/4 xã');
     expect(coverage(p, 'models')).toBe('báo cáo 3/4 xã');
     expect(coverage(a, 'residential')).toBeNull();
+  });
+
+  it('counts the yes/no flags as known yeses, and says how many communes with data reported each', () => {
+    const flags = (keyArea: boolean | null, hotSpot: boolean | null) => ({ exemplary: false, keyArea, hotSpot });
+    const rows = [
+      { ...commune('1', 'Xã', 'dat', [1, 1], 1, 10), ...flags(true, false) },
+      { ...commune('2', 'Xã', 'chua_dat', [1, 0], 1, 10), ...flags(true, true) },
+      { ...commune('3', 'Xã', 'dat', [1, 1], 1, 10), ...flags(null, null) }, // its return left the flags out
+      { ...commune('4', 'Xã', 'dat', [1, 1], 1, 10), ...flags(false, null) },
+      { ...commune('5', 'Xã', null, [0, 0], 0, 10), ...flags(null, null) }, // no data at all: not counted either way
+    ];
+    const f = aggregate(rows);
+    expect([f.keyAreas, f.hotSpots, f.exemplary]).toEqual([2, 1, 0]);
+    expect([f.reported.keyArea, f.reported.hotSpot, f.reported.exemplary]).toEqual([3, 2, 4]);
+    expect(coverage(f, 'keyArea')).toBe('báo cáo 3/4 xã');
+    expect(coverage(f, 'hotSpot')).toBe('báo cáo 2/4 xã');
+    expect(coverage(f, 'exemplary')).toBeNull();
+    // An old commune split between areas counts for its share, as the other figures do.
+    expect(aggregate([{ ...rows[0], weight: 0.4 }, rows[2]]).reported.keyArea).toBe(0.4);
   });
 
   it('gives null rates when there is nothing to count', () => {

@@ -19,8 +19,11 @@ export interface Aggregate {
   agencies: Tally;
   enterprises: Tally;
   schools: Tally;
-  /** Per figure, how many communes reported it ("báo cáo 87/120 xã" with communes.total). */
-  reported: Record<CountFigure, number>;
+  /**
+   * Per figure, how many communes reported it ("báo cáo 87/120 xã" with communes.total); for the yes/no flags, how
+   * many said yes or no (keyAreas counts the yeses among them: a flag not reported is not a "no").
+   */
+  reported: Record<ReportedFigure, number>;
   /**
    * Model density's terms per denominator, over the communes that reported their models and have that
    * denominator: models over population, over km², over residential areas.
@@ -50,6 +53,11 @@ export type WeightedFigures = CommuneFigures & { weight?: number };
 
 const TALLIES = ['residential', 'agencies', 'enterprises', 'schools'] as const;
 
+/** The yes/no flags a return may leave out (NULL), counted in Aggregate.reported as the count figures are. */
+const FLAG_FIGURES = ['keyArea', 'hotSpot', 'exemplary'] as const;
+export type FlagFigure = (typeof FLAG_FIGURES)[number];
+export type ReportedFigure = CountFigure | FlagFigure;
+
 function addWeighted(into: Tally, t: Tally, w: number): void {
   into.total += t.total * w;
   into.certified += t.certified * w;
@@ -67,7 +75,7 @@ export function aggregate(rows: readonly WeightedFigures[], provinceBodies: Tall
     agencies: { ...EMPTY_TALLY },
     enterprises: { ...EMPTY_TALLY },
     schools: { ...EMPTY_TALLY },
-    reported: { residential: 0, agencies: 0, enterprises: 0, schools: 0, models: 0 },
+    reported: { residential: 0, agencies: 0, enterprises: 0, schools: 0, models: 0, keyArea: 0, hotSpot: 0, exemplary: 0 },
     densityBase: { population: { models: 0, per: 0 }, area: { models: 0, per: 0 }, residential: { models: 0, per: 0 } },
     provinceBodies,
     models: 0,
@@ -110,6 +118,8 @@ export function aggregate(rows: readonly WeightedFigures[], provinceBodies: Tall
     if (r.keyArea) a.keyAreas += w;
     if (r.hotSpot) a.hotSpots += w;
     if (r.exemplary) a.exemplary += w;
+    // A commune without data has no flags to report; one with data that left a flag out (NULL) did not report it.
+    if (r.status !== null) for (const f of FLAG_FIGURES) if (r[f] !== null) a.reported[f] += w;
     if (r.population !== null) {
       a.population += r.population * w;
       a.populationKnown += w;
@@ -129,7 +139,7 @@ export function aggregate(rows: readonly WeightedFigures[], provinceBodies: Tall
   a.populationKnown = round2(a.populationKnown);
   a.models = round2(a.models);
   a.areaKm2 = round2(a.areaKm2);
-  for (const f of COUNT_FIGURES) a.reported[f] = round2(a.reported[f]);
+  for (const f of [...COUNT_FIGURES, ...FLAG_FIGURES]) a.reported[f] = round2(a.reported[f]);
   for (const b of Object.values(a.densityBase)) {
     b.models = round2(b.models);
     b.per = round2(b.per);
@@ -149,7 +159,7 @@ export function aggregate(rows: readonly WeightedFigures[], provinceBodies: Tall
  * Shown wherever an area's figure is shown, when not every commune with data reported it: "báo cáo 87/120 xã"
  * (the sum and the rate are over those 87). null when all did.
  */
-export function coverage(a: { communes: { total: number; noData?: number }; reported?: Partial<Record<CountFigure, number>> }, f: CountFigure): string | null {
+export function coverage(a: { communes: { total: number; noData?: number }; reported?: Partial<Record<ReportedFigure, number>> }, f: ReportedFigure): string | null {
   const withData = round2(a.communes.total - (a.communes.noData ?? 0));
   const n = a.reported?.[f];
   return n === undefined || n >= withData ? null : `báo cáo ${formatCount(n)}/${formatCount(withData)} xã`;

@@ -289,4 +289,51 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
     }
     await expect.poll(() => page.locator('.datatable tbody th .dt-sub').first().isVisible(), { timeout: 20_000 }).toBe(true);
   });
+
+  it('at desktop sizes the table shows every column without scrolling sideways, sortable, before and after presentation mode', async () => {
+    const page = portal.page;
+    const sideways = () => page.locator('.dt-scroll').evaluate((s) => s.scrollWidth - s.clientWidth);
+    const headings = () => page.locator('.datatable thead th').evaluateAll((ths) => ths.map((th) => (th.checkVisibility() ? th.getAttribute('data-key') : null)));
+    const abbreviated = () => page.locator('.datatable thead abbr[title]').evaluateAll((a) => a.filter((e) => e.checkVisibility()).map((e) => e.getAttribute('title')));
+    const views = [
+      { name: 'province', query: '?province=01', keys: ['name', 'value', 'residential', 'models', 'population'], short: ['Khu dân cư đạt', 'Mô hình tự quản'] },
+      { name: 'national', query: '?metric=rate', keys: ['name', 'value', 'province', 'residential', 'models', 'population'], short: ['Khu dân cư đạt', 'Mô hình tự quản'] },
+      { name: 'provinces', query: '?level=province&metric=rate', keys: ['name', 'value', 'communes', 'residential', 'models', 'population'], short: ['Xã, phường đạt chuẩn', 'Khu dân cư đạt', 'Mô hình tự quản'] },
+    ];
+    for (const v of views) {
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await page.goto(`${portal.url}/${v.query}`);
+      await waitForMap(page);
+      await page.locator('.table-toggle').click();
+      await page.locator('.datatable tbody tr').first().waitFor();
+      for (const size of [{ width: 1400, height: 900 }, { width: 1024, height: 768 }]) {
+        await page.setViewportSize(size);
+        // Half of a 1024 px screen: the long headings give way to their abbreviations (full words in the title).
+        await expect.poll(abbreviated, { timeout: 20_000 }).toEqual(size.width === 1024 ? v.short : []);
+        await expect.poll(sideways, { timeout: 20_000 }).toBeLessThanOrEqual(0);
+        expect(await headings()).toEqual(v.keys);
+        await page.screenshot({ path: join(ARTIFACTS, `desktop-${size.width}-table-${v.name}.png`) });
+      }
+    }
+    // Still sortable by an abbreviated heading.
+    const models = page.locator('.datatable th[data-key="models"]');
+    await models.locator('button').click();
+    await expect.poll(() => models.getAttribute('aria-sort'), { timeout: 20_000 }).toBe('descending');
+    const counts = await page.locator('.datatable tbody td:nth-child(5)').allTextContents();
+    const n = counts.map((t) => Number(t.split(' ')[0].replace(/\./g, '')));
+    expect(n.every(Number.isFinite)).toBe(true);
+    expect(n).toEqual([...n].sort((a, b) => b - a));
+
+    // Presentation mode hides the table; back from it, the table fits as before.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.getByRole('button', { name: 'Trình chiếu', exact: true }).click();
+    await page.waitForSelector('.app.present');
+    expect(await page.locator('.datatable').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.topbar');
+    if ((await page.locator('.datatable').count()) === 0) await page.locator('.table-toggle').click();
+    await page.locator('.datatable tbody tr').first().waitFor();
+    await expect.poll(sideways, { timeout: 20_000 }).toBeLessThanOrEqual(0);
+    expect(await headings()).toEqual(views[2].keys);
+  });
 });

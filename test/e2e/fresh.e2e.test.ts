@@ -2,11 +2,14 @@
 // open; an import is committed through the API (a provincial office's return); the page, once looked at again,
 // recolours the commune, updates its panel and the key figures and says so, without reloading the page or any
 // geometry. Then the import is rolled back from the admin pages in another tab, which tells the map tab at once.
+// Last, new reference data rename a ward: the open page's search box finds it by its new name, its index loaded once
+// more after the change and never at a check that found nothing new.
 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CommuneFigures } from '../../shared/domain/figures.js';
 import { STATUS_COLORS } from '../../shared/lib/statusClasses.js';
+import { openSqliteStore } from '../../server/store/sqlite.js';
 import { asUser, logIn, type TestSession } from '../support/sessions.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
 import { copyWithAdmin, type TempDb } from '../support/tempDb.js';
@@ -107,5 +110,56 @@ describe.skipIf(skip)('figures that know when they are stale, in Chromium', { ti
     // assertion on it; the resize may load tiles, so after the geometry count).
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(ARTIFACTS, 'fresh-updated-phone.png') });
+  });
+
+  it('finds a ward by the name new reference data gave it, loading the search index again only after the change', async () => {
+    const { page, url } = portal;
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const indexLoads: number[] = [];
+    const checks: number[] = [];
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path === '/api/search-index') indexLoads.push(r.status());
+      if (path === '/api/version') checks.push(r.status());
+    });
+    const lookAgain = () => page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.goto(`${url}/?year=2025`);
+    await waitForMap(page);
+    const box = page.locator('[role=combobox]');
+    const first = page.getByRole('listbox', { name: 'Kết quả tìm kiếm' }).getByRole('option').first();
+    const find = async (text: string) => {
+      await box.fill('');
+      await box.pressSequentially(text, { delay: 10 });
+    };
+    await box.click();
+    await find('dong ngan');
+    await expect.poll(() => first.textContent(), { timeout: 20_000 }).toContain('Phường Đông Ngàn');
+    expect(indexLoads).toEqual([200]);
+    // Looked at again with nothing new (the first check learns the version, the next ones are answered 304): the
+    // index is not asked for again.
+    await expect.poll(async () => (await lookAgain(), checks.includes(304)), { timeout: 20_000 }).toBe(true);
+    expect(indexLoads).toEqual([200]);
+
+    // New reference data: Phường Từ Sơn (09367) is renamed.
+    const store = openSqliteStore(tmp.path);
+    try {
+      const [now, old, crosswalk] = await Promise.all([store.units('2025'), store.units('pre2025'), store.crosswalk()]);
+      const units = [...now, ...old].map((u) => (u.vintage === '2025' && u.code === '09367' ? { ...u, name: 'Thử Nghiệm Mới', fullName: 'Phường Thử Nghiệm Mới' } : u));
+      await store.replaceReference({ units, crosswalk });
+    } finally {
+      await store.close();
+    }
+    // The server sees another process's write within a quarter of a second: the page looks again until it learns of it.
+    await expect.poll(async () => (await lookAgain(), indexLoads.length), { timeout: 20_000 }).toBe(2);
+    await box.click();
+    await find('thu nghiem moi');
+    await expect.poll(() => first.textContent(), { timeout: 20_000 }).toContain('Phường Thử Nghiệm Mới');
+    await page.screenshot({ path: join(ARTIFACTS, 'fresh-search-renamed.png') });
+    // Once more with nothing new: still two loads.
+    const seen = checks.length;
+    await lookAgain();
+    await expect.poll(() => checks.length, { timeout: 20_000 }).toBeGreaterThan(seen);
+    expect(checks.at(-1)).toBe(304);
+    expect(indexLoads).toHaveLength(2);
   });
 });

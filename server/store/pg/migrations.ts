@@ -5,6 +5,7 @@
 
 import type pg from 'pg';
 import type { Migration } from '../migrations.js';
+import { PG_STEP_8 } from '../steps/step-8.js';
 
 export const PG_MIGRATIONS: readonly Migration[] = [
   {
@@ -264,6 +265,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         ALTER COLUMN exemplary DROP NOT NULL, ALTER COLUMN key_area DROP NOT NULL, ALTER COLUMN hot_spot DROP NOT NULL;
     `,
   },
+  PG_STEP_8,
 ];
 
 /** Key of the session advisory lock that migrations hold (any constant; "antq" in ASCII). */

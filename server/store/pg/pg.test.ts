@@ -80,11 +80,27 @@ describe.skipIf(kindSkip('postgres'))('the PostgreSQL store', () => {
 
   it('migration 7 makes the yes/no flags nullable and keeps every row as it was', async () => {
     const { c, read, kept } = await beforeMigration(7);
-    expect(await migratePg(c)).toEqual([7]);
+    expect(await migratePg(c, PG_MIGRATIONS.filter((m) => m.id <= 7))).toEqual([7]);
     expect(await read()).toEqual(kept);
     await c.query("UPDATE assessments SET exemplary = NULL, key_area = NULL, hot_spot = NULL WHERE commune_code = '10001'");
     await c.query('UPDATE assessment_history SET exemplary = NULL, key_area = NULL, hot_spot = NULL');
     await expect(c.query("UPDATE assessments SET key_area = 2 WHERE commune_code = '10001'")).rejects.toThrow(/key_area/);
+  });
+
+  it('migration 8 gives an existing database an identity of its own, which every process and later opens share', async () => {
+    const url = await database();
+    const c = new pg.Client({ connectionString: url, types: PG_TYPES });
+    await c.connect();
+    cleanup.push(() => c.end());
+    await migratePg(c, PG_MIGRATIONS.filter((m) => m.id < 8));
+    await c.query("UPDATE meta SET value = '5' WHERE key = 'version'");
+    expect(await migratePg(c)).toEqual([8]);
+    const id = (await c.query("SELECT value FROM meta WHERE key = 'db_id'")).rows[0].value as string;
+    expect(id).toMatch(/^[0-9a-f]{24}$/);
+    const [a, b] = await Promise.all([open(url, { poolSize: 1 }), open(url, { poolSize: 1 })]);
+    expect([await a.identity(), await b.identity(), await a.version()]).toEqual([id, id, 5]);
+    const other = await open(await database(), { poolSize: 1 });
+    expect(await other.identity()).not.toBe(id);
   });
 
   it('another process sees a write within a second, by NOTIFY, and again after its LISTEN connection is cut', async () => {

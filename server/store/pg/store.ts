@@ -89,6 +89,16 @@ class PgStoreImpl implements Store {
   provinceReturns = (v: Vintage, y: number) => this.reads.provinceReturns(v, y);
   batches = () => this.reads.batches();
   version = () => this.reads.version();
+  // Read once: a database keeps its identity for as long as it is open (a restore is made with the portal stopped).
+  private id: Promise<string> | undefined;
+  identity = () =>
+    (this.id ??= this.pool
+      .query<{ value: string }>("SELECT value FROM meta WHERE key = 'db_id'")
+      .then((r) => r.rows[0].value)
+      .catch((e: unknown) => {
+        this.id = undefined; // the next call asks again
+        throw e;
+      }));
   counts = () => this.reads.counts();
 
   async snapshot<T>(fn: (r: StoreReads) => Promise<T>): Promise<T> {
