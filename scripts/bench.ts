@@ -104,7 +104,8 @@ async function main() {
       for (const s of sides) {
         const r = await timeToColoured(browser, s.url, run.limitMs);
         loadDuring.push(loadavg()[0]);
-        log(`  ${s.side} load ${i + 1}/${run.pageLoads}: ${r.ms === null ? `not coloured within ${run.limitMs} ms` : `${Math.round(r.ms)} ms`} (load average ${loadDuring.at(-1)!.toFixed(1)})`);
+        const cpu = r.cpu ? `; CPU renderer ${r.cpu.renderer.toFixed(2)} s, GPU process ${r.cpu.gpu.toFixed(2)} s` : '';
+        log(`  ${s.side} load ${i + 1}/${run.pageLoads}: ${r.ms === null ? `not coloured within ${run.limitMs} ms` : `${Math.round(r.ms)} ms`}${cpu} (load average ${loadDuring.at(-1)!.toFixed(1)})`);
         s.runs.push(r);
       }
     }
@@ -122,6 +123,17 @@ async function main() {
     // The ratio of each round's portal load to the floor's beside it, for a machine whose load swings between rounds.
     const roundRatios = oursRuns.flatMap((r, i) => (r.ms !== null && floorRuns[i].ms !== null ? [r.ms / floorRuns[i].ms] : []));
     log(`portal / floor, round by round: ${roundRatios.map((x) => x.toFixed(2)).join(', ')} (median ${summarize(roundRatios).median.toFixed(2)})`);
+    // CPU time is what a load cost whatever else ran meanwhile: a steadier comparison on a shared machine than wall time.
+    const cpuTotal = (r: ReadyRun) => (r.cpu ? r.cpu.renderer + r.cpu.gpu + r.cpu.other : null);
+    const cpuRatios = oursRuns.flatMap((r, i) => {
+      const [a, b] = [cpuTotal(r), cpuTotal(floorRuns[i])];
+      return a !== null && b !== null ? [a / b] : [];
+    });
+    for (const s of sides) {
+      const runs = s.runs.flatMap((r) => (r.cpu ? [r.cpu] : []));
+      if (runs.length) log(`  CPU time of a ${s.side} load (median): renderer ${summarize(runs.map((c) => c.renderer)).median.toFixed(2)} s, GPU process ${summarize(runs.map((c) => c.gpu)).median.toFixed(2)} s`);
+    }
+    if (cpuRatios.length) log(`portal / floor in CPU time, round by round: ${cpuRatios.map((x) => x.toFixed(2)).join(', ')} (median ${summarize(cpuRatios).median.toFixed(2)})`);
     if (run.only === 'pages') {
       log(`\n${table(pageLoadRows(mapReady))}\n`);
       log(`load average (1 min) before / during the page loads: ${loadBefore.toFixed(1)} / ${Math.min(...loadDuring).toFixed(1)}–${Math.max(...loadDuring).toFixed(1)}`);

@@ -6,7 +6,7 @@ import type { MapLevel, ViewState } from '../../shared/domain/view.js';
 import { EMPTY, addBoundaries, createMap } from './createMap.js';
 import { bindInteraction, type HoverInfo } from './interaction.js';
 import { drawOutlines, type Outlined } from './outlines.js';
-import { FILL_SOURCES, LAND_LAYER, featureTarget, hatchLayer, presentPaint, sourceLayers, type FillSource } from './style.js';
+import { FILL_SOURCES, LAND_LAYER, featureTarget, fillLayer, hatchLayer, presentPaint, sourceLayers, type FillSource } from './style.js';
 
 export type { HoverInfo } from './interaction.js';
 
@@ -99,7 +99,7 @@ export function MapView(props: Props) {
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
     map.on('load', () => {
-      addBoundaries(map, geo, bbox);
+      addBoundaries(map, geo, bbox, activeSource(latest.current.level, latest.current.drilldown));
       loaded.current = true;
       for (const fn of pending.current.splice(0)) fn();
       latest.current.onMap?.(map);
@@ -229,6 +229,7 @@ export function MapView(props: Props) {
       // The hatch costs a second fill of every feature: drawn only when some unit has no data. Through its layer
       // opacity, not its visibility: showing a hidden layer makes MapLibre cut all the source's tiles again (~0.2–0.6 s).
       map.setPaintProperty(hatchLayer(source), 'fill-layer-opacity', codes.some((code) => !fills.has(code)) ? 1 : 0);
+      map.setPaintProperty(fillLayer(source), 'fill-layer-opacity', 1);
       map.setLayoutProperty(LAND_LAYER, 'visibility', source === 'detail' ? 'visible' : 'none');
       // Only units whose colour changed: MapLibre rewrites paint data for every feature whose state is set.
       const last = applied.current.source === source && applied.current.units === units ? applied.current.fills : new Map<string, string | null>();

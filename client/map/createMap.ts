@@ -3,7 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { NationalGeo } from '../../shared/lib/topo.js';
 import type { ViewState } from '../../shared/domain/view.js';
-import { baseStyle, boundaryLayers, hatchImage, vectorSource } from './style.js';
+import { baseStyle, boundaryLayers, hatchImage, vectorSource, type FillSource } from './style.js';
 
 setWorkerUrl(workerUrl);
 // The worker starts loading now, while the page fetches its data, rather than when the first map is made.
@@ -44,8 +44,8 @@ export function createMap({ container, bbox, opening, label }: Options): MapLibr
   return map;
 }
 
-/** The boundary sources and layers, once the style is loaded. */
-export function addBoundaries(map: MapLibreMap, geo: NationalGeo, bbox: [number, number, number, number]): void {
+/** The boundary sources and layers, once the style is loaded; `shown`: the fill source the map opens on. */
+export function addBoundaries(map: MapLibreMap, geo: NationalGeo, bbox: [number, number, number, number], shown: FillSource): void {
   map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
   // Vector tiles (borders and coast included); MapLibre loads the provinces' only while they are shown.
   map.addSource('communes', vectorSource('communes', bbox));
@@ -53,5 +53,5 @@ export function addBoundaries(map: MapLibreMap, geo: NationalGeo, bbox: [number,
   map.addSource('detail', { type: 'geojson', data: EMPTY, promoteId: 'code' });
   map.addSource('province-labels', { type: 'geojson', data: geo.provinceLabels });
   map.addSource('island-labels', { type: 'geojson', data: geo.islandLabels });
-  for (const layer of boundaryLayers()) map.addLayer(layer);
+  for (const layer of boundaryLayers(shown)) map.addLayer(layer);
 }

@@ -57,17 +57,23 @@ export const LAND_LAYER = 'land';
 
 const sourceLayer = (s: FillSource) => (VECTOR_FILLS.includes(s) ? { 'source-layer': s } : {});
 
-function fillLayers(s: FillSource): LayerSpecification[] {
+const INSTANT = { duration: 0, delay: 0 };
+
+function fillLayers(s: FillSource, shown: boolean): LayerSpecification[] {
+  const layout = { visibility: shown ? 'visible' : 'none' } as const;
   return [
     {
       id: fillLayer(s),
       type: 'fill',
       source: s,
       ...sourceLayer(s),
-      layout: { visibility: 'none' },
+      layout,
       paint: {
         'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOR],
         'fill-opacity': ['case', isOn('hover'), 1, 0.88],
+        // Not drawn (grey, as if without data) until MapView writes the first colours.
+        'fill-layer-opacity': 0,
+        'fill-layer-opacity-transition': INSTANT,
         // Commune borders as the fill's own hairline: no separate line layer to tile and tessellate.
         ...(s === 'provinces' ? {} : { 'fill-outline-color': 'rgba(255,255,255,0.6)' }),
       },
@@ -77,10 +83,10 @@ function fillLayers(s: FillSource): LayerSpecification[] {
       type: 'fill',
       source: s,
       ...sourceLayer(s),
-      layout: { visibility: 'none' },
+      layout,
       // Layer opacity 0 (not drawn) until some unit has no data (see MapView's recolour), switched without the
       // default 300 ms fade: while fading MapLibre draws the layer off-screen first, and the map is not idle.
-      paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', hasFill, 0, 1], 'fill-layer-opacity': 0, 'fill-layer-opacity-transition': { duration: 0, delay: 0 } },
+      paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', hasFill, 0, 1], 'fill-layer-opacity': 0, 'fill-layer-opacity-transition': INSTANT },
     },
   ];
 }
@@ -101,13 +107,18 @@ export function highlightLayer(): LayerSpecification {
     paint: { 'line-color': '#000000', 'line-width': ['match', ['get', 'kind'], 'selected', 3.5, 'hover', 2, 2.5] },
   };
 }
-export function boundaryLayers(): LayerSpecification[] {
+/**
+ * The boundary layers. The fill layers of `shown` (the source the map opens on) are visible from the start:
+ * making a hidden layer visible makes MapLibre cut all its source's tiles again, so tiles that came before the
+ * first colours would be cut twice.
+ */
+export function boundaryLayers(shown: FillSource): LayerSpecification[] {
   return [
     // The country's land around a drilled-in province; elsewhere the fills cover it (and an unused layer costs no shader at start-up).
     { id: LAND_LAYER, type: 'fill', source: 'communes', 'source-layer': 'outline', layout: { visibility: 'none' }, paint: { 'fill-color': LAND } },
-    ...fillLayers('provinces'),
-    ...fillLayers('communes'),
-    ...fillLayers('detail'),
+    ...fillLayers('provinces', shown === 'provinces'),
+    ...fillLayers('communes', shown === 'communes'),
+    ...fillLayers('detail', shown === 'detail'),
     {
       id: 'province-borders',
       type: 'line',

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/e2e/harness.js';
+import { browserCpu, cpuSince, type BrowserCpu } from './procCpu.js';
 
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -55,19 +56,23 @@ export interface ReadyRun {
   ms: number | null;
   /** Main-thread JS heap once coloured, bytes. */
   heap: number | null;
+  /** CPU time of the browser's processes from navigation to the coloured map (within a 100 ms poll), seconds. */
+  cpu: BrowserCpu | null;
 }
 
 /** One cold load of url, timed in the page from navigation start to .map[data-map-ready="true"]. */
 export async function timeToColoured(browser: Browser, url: string, limitMs: number): Promise<ReadyRun> {
   const { context, page, external } = await loopbackPage(browser);
   try {
+    const before = browserCpu();
     await page.goto(url, { waitUntil: 'commit', timeout: limitMs });
     const ok = await page
       .waitForFunction(() => window.__benchReadyAt !== undefined, null, { timeout: limitMs, polling: 100 })
       .then(() => true)
       .catch(() => false);
-    if (!ok) return { ms: null, heap: null };
-    return { ms: await page.evaluate(() => window.__benchReadyAt!), heap: await jsHeapUsed(page) };
+    if (!ok) return { ms: null, heap: null, cpu: null };
+    const cpu = cpuSince(before, browserCpu());
+    return { ms: await page.evaluate(() => window.__benchReadyAt!), heap: await jsHeapUsed(page), cpu };
   } finally {
     await close(context, external);
   }
