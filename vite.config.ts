@@ -1,10 +1,13 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { testProjects } from './test/support/projects.js';
 
 const apiPort = Number(process.env.PORT ?? 8787);
 
-export default defineConfig(async ({ mode }) => ({
+export default defineConfig(async ({ mode }) => {
+  const tests = testProjects(import.meta.dirname);
+  return {
   root: 'client',
   plugins: [react()],
   build: {
@@ -28,14 +31,18 @@ export default defineConfig(async ({ mode }) => ({
   },
   test: {
     root: '.',
-    include: ['shared/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // End-to-end tests start a server and a browser each: keep files from competing for 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
+    // Unit tests share a module graph per worker; the rest are isolated and have the seeded databases (test/support/projects.ts).
+    projects: [
+      { extends: true, test: { name: 'unit', include: tests.unit, isolate: false } },
+      { extends: true, test: { name: 'integration', include: tests.integration, globalSetup: ['test/global-setup.ts'] } },
+    ],
     // Only vitest needs it (and loads vitest/node): `vite build` does not.
     ...(mode === 'test' ? { sequence: { sequencer: (await import('./test/support/sequencer.js')).SlowFirstSequencer } } : {}),
   },
-}));
+  };
+});
