@@ -1,8 +1,16 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { testProjects } from './test/support/projects.js';
 
 const apiPort = Number(process.env.PORT ?? 8787);
+
+const tests = testProjects(import.meta.dirname);
+// Unit tests share a module graph per worker; the rest are isolated and have the seeded databases (test/support/projects.ts).
+const projects: TestProjectInlineConfiguration[] = [
+  { extends: true, test: { name: 'unit', include: tests.unit, isolate: false } },
+  { extends: true, test: { name: 'integration', include: tests.integration, globalSetup: ['test/global-setup.ts'] } },
+];
 
 export default defineConfig(async ({ mode }) => ({
   root: 'client',
@@ -28,13 +36,12 @@ export default defineConfig(async ({ mode }) => ({
   },
   test: {
     root: '.',
-    include: ['shared/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // End-to-end tests start a server and a browser each: keep files from competing for 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
+    projects,
     // Only vitest needs it (and loads vitest/node): `vite build` does not.
     ...(mode === 'test' ? { sequence: { sequencer: (await import('./test/support/sequencer.js')).SlowFirstSequencer } } : {}),
   },

@@ -26,24 +26,27 @@ export async function renderMap(map: MapLibreMap, ratio: number): Promise<HTMLCa
   }
 }
 
+/** A copy of a canvas in a 2D canvas, to read and encode. */
+function copyOf(src: HTMLCanvasElement): HTMLCanvasElement {
+  const out = document.createElement('canvas');
+  out.width = src.width;
+  out.height = src.height;
+  out.getContext('2d', { willReadFrequently: true })!.drawImage(src, 0, 0);
+  return out;
+}
+
 /** The map as drawn now, at its current pixel ratio, once it is idle; never a blank buffer. */
 export async function captureMap(map: MapLibreMap): Promise<HTMLCanvasElement> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    await new Promise<void>((resolve) => {
-      map.once('idle', () => resolve());
+    // The drawing buffer is not kept between frames (a copy of every frame would slow the first load): the frame is
+    // copied in the 'idle' handler, which MapLibre calls in the task that drew it, before the browser hands the
+    // buffer to the compositor. Drawing it once more to read it would cost a second full frame (about a second in
+    // software WebGL at print size).
+    const out = await new Promise<HTMLCanvasElement>((resolve) => {
+      map.once('idle', () => resolve(copyOf(map.getCanvas())));
       map.triggerRepaint();
     });
-    // The drawing buffer is not kept between frames (a copy of every frame would slow the first load): a frame
-    // drawn now, synchronously, is read in the same task, before the browser hands it to the compositor
-    // (a full frame costs about a second in software WebGL at print size).
-    map.redraw();
-    const src = map.getCanvas();
-    const out = document.createElement('canvas');
-    out.width = src.width;
-    out.height = src.height;
-    const ctx = out.getContext('2d', { willReadFrequently: true })!;
-    ctx.drawImage(src, 0, 0);
-    if (distinctColours(ctx, out.width, out.height)) return out;
+    if (distinctColours(out.getContext('2d', { willReadFrequently: true })!, out.width, out.height)) return out;
     await nextFrame();
   }
   throw new Error('Bản đồ chưa vẽ xong, không xuất được ảnh. Vui lòng thử lại.');
