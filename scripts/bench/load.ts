@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { processCpuSeconds } from './procCpu.js';
 import type { Load } from './targets.js';
 
 /** As a browser asks: compressed answers welcome. */
@@ -46,22 +46,11 @@ export function combine(runs: Load[]): Load {
 /** CPU per request over runs: their CPU time over their requests. */
 const perRequest = (runs: Load[], side: 'server' | 'client') => runs.reduce((t, r) => t + r.cpu![side] * r.requests, 0) / runs.reduce((n, r) => n + r.requests, 0);
 
-/** CPU time of process `pid` so far (user + system, all threads), µs, from /proc. */
-function processCpuUs(pid: number): number {
-  // Fields after the command name (which may hold spaces, hence from the last ")"): utime and stime are the 12th and 13th.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1e6) / CLOCK_TICKS;
-}
-
-/** The kernel's clock ticks per second (USER_HZ): 100 on Linux everywhere. */
-const CLOCK_TICKS = 100;
-
 /** `load`, with the CPU time per request of the server (process `pid`) and of this process (the load generator). */
 export async function measuredLoad(base: string, paths: string[], connections: number, seconds: number, pid: number): Promise<Load> {
-  const [server, client] = [processCpuUs(pid), process.cpuUsage()];
+  const [server, client] = [processCpuSeconds(pid), process.cpuUsage()];
   const r = await load(base, paths, connections, seconds);
   const c = process.cpuUsage(client);
   const n = Math.max(1, r.requests);
-  return { ...r, cpu: { server: (processCpuUs(pid) - server) / n, client: (c.user + c.system) / n } };
+  return { ...r, cpu: { server: ((processCpuSeconds(pid) - server) * 1e6) / n, client: (c.user + c.system) / n } };
 }

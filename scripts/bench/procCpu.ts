@@ -10,6 +10,7 @@ export interface BrowserCpu {
   other: number;
 }
 
+/** The kernel's clock ticks per second (USER_HZ): 100 on Linux everywhere. */
 const CLOCK_TICKS = 100;
 
 /**
@@ -23,6 +24,9 @@ export function parseStat(line: string): { ppid: number; ticks: number } {
   const f = line.slice(line.lastIndexOf(')') + 2).split(' ');
   return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
 }
+
+/** CPU time so far of process `pid` (user + system, all its threads), seconds. */
+export const processCpuSeconds = (pid: number) => parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8')).ticks / CLOCK_TICKS;
 
 /** Which kind of Chromium process a command line (NUL-separated, as /proc has it) is. */
 export function processKind(cmdline: string): keyof BrowserCpu {
