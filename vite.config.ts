@@ -5,14 +5,12 @@ import { testProjects } from './test/support/projects.js';
 
 const apiPort = Number(process.env.PORT ?? 8787);
 
-/** Unit tests share a module graph per worker; the rest are isolated and have the seeded databases (test/support/projects.ts). */
-function projects(): TestProjectInlineConfiguration[] {
-  const tests = testProjects(import.meta.dirname);
-  return [
-    { extends: true, test: { name: 'unit', include: tests.unit, isolate: false } },
-    { extends: true, test: { name: 'integration', include: tests.integration, globalSetup: ['test/global-setup.ts'] } },
-  ];
-}
+const tests = testProjects(import.meta.dirname);
+// Unit tests share a module graph per worker; the rest are isolated and have the seeded databases (test/support/projects.ts).
+const projects: TestProjectInlineConfiguration[] = [
+  { extends: true, test: { name: 'unit', include: tests.unit, isolate: false } },
+  { extends: true, test: { name: 'integration', include: tests.integration, globalSetup: ['test/global-setup.ts'] } },
+];
 
 export default defineConfig(async ({ mode }) => ({
   root: 'client',
@@ -43,7 +41,8 @@ export default defineConfig(async ({ mode }) => ({
     // End-to-end tests start a server and a browser each: keep files from competing for 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
-    // Only vitest needs them (the sequencer loads vitest/node; the projects read every test file): `vite build` does not.
-    ...(mode === 'test' ? { projects: projects(), sequence: { sequencer: (await import('./test/support/sequencer.js')).SlowFirstSequencer } } : {}),
+    projects,
+    // Only vitest needs it (and loads vitest/node): `vite build` does not.
+    ...(mode === 'test' ? { sequence: { sequencer: (await import('./test/support/sequencer.js')).SlowFirstSequencer } } : {}),
   },
 }));
