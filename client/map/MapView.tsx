@@ -6,7 +6,7 @@ import type { MapLevel, ViewState } from '../../shared/domain/view.js';
 import { EMPTY, addBoundaries, createMap } from './createMap.js';
 import { bindInteraction, type HoverInfo } from './interaction.js';
 import { drawOutlines, type Outlined } from './outlines.js';
-import { FILL_SOURCES, LAND_LAYER, featureTarget, fillLayer, hatchLayer, presentPaint, sourceLayers, type FillSource } from './style.js';
+import { FILL_SOURCES, LAND_LAYER, featureTarget, fillLayer, hatchLayer, presentPaint, SEA, sourceLayers, type FillSource } from './style.js';
 
 export type { HoverInfo } from './interaction.js';
 
@@ -241,6 +241,8 @@ export function MapView(props: Props) {
       }
       applied.current = { source, units, fills: now };
       map.once('idle', () => {
+        // The first colours are drawn: the canvas, hidden until now (styles.css), is shown with them.
+        container.current?.setAttribute('data-map-shown', 'true');
         container.current?.setAttribute('data-map-ready', 'true');
         latest.current.onReady?.();
         // Decodes the commune polygons (outlines, overlays) while the page is idle, before a hover needs them.
@@ -271,7 +273,7 @@ export function MapView(props: Props) {
     mapRef.current?.getCanvas().setAttribute('aria-label', props.label ?? 'Bản đồ');
   }, [props.label]);
 
-  return <div ref={container} className="map" id={name === 'main' ? 'ban-do' : undefined} data-map={name} data-map-ready="false" />;
+  return <div ref={container} className="map" id={name === 'main' ? 'ban-do' : undefined} data-map={name} data-map-ready="false" data-map-shown="false" style={{ background: SEA }} />;
 }
 
 const targets = (code: string): FillSource[] => (code.length === 2 ? ['provinces'] : ['communes', 'detail']);

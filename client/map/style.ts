@@ -2,7 +2,8 @@ import type { ExpressionSpecification, FeatureIdentifier, LayerSpecification, So
 import { NO_DATA_COLOR, NO_DATA_HATCH } from '../../shared/lib/statusClasses.js';
 
 const FONT = ['Noto Sans Regular'];
-const SEA = '#dce8f0';
+/** The map's background; also its pane's, until the first colours are shown. */
+export const SEA = '#dce8f0';
 const LAND = '#f7f5f0';
 
 /** An empty map with self-hosted glyphs: nothing is fetched from the internet. */
