@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { preloadFonts } from './scripts/vite/fontPreload.js';
 import { testProjects } from './test/support/projects.js';
 
 const apiPort = Number(process.env.PORT ?? 8787);
@@ -14,7 +15,7 @@ const projects: TestProjectInlineConfiguration[] = [
 
 export default defineConfig(async ({ mode }) => ({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), preloadFonts()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
