@@ -3,7 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { fetchBoundaries, fetchNationalLayer, type Meta } from './api.js';
 import { paneLabel } from './lib/compare.js';
 import { crosswalkNote, legendTitleOf, mainLegendNote, rankOf } from './lib/mapLegends.js';
-import { decodeNational, type NationalGeo } from '../shared/lib/topo.js';
+import { decodeNational, type NationalIndex } from '../shared/lib/topo.js';
 import { ViewExportMenu } from './export/ViewExportMenu.js';
 import { DataUpdated } from './layout/DataUpdated.js';
 import { Header } from './layout/Header.js';
@@ -28,14 +28,21 @@ import { useViewUrl } from './state/useViewUrl.js';
 const BOUNDARY_SOURCE = 'Ranh giới: sapnhap.bando.com.vn (NXB Tài nguyên – Môi trường và Bản đồ Việt Nam), qua thanglequoc/vietnamese-provinces-database';
 
 interface Boundaries {
-  geo: NationalGeo;
+  index: NationalIndex;
   bbox: [number, number, number, number];
   provinces: Record<string, { name: string; bbox: [number, number, number, number] }>;
 }
 
 async function loadBoundaries(): Promise<Boundaries> {
-  const [info, topo] = await Promise.all([fetchBoundaries(), fetchNationalLayer()]);
-  return { geo: decodeNational(topo), bbox: info.bbox, provinces: info.provinces };
+  const { codes, provinceLabels, islandLabels, bbox, provinces } = await fetchBoundaries();
+  return { index: { codes, provinceLabels, islandLabels }, bbox, provinces };
+}
+
+async function loadNational() {
+  const geo = decodeNational(await fetchNationalLayer());
+  // Decodes the commune polygons (outlines, overlays) while the page is idle, before a hover needs them.
+  (window.requestIdleCallback ?? window.setTimeout)(() => geo.communes);
+  return geo;
 }
 
 /** The map page: the view in the URL, its figures and legends, and the panels around the map. */
@@ -61,15 +68,18 @@ export function App() {
   useEffect(() => (metaLoaded ? watchDataVersion() : undefined), [metaLoaded]);
   const { value: boundaries, error: geoError } = useAsync<Boundaries>(loadBoundaries, []);
   const data = useMapData(view, meta, boundaries?.provinces ?? null);
+  // The national layer's polygons (outlines, fly-to, overlays, exports) once the map is coloured: the map opens
+  // from the manifest's codes and labels and the vector tiles alone.
+  const { value: geo, error: nationalError } = useAsync(data.mapReady ? loadNational : null, [data.mapReady]);
   const { years, year, changeFrom, statsLevel, metric, symbology, compare, stats, before, other, drilldown, stale, otherStale } = data;
   // A hover from before a drill-down or a level switch would describe a layer no longer shown.
   useEffect(() => setHover(null), [view.province, view.level]);
-  const plan = usePlanner(year, boundaries?.geo ?? null);
+  const plan = usePlanner(year, geo);
   const { rows, legend, otherLegend } = useLegends({ symbology, statusOnly: data.statusOnly, stats: stats.value, statuses: data.statuses.value, before: before.value, other: other.value, compare });
   const provinceNames = useMemo(() => new Map(meta?.provinces.map((p) => [p.code, p.fullName]) ?? []), [meta]);
   const rank = useMemo(() => rankOf(view.unit, rows, legend?.values ?? null, metric, provinceNames), [view.unit, rows, legend, metric, provinceNames]);
 
-  const error = metaError ?? geoError ?? data.statuses.error ?? stats.error ?? drilldown.error;
+  const error = metaError ?? geoError ?? nationalError ?? data.statuses.error ?? stats.error ?? drilldown.error;
   if (error) return <div className="fatal">Không tải được bản đồ: {error}</div>;
   if (!meta || !boundaries || year === null) return <div className="loading">Đang tải bản đồ…</div>;
 
@@ -83,7 +93,8 @@ export function App() {
   // A search result: select it, and bring it into view (a province by drilling in, a commune by flying to it).
   const choose = (kind: 'commune' | 'province', code: string) => {
     if (kind === 'province') return onSelect('province', code);
-    const provinceCode = boundaries.geo.communes.features.find((f) => f.properties.code === code)?.properties.province_code ?? null;
+    // (Until the polygons are there, a drilled-in province stays; the map flies once they are.)
+    const provinceCode = geo ? (geo.communes.features.find((f) => f.properties.code === code)?.properties.province_code ?? null) : view.province;
     patch({ unit: code, ...(view.province && provinceCode !== view.province ? { province: provinceCode } : {}) });
     setFocus({ code, at: Date.now() });
   };
@@ -104,7 +115,7 @@ export function App() {
     <ViewExportMenu
       view={view}
       meta={meta}
-      geo={boundaries.geo}
+      geo={geo}
       nationalBBox={boundaries.bbox}
       year={year}
       years={years}
@@ -122,7 +133,8 @@ export function App() {
     />
   );
   const mapProps = {
-    geo: boundaries.geo,
+    index: boundaries.index,
+    geo,
     bbox: boundaries.bbox,
     level: view.level,
     drilldown: view.province ? drilldown.value : null,
@@ -198,13 +210,13 @@ export function App() {
             onClose={() => setDecksOpen(false)}
           />
         )}
-        {plan.open && !present && (
+        {plan.open && !present && geo && (
           <Worklist
             plan={plan}
             year={year}
             years={years}
             provinces={meta.provinces}
-            geo={boundaries.geo}
+            geo={geo}
             hoverCode={hover?.info.kind === 'commune' ? hover.info.code : null}
             selected={view.unit}
             onSelect={(code) => patch({ unit: code })}

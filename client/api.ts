@@ -65,7 +65,12 @@ export const fetchSearchIndex = async (revalidate = false) => {
   return { data: await ok(res), etag: res.headers.get('ETag') };
 };
 
-export const fetchBoundaries = async () => ok(await client.api.boundaries.$get());
+/** The boundary layers' manifest, with the codes and labels the first map needs (shared/lib/topo.ts NationalIndex). */
+export const fetchBoundaries = async () => {
+  const res = await client.api.boundaries.$get();
+  if (res.status === 304) throw notModified('/api/boundaries');
+  return ok(res);
+};
 
 /** A TopoJSON layer: sent as the pipeline's precompressed bytes, so its type is the pipeline's, not the route's. */
 async function topology(res: Response, what: string): Promise<Topology> {

@@ -26,6 +26,7 @@ export function PrintMap({ spec, onMap }: { spec: PrintMapSpec; onMap: (map: Map
     <div className="print-map" aria-hidden="true" style={{ width: spec.cssWidth, height: spec.cssHeight }}>
       <MapView
         name="print"
+        index={spec.geo}
         geo={spec.geo}
         bbox={spec.bbox}
         level={spec.level}

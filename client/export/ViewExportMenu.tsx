@@ -24,7 +24,8 @@ interface Side {
 interface Props {
   view: ViewState;
   meta: Meta;
-  geo: NationalGeo;
+  /** The national polygons: exports wait for them (they come once the map is coloured). */
+  geo: NationalGeo | null;
   nationalBBox: [number, number, number, number];
   year: number;
   years: readonly number[];
@@ -57,13 +58,14 @@ export function ViewExportMenu({ view, meta, geo, nationalBBox, year, years, sta
   };
   const exportInput = (): Omit<ExportInput, 'scale'> | null => {
     const second = comparePane();
-    return main.map.current && main.legend && !stale && second !== undefined
+    return main.map.current && main.legend && !stale && geo && second !== undefined
       ? { map: main.map.current, compare: second, title, subtitle, legend: main.legend, legendTitle: main.legendTitle, asOf: formatDate(meta.dataAsOf), source: `Nguồn: ${source}`, sampleLabel: meta.dataLabel, geo }
       : null;
   };
   return (
     <ExportMenu
-      input={exportInput}
+      // The menu stays disabled until the national polygons are there (insets, outlines of the pages).
+      input={geo ? exportInput : null}
       pdf={() => {
         const base = exportInput();
         return (

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { bboxOfGeometry } from '../../shared/lib/bbox.js';
-import type { NationalGeo } from '../../shared/lib/topo.js';
+import type { NationalGeo, NationalIndex } from '../../shared/lib/topo.js';
 import type { MapLevel, ViewState } from '../../shared/domain/view.js';
 import { EMPTY, addBoundaries, createMap } from './createMap.js';
 import { bindInteraction, type HoverInfo } from './interaction.js';
@@ -25,7 +25,10 @@ export interface MapSync {
 interface Props {
   /** Tells maps apart in tests and in the side-by-side comparison. */
   name: string;
-  geo: NationalGeo;
+  /** What the map is made from: the units' codes and the labels. */
+  index: NationalIndex;
+  /** The national polygons (outlines, fly-to), once loaded: they come after the first colours. */
+  geo: NationalGeo | null;
   bbox: [number, number, number, number];
   level: MapLevel;
   drilldown: Drilldown | null;
@@ -75,7 +78,7 @@ function activeSource(level: MapLevel, drilldown: Drilldown | null): FillSource 
 
 /** The MapLibre map: geometry is added once; colours change only through feature-state. */
 export function MapView(props: Props) {
-  const { name, geo, bbox, level, drilldown, fills, selected, marked, initialCamera, sync } = props;
+  const { name, index, geo, bbox, level, drilldown, fills, selected, marked, initialCamera, sync } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const loaded = useRef(false);
@@ -88,7 +91,7 @@ export function MapView(props: Props) {
   const outlined = useRef<Outlined>({ selected: null, hover: null, marked: [] });
   const outline = useEffectEvent(() => {
     const map = mapRef.current;
-    if (map && loaded.current) drawOutlines(map, geo, latest.current.drilldown?.communes ?? null, outlined.current);
+    if (map && loaded.current && geo) drawOutlines(map, geo, latest.current.drilldown?.communes ?? null, outlined.current);
   });
   const applied = useRef<{ source: FillSource | null; units: unknown; fills: Map<string, string | null> }>({ source: null, units: null, fills: new Map() });
 
@@ -99,7 +102,7 @@ export function MapView(props: Props) {
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
     map.on('load', () => {
-      addBoundaries(map, geo, bbox, activeSource(latest.current.level, latest.current.drilldown));
+      addBoundaries(map, index, bbox, activeSource(latest.current.level, latest.current.drilldown));
       loaded.current = true;
       for (const fn of pending.current.splice(0)) fn();
       latest.current.onMap?.(map);
@@ -123,7 +126,7 @@ export function MapView(props: Props) {
       mapRef.current = null;
     };
     // The map is made once per geometry; later prop changes go through the effects below.
-  }, [geo, bbox, name]);
+  }, [index, bbox, name]);
 
   // Side-by-side maps follow each other's camera.
   useEffect(() => {
@@ -141,7 +144,7 @@ export function MapView(props: Props) {
       map.off('move', follow);
       sync.maps.delete(map);
     };
-  }, [sync, geo]);
+  }, [sync, index]);
 
   // Drill-down: the province's finer communes replace the national layer, and the map fits to it.
   useEffect(() => {
@@ -201,7 +204,7 @@ export function MapView(props: Props) {
       map.resize();
       fitOrKeep(0);
     });
-  }, [present, geo]);
+  }, [present, index]);
 
   // Layout effect: the map must read as not ready within the same task as the click that made it stale.
   useLayoutEffect(() => {
@@ -209,13 +212,15 @@ export function MapView(props: Props) {
   }, [props.stale]);
 
   const focusAt = props.focus?.at;
+  const hasGeo = geo !== null;
   useEffect(() => {
     const map = mapRef.current;
     const { focus, geo: shown } = latest.current;
-    const f = focus && shown.communes.features.find((c) => c.properties.code === focus.code);
+    const f = focus && shown?.communes.features.find((c) => c.properties.code === focus.code);
     if (!map || !f) return;
     whenLoaded(() => map.fitBounds(bboxOfGeometry(f.geometry), { padding: 80, maxZoom: 12, duration: 800 }));
-  }, [focusAt]);
+    // Again when the polygons arrive, for a commune chosen before them.
+  }, [focusAt, hasGeo]);
 
   // Recolour: one feature-state write per unit of the shown level, no geometry sent again.
   useEffect(() => {
@@ -224,7 +229,7 @@ export function MapView(props: Props) {
     container.current?.setAttribute('data-map-ready', 'false');
     whenLoaded(() => {
       // The shown units' codes (the national ones without decoding their polygons), and the layer that holds them.
-      const [units, codes] = source === 'detail' ? [drilldown, drilldown?.communes.features.map((f) => f.properties.code) ?? []] : [geo, geo.codes[source]];
+      const [units, codes] = source === 'detail' ? [drilldown, drilldown?.communes.features.map((f) => f.properties.code) ?? []] : [index, index.codes[source]];
       for (const s of FILL_SOURCES) for (const id of sourceLayers(s)) map.setLayoutProperty(id, 'visibility', s === source ? 'visible' : 'none');
       // The hatch costs a second fill of every feature: drawn only when some unit has no data. Through its layer
       // opacity, not its visibility: showing a hidden layer makes MapLibre cut all the source's tiles again (~0.2–0.6 s).
@@ -245,12 +250,10 @@ export function MapView(props: Props) {
         container.current?.setAttribute('data-map-shown', 'true');
         container.current?.setAttribute('data-map-ready', 'true');
         latest.current.onReady?.();
-        // Decodes the commune polygons (outlines, overlays) while the page is idle, before a hover needs them.
-        (window.requestIdleCallback ?? window.setTimeout)(() => geo.communes);
       });
       map.triggerRepaint();
     });
-  }, [fills, source, drilldown, props.stale, geo]);
+  }, [fills, source, drilldown, props.stale, index]);
 
   const markedKey = marked?.join(',');
   useEffect(() => {
@@ -267,7 +270,8 @@ export function MapView(props: Props) {
       if (!mapRef.current || !loaded.current || !selected) return;
       for (const s of targets(selected)) mapRef.current.setFeatureState(featureTarget(s, selected), { selected: false });
     };
-  }, [selected, markedKey, drilldown]);
+    // Again when the polygons arrive (a unit selected from the URL).
+  }, [selected, markedKey, drilldown, geo]);
 
   useEffect(() => {
     mapRef.current?.getCanvas().setAttribute('aria-label', props.label ?? 'Bản đồ');

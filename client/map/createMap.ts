@@ -1,7 +1,7 @@
 import { Map as MapLibreMap, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { NationalGeo } from '../../shared/lib/topo.js';
+import type { NationalIndex } from '../../shared/lib/topo.js';
 import type { ViewState } from '../../shared/domain/view.js';
 import { baseStyle, boundaryLayers, hatchImage, vectorSource, type FillSource } from './style.js';
 
@@ -45,13 +45,13 @@ export function createMap({ container, bbox, opening, label }: Options): MapLibr
 }
 
 /** The boundary sources and layers, once the style is loaded; `shown`: the fill source the map opens on. */
-export function addBoundaries(map: MapLibreMap, geo: NationalGeo, bbox: [number, number, number, number], shown: FillSource): void {
+export function addBoundaries(map: MapLibreMap, index: NationalIndex, bbox: [number, number, number, number], shown: FillSource): void {
   map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
   // Vector tiles (borders and coast included); MapLibre loads the provinces' only while they are shown.
   map.addSource('communes', vectorSource('communes', bbox));
   map.addSource('provinces', vectorSource('provinces', bbox));
   map.addSource('detail', { type: 'geojson', data: EMPTY, promoteId: 'code' });
-  map.addSource('province-labels', { type: 'geojson', data: geo.provinceLabels });
-  map.addSource('island-labels', { type: 'geojson', data: geo.islandLabels });
+  map.addSource('province-labels', { type: 'geojson', data: index.provinceLabels });
+  map.addSource('island-labels', { type: 'geojson', data: index.islandLabels });
   for (const layer of boundaryLayers(shown)) map.addLayer(layer);
 }

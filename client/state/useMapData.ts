@@ -65,6 +65,7 @@ export function useMapData(view: ViewState, meta: Meta | null, provinceBBoxes: R
     symbology,
     compare,
     statusOnly,
+    mapReady,
     setMapReady,
     statuses,
     stats,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { Hono } from 'hono';
@@ -36,6 +36,27 @@ describe.skipIf(skip)('vector tiles of the national layer', () => {
     const plain = await get('/tiles/communes/5/25/14.pbf');
     expect(plain.headers.get('Content-Encoding')).toBeNull();
     expect(new VectorTile(new PbfReader(new Uint8Array(await plain.arrayBuffer()))).layers.communes.length).toBe(communes.length);
+  });
+
+  it("sends with the manifest what the first map needs of the national layer (codes in layer order, labels), compressed, with an ETag for 304s", async () => {
+    const res = await get('/', { 'Accept-Encoding': 'br, gzip' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Encoding')).toBe('br');
+    const info = JSON.parse(brotliDecompressSync(new Uint8Array(await res.arrayBuffer())).toString('utf8')) as {
+      counts: { communes: number; provinces: number };
+      codes: { communes: string[]; provinces: string[] };
+      provinceLabels: { features: { properties: { code: string; name: string }; geometry: { type: string } }[] };
+      islandLabels: { features: { properties: { name: string } }[] };
+    };
+    expect(info.codes.communes).toHaveLength(info.counts.communes);
+    expect(new Set(info.codes.communes).size).toBe(info.counts.communes);
+    expect(info.codes.communes).toContain('00004'); // Phường Ba Đình, Hà Nội
+    expect(info.codes.provinces).toHaveLength(info.counts.provinces);
+    expect(info.provinceLabels.features).toHaveLength(info.counts.provinces);
+    expect(info.provinceLabels.features.find((f) => f.properties.code === '01')?.properties.name).toBe('Hà Nội');
+    expect(info.provinceLabels.features.every((f) => f.geometry.type === 'Point')).toBe(true);
+    expect(info.islandLabels.features.map((f) => f.properties.name)).toEqual(expect.arrayContaining(['Quần đảo Hoàng Sa', 'Quần đảo Trường Sa']));
+    expect((await get('/', { 'If-None-Match': res.headers.get('ETag')! })).status).toBe(304);
   });
 
   it('answers 204 for open sea and 404 for what is not a tile', async () => {

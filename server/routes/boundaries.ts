@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import type { Topology } from 'topojson-specification';
+import { nationalIndex } from '../../shared/lib/topo.js';
+import { EncodedBody, respond } from '../lib/encodedBody.js';
 import { notFound } from '../services/errors.js';
 import { BoundaryTiles, TILE_MAX_ZOOM, isTileset } from '../services/tiles.js';
 
@@ -63,28 +65,31 @@ export function boundariesRoutes(geoDir: string) {
     }
     return c.body(new Uint8Array(gunzipSync(a.gz)), 200, headers);
   };
+  let topology: Topology | null = null;
+  const national = () => (topology ??= JSON.parse(gunzipSync(asset('national.topo.json').gz).toString('utf8')) as Topology);
   // Cut from the national layer on first use (about a second), then from memory.
   let tiles: BoundaryTiles | null = null;
-  const tileset = () => (tiles ??= new BoundaryTiles(JSON.parse(gunzipSync(asset('national.topo.json').gz).toString('utf8')) as Topology));
+  const tileset = () => (tiles ??= new BoundaryTiles(national()));
+  // The manifest, with what the first map needs of the national layer (codes and labels, ~15 KB compressed) so that
+  // it opens without the 2.4 MB of polygons (the page asks for those once the map is coloured); compressed once.
+  const manifestBody = () =>
+    new EncodedBody({
+      builtAt: manifest.builtAt,
+      counts: manifest.counts,
+      bbox: manifest.bbox,
+      provinces: manifest.provinces,
+      ...nationalIndex(national()),
+      layers: {
+        national: { url: '/api/boundaries/national.topo.json', ...manifest.files['national.topo.json'] },
+        province: { url: '/api/boundaries/provinces/{code}.topo.json' },
+        tiles: { url: '/api/boundaries/tiles/{set}/{z}/{x}/{y}.pbf', sets: ['communes', 'provinces'], maxzoom: TILE_MAX_ZOOM },
+      },
+    });
+  let info: ReturnType<typeof manifestBody> | null = null;
   const tileEtag = (path: string) => `"${createHash('sha256').update(manifest.files['national.topo.json'].sha256 + path).digest('hex').slice(0, 32)}"`;
-  const manifestEtag = `"${createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 32)}"`;
 
   return new Hono()
-    .get('/', (c) => {
-      c.header('ETag', manifestEtag);
-      c.header('Cache-Control', 'public, max-age=60, must-revalidate');
-      return c.json({
-        builtAt: manifest.builtAt,
-        counts: manifest.counts,
-        bbox: manifest.bbox,
-        provinces: manifest.provinces,
-        layers: {
-          national: { url: '/api/boundaries/national.topo.json', ...manifest.files['national.topo.json'] },
-          province: { url: '/api/boundaries/provinces/{code}.topo.json' },
-          tiles: { url: '/api/boundaries/tiles/{set}/{z}/{x}/{y}.pbf', sets: ['communes', 'provinces'], maxzoom: TILE_MAX_ZOOM },
-        },
-      });
-    })
+    .get('/', (c) => respond(c, (info ??= manifestBody()), 'public, max-age=60, must-revalidate'))
     .get('/national.topo.json', (c) => send(c, 'national.topo.json'))
     .get('/tiles/:set/:z/:x/:file', async (c) => {
       const { set, z, x, file } = c.req.param();

@@ -10,33 +10,55 @@ export interface CommuneProps {
 }
 
 /**
- * The national layer: the units' geometry for outlines, fly-to, overlays and exports (the map's fills and borders
- * come as vector tiles). The polygons are decoded on first use, so that the first map does not wait for them.
+ * What the first map needs of the national layer: each unit's code in layer order and the labels' points. The
+ * server sends it with the boundary manifest (/api/boundaries), so that the map opens without the layer's polygons.
  */
-export interface NationalGeo {
+export interface NationalIndex {
   /** The communes' and provinces' codes in layer order, read without decoding any geometry. */
   codes: { communes: string[]; provinces: string[] };
-  communes: FeatureCollection<Polygon | MultiPolygon, CommuneProps>;
-  provinces: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
-  outline: FeatureCollection<Polygon | MultiPolygon>;
   provinceLabels: FeatureCollection<Point, { code: string; name: string }>;
   islandLabels: FeatureCollection<Point, { name: string }>;
 }
 
+/**
+ * The national layer: the units' geometry for outlines, fly-to, overlays and exports (the map's fills and borders
+ * come as vector tiles). The polygons are decoded on first use.
+ */
+export interface NationalGeo extends NationalIndex {
+  communes: FeatureCollection<Polygon | MultiPolygon, CommuneProps>;
+  provinces: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
+  outline: FeatureCollection<Polygon | MultiPolygon>;
+}
+
 type Objects = 'communes' | 'provinces' | 'outline' | 'province_labels' | 'island_labels';
 
-/** Decodes the pipeline's national TopoJSON. */
-export function decodeNational(topo: Topology): NationalGeo {
+function objects(topo: Topology): Record<Objects, GeometryCollection> {
   const o = topo.objects as Record<Objects, GeometryCollection>;
   for (const name of ['communes', 'provinces', 'outline', 'province_labels', 'island_labels'] as const) {
     if (!o[name]) throw new Error(`Lớp ranh giới thiếu đối tượng "${name}"`);
   }
-  const communes = once(() => feature(topo, o.communes) as unknown as NationalGeo['communes']);
-  const provinces = once(() => feature(topo, o.provinces) as unknown as NationalGeo['provinces']);
-  const outline = once(() => feature(topo, o.outline) as unknown as NationalGeo['outline']);
+  return o;
+}
+
+/** The codes and labels of the pipeline's national TopoJSON. */
+export function nationalIndex(topo: Topology): NationalIndex {
+  const o = objects(topo);
   const codes = (c: GeometryCollection) => c.geometries.map((g) => (g.properties as { code: string }).code);
   return {
     codes: { communes: codes(o.communes), provinces: codes(o.provinces) },
+    provinceLabels: feature(topo, o.province_labels) as unknown as NationalIndex['provinceLabels'],
+    islandLabels: feature(topo, o.island_labels) as unknown as NationalIndex['islandLabels'],
+  };
+}
+
+/** Decodes the pipeline's national TopoJSON. */
+export function decodeNational(topo: Topology): NationalGeo {
+  const o = objects(topo);
+  const communes = once(() => feature(topo, o.communes) as unknown as NationalGeo['communes']);
+  const provinces = once(() => feature(topo, o.provinces) as unknown as NationalGeo['provinces']);
+  const outline = once(() => feature(topo, o.outline) as unknown as NationalGeo['outline']);
+  return {
+    ...nationalIndex(topo),
     get communes() {
       return communes();
     },
@@ -46,8 +68,6 @@ export function decodeNational(topo: Topology): NationalGeo {
     get outline() {
       return outline();
     },
-    provinceLabels: feature(topo, o.province_labels) as unknown as NationalGeo['provinceLabels'],
-    islandLabels: feature(topo, o.island_labels) as unknown as NationalGeo['islandLabels'],
   };
 }
 
