@@ -15,15 +15,16 @@ function deferred<P extends object>(load: () => Promise<ComponentType<P>>, place
   return Deferred;
 }
 
-// The export button is on screen from the start: until its code is there, a disabled button holds its place, so
-// that the bars keep their height and the map is fitted to its final size.
-export const ExportMenu = deferred(
-  () => import('./export/ExportMenu.js').then((m) => m.ExportMenu),
+// The export button is on screen from the start: until its code is there (asked for once the map is coloured, see
+// ViewExportMenu), a disabled button holds its place, so that the bars keep their height and the map is fitted to
+// its final size.
+export const ExportMenuPlaceholder = () => (
   <div className="export-menu">
     <button disabled aria-haspopup="menu" aria-expanded={false}>
       Xuất bản đồ
     </button>
-  </div>,
+  </div>
 );
+export const ExportMenu = deferred(() => import('./export/ExportMenu.js').then((m) => m.ExportMenu), <ExportMenuPlaceholder />);
 export const DeckPanel = deferred(() => import('./deck/DeckPanel.js').then((m) => m.DeckPanel));
 export const Worklist = deferred(() => import('./panels/Worklist.js').then((m) => m.Worklist));

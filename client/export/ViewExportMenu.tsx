@@ -10,7 +10,7 @@ import type { ViewState } from '../../shared/domain/view.js';
 import type { Drilldown } from '../map/MapView.js';
 import { slideOfView } from '../deck/slides.js';
 import { defaultSubtitle } from '../present/Presentation.js';
-import { ExportMenu } from '../lazyPanels.js';
+import { ExportMenu, ExportMenuPlaceholder } from '../lazyPanels.js';
 import type { ExportInput } from './compose.js';
 import { pdfSource } from './pdfData.js';
 
@@ -62,10 +62,12 @@ export function ViewExportMenu({ view, meta, geo, nationalBBox, year, years, sta
       ? { map: main.map.current, compare: second, title, subtitle, legend: main.legend, legendTitle: main.legendTitle, asOf: formatDate(meta.dataAsOf), source: `Nguồn: ${source}`, sampleLabel: meta.dataLabel, geo }
       : null;
   };
+  // Disabled until the national polygons are there (insets, outlines of the pages), which come once the map is
+  // coloured; so does the menu's code, which the first map does not wait for.
+  if (!geo) return <ExportMenuPlaceholder />;
   return (
     <ExportMenu
-      // The menu stays disabled until the national polygons are there (insets, outlines of the pages).
-      input={geo ? exportInput : null}
+      input={exportInput}
       pdf={() => {
         const base = exportInput();
         return (
