@@ -28,7 +28,10 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`the API
   };
 
   it('answers health and meta, saying the data are sample data', async () => {
-    expect((await json<{ ok: boolean }>('/api/health')).ok).toBe(true);
+    const health = await json<{ ok: boolean; storeVersion: number; db: string }>('/api/health');
+    expect(health.ok).toBe(true);
+    // The same database and version as the page's own poll names.
+    expect(await json('/api/version')).toEqual({ version: health.storeVersion, db: health.db });
     const meta = await json<{ sample: boolean; dataLabel: string; vintages: { id: string; years: number[] }[]; provinces: unknown[] }>('/api/meta');
     expect(meta.sample).toBe(true);
     expect(meta.dataLabel).toBe('Dữ liệu minh họa');

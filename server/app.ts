@@ -47,7 +47,8 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
   const api = new Hono()
     .use(compressed)
     .use(loadSession(backend.users))
-    .get('/health', async (c) => c.json({ ok: true, storeVersion: await store.version() }))
+    // The database's identity beside its version: behind a load balancer, every process should name the same one.
+    .get('/health', async (c) => c.json({ ok: true, storeVersion: await store.version(), db: await store.identity() }))
     .route('/meta', metaRoutes(svc, store))
     .route('/units', unitsRoutes(svc))
     .route('/auth', authRoutes(backend))

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { WARM_TILE } from './routes/boundaries.js';
+import { WARM_REQUESTS } from './routes/boundaries.js';
 import { createApp } from './app.js';
 import { warmReader } from './import/readUpload.js';
 import { paths } from './config.js';
@@ -16,7 +16,7 @@ const hostname = process.env.HOST ?? '127.0.0.1';
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(`Bản đồ phong trào Toàn dân bảo vệ ANTQ: http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/`);
   // Cuts the vector tile index now (about a second) rather than on the first visitor's map.
-  void app.request(WARM_TILE);
+  for (const [path, init] of WARM_REQUESTS) void app.request(path, init);
   // Boots the import file reader's thread in the background, so the first large upload's check does not pay for it.
   if (admin) void warmReader();
 });

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SECURITY_HEADERS } from '../server/http/securityHeaders.js';
-import { WARM_TILE } from '../server/routes/boundaries.js';
+import { WARM_REQUESTS } from '../server/routes/boundaries.js';
 import { paths } from '../server/config.js';
 import { freshApp, type FreshApp } from './support/freshApp.js';
 import { xlsxBomb, zipArchive, bombData, deflated } from './support/zipBomb.js';
@@ -45,7 +45,7 @@ describe('every answer', () => {
       ['deep link', await f.request('/?year=2024')],
       ['script', await f.request(`/assets/${script}`)],
       ['health', await f.request('/api/health')],
-      ['tile', await f.request(WARM_TILE)],
+      ['tile', await f.request(WARM_REQUESTS[0][0])],
       ['glyphs', await f.request('/fonts/Noto%20Sans%20Regular/0-255.pbf')],
       ['api 404', await f.request('/api/khong-co')],
       ['401', await f.request('/api/imports')],

@@ -10,7 +10,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { appBase, createApp } from '../../server/app.js';
 import { paths } from '../../server/config.js';
-import { WARM_TILE } from '../../server/routes/boundaries.js';
+import { WARM_REQUESTS } from '../../server/routes/boundaries.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 import { BARE_HELLO_PATH, HELLO_PATH } from './server.js';
 
@@ -29,7 +29,7 @@ const server = serve(
     hostname: '127.0.0.1',
   },
   // As `npm run serve` does: the vector tile index is cut before the first page asks for a tile.
-  (info: AddressInfo) => void Promise.resolve(app.request(WARM_TILE)).then(() => process.send?.({ port: info.port })),
+  (info: AddressInfo) => void Promise.all(WARM_REQUESTS.map(([path, init]) => Promise.resolve(app.request(path, init)))).then(() => process.send?.({ port: info.port })),
 );
 
 process.on('disconnect', () => {

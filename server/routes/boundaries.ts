@@ -25,8 +25,14 @@ export function readGeoManifest(geoDir: string): GeoManifest {
   return JSON.parse(readFileSync(file, 'utf8')) as GeoManifest;
 }
 
-/** A tile that exists whatever the data: requesting it builds the tile index. */
-export const WARM_TILE = '/api/boundaries/tiles/communes/0/0/0.pbf';
+/**
+ * Requests that prepare the first page's boundary answers: a tile that exists whatever the data (it builds the tile
+ * index, about a second) and the manifest as a browser asks for it (its codes and labels, compressed once).
+ */
+export const WARM_REQUESTS: readonly [string, RequestInit][] = [
+  ['/api/boundaries/tiles/communes/0/0/0.pbf', {}],
+  ['/api/boundaries', { headers: { 'Accept-Encoding': 'br, gzip' } }],
+];
 
 interface Asset {
   gz: Buffer;
