@@ -46,6 +46,9 @@ interface Props {
 
 /** "Xuất bản đồ" for the view on screen: what the PNG, the PDF pages, the pack, the Office files and the data downloads take from it. */
 export function ViewExportMenu({ view, meta, geo, nationalBBox, year, years, statsLevel, symbology, drilldown, main, compare, stale, otherStale, title, subtitle, place, source }: Props) {
+  // Disabled until the national polygons are there (insets, outlines of the pages), which come once the map is
+  // coloured; so does the menu's code, which the first map does not wait for.
+  if (!geo) return <ExportMenuPlaceholder />;
   // While comparing, the image carries both maps; waits for the second one's figures too.
   const comparePane = (): ExportInput['compare'] | undefined => {
     if (!compare) return null;
@@ -58,13 +61,10 @@ export function ViewExportMenu({ view, meta, geo, nationalBBox, year, years, sta
   };
   const exportInput = (): Omit<ExportInput, 'scale'> | null => {
     const second = comparePane();
-    return main.map.current && main.legend && !stale && geo && second !== undefined
+    return main.map.current && main.legend && !stale && second !== undefined
       ? { map: main.map.current, compare: second, title, subtitle, legend: main.legend, legendTitle: main.legendTitle, asOf: formatDate(meta.dataAsOf), source: `Nguồn: ${source}`, sampleLabel: meta.dataLabel, geo }
       : null;
   };
-  // Disabled until the national polygons are there (insets, outlines of the pages), which come once the map is
-  // coloured; so does the menu's code, which the first map does not wait for.
-  if (!geo) return <ExportMenuPlaceholder />;
   return (
     <ExportMenu
       input={exportInput}

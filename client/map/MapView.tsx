@@ -246,7 +246,7 @@ export function MapView(props: Props) {
       }
       applied.current = { source, units, fills: now };
       map.once('idle', () => {
-        // The first colours are drawn: the canvas, hidden until now (styles.css), is shown with them.
+        // Colours drawn: the canvas, hidden until the first ones (styles.css), is shown with them.
         container.current?.setAttribute('data-map-shown', 'true');
         container.current?.setAttribute('data-map-ready', 'true');
         latest.current.onReady?.();

@@ -71,12 +71,12 @@ export function boundariesRoutes(geoDir: string) {
     }
     return c.body(new Uint8Array(gunzipSync(a.gz)), 200, headers);
   };
-  let topology: Topology | null = null;
-  const national = () => (topology ??= JSON.parse(gunzipSync(asset('national.topo.json').gz).toString('utf8')) as Topology);
+  // Parsed for each use below (each once per process) rather than kept: the parsed layer holds ~20 MB of heap.
+  const national = () => JSON.parse(gunzipSync(asset('national.topo.json').gz).toString('utf8')) as Topology;
   // Cut from the national layer on first use (about a second), then from memory.
   let tiles: BoundaryTiles | null = null;
   const tileset = () => (tiles ??= new BoundaryTiles(national()));
-  // The manifest, with what the first map needs of the national layer (codes and labels, ~15 KB compressed) so that
+  // The manifest, with what the first map needs of the national layer (codes and labels, ~6 KB compressed) so that
   // it opens without the 2.4 MB of polygons (the page asks for those once the map is coloured); compressed once.
   const manifestBody = () =>
     new EncodedBody({
