@@ -26,6 +26,8 @@ export interface PrintTarget {
 export type MountPrintMap = (spec: PrintMapSpec) => Promise<PrintTarget>;
 
 const READY_TIMEOUT_MS = 90_000;
+/** Device pixels per CSS pixel while a page's tiles load and its colours are set. */
+const LOADING_RATIO = 0.25;
 /** Inset pixels per CSS pixel, and points per CSS pixel of the inset on an A4 page. */
 const INSET_U = 2.5;
 const INSET_PT = 0.62;
@@ -124,9 +126,10 @@ async function insetShot(colors: ReadonlyMap<string, string>, geo: NationalGeo, 
 async function shoot(target: PrintTarget, L: PdfPageLayout, view: { bounds: LngLatBoundsLike; padding: number | Padding }, insetColors: ReadonlyMap<string, string>, geo: NationalGeo, signal?: AbortSignal, inset?: MapShot['inset']): Promise<MapShot> {
   const { map, container } = target;
   const size = printMapSize(L.map);
-  // Tiles load at one pixel per CSS pixel, where each of the many frames drawn meanwhile is cheap (software WebGL
-  // draws a 200 dpi frame in about a second); the print resolution is set for the final frame only.
-  map.setPixelRatio(1);
+  // Tiles load at a quarter of a pixel per CSS pixel, where each of the several frames drawn meanwhile costs little
+  // (tiles follow the zoom, not the pixel ratio; software WebGL spends most of a pack drawing); the print resolution
+  // is set for the final frame only.
+  map.setPixelRatio(LOADING_RATIO);
   map.fitBounds(view.bounds, { padding: view.padding, duration: 0 });
   await coloured(container, signal);
   await idle(map, signal);

@@ -1,7 +1,8 @@
 // The pipeline's simplified, quantised arcs leave a few self-intersecting rings (about one commune in 500): valid for
 // a map's fill, refused by GIS tools (GEOS "Self-intersection"). Those few are found with a sweep over their segments
 // and rebuilt by a polygon union of themselves (turf, polyclip-ts), which only outputs simple, non-crossing rings.
-import { featureCollection, polygon, union } from '@turf/turf';
+import { createRequire } from 'node:module';
+import type * as Turf from '@turf/turf';
 import type { MultiPolygon, Position } from 'geojson';
 
 type Segment = { ax: number; ay: number; bx: number; by: number; ring: number; index: number; ringLength: number };
@@ -108,6 +109,8 @@ export function repaired(g: MultiPolygon): MultiPolygon {
     if (!members.includes(i)) members.push(i);
     groups.set(root(i), members);
   }
+  // turf on first need only: importing it takes about 0.6 s, which every server process would pay at start-up.
+  const { featureCollection, polygon, union } = createRequire(import.meta.url)('@turf/turf') as typeof Turf;
   const rebuilt = new Set([...groups.values()].flat());
   const coordinates: Position[][][] = g.coordinates.filter((_, i) => !rebuilt.has(i));
   for (const members of groups.values()) {

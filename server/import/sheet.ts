@@ -3,9 +3,10 @@
 // (',' ';' or tab, detected from the first line; one sheet). Row numbers are those the user sees in Excel or
 // in a text editor, so that every problem can be pointed at.
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CsvError, parseCsv } from '../../shared/lib/csv.js';
 import { decodeText, DecodeError, type TextEncoding } from './decode.js';
+import { loadExcelJS } from '../../shared/lib/loadExcelJS.js';
 
 export interface SheetRow {
   /** 1-based row (XLSX) or line (CSV) number. */
@@ -94,7 +95,7 @@ function checkSize(rows: SheetRow[]) {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {

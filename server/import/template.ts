@@ -2,9 +2,9 @@
 // CSV (UTF-8 with BOM, so that Excel shows the diacritics) and XLSX (codes as text, so Excel keeps
 // their leading zeros; a second sheet explains each column).
 
-import ExcelJS from 'exceljs';
 import type { Unit } from '../../shared/domain/types.js';
 import { COLUMNS, type ColumnId } from '../../shared/import/columns.js';
+import { loadExcelJS } from '../../shared/lib/loadExcelJS.js';
 
 export interface TemplateSpec {
   year: number | null;
@@ -33,7 +33,7 @@ export function templateCsv(spec: TemplateSpec): string {
 }
 
 export async function templateXlsx(spec: TemplateSpec): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Bản đồ phong trào Toàn dân bảo vệ ANTQ';
   const ws = wb.addWorksheet('Số liệu', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   ws.columns = COLUMNS.map((c) => ({

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../lib/loadExcelJS.js';
 import type { ColumnKind, ExportTable } from './exportTable.js';
 
 const NUM_FMT: Record<ColumnKind, string | undefined> = { text: undefined, count: '#,##0', decimal: '0.00', percent: '0.00%' };
@@ -12,7 +12,7 @@ export const headerRowOf = (t: ExportTable) => t.info.length + 3;
  * Made in Node (the worklist route) or in a browser (the figures table is made where it is shown).
  */
 export async function xlsxBytes(t: ExportTable): Promise<ArrayBuffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Bản đồ phong trào Toàn dân bảo vệ an ninh Tổ quốc';
   const ws = wb.addWorksheet(t.sheetName.slice(0, 31));
   ws.columns = t.columns.map((c) => ({ width: c.width }));

@@ -1,4 +1,4 @@
-import PptxGenJS from 'pptxgenjs';
+import type PptxGenJS from 'pptxgenjs';
 import type { KeyFigure } from '../keyFigures.js';
 import type { LegendEntry } from '../../lib/legendModel.js';
 import { formatCount } from '../../lib/format.js';
@@ -87,7 +87,8 @@ function addSlide(pptx: PptxGenJS, d: SlideDoc): void {
 
 /** Builds the .pptx; `next(i)` gives slide i (loading its map), so a long pack reports progress and can be cancelled. */
 export async function buildPptx(title: string, count: number, next: (i: number) => Promise<SlideDoc>, onSlide?: (done: number, of: number) => void, signal?: AbortSignal): Promise<Uint8Array> {
-  const pptx = new PptxGenJS();
+  // Loaded on first use: a server that never makes slides does not pay its start-up.
+  const pptx = new (await import('pptxgenjs')).default();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = title;
   pptx.company = 'Ban Chỉ đạo 138';
