@@ -80,7 +80,10 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
         await page.locator('.wl-row').first().waitFor({ timeout: 30_000 });
       });
       await visit('a province with its unit open', '?province=01&unit=01');
-      await visit('the table of a province', '?province=01', async () => {
+      // The unit's panel closed, the province's table opened: the same page, not loaded again.
+      await visit('the table of a province', null, async () => {
+        await page.locator('.panel .close').click();
+        await page.locator('.panel').waitFor({ state: 'detached' });
         await press(page, '.table-toggle');
         await page.locator('.datatable tbody tr').first().waitFor();
       });
@@ -88,7 +91,12 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
         await press(page, '.table-toggle');
         await page.locator('.datatable tbody tr').nth(33).waitFor();
       });
-      await visit('presentation mode', '?present=1');
+      // Presentation mode from its button, as a presenter enters it.
+      await visit('presentation mode', null, async () => {
+        await press(page, '.present-toggle[title^="Trình chiếu toàn màn hình"]');
+        await page.locator('.app.present').waitFor();
+        await waitForMap(page);
+      });
     }
     expect(found).toEqual({});
   });
