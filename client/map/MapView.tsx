@@ -4,6 +4,8 @@ import { bboxOfGeometry } from '../../shared/lib/bbox.js';
 import type { NationalGeo, NationalIndex } from '../../shared/lib/topo.js';
 import type { MapLevel, ViewState } from '../../shared/domain/view.js';
 import { EMPTY, addBoundaries, createMap } from './createMap.js';
+import { legendClearPadding, type Padding } from './fitPadding.js';
+import { PHONE_QUERY } from '../state/useMedia.js';
 import { bindInteraction, type HoverInfo } from './interaction.js';
 import { drawOutlines, type Outlined } from './outlines.js';
 import { FILL_SOURCES, LAND_LAYER, featureTarget, fillLayer, hatchLayer, presentPaint, SEA, sourceLayers, type FillSource } from './style.js';
@@ -96,7 +98,7 @@ export function MapView(props: Props) {
   const applied = useRef<{ source: FillSource | null; units: unknown; fills: Map<string, string | null> }>({ source: null, units: null, fills: new Map() });
 
   useEffect(() => {
-    const map = createMap({ container: container.current!, bbox, opening: latest.current.initialCamera, label: latest.current.label ?? 'Bản đồ' });
+    const map = createMap({ container: container.current!, bbox, opening: latest.current.initialCamera, padding: clearOfLegend(container.current!, name, bbox, 20), label: latest.current.label ?? 'Bản đồ' });
     mapRef.current = map;
     applied.current = { source: null, units: null, fills: new Map() };
     window.antqMaps = { ...window.antqMaps, [name]: map };
@@ -161,8 +163,9 @@ export function MapView(props: Props) {
   const fit = (duration: number) => {
     const map = mapRef.current!;
     const w = map.getContainer().clientWidth;
-    const padding = latest.current.present ? { top: 30, bottom: 30, right: 30, left: Math.min(480, Math.round(w * 0.33)) } : 30;
-    map.fitBounds(latest.current.drilldown?.bbox ?? bbox, { padding, duration });
+    const extent = latest.current.drilldown?.bbox ?? bbox;
+    const padding = latest.current.present ? { top: 30, bottom: 30, right: 30, left: Math.min(480, Math.round(w * 0.33)) } : clearOfLegend(map.getContainer(), name, extent, 30);
+    map.fitBounds(extent, { padding, duration });
   };
   /** The view's own position wins over fitting, when it has one. */
   const fitOrKeep = useEffectEvent((duration: number) => {
@@ -278,6 +281,14 @@ export function MapView(props: Props) {
   }, [props.label]);
 
   return <div ref={container} className="map" id={name === 'main' ? 'ban-do' : undefined} data-map={name} data-map-ready="false" data-map-shown="false" style={{ background: SEA }} />;
+}
+
+/**
+ * Padding that fits `extent` clear of the legend in the map's bottom-left corner where there is room; the plain
+ * margin for the print map (no legend on it) and on a phone (the legend folded to its title).
+ */
+function clearOfLegend(el: HTMLElement, name: string, extent: [number, number, number, number], margin: number): number | Padding {
+  return name === 'print' || window.matchMedia(PHONE_QUERY).matches ? margin : legendClearPadding(extent, { width: el.clientWidth, height: el.clientHeight }, margin);
 }
 
 const targets = (code: string): FillSource[] => (code.length === 2 ? ['provinces'] : ['communes', 'detail']);

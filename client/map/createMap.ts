@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, prewarm, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type PaddingOptions } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { NationalIndex } from '../../shared/lib/topo.js';
@@ -14,18 +14,19 @@ export const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', fea
 interface Options {
   container: HTMLElement;
   bbox: [number, number, number, number];
-  /** The view's own position; else the map fits the country. */
+  /** The view's own position; else the map fits the country with `padding`. */
   opening: ViewState['at'];
+  padding: number | PaddingOptions;
   /** The map's name for a screen reader. */
   label: string;
 }
 
 /** A MapLibre map of the empty style, for the keyboard (no rotation) and a screen reader. */
-export function createMap({ container, bbox, opening, label }: Options): MapLibreMap {
+export function createMap({ container, bbox, opening, padding, label }: Options): MapLibreMap {
   const map = new MapLibreMap({
     container,
     style: baseStyle(),
-    ...(opening ? { center: [opening.lng, opening.lat] as [number, number], zoom: opening.zoom } : { bounds: bbox, fitBoundsOptions: { padding: 20 } }),
+    ...(opening ? { center: [opening.lng, opening.lat] as [number, number], zoom: opening.zoom } : { bounds: bbox, fitBoundsOptions: { padding } }),
     attributionControl: false,
     // No copy of every frame for a later read (software WebGL pays it on each frame of the first load): exports
     // draw a frame and read it in the same task (export/capture.ts).
