@@ -1,10 +1,10 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { LngLat, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
 import { bboxOfGeometry } from '../../shared/lib/bbox.js';
 import type { NationalGeo, NationalIndex } from '../../shared/lib/topo.js';
 import type { MapLevel, ViewState } from '../../shared/domain/view.js';
 import { EMPTY, addBoundaries, createMap } from './createMap.js';
-import { legendClearPadding, type Padding } from './fitPadding.js';
+import { legendClearPadding, PRESENT_LEGEND_CORNER, type Padding } from './fitPadding.js';
 import { PHONE_QUERY } from '../state/useMedia.js';
 import { bindInteraction, type HoverInfo } from './interaction.js';
 import { drawOutlines, type Outlined } from './outlines.js';
@@ -96,10 +96,16 @@ export function MapView(props: Props) {
     if (map && loaded.current && geo) drawOutlines(map, geo, latest.current.drilldown?.communes ?? null, outlined.current);
   });
   const applied = useRef<{ source: FillSource | null; units: unknown; fills: Map<string, string | null> }>({ source: null, units: null, fills: new Map() });
+  /** The camera the last fit of the whole extent gave (null once the view has its own position). */
+  const fitted = useRef<{ lng: number; lat: number; zoom: number } | null>(null);
 
   useEffect(() => {
     const map = createMap({ container: container.current!, bbox, opening: latest.current.initialCamera, padding: clearOfLegend(container.current!, name, bbox, 20), label: latest.current.label ?? 'Bản đồ' });
     mapRef.current = map;
+    fitted.current = latest.current.initialCamera ? null : cameraOf(map);
+    // The pane's size changes after the map is made (the key figures arriving, the header wrapping, presentation
+    // mode's cards): a map still on the view it was fitted to is fitted again, not left cut at its edges.
+    map.on('resize', () => refitIfFitted());
     applied.current = { source: null, units: null, fills: new Map() };
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
@@ -162,11 +168,19 @@ export function MapView(props: Props) {
   /** The country, or the drilled-in province; in presentation mode clear of the large legend on the left. */
   const fit = (duration: number) => {
     const map = mapRef.current!;
-    const w = map.getContainer().clientWidth;
     const extent = latest.current.drilldown?.bbox ?? bbox;
-    const padding = latest.current.present ? { top: 30, bottom: 30, right: 30, left: Math.min(480, Math.round(w * 0.33)) } : clearOfLegend(map.getContainer(), name, extent, 30);
+    const padding = clearOfLegend(map.getContainer(), name, extent, 30, latest.current.present);
+    const target = map.cameraForBounds(extent, { padding });
+    fitted.current = target?.center ? { ...LngLat.convert(target.center), zoom: target.zoom ?? map.getZoom() } : null;
     map.fitBounds(extent, { padding, duration });
   };
+  const refitIfFitted = useEffectEvent(() => {
+    const map = mapRef.current;
+    const f = fitted.current;
+    if (!map || !f) return;
+    const now = cameraOf(map);
+    if (Math.abs(now.lng - f.lng) < 1e-7 && Math.abs(now.lat - f.lat) < 1e-7 && Math.abs(now.zoom - f.zoom) < 1e-7) fit(0);
+  });
   /** The view's own position wins over fitting, when it has one. */
   const fitOrKeep = useEffectEvent((duration: number) => {
     const at = latest.current.camera?.at;
@@ -287,8 +301,11 @@ export function MapView(props: Props) {
  * Padding that fits `extent` clear of the legend in the map's bottom-left corner where there is room; the plain
  * margin for the print map (no legend on it) and on a phone (the legend folded to its title).
  */
-function clearOfLegend(el: HTMLElement, name: string, extent: [number, number, number, number], margin: number): number | Padding {
-  return name === 'print' || window.matchMedia(PHONE_QUERY).matches ? margin : legendClearPadding(extent, { width: el.clientWidth, height: el.clientHeight }, margin);
+function clearOfLegend(el: HTMLElement, name: string, extent: [number, number, number, number], margin: number, present = false): number | Padding {
+  if (name === 'print' || window.matchMedia(PHONE_QUERY).matches) return margin;
+  return legendClearPadding(extent, { width: el.clientWidth, height: el.clientHeight }, margin, present ? PRESENT_LEGEND_CORNER : undefined);
 }
+
+const cameraOf = (map: MapLibreMap) => ({ ...map.getCenter(), zoom: map.getZoom() });
 
 const targets = (code: string): FillSource[] => (code.length === 2 ? ['provinces'] : ['communes', 'detail']);

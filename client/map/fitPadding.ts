@@ -11,6 +11,8 @@ export interface Padding {
  * at most 330 px wide; about 230 px high with a two-line title), with a margin.
  */
 export const LEGEND_CORNER = { width: 12 + 330 + 10, height: 12 + 230 + 10 };
+/** The same in presentation mode (`.app.present .legend`: 20 px from the edges, at most 460 px wide, larger type). */
+export const PRESENT_LEGEND_CORNER = { width: 20 + 460 + 10, height: 20 + 320 + 10 };
 
 /** Web Mercator x and y of a longitude and latitude, in units of the world's width. */
 const mx = (lng: number) => (lng + 180) / 360;

@@ -98,6 +98,35 @@ describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, 
     expect(await page.getByLabel('Tiêu đề trình chiếu').inputValue()).toBe('Hội nghị tổng kết phong trào Toàn dân bảo vệ ANTQ năm 2025');
   });
 
+  it('on a 1024 × 768 projector, fits the whole country in the map left under the key figures, clear of the legend', async () => {
+    const { page, url } = portal;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    try {
+      await page.goto(`${url}/?present=1`);
+      await waitForMap(page);
+      // The key figures arrive after the map is made and take its top: the map is fitted again to what is left.
+      const placed = () =>
+        page.evaluate(() => {
+          const m = window.antqMap!;
+          const canvas = m.getCanvas().getBoundingClientRect();
+          const legend = document.querySelector('.legend')!.getBoundingClientRect();
+          // Lũng Cú (the northern tip), Phú Quốc, Mũi Cà Mau: on the page, in CSS pixels.
+          const at = (lng: number, lat: number) => {
+            const p = m.project([lng, lat]);
+            return { x: canvas.left + p.x, y: canvas.top + p.y };
+          };
+          const [north, phuQuoc, caMau] = [at(105.32, 23.36), at(103.96, 10.23), at(104.72, 8.6)];
+          const inMap = (p: { x: number; y: number }) => p.x >= canvas.left && p.x <= canvas.right && p.y >= canvas.top && p.y <= canvas.bottom;
+          const underLegend = (p: { x: number; y: number }) => p.x >= legend.left && p.x <= legend.right && p.y >= legend.top && p.y <= legend.bottom;
+          return { inMap: [north, phuQuoc, caMau].every(inMap), underLegend: [phuQuoc, caMau].some(underLegend) };
+        });
+      await expect.poll(placed, { timeout: 20_000 }).toEqual({ inMap: true, underLegend: false });
+      await page.screenshot({ path: join(ARTIFACTS, 'present-1024.png') });
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   it('exports a print-ready PNG at 1× and 2×', async () => {
     const { page } = portal;
     await page.waitForSelector('.app.present');
