@@ -1,10 +1,5 @@
-/** MapLibre's padding, every side given. */
-export interface Padding {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
+import { fitBBox, type Padding } from '../../shared/export/frame.js';
+import type { BBox } from '../../shared/lib/bbox.js';
 
 /**
  * The legend's largest footprint in the map's bottom-left corner (styles.css `.legend`: 12 px from the edges,
@@ -14,16 +9,8 @@ export const LEGEND_CORNER = { width: 12 + 330 + 10, height: 12 + 230 + 10 };
 /** The same in presentation mode (`.app.present .legend`: 20 px from the edges, at most 460 px wide, larger type). */
 export const PRESENT_LEGEND_CORNER = { width: 20 + 460 + 10, height: 20 + 320 + 10 };
 
-/** Web Mercator x and y of a longitude and latitude, in units of the world's width. */
-const mx = (lng: number) => (lng + 180) / 360;
-const my = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
-
-/** The scale at which `bbox` fits the free area of a `size` map with this padding. */
-function scale(bbox: readonly [number, number, number, number], size: { width: number; height: number }, p: Padding): number {
-  const w = mx(bbox[2]) - mx(bbox[0]);
-  const h = my(bbox[1]) - my(bbox[3]);
-  return Math.min((size.width - p.left - p.right) / w, (size.height - p.top - p.bottom) / h);
-}
+/** A tenth of the scale, in zoom levels. */
+const AFFORDABLE_ZOOM_LOSS = -Math.log2(0.9);
 
 /**
  * Padding for fitting `bbox` (the country, a province) into a map with the legend in its bottom-left corner: the
@@ -31,18 +18,14 @@ function scale(bbox: readonly [number, number, number, number], size: { width: n
  * the plain margin. On a 1024 × 768 screen the legend would otherwise cover Phú Quốc and the delta's west coast;
  * on a wide screen the country only moves right, into the room the islands leave.
  */
-export function legendClearPadding(bbox: readonly [number, number, number, number], size: { width: number; height: number }, margin = 20, corner = LEGEND_CORNER): Padding {
+export function legendClearPadding(bbox: BBox, size: { width: number; height: number }, margin = 20, corner = LEGEND_CORNER): Padding {
   const plain = { top: margin, right: margin, bottom: margin, left: margin };
-  const full = scale(bbox, size, plain);
-  const candidates = [
-    { ...plain, left: Math.max(margin, corner.width) },
-    { ...plain, bottom: Math.max(margin, corner.height) },
-  ];
-  let best: Padding = plain;
-  let bestScale = 0;
-  for (const p of candidates) {
-    const s = scale(bbox, size, p);
-    if (s >= 0.9 * full && s > bestScale) [best, bestScale] = [p, s];
-  }
-  return best;
+  const roomy = (p: Padding) => size.width - p.left - p.right > 0 && size.height - p.top - p.bottom > 0;
+  if (!roomy(plain)) return plain;
+  const full = fitBBox(bbox, size, plain).zoom;
+  const clear = [{ ...plain, left: Math.max(margin, corner.width) }, { ...plain, bottom: Math.max(margin, corner.height) }]
+    .filter(roomy)
+    .map((p) => ({ p, zoom: fitBBox(bbox, size, p).zoom }))
+    .filter((c) => c.zoom >= full - AFFORDABLE_ZOOM_LOSS);
+  return clear.length ? clear.reduce((best, c) => (c.zoom > best.zoom ? c : best)).p : plain;
 }

@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import type * as Turf from '@turf/turf';
 import type { MultiPolygon, Position } from 'geojson';
 
+const require = createRequire(import.meta.url);
+
 type Segment = { ax: number; ay: number; bx: number; by: number; ring: number; index: number; ringLength: number };
 
 const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
@@ -110,7 +112,7 @@ export function repaired(g: MultiPolygon): MultiPolygon {
     groups.set(root(i), members);
   }
   // turf on first need only: importing it takes about 0.6 s, which every server process would pay at start-up.
-  const { featureCollection, polygon, union } = createRequire(import.meta.url)('@turf/turf') as typeof Turf;
+  const { featureCollection, polygon, union } = require('@turf/turf') as typeof Turf;
   const rebuilt = new Set([...groups.values()].flat());
   const coordinates: Position[][][] = g.coordinates.filter((_, i) => !rebuilt.has(i));
   for (const members of groups.values()) {
