@@ -123,6 +123,24 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
     await waitForMap(page);
     expect(new URL(page.url()).searchParams.get('province')).toBeNull();
     await expect.poll(() => page.locator('.breadcrumb strong').textContent()).toBe('Toàn quốc');
+
+    // The browser's Back and Forward step through the province and the country again, in the same page.
+    await page.evaluate(() => ((window as { sameDocument?: boolean }).sameDocument = true));
+    const provincesDrawn = () => page.evaluate(() => new Set(window.antqMap!.queryRenderedFeatures({ layers: ['provinces-fill'] }).map((f) => f.properties.code)).size);
+    await page.goBack();
+    await expect.poll(() => page.locator('.breadcrumb strong').textContent()).toBe('Tỉnh Bắc Ninh');
+    await expect.poll(() => page.locator('.panel h2').textContent()).toBe('Tỉnh Bắc Ninh');
+    await waitForMap(page);
+    await expect.poll(detail, { timeout: 20_000 }).toBe(99);
+    await page.goBack();
+    await expect.poll(() => page.locator('.breadcrumb strong').textContent()).toBe('Toàn quốc');
+    expect(new URL(page.url()).searchParams.get('province')).toBeNull();
+    await waitForMap(page);
+    await expect.poll(provincesDrawn, { timeout: 20_000 }).toBe(34);
+    await page.goForward();
+    await expect.poll(() => page.locator('.breadcrumb strong').textContent()).toBe('Tỉnh Bắc Ninh');
+    expect(new URL(page.url()).searchParams.get('province')).toBe('24');
+    expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
 
   it('compares two years side by side in synchronised maps', async () => {

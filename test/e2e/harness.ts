@@ -88,6 +88,20 @@ export async function waitForMap(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForSelector('.map[data-map-ready="true"]', { timeout });
 }
 
+/**
+ * The view of `query` (e.g. `?province=01`) in the page already loaded, as the browser's Back and Forward bring
+ * an entry back (a popstate): no page load and no new map, which a test that only needs the screen need not pay.
+ * Waits for React to render it (a frame later) and for the map to be ready.
+ */
+export async function showInPage(page: Page, query: string): Promise<void> {
+  await page.evaluate(async (q) => {
+    window.history.pushState(null, '', q || window.location.pathname);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }, query);
+  await waitForMap(page);
+}
+
 /** Where a place is drawn: on the map's canvas, and on the page (for the mouse). */
 export interface Spot {
   x: number;
