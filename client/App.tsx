@@ -47,7 +47,7 @@ async function loadNational() {
 
 /** The map page: the view in the URL, its figures and legends, and the panels around the map. */
 export function App() {
-  const { view, setView, patch } = useViewUrl();
+  const { view, setView, patch, restored } = useViewUrl();
   const [playing, setPlaying] = useState(false);
   const [decksOpen, setDecksOpen] = useState(false);
   // "Bảng số liệu"; `focus` when opened by the skip link, which takes the focus there.
@@ -142,7 +142,7 @@ export function App() {
     focus,
     initialCamera: view.at,
     initialProvince: view.province,
-    camera: player.camera,
+    camera: player.camera ?? restored,
     onSelect,
   };
   const mainNote = mainLegendNote(

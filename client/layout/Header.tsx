@@ -67,12 +67,17 @@ export function Header(p: Props) {
       </>}
     >
       <CompareControl view={view} years={p.years} metric={p.metric} provinceLevel={p.provinceLevel} disabled={p.change} onChange={patch} />
-      {p.total && (
+      {p.total ? (
         <div className="headline" aria-label={view.province ? 'Toàn tỉnh' : 'Toàn quốc'}>
           <strong>
             {formatCount(p.total.communes.certified)}/{formatCount(p.total.communes.total)}
           </strong>{' '}
           đạt ({formatPercent(p.total.rates.communes)})
+        </div>
+      ) : (
+        // Its room kept (unseen) until the figures come, so that the bar does not wrap anew when they do.
+        <div className="headline pending" aria-hidden="true">
+          <strong>0.000/0.000</strong> đạt (00,00%)
         </div>
       )}
       <button

@@ -10,7 +10,7 @@ import { classOf, computeBreaks } from '../../shared/lib/classify.js';
 import { sequential } from '../../shared/lib/palettes.js';
 import { STATUS_COLORS } from '../../shared/lib/statusClasses.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
-import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, startPortal, waitForMap, type Portal } from './harness.js';
+import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, showInPage, startPortal, waitForMap, type Portal } from './harness.js';
 
 const db = inject('seededDb');
 const skip = skipUnlessCi('the analytic map end-to-end tests', e2eSkipReason(db));
@@ -94,9 +94,9 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
   });
 
   it('drills down into a province at the finer geometry and back', async () => {
-    const { page, url } = portal;
-    await page.goto(`${url}/?level=province&metric=density&year=2024`);
-    await waitForMap(page);
+    const { page } = portal;
+    // In the page the test before left; the shared link's test below loads its own.
+    await showInPage(page, '?level=province&metric=density&year=2024');
     const provinces = await page.evaluate(() => new Set(window.antqMap!.queryRenderedFeatures({ layers: ['provinces-fill'] }).map((f) => f.properties.code)).size);
     expect(provinces).toBe(34);
     await page.screenshot({ path: join(ARTIFACTS, 'analytic-provinces.png') });
@@ -144,9 +144,8 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
   });
 
   it('compares two years side by side in synchronised maps', async () => {
-    const { page, url } = portal;
-    await page.goto(`${url}/?year=2025`);
-    await waitForMap(page);
+    const { page } = portal;
+    await showInPage(page, '?year=2025');
     await page.getByLabel('So sánh với năm').selectOption('2023');
     await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]');
     await jumpAndSettle(page, [105.9, 21.1], 8);
@@ -161,8 +160,7 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
 
   it('compares two metrics side by side, each with its own legend, then under a swipe divider', async () => {
     const { page, url } = portal;
-    await page.goto(`${url}/?year=2025`);
-    await waitForMap(page);
+    await showInPage(page, '?year=2025');
     await page.getByLabel('So sánh với năm').selectOption('2025');
     await page.getByLabel('Chỉ tiêu của bản đồ so sánh').selectOption('density:population');
     await expect.poll(() => new URL(page.url()).searchParams.get('cmetric')).toBe('density');

@@ -9,7 +9,7 @@ import { STATUS_LABELS } from '../../shared/domain/labels.js';
 import type { Status } from '../../shared/domain/types.js';
 import { STATUS_COLORS } from '../../shared/lib/statusClasses.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
-import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, startPortal, waitForMap, type Portal } from './harness.js';
+import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, showInPage, startPortal, waitForMap, type Portal } from './harness.js';
 
 const db = inject('seededDb');
 const skip = skipUnlessCi('the national map end-to-end tests', e2eSkipReason(db));
@@ -76,12 +76,12 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
   });
 
   it('draws each status in its legend colour at known communes, and opens the panel on click', async () => {
-    const { page, url } = portal;
+    const { page } = portal;
     const year = 2025;
     const figures = (await stats(year)).units;
     const byCode = new Map(figures.map((u) => [u.code, u]));
-    await page.goto(`${url}/?year=${year}`);
-    await waitForMap(page);
+    // In the page the test before left (its views are in the URL; no page load needed).
+    await showInPage(page, `?year=${year}`);
     const checked: string[] = [];
     for (const status of ['dat', 'chua_dat', 'chua_danh_gia'] as const) {
       const candidates = communes
@@ -117,9 +117,8 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
   });
 
   it('shows the sample-data badge and a tooltip on hover', async () => {
-    const { page, url } = portal;
-    await page.goto(`${url}/?year=2024`);
-    await waitForMap(page);
+    const { page } = portal;
+    await showInPage(page, '?year=2024');
     await expect.poll(() => page.locator('.sample-badge').textContent()).toBe('Dữ liệu minh họa');
     const f = communes.find((c) => c.properties.code === '09367') ?? communes[0];
     const p = interiorPoint(f) ?? (turf.pointOnFeature(f).geometry.coordinates as [number, number]);

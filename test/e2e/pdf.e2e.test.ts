@@ -9,7 +9,7 @@ import { pdfPageLayout, type Box, type Orientation, type Paper } from '../../cli
 import { formatDate } from '../../shared/lib/format.js';
 import { NO_DATA_HATCH, STATUS_COLORS } from '../../shared/lib/statusClasses.js';
 import { missingPoppler, skipUnlessCi } from '../support/prerequisites.js';
-import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
+import { ARTIFACTS, e2eSkipReason, showInPage, startPortal, waitForMap, type Portal } from './harness.js';
 
 const db = inject('seededDb');
 const skip = skipUnlessCi('the PDF end-to-end tests', e2eSkipReason(db) ?? missingPoppler());
@@ -111,9 +111,9 @@ describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }
   });
 
   it('exports A3 portrait at the right size, from presentation mode too', async () => {
-    const { page, url } = portal;
-    await page.goto(`${url}/?year=2025&present=1&title=${encodeURIComponent('Hội nghị tổng kết năm 2025')}`);
-    await waitForMap(page);
+    const { page } = portal;
+    // Each view in the page the test before left (the views are in the URL; no page load needed).
+    await showInPage(page, `?year=2025&present=1&title=${encodeURIComponent('Hội nghị tổng kết năm 2025')}`);
     await choosePaper(page, 'A3', 'portrait');
     await page.screenshot({ path: join(ARTIFACTS, 'pdf-menu-present.png') });
     await page.getByRole('button', { name: 'Xuất bản đồ' }).click();
@@ -127,8 +127,8 @@ describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }
   });
 
   it('exports a comparison as two pages in the same frame, each map with its label, legend and figures', async () => {
-    const { page, url } = portal;
-    await page.goto(`${url}/?year=2025&compare=2024&cmetric=density`);
+    const { page } = portal;
+    await showInPage(page, '?year=2025&compare=2024&cmetric=density');
     await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]', { timeout: 60_000 });
     await waitForMap(page);
     const densityColours = await page.$$eval('.legend-second .swatch:not(.hatched)', (els) =>
@@ -155,9 +155,8 @@ describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }
   });
 
   it('cancels the conference pack from presentation mode: no download, the map on screen as it was, the next export works', async () => {
-    const { page, url } = portal;
-    await page.goto(`${url}/?year=2025&present=1`);
-    await waitForMap(page);
+    const { page } = portal;
+    await showInPage(page, '?year=2025&present=1');
     const before = await camera(page);
     let downloads = 0;
     const count = () => downloads++;

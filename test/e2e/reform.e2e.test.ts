@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatPoints } from '../../shared/export/keyFigures.js';
 import { formatPercent } from '../../shared/lib/format.js';
-import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
+import { ARTIFACTS, e2eSkipReason, showInPage, startPortal, waitForMap, type Portal } from './harness.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
 
 const db = inject('seededDb');
@@ -101,8 +101,7 @@ describe.skipIf(skip)('changes across the 2025 reform, like with like', { timeou
     await expect.poll(() => note.textContent(), { timeout: 60_000 }).toBe('Năm 2024: 106 xã cũ, trước sắp xếp. Loại đơn vị theo danh mục hành chính của Cục Thống kê (30/6/2025).');
     expect(await panel.textContent()).toContain('97/106');
     await panel.screenshot({ path: join(ARTIFACTS, 'reform-detail-lai-chau-2024.png') });
-    await page.goto(`${url}/?year=2025&level=province&unit=12`);
-    await waitForMap(page);
+    await showInPage(page, '?year=2025&level=province&unit=12');
     await expect.poll(() => note.textContent(), { timeout: 60_000 }).toBe('Loại đơn vị theo danh mục 1027/CTK-CSCL của Cục Thống kê (01/7/2025).');
   });
 });
