@@ -127,4 +127,26 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
     await expect.poll(() => page.locator('.tooltip strong').textContent()).toContain(f.properties.name);
     await page.screenshot({ path: join(ARTIFACTS, 'hover.png') });
   });
+
+  it('keeps the top bar still at 1024 × 768 while the key figure and the map arrive (no layout shift)', async () => {
+    const { url } = portal;
+    const page = await portal.browser.newPage({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 });
+    try {
+      await page.addInitScript(() => {
+        const w = window as { shifts?: number[] };
+        w.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.shifts!.push((e as PerformanceEntry & { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${url}/`);
+      await waitForMap(page);
+      await page.locator('.headline:not(.pending) strong').waitFor();
+      // The observer reports a shift in the frame after it: one more frame before reading.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await page.evaluate(() => (window as { shifts?: number[] }).shifts)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
