@@ -8,7 +8,7 @@ import { formatCount, formatPercent } from '../../shared/lib/format.js';
 import { NO_DATA_HATCH, STATUS_COLORS } from '../../shared/lib/statusClasses.js';
 import type { Page } from 'playwright-core';
 import { skipUnlessCi } from '../support/prerequisites.js';
-import { ARTIFACTS, e2eSkipReason, jumpAndSettle, startPortal, waitForMap, type Portal } from './harness.js';
+import { ARTIFACTS, e2eSkipReason, jumpAndSettle, showInPage, startPortal, waitForMap, type Portal } from './harness.js';
 
 const db = inject('seededDb');
 const skip = skipUnlessCi('the presentation end-to-end tests', e2eSkipReason(db));
@@ -173,9 +173,8 @@ describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, 
     expect(new URL(page.url()).searchParams.get('present')).toBeNull();
   });
   it('exports two compared maps side by side, each with its label, and its own legend for another metric', async () => {
-    const { page, url } = portal;
-    await page.goto(`${url}/?year=2025&compare=2024&cmetric=density`);
-    await page.waitForSelector('.map[data-map="main"][data-map-ready="true"]', { timeout: 60_000 });
+    const { page } = portal;
+    await showInPage(page, '?year=2025&compare=2024&cmetric=density');
     await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]', { timeout: 60_000 });
     const css = await page.evaluate(() =>
       (['main', 'compare'] as const).map((n) => {

@@ -67,9 +67,8 @@ describe.skipIf(skip)('changes across the 2025 reform, like with like', { timeou
   });
 
   it('colours the province change map on like-with-like differences, with a legend never inverted', async () => {
-    const { page, url } = portal;
-    await page.goto(`${url}/?level=province&metric=rate&change=2024&year=2025`);
-    await waitForMap(page);
+    const { page } = portal;
+    await showInPage(page, '?level=province&metric=rate&change=2024&year=2025');
     const [now, old] = await Promise.all([api<{ units: Area[] }>('/api/stats?year=2025&level=province'), api<{ units: Area[] }>('/api/stats?year=2024&level=province')]);
     const diffs = now.units.map((u) => (u.rates.communes - old.units.find((o) => o.code === u.code)!.rates.communes) * 100);
     const entries = await page.locator('.legend li').evaluateAll((els) =>
