@@ -17,18 +17,9 @@ const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(`Bản đồ phong trào Toàn dân bảo vệ ANTQ: http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/`);
   // Cuts the vector tile index now (about a second) rather than on the first visitor's map.
   for (const [path, init] of WARM_REQUESTS) void app.request(path, init);
-  // Derives every year's figures now (a unit's panel shows them all: 1–3 s of CPU the first time), from the
-  // detail of the first province, rather than on the first panel a visitor opens. A failure only leaves that to it.
-  warmFigures().catch(() => {});
   // Boots the import file reader's thread in the background, so the first large upload's check does not pay for it.
   if (admin) void warmReader();
 });
-
-async function warmFigures(): Promise<void> {
-  const meta = (await (await app.request('/api/meta')).json()) as { provinces?: { code: string }[] };
-  const first = meta.provinces?.[0]?.code;
-  if (first) await app.request(`/api/units/${first}`);
-}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
