@@ -29,6 +29,12 @@ async function violations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
 }
 
+/** Adds the page's violations, if any, to `found` under `key`. */
+async function record(found: Record<string, string[]>, key: string, page: Page): Promise<void> {
+  const v = await violations(page);
+  if (v.length) found[key] = v;
+}
+
 describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 }, () => {
   let tmp: TempDb;
   let portal: Portal;
@@ -56,10 +62,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
   it('the map, a province, the table, the worklist and presentation mode: no serious or critical violation, at desktop size and on a phone', async () => {
     const found: Record<string, string[]> = {};
     for (const [size, page] of [['desktop', portal.page], ['phone', phone]] as const) {
-      const check = async (what: string) => {
-        const v = await violations(page);
-        if (v.length) found[`${size}: ${what}`] = v;
-      };
+      const check = (what: string) => record(found, `${size}: ${what}`, page);
       // One page load for each size: every other screen is reached in it (by its controls, or as Back brings a view).
       await page.goto(portal.url);
       await waitForMap(page);
@@ -77,7 +80,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
       await press(page, '.plan-toggle');
       await page.locator('.worklist').waitFor({ state: 'detached' });
 
-      await showInPage(page, '?province=01&unit=01');
+      await showInPage(page, `${portal.url}/?province=01&unit=01`);
       await expect.poll(() => page.locator('.panel h2').textContent(), { timeout: 20_000 }).toBe('Thành phố Hà Nội');
       await check('a province with its unit open');
       // The unit's panel closed, the province's table opened.
@@ -88,7 +91,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
       await check('the table of a province');
 
       // The provinces' level (the table stays open, now of the 34 provinces).
-      await showInPage(page, '?level=province&metric=rate');
+      await showInPage(page, `${portal.url}/?level=province&metric=rate`);
       await page.locator('.datatable tbody tr').nth(33).waitFor();
       await check('the table of the provinces');
       // Presentation mode from its button, as a presenter enters it.
@@ -103,10 +106,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
   it('the admin pages: no serious or critical violation, at desktop size and on a phone', async () => {
     const found: Record<string, string[]> = {};
     for (const [size, page] of [['desktop', portal.page], ['phone', phone]] as const) {
-      const check = async (what: string) => {
-        const v = await violations(page);
-        if (v.length) found[`${size}: ${what}`] = v;
-      };
+      const check = (what: string) => record(found, `${size}: ${what}`, page);
       await page.goto(`${portal.url}/quan-tri`);
       await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
       await check('log-in');
@@ -291,7 +291,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
         await page.goto(`${portal.url}/${query}`);
         await waitForMap(page);
         await press(page, '.table-toggle');
-      } else await showInPage(page, query);
+      } else await showInPage(page, `${portal.url}/${query}`);
       await page.locator('.datatable tbody tr').first().waitFor();
       for (const size of [{ width: 360, height: 740 }, PHONE]) {
         await page.setViewportSize(size);
@@ -322,7 +322,7 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
         await page.goto(`${portal.url}/${v.query}`);
         await waitForMap(page);
         await page.locator('.table-toggle').click();
-      } else await showInPage(page, v.query);
+      } else await showInPage(page, `${portal.url}/${v.query}`);
       await page.locator('.datatable tbody tr').first().waitFor();
       for (const size of [{ width: 1400, height: 900 }, { width: 1024, height: 768 }]) {
         await page.setViewportSize(size);

@@ -96,9 +96,9 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
   it('drills down into a province at the finer geometry and back', async () => {
     const { page } = portal;
     // In the page the test before left; the shared link's test below loads its own.
-    await showInPage(page, '?level=province&metric=density&year=2024');
-    const provinces = await page.evaluate(() => new Set(window.antqMap!.queryRenderedFeatures({ layers: ['provinces-fill'] }).map((f) => f.properties.code)).size);
-    expect(provinces).toBe(34);
+    await showInPage(page, `${portal.url}/?level=province&metric=density&year=2024`);
+    const provincesDrawn = () => page.evaluate(() => new Set(window.antqMap!.queryRenderedFeatures({ layers: ['provinces-fill'] }).map((f) => f.properties.code)).size);
+    expect(await provincesDrawn()).toBe(34);
     await page.screenshot({ path: join(ARTIFACTS, 'analytic-provinces.png') });
 
     const bacNinh = await page.evaluate(() => {
@@ -126,7 +126,6 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
 
     // The browser's Back and Forward step through the province and the country again, in the same page.
     await page.evaluate(() => ((window as { sameDocument?: boolean }).sameDocument = true));
-    const provincesDrawn = () => page.evaluate(() => new Set(window.antqMap!.queryRenderedFeatures({ layers: ['provinces-fill'] }).map((f) => f.properties.code)).size);
     await page.goBack();
     await expect.poll(() => page.locator('.breadcrumb strong').textContent()).toBe('Tỉnh Bắc Ninh');
     await expect.poll(() => page.locator('.panel h2').textContent()).toBe('Tỉnh Bắc Ninh');
@@ -145,7 +144,7 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
 
   it('compares two years side by side in synchronised maps', async () => {
     const { page } = portal;
-    await showInPage(page, '?year=2025');
+    await showInPage(page, `${portal.url}/?year=2025`);
     await page.getByLabel('So sánh với năm').selectOption('2023');
     await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]');
     await jumpAndSettle(page, [105.9, 21.1], 8);
@@ -160,7 +159,7 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
 
   it('compares two metrics side by side, each with its own legend, then under a swipe divider', async () => {
     const { page, url } = portal;
-    await showInPage(page, '?year=2025');
+    await showInPage(page, `${portal.url}/?year=2025`);
     await page.getByLabel('So sánh với năm').selectOption('2025');
     await page.getByLabel('Chỉ tiêu của bản đồ so sánh').selectOption('density:population');
     await expect.poll(() => new URL(page.url()).searchParams.get('cmetric')).toBe('density');

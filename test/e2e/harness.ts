@@ -89,16 +89,21 @@ export async function waitForMap(page: Page, timeout = 60_000): Promise<void> {
 }
 
 /**
- * The view of `query` (e.g. `?province=01`) in the page already loaded, as the browser's Back and Forward bring
- * an entry back (a popstate): no page load and no new map, which a test that only needs the screen need not pay.
- * Waits for React to render it (a frame later) and for the map to be ready.
+ * Shows `url` (the portal's, e.g. `${portal.url}/?province=01`): in the page already on the portal as the browser's
+ * Back and Forward bring an entry back (a popstate), without a page load or a new map, which a test that only needs
+ * the screen need not pay; loaded as a page where the page is elsewhere (a test run alone). Waits for React to render
+ * it (a frame later) and for the map to be ready.
  */
-export async function showInPage(page: Page, query: string): Promise<void> {
-  await page.evaluate(async (q) => {
-    window.history.pushState(null, '', q || window.location.pathname);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  }, query);
+export async function showInPage(page: Page, url: string): Promise<void> {
+  const target = new URL(url);
+  if (new URL(page.url()).origin !== target.origin) await page.goto(url);
+  else {
+    await page.evaluate(async (path) => {
+      window.history.pushState(null, '', path);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }, target.pathname + target.search);
+  }
   await waitForMap(page);
 }
 

@@ -81,7 +81,7 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
     const figures = (await stats(year)).units;
     const byCode = new Map(figures.map((u) => [u.code, u]));
     // In the page the test before left (its views are in the URL; no page load needed).
-    await showInPage(page, `?year=${year}`);
+    await showInPage(page, `${portal.url}/?year=${year}`);
     const checked: string[] = [];
     for (const status of ['dat', 'chua_dat', 'chua_danh_gia'] as const) {
       const candidates = communes
@@ -118,7 +118,7 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
 
   it('shows the sample-data badge and a tooltip on hover', async () => {
     const { page } = portal;
-    await showInPage(page, '?year=2024');
+    await showInPage(page, `${portal.url}/?year=2024`);
     await expect.poll(() => page.locator('.sample-badge').textContent()).toBe('Dữ liệu minh họa');
     const f = communes.find((c) => c.properties.code === '09367') ?? communes[0];
     const p = interiorPoint(f) ?? (turf.pointOnFeature(f).geometry.coordinates as [number, number]);

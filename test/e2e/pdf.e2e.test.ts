@@ -113,7 +113,7 @@ describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }
   it('exports A3 portrait at the right size, from presentation mode too', async () => {
     const { page } = portal;
     // Each view in the page the test before left (the views are in the URL; no page load needed).
-    await showInPage(page, `?year=2025&present=1&title=${encodeURIComponent('Hội nghị tổng kết năm 2025')}`);
+    await showInPage(page, `${portal.url}/?year=2025&present=1&title=${encodeURIComponent('Hội nghị tổng kết năm 2025')}`);
     await choosePaper(page, 'A3', 'portrait');
     await page.screenshot({ path: join(ARTIFACTS, 'pdf-menu-present.png') });
     await page.getByRole('button', { name: 'Xuất bản đồ' }).click();
@@ -128,7 +128,7 @@ describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }
 
   it('exports a comparison as two pages in the same frame, each map with its label, legend and figures', async () => {
     const { page } = portal;
-    await showInPage(page, '?year=2025&compare=2024&cmetric=density');
+    await showInPage(page, `${portal.url}/?year=2025&compare=2024&cmetric=density`);
     await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]', { timeout: 60_000 });
     await waitForMap(page);
     const densityColours = await page.$$eval('.legend-second .swatch:not(.hatched)', (els) =>
@@ -156,7 +156,7 @@ describe.skipIf(skip)('PDF export and the conference pack', { timeout: 600_000 }
 
   it('cancels the conference pack from presentation mode: no download, the map on screen as it was, the next export works', async () => {
     const { page } = portal;
-    await showInPage(page, '?year=2025&present=1');
+    await showInPage(page, `${portal.url}/?year=2025&present=1`);
     const before = await camera(page);
     let downloads = 0;
     const count = () => downloads++;

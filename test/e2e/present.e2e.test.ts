@@ -174,7 +174,7 @@ describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, 
   });
   it('exports two compared maps side by side, each with its label, and its own legend for another metric', async () => {
     const { page } = portal;
-    await showInPage(page, '?year=2025&compare=2024&cmetric=density');
+    await showInPage(page, `${portal.url}/?year=2025&compare=2024&cmetric=density`);
     await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]', { timeout: 60_000 });
     const css = await page.evaluate(() =>
       (['main', 'compare'] as const).map((n) => {

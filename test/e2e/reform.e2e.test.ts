@@ -68,7 +68,7 @@ describe.skipIf(skip)('changes across the 2025 reform, like with like', { timeou
 
   it('colours the province change map on like-with-like differences, with a legend never inverted', async () => {
     const { page } = portal;
-    await showInPage(page, '?level=province&metric=rate&change=2024&year=2025');
+    await showInPage(page, `${portal.url}/?level=province&metric=rate&change=2024&year=2025`);
     const [now, old] = await Promise.all([api<{ units: Area[] }>('/api/stats?year=2025&level=province'), api<{ units: Area[] }>('/api/stats?year=2024&level=province')]);
     const diffs = now.units.map((u) => (u.rates.communes - old.units.find((o) => o.code === u.code)!.rates.communes) * 100);
     const entries = await page.locator('.legend li').evaluateAll((els) =>
@@ -100,7 +100,7 @@ describe.skipIf(skip)('changes across the 2025 reform, like with like', { timeou
     await expect.poll(() => note.textContent(), { timeout: 60_000 }).toBe('Năm 2024: 106 xã cũ, trước sắp xếp. Loại đơn vị theo danh mục hành chính của Cục Thống kê (30/6/2025).');
     expect(await panel.textContent()).toContain('97/106');
     await panel.screenshot({ path: join(ARTIFACTS, 'reform-detail-lai-chau-2024.png') });
-    await showInPage(page, '?year=2025&level=province&unit=12');
+    await showInPage(page, `${portal.url}/?year=2025&level=province&unit=12`);
     await expect.poll(() => note.textContent(), { timeout: 60_000 }).toBe('Loại đơn vị theo danh mục 1027/CTK-CSCL của Cục Thống kê (01/7/2025).');
   });
 });
