@@ -14,6 +14,7 @@ import { SkipLinks } from './panels/SkipLinks.js';
 import { mapSummary } from './lib/mapSummary.js';
 import { setListHover } from './map/planLayers.js';
 import { PHONE_QUERY, useMedia } from './state/useMedia.js';
+import { useBottomCover } from './state/useBottomCover.js';
 import { Presentation, defaultSubtitle, defaultTitle, enterFullscreen } from './present/Presentation.js';
 import { DeckNav } from './deck/DeckNav.js';
 import { DeckPanel, Worklist } from './lazyPanels.js';
@@ -59,6 +60,7 @@ export function App() {
   const [hover, setHover] = useState<Hover | null>(null);
   const mainMap = useRef<MapLibreMap | null>(null);
   const compareMap = useRef<MapLibreMap | null>(null);
+  const [stage, setStage] = useState<HTMLElement | null>(null);
 
   // The years, batches and "Số liệu đến ngày" move with the data: loaded again at each new data version.
   const { generation } = useDataVersion();
@@ -77,6 +79,8 @@ export function App() {
   const plan = usePlanner(year, geo);
   const { rows, legend, otherLegend } = useLegends({ symbology, statusOnly: data.statusOnly, stats: stats.value, statuses: data.statuses.value, before: before.value, other: other.value, compare });
   const provinceNames = useMemo(() => new Map(meta?.provinces.map((p) => [p.code, p.fullName]) ?? []), [meta]);
+  // On a phone the unit panel, the table, the worklist and the decks are sheets over the map's lower part.
+  const covered = useBottomCover(stage, phone && !compare && !view.present);
   const rank = useMemo(() => rankOf(view.unit, rows, legend?.values ?? null, metric, provinceNames), [view.unit, rows, legend, metric, provinceNames]);
 
   const error = metaError ?? geoError ?? nationalError ?? data.statuses.error ?? stats.error ?? drilldown.error;
@@ -143,6 +147,7 @@ export function App() {
     initialCamera: view.at,
     initialProvince: view.province,
     camera: player.camera ?? restored,
+    coveredBottom: covered,
     onSelect,
   };
   const mainNote = mainLegendNote(
@@ -195,7 +200,7 @@ export function App() {
           exportMenu={exportMenu}
         />
       )}
-      <main className={compare ? (view.swipe !== null ? 'stage compare swipe' : 'stage compare') : 'stage'}>
+      <main ref={setStage} className={compare ? (view.swipe !== null ? 'stage compare swipe' : 'stage compare') : 'stage'}>
         {decksOpen && !present && (
           <DeckPanel
             view={view}

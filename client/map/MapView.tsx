@@ -64,6 +64,8 @@ interface Props {
   onReady?: () => void;
   /** What the map shows, in words: the map region's name for a screen reader. */
   label?: string;
+  /** Pixels at the map's bottom hidden by a sheet (a phone's panel or table): fits and the centre keep above it. */
+  coveredBottom?: number;
 }
 
 declare global {
@@ -97,6 +99,8 @@ export function MapView(props: Props) {
     if (map && loaded.current && geo) drawOutlines(map, geo, latest.current.drilldown?.communes ?? null, outlined.current);
   });
   const applied = useRef<{ source: FillSource | null; units: unknown; fills: Map<string, string | null> }>({ source: null, units: null, fills: new Map() });
+  /** Where and when the map was last tapped or clicked. */
+  const lastTap = useRef<{ lngLat: LngLat; at: number } | null>(null);
   /** The camera the last fit of the whole extent gave (null once the view has its own position). */
   const fitted = useRef<{ lng: number; lat: number; zoom: number } | null>(null);
 
@@ -107,6 +111,7 @@ export function MapView(props: Props) {
     // The pane's size changes after the map is made (the key figures arriving, the header wrapping, presentation
     // mode's cards): a map still on the view it was fitted to is fitted again, not left cut at its edges.
     map.on('resize', () => refitIfFitted());
+    map.on('click', (e) => (lastTap.current = { lngLat: e.lngLat, at: performance.now() }));
     applied.current = { source: null, units: null, fills: new Map() };
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
@@ -175,12 +180,15 @@ export function MapView(props: Props) {
     fitted.current = target?.center ? { ...LngLat.convert(target.center), zoom: target.zoom ?? map.getZoom() } : null;
     map.fitBounds(extent, { padding, duration });
   };
-  const refitIfFitted = useEffectEvent(() => {
+  const isFitted = () => {
     const map = mapRef.current;
     const f = fitted.current;
-    if (!map || !f) return;
+    if (!map || !f) return false;
     const now = cameraOf(map);
-    if (Math.abs(now.lng - f.lng) < 1e-7 && Math.abs(now.lat - f.lat) < 1e-7 && Math.abs(now.zoom - f.zoom) < 1e-7) fit(0);
+    return Math.abs(now.lng - f.lng) < 1e-7 && Math.abs(now.lat - f.lat) < 1e-7 && Math.abs(now.zoom - f.zoom) < 1e-7;
+  };
+  const refitIfFitted = useEffectEvent(() => {
+    if (isFitted()) fit(0);
   });
   /** The view's own position wins over fitting, when it has one. */
   const fitOrKeep = useEffectEvent((duration: number) => {
@@ -188,6 +196,26 @@ export function MapView(props: Props) {
     if (at) mapRef.current!.jumpTo({ center: [at.lng, at.lat], zoom: at.zoom });
     else fit(duration);
   });
+  // A sheet over the map's bottom: the map's padding, so that fits, fly-tos and the centre are in the part still
+  // seen. A fitted map is fitted again into it; a moved one keeps its centre in the middle of what is seen.
+  const covered = props.coveredBottom ?? 0;
+  const keepAboveCover = useEffectEvent(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const padding = { top: 0, right: 0, left: 0, bottom: covered };
+    const now = map.getPadding();
+    if (now.bottom === covered && now.top === 0 && now.left === 0 && now.right === 0) return;
+    // A sheet opened by a tap on a unit of a moved map: the place tapped, which it might hide, comes to the middle
+    // of what is seen (a fitted map keeps the whole extent, the tapped unit with it).
+    const tap = lastTap.current && performance.now() - lastTap.current.at < 2000 && covered > (now.bottom ?? 0) ? lastTap.current.lngLat : null;
+    lastTap.current = null;
+    if (isFitted()) {
+      map.setPadding(padding);
+      fit(300);
+    } else map.easeTo({ padding, duration: 300, ...(tap ? { center: tap } : {}) });
+  });
+  useEffect(() => keepAboveCover(), [covered]);
+
   const cameraKey = props.camera?.key;
   useEffect(() => {
     if (mapRef.current && latest.current.camera) whenLoaded(() => fitOrKeep(0));

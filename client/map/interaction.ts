@@ -26,6 +26,8 @@ interface Handlers {
 }
 
 const FILL_LAYERS = FILL_SOURCES.map(fillLayer);
+/** How far from a fingertip's point a unit counts as under it (half a fingertip, in CSS pixels). */
+const TOUCH_SLOP_PX = 12;
 
 /**
  * The pointer and the keyboard on a map: hover (feature-state and outline), click or Enter to select, and the
@@ -34,6 +36,7 @@ const FILL_LAYERS = FILL_SOURCES.map(fillLayer);
 export function bindInteraction(map: MapLibreMap, h: Handlers): void {
   const canvas = map.getCanvas();
   const unitAt = (x: number, y: number) => (h.loaded() ? (map.queryRenderedFeatures([x, y], { layers: FILL_LAYERS })[0] ?? null) : null);
+  const unitNear = (x: number, y: number) => map.queryRenderedFeatures([[x - TOUCH_SLOP_PX, y - TOUCH_SLOP_PX], [x + TOUCH_SLOP_PX, y + TOUCH_SLOP_PX]], { layers: FILL_LAYERS })[0] ?? null;
   const centre = () => {
     const { clientWidth: w, clientHeight: ht } = canvas;
     return { f: unitAt(w / 2, ht / 2), x: w / 2, y: ht / 2 };
@@ -72,7 +75,12 @@ export function bindInteraction(map: MapLibreMap, h: Handlers): void {
   map.on('mouseout', () => setHover(null));
   map.on('click', (e) => {
     const f = h.loaded() ? unitAt(e.point.x, e.point.y) : null;
-    const zoom = f && isTouch(e) ? tapZoom(screenSize(map, f), map.getZoom(), map.getMaxZoom()) : null;
+    const touch = isTouch(e);
+    // A finger on a city, whose sub-pixel wards a point query misses at the national zoom, or just off a coast: a
+    // unit under the fingertip, only to zoom in around it, never to select it.
+    const near = !f && touch && h.loaded() ? unitNear(e.point.x, e.point.y) : null;
+    const target = f ?? near;
+    const zoom = target && touch ? tapZoom(screenSize(map, target), map.getZoom(), map.getMaxZoom()) : null;
     if (zoom === null) return select(f);
     setHover(null);
     map.easeTo({ center: e.lngLat, zoom });

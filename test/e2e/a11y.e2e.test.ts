@@ -251,6 +251,20 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
         return [r.left + p.x, r.top + p.y];
       });
     const nationalZoom = await page.evaluate(() => window.antqMap!.getZoom());
+    // The same on Hà Nội's centre, where a point query finds no ward at this zoom: the wards under the fingertip count.
+    const national = await page.evaluate(() => ({ center: window.antqMap!.getCenter().toArray(), zoom: window.antqMap!.getZoom() }));
+    const haNoi = await page.evaluate(() => {
+      const m = window.antqMap!;
+      const p = m.project([105.8, 21.0]);
+      const r = m.getCanvas().getBoundingClientRect();
+      return [r.left + p.x, r.top + p.y, m.queryRenderedFeatures(p, { layers: ['communes-fill'] }).length];
+    });
+    expect(haNoi[2]).toBe(0);
+    await page.touchscreen.tap(haNoi[0], haNoi[1]);
+    await expect.poll(() => page.evaluate(() => window.antqMap!.getZoom()), { timeout: 20_000 }).toBeGreaterThan(nationalZoom + 2.5);
+    await expect.poll(() => page.evaluate(() => !window.antqMap!.isMoving()), { timeout: 20_000 }).toBe(true);
+    expect(new URL(page.url()).searchParams.get('unit')).toBeNull();
+    await page.evaluate((v) => window.antqMap!.jumpTo(v), national);
     let spot = await laoCai();
     await page.touchscreen.tap(spot[0], spot[1]);
     await expect.poll(() => page.evaluate(() => window.antqMap!.getZoom()), { timeout: 20_000 }).toBeGreaterThan(nationalZoom + 2.5);
@@ -264,6 +278,9 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
     const box = (await panel.boundingBox())!;
     expect(box.y).toBeGreaterThan(740 * 0.3);
     expect(box.y + box.height).toBeCloseTo(740, 0);
+    // The commune tapped comes above the sheet (the map's centre is that of the part still seen), not under it.
+    await expect.poll(async () => (await laoCai())[1], { timeout: 20_000 }).toBeLessThan(box.y - 40);
+    await expect.poll(() => page.evaluate(() => window.antqMap!.getPadding().bottom), { timeout: 20_000 }).toBeCloseTo(740 - box.y, 0);
     expect((await measure()).overflow).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'phone-360-panel.png') });
     await panel.locator('.close').click();
@@ -293,6 +310,18 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
         await press(page, '.table-toggle');
       } else await showInPage(page, `${portal.url}/${query}`);
       await page.locator('.datatable tbody tr').first().waitFor();
+      if (query === '?province=01') {
+        // The province is fitted into the part of the map above the sheet, all of it seen.
+        const top = (await page.locator('.datatable').boundingBox())!.y;
+        const southWest = () =>
+          page.evaluate(async () => {
+            const { provinces } = (await (await fetch('/api/boundaries')).json()) as { provinces: Record<string, { bbox: [number, number, number, number] }> };
+            const [w, s] = provinces['01'].bbox;
+            const m = window.antqMap!;
+            return m.isMoving() ? Infinity : m.project([w, s]).y + m.getCanvas().getBoundingClientRect().top;
+          });
+        await expect.poll(southWest, { timeout: 20_000 }).toBeLessThan(top);
+      }
       for (const size of [{ width: 360, height: 740 }, PHONE]) {
         await page.setViewportSize(size);
         await expect.poll(tableOverflow, { timeout: 20_000 }).toBeLessThanOrEqual(0);
