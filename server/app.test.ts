@@ -116,6 +116,61 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`the API
     expect(d.predecessors.every((p) => p.statuses[2023] !== undefined)).toBe(true);
   });
 
+  it("gives in a commune's panel, year by year, what the map's figures give it (read from its own returns alone)", async () => {
+    const meta = await json<{ vintages: { id: string; years: number[] }[] }>('/api/meta');
+    const years = (vintage: string) => meta.vintages.find((v) => v.id === vintage)!.years;
+    // Each map's rows by code, every year.
+    const maps = new Map<string, { method: string; rows: Map<string, CommuneFigures> }>();
+    for (const vintage of ['2025', 'pre2025'])
+      for (const y of years(vintage)) {
+        const s = await json<StatsResponse>(`/api/stats?year=${y}&vintage=${vintage}`);
+        maps.set(`${vintage} ${y}`, { method: s.method, rows: new Map((s.units as CommuneFigures[]).map((r) => [r.code, r])) });
+      }
+    for (const vintage of ['2025', 'pre2025'] as const) {
+      const all = [...maps.get(`${vintage} ${years(vintage)[0]}`)!.rows.keys()];
+      // Every 151st commune, and one rolled up from several old ones (or split among new ones).
+      const codes = [...new Set([vintage === '2025' ? '09367' : '02287', ...all.filter((_, i) => i % 151 === 0)])];
+      for (const code of codes) {
+        const d = await json<UnitDetail>(`/api/units/${code}?vintage=${vintage}`);
+        if (d.kind !== 'commune') throw new Error(`${code}: ${d.kind}`);
+        const expected = years(vintage).flatMap((year) => {
+          const { method, rows } = maps.get(`${vintage} ${year}`)!;
+          const { code: _c, name: _n, type: _t, provinceCode: _p, districtCode: _d, population: _pop, areaKm2: _a, ...figures } = rows.get(code)!;
+          return figures.status === null ? [] : [{ year, method, figures }];
+        });
+        expect(d.history, `${vintage} ${code}`).toEqual(expected);
+        const other = vintage === '2025' ? 'pre2025' : '2025';
+        for (const p of [...d.predecessors, ...d.successors])
+          for (const [year, status] of Object.entries(p.statuses))
+            expect(status, `${code} ← ${p.code} ${year}`).toBe(maps.get(`${other} ${year}`)!.rows.get(p.code)?.status ?? null);
+      }
+    }
+  });
+
+  it("gives in an area's panel, year by year, the area's row of the map (its old communes' before 2025 on the new map)", async () => {
+    const meta = await json<{ vintages: { id: string; years: number[] }[] }>('/api/meta');
+    for (const [vintage, level, codes] of [['2025', 'province', ['01', '24', '79']], ['pre2025', 'province', ['27', '01']], ['pre2025', 'district', ['001', '256']]] as const) {
+      const years = meta.vintages.find((v) => v.id === vintage)!.years;
+      const rows = new Map<number, { basis: string; rows: AreaFigures[] }>();
+      for (const y of years) {
+        const s = await json<StatsResponse>(`/api/stats?year=${y}&level=${level}&vintage=${vintage}`);
+        rows.set(y, { basis: s.areaBasis, rows: s.units as AreaFigures[] });
+      }
+      for (const code of codes) {
+        const d = await json<UnitDetail>(`/api/units/${code}?vintage=${vintage}`);
+        if (d.kind !== 'area') throw new Error(`${code}: ${d.kind}`);
+        expect(d.sample).toBe(true);
+        expect(d.history.map((h) => [h.year, h.basis])).toEqual(years.map((y) => [y, rows.get(y)!.basis]));
+        for (const h of d.history) {
+          const row = rows.get(h.year)!.rows.find((r) => r.code === code)!;
+          expect(row.communes.total, `${vintage} ${code} ${h.year}`).toBeGreaterThan(0);
+          expect([h.total.communes, h.total.residential, h.total.models], `${vintage} ${code} ${h.year}`).toEqual([row.communes, row.residential, row.models]);
+          expect(h.oldUnits).toEqual(row.oldUnits ?? null);
+        }
+      }
+    }
+  });
+
   it("gives an old commune's successors and an old province's history", async () => {
     const d = await json<UnitDetail>('/api/units/02287?vintage=pre2025');
     expect(d.kind === 'commune' && d.unit.fullName).toBe('Thị trấn Vĩnh Lộc');

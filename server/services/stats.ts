@@ -1,15 +1,15 @@
 import { aggregate, type Aggregate } from '../../shared/domain/aggregate.js';
 import { packCodes, packStatuses, type PackedCodes } from '../../shared/domain/compactStatus.js';
-import { noFigures, type CommuneFigures } from '../../shared/domain/figures.js';
-import { OLD_UNITS_NOTE, oldUnitsByProvince, type OldUnitsArea } from '../../shared/domain/oldUnits.js';
+import type { CommuneFigures } from '../../shared/domain/figures.js';
+import { noOldUnits, OLD_UNITS_NOTE, oldUnitsByProvince, type OldUnitsArea } from '../../shared/domain/oldUnits.js';
 import { yearBasis, type YearBasis } from '../../shared/domain/previousYear.js';
-import { ROLLUP_NOTE, rollUp } from '../../shared/domain/rollup.js';
-import { FIRST_2025_YEAR, type Batch, type Level, type Tally, type Unit, type Vintage } from '../../shared/domain/types.js';
+import { ROLLUP_NOTE } from '../../shared/domain/rollup.js';
+import { FIRST_2025_YEAR, type Assessment, type Batch, type Level, type Tally, type Unit, type Vintage } from '../../shared/domain/types.js';
 import { EncodedBody } from '../lib/encodedBody.js';
 import type { Store } from '../store/store.js';
 import { notFound } from './errors.js';
 import { SnapshotCache, type Reading } from './snapshotCache.js';
-import { areaIdentity, communeLevel, communeRow, counted, groupAreas, sumTallies, type AreaFigures } from './statsRows.js';
+import { areaIdentity, communeLevel, groupAreas, reportedRows, rolledRows, sumTallies, type AreaFigures } from './statsRows.js';
 
 export const SAMPLE_LABEL = 'Dữ liệu minh họa';
 
@@ -110,34 +110,49 @@ export class StatsService {
     return this.cached(
       `communes|${vintage}|${year}`,
       async (x) => {
-        const units = await this.units(vintage, x);
-        const batches = await this.batches(x);
-        const communes = communeLevel(units);
+        const communes = communeLevel(await this.units(vintage, x));
+        const originOf = await this.originOf(x);
         if (vintage === '2025' && year < FIRST_2025_YEAR) {
-          const old = await x.r.assessments('pre2025', year);
-          const links = await this.crosswalkLinks(x);
-          const rolled = rollUp(old, links);
-          const origins = new Set(old.map((a) => batches.get(a.batchId)?.origin ?? null));
-          const origin = origins.has('import') ? 'import' : origins.has('sample') ? 'sample' : null;
-          return {
-            method: 'crosswalk' as const,
-            communes: communes.map((u) => {
-              const r = rolled.get(u.code);
-              return communeRow(u, r ?? noFigures(), r && r.status !== null ? origin : null, r?.predecessors);
-            }),
-          };
+          return { method: 'crosswalk' as const, communes: rolledRows(communes, await x.r.assessments('pre2025', year), await this.crosswalkLinks(x), originOf) };
         }
-        const rows = new Map((await x.r.assessments(vintage, year)).map((a) => [a.communeCode, a]));
-        return {
-          method: 'reported' as const,
-          communes: communes.map((u) => {
-            const a = rows.get(u.code);
-            return communeRow(u, a ? counted(a) : noFigures(), a ? (batches.get(a.batchId)?.origin ?? null) : null);
-          }),
-        };
+        return { method: 'reported' as const, communes: reportedRows(communes, await x.r.assessments(vintage, year), originOf) };
       },
       x,
     );
+  }
+
+  /**
+   * One commune's row in each year of its vintage, as communeFigures gives it, from its own assessments (and its
+   * predecessors') alone: a unit's panel does not wait for every year's figures of every commune.
+   */
+  communeHistory(vintage: Vintage, unit: Unit, x?: Reading): Promise<{ year: number; method: Method; row: CommuneFigures }[]> {
+    return this.cached(
+      `history|${vintage}|${unit.code}`,
+      async (x) => {
+        const years = await this.years(vintage, x);
+        const originOf = await this.originOf(x);
+        const own = await this.assessmentsOf(vintage, [unit.code], x);
+        const links = vintage === '2025' ? (await this.crosswalkLinks(x)).filter((l) => l.newCode === unit.code) : [];
+        const old = links.length ? await this.assessmentsOf('pre2025', links.map((l) => l.oldCode), x) : [];
+        const ofYear = (rows: Assessment[], year: number) => rows.filter((a) => a.year === year);
+        return years.map((year) =>
+          vintage === '2025' && year < FIRST_2025_YEAR
+            ? { year, method: 'crosswalk' as const, row: rolledRows([unit], ofYear(old, year), links, originOf)[0] }
+            : { year, method: 'reported' as const, row: reportedRows([unit], ofYear(own, year), originOf)[0] },
+        );
+      },
+      x,
+    );
+  }
+
+  /** Every year's assessments of some communes of a vintage, as stored. */
+  assessmentsOf(vintage: Vintage, codes: string[], x?: Reading): Promise<Assessment[]> {
+    return this.cached(`assessments|${vintage}|${codes.join(',')}`, ({ r }) => r.history(vintage, codes), x);
+  }
+
+  private async originOf(x: Reading): Promise<(a: Assessment) => CommuneFigures['origin']> {
+    const batches = await this.batches(x);
+    return (a) => batches.get(a.batchId)?.origin ?? null;
   }
 
   async stats(q: StatsQuery, x?: Reading): Promise<StatsResponse> {
@@ -156,7 +171,7 @@ export class StatsService {
         const bodies = await this.provinceBodies(q.vintage, q.year, x);
         const areaBasis = q.vintage === '2025' ? yearBasis(province ? 'province' : 'country', q.year) : 'reported';
         const old = areaBasis === 'old-units' ? await this.oldUnitsAreas(q.year, x) : null;
-        const oldArea = (code: string): OldUnitsArea => old!.provinces.get(code) ?? { total: aggregate([]), split: 0 };
+        const oldArea = (code: string): OldUnitsArea => old!.provinces.get(code) ?? noOldUnits();
         const areas = [...units.values()].filter((u) => u.level === q.level && (!province || u.provinceCode === province.code));
         const rows =
           q.level === 'commune'
@@ -213,6 +228,53 @@ export class StatsService {
         const units = await this.units('2025', x);
         const provinceOfNew = new Map([...units.values()].filter((u) => u.level === 'commune').map((u) => [u.code, u.provinceCode]));
         return oldUnitsByProvince(old, links, provinceOfNew);
+      },
+      x,
+    );
+  }
+
+  /**
+   * An area's communes' rows in each year they report in themselves (every year on the old map, from 2025 on the new),
+   * from their returns alone.
+   */
+  areaCommuneRows(vintage: Vintage, area: Unit, x?: Reading): Promise<Map<number, CommuneFigures[]>> {
+    return this.cached(
+      `area-rows|${vintage}|${area.code}`,
+      async (x) => {
+        const inside = communeLevel(await this.units(vintage, x)).filter((u) => (area.level === 'province' ? u.provinceCode : u.districtCode) === area.code);
+        const rows = await this.assessmentsOf(vintage, inside.map((u) => u.code), x);
+        const originOf = await this.originOf(x);
+        const years = (await this.years(vintage, x)).filter((y) => vintage === 'pre2025' || y >= FIRST_2025_YEAR);
+        return new Map(years.map((y) => [y, reportedRows(inside, rows.filter((a) => a.year === y), originOf)]));
+      },
+      x,
+    );
+  }
+
+  /**
+   * One 2025 province's figures on its old communes in each year before 2025, as oldUnitsAreas gives them, from those
+   * communes' returns alone (one read of their history rather than every old commune's every year).
+   */
+  provinceOldUnits(code: string, x?: Reading): Promise<Map<number, OldUnitsArea>> {
+    return this.cached(
+      `old-units-of|${code}`,
+      async (x) => {
+        const units = await this.units('2025', x);
+        const provinceOfNew = new Map([...units.values()].filter((u) => u.level === 'commune').map((u) => [u.code, u.provinceCode]));
+        const all = await this.crosswalkLinks(x);
+        const codes = new Set(all.filter((l) => provinceOfNew.get(l.newCode) === code).map((l) => l.oldCode));
+        // Each of its old communes' every link: a commune split with another province counts for its share here.
+        const links = all.filter((l) => codes.has(l.oldCode));
+        const oldUnits = communeLevel(await this.units('pre2025', x)).filter((u) => codes.has(u.code));
+        const rows = await this.assessmentsOf('pre2025', [...codes], x);
+        const originOf = await this.originOf(x);
+        const years = (await this.years('pre2025', x)).filter((y) => y < FIRST_2025_YEAR);
+        return new Map(
+          years.map((y) => {
+            const old = reportedRows(oldUnits, rows.filter((a) => a.year === y), originOf);
+            return [y, oldUnitsByProvince(old, links, provinceOfNew).provinces.get(code) ?? noOldUnits()];
+          }),
+        );
       },
       x,
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Assessment, Unit } from '../../shared/domain/types.js';
+import type { Assessment, CrosswalkLink, Unit } from '../../shared/domain/types.js';
 import { communeFigures } from '../../test/support/figures.js';
-import { communeLevel, communeRow, counted, groupAreas, sumTallies } from './statsRows.js';
+import { communeLevel, communeRow, counted, groupAreas, reportedRows, rolledRows, sumTallies } from './statsRows.js';
 
 const unit = (code: string, level: Unit['level'], provinceCode: string, districtCode: string | null = null): Unit => ({
   vintage: 'pre2025', code, level, name: code, fullName: `Đơn vị ${code}`, type: level === 'province' ? 'Tỉnh' : level === 'district' ? 'Huyện' : 'Xã', provinceCode, districtCode, population: 5, areaKm2: 2,
@@ -31,5 +31,36 @@ describe('stats rows', () => {
     expect(a).toMatchObject({ code: '01', fullName: 'Đơn vị 01', type: 'Tỉnh' });
     expect(sumTallies([{ total: 4, certified: 3 }, { total: 2, certified: 2 }])).toEqual({ total: 6, certified: 5 });
     expect(sumTallies([])).toBeNull();
+  });
+
+  const old = (code: string, batchId: number, over: Partial<Assessment> = {}): Assessment => ({
+    vintage: 'pre2025', communeCode: code, year: 2020, status: 'dat', exemplary: false, residential: { total: 4, certified: 4 }, agencies: null,
+    enterprises: null, schools: null, models: 2, keyArea: false, hotSpot: false, batchId, ...over,
+  });
+  const link = (oldCode: string, newCode: string, weight = 1): CrosswalkLink => ({ oldCode, newCode, relation: weight === 1 ? 'full' : 'partial', weight });
+  const originOf = (a: Assessment) => (a.batchId === 1 ? 'sample' : 'import');
+  const newUnit = (code: string) => ({ ...unit(code, 'commune', '01'), vintage: '2025' as const });
+
+  it('labels a rolled-up commune sample data as soon as one of its parts is, whatever other communes are', () => {
+    const links = [link('1', 'A'), link('2', 'A'), link('3', 'B'), link('4', 'C'), link('5', 'D')];
+    const rows = rolledRows(['A', 'B', 'C', 'D'].map(newUnit), [old('1', 2), old('2', 1), old('3', 2), old('4', 1)], links, originOf);
+    expect(rows.map((r) => [r.code, r.origin, r.status])).toEqual([['A', 'sample', 'dat'], ['B', 'import', 'dat'], ['C', 'sample', 'dat'], ['D', null, null]]);
+  });
+
+  it('rolls one commune up from its own links and parts alone as from the whole year', () => {
+    const links = [link('1', 'A'), link('2', 'A', 0.4), link('2', 'B', 0.6), link('3', 'B')];
+    const year = [old('1', 2), old('2', 1, { status: 'chua_dat', residential: { total: 10, certified: 5 } }), old('3', 2)];
+    const all = rolledRows([newUnit('A'), newUnit('B')], year, links, originOf);
+    for (const row of all) {
+      const own = links.filter((l) => l.newCode === row.code);
+      const parts = year.filter((a) => own.some((l) => l.oldCode === a.communeCode));
+      expect(rolledRows([newUnit(row.code)], parts, own, originOf)).toEqual([row]);
+    }
+    expect(all[1]).toMatchObject({ status: 'chua_dat', residential: { total: 10, certified: 7 }, origin: 'sample' });
+  });
+
+  it('gives a commune without a return of the year no figures and no origin', () => {
+    const [a, b] = reportedRows([newUnit('A'), newUnit('B')], [{ ...old('A', 2), vintage: '2025', year: 2025 }], originOf);
+    expect([a.origin, a.status, b.origin, b.status]).toEqual(['import', 'dat', null, null]);
   });
 });

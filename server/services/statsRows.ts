@@ -1,7 +1,8 @@
 import { assessedUnits } from '../../shared/domain/assessed.js';
 import { aggregate, type Aggregate } from '../../shared/domain/aggregate.js';
-import type { CommuneFigures, CountedFigures } from '../../shared/domain/figures.js';
-import type { Assessment, Tally, Unit } from '../../shared/domain/types.js';
+import { noFigures, type CommuneFigures, type CountedFigures } from '../../shared/domain/figures.js';
+import { rollUp } from '../../shared/domain/rollup.js';
+import type { Assessment, CrosswalkLink, Tally, Unit } from '../../shared/domain/types.js';
 
 // The rows of /api/stats: each commune's figures under its identity, and each area's sum over its communes.
 
@@ -44,6 +45,38 @@ export function communeRow(u: Unit, f: CountedFigures, origin: CommuneFigures['o
     ...f,
     ...(predecessors ? { predecessors } : {}),
   };
+}
+
+type OriginOf = (a: Assessment) => CommuneFigures['origin'];
+
+/** Communes' rows from their own assessments of one year (`rows`: that year's, any order). */
+export function reportedRows(communes: Unit[], rows: readonly Assessment[], originOf: OriginOf): CommuneFigures[] {
+  const byCode = new Map(rows.map((a) => [a.communeCode, a]));
+  return communes.map((u) => {
+    const a = byCode.get(u.code);
+    return communeRow(u, a ? counted(a) : noFigures(), a ? originOf(a) : null);
+  });
+}
+
+/**
+ * 2025 communes' rows for a year before 2025: their predecessors' assessments of that year rolled up through the
+ * crosswalk (`links`: at least every link of these communes). A row is sample data as soon as one of its parts is,
+ * so that one province's real returns among sample ones do not take the label off the rest.
+ */
+export function rolledRows(communes: Unit[], old: readonly Assessment[], links: readonly CrosswalkLink[], originOf: OriginOf): CommuneFigures[] {
+  const rolled = rollUp(old, links);
+  const byOld = new Map(old.map((a) => [a.communeCode, a]));
+  const origins = new Map<string, CommuneFigures['origin']>();
+  for (const l of links) {
+    const a = byOld.get(l.oldCode);
+    if (!a) continue;
+    const [was, part] = [origins.get(l.newCode) ?? null, originOf(a)];
+    origins.set(l.newCode, was === 'sample' || part === 'sample' ? 'sample' : (was ?? part));
+  }
+  return communes.map((u) => {
+    const r = rolled.get(u.code);
+    return communeRow(u, r ?? noFigures(), r && r.status !== null ? (origins.get(u.code) ?? null) : null, r?.predecessors);
+  });
 }
 
 /** The sum of some tallies; null for none (no province reported its bodies). */

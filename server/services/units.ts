@@ -1,7 +1,8 @@
 import { aggregate, type Aggregate } from '../../shared/domain/aggregate.js';
 import type { CommuneFigures } from '../../shared/domain/figures.js';
+import { noOldUnits } from '../../shared/domain/oldUnits.js';
 import { yearBasis, type YearBasis } from '../../shared/domain/previousYear.js';
-import type { Status, Unit, Vintage } from '../../shared/domain/types.js';
+import { FIRST_2025_YEAR, type Status, type Unit, type Vintage } from '../../shared/domain/types.js';
 import { notFound } from './errors.js';
 import { SAMPLE_LABEL, type Method, type StatsService } from './stats.js';
 
@@ -52,8 +53,6 @@ export async function unitDetail(svc: StatsService, vintage: Vintage, code: stri
   const units = await svc.units(vintage);
   const unit = units.get(code);
   if (!unit) throw notFound(`Không có đơn vị mã ${code} trên địa giới ${vintage}`, 'code');
-  const years = await svc.years(vintage);
-  const perYear = await Promise.all(years.map(async (y) => ({ year: y, ...(await svc.communeFigures(vintage, y)) })));
   const base: DetailBase = {
     sample: false,
     dataLabel: null,
@@ -64,24 +63,26 @@ export async function unitDetail(svc: StatsService, vintage: Vintage, code: stri
   };
 
   if (unit.level !== 'commune') {
-    const inside = (c: CommuneFigures) => (unit.level === 'province' ? c.provinceCode === code : c.districtCode === code);
+    // Read from the area's own communes (before 2025 on the 2025 map: its old communes), not every commune's year.
     const history = await Promise.all(
-      perYear.map(async ({ year, method, communes }): Promise<AreaYear> => {
+      (await svc.years(vintage)).map(async (year): Promise<AreaYear & { sample: boolean }> => {
         const basis = vintage === '2025' ? yearBasis('province', year) : 'reported';
-        if (basis !== 'old-units') return { year, method, basis, oldUnits: null, total: aggregate(communes.filter(inside)) };
-        const old = (await svc.oldUnitsAreas(year)).provinces.get(code) ?? { total: aggregate([]), split: 0 };
-        return { year, method, basis, oldUnits: { communes: old.total.communes.total, split: old.split }, total: old.total };
+        if (basis !== 'old-units') {
+          const own = (await svc.areaCommuneRows(vintage, unit)).get(year) ?? [];
+          return { year, method: 'reported', basis, oldUnits: null, total: aggregate(own), sample: own.some((c) => c.origin === 'sample') };
+        }
+        const old = (await svc.provinceOldUnits(code)).get(year) ?? noOldUnits();
+        return { year, method: 'crosswalk', basis, oldUnits: { communes: old.total.communes.total, split: old.split }, total: old.total, sample: old.sample };
       }),
     );
-    const sample = perYear.some((y) => y.communes.some((c) => inside(c) && c.origin === 'sample'));
-    return { ...base, sample, dataLabel: sample ? SAMPLE_LABEL : null, kind: 'area', history };
+    const sample = history.some((h) => h.sample);
+    return { ...base, sample, dataLabel: sample ? SAMPLE_LABEL : null, kind: 'area', history: history.map(({ sample: _s, ...h }) => h) };
   }
 
   const history: CommuneYear[] = [];
-  for (const { year, method, communes } of perYear) {
-    const c = communes.find((x) => x.code === code);
-    if (!c || c.status === null) continue;
-    const { code: _c, name: _n, type: _t, provinceCode: _p, districtCode: _d, population: _pop, areaKm2: _a, ...figures } = c;
+  for (const { year, method, row } of await svc.communeHistory(vintage, unit)) {
+    if (row.status === null) continue;
+    const { code: _c, name: _n, type: _t, provinceCode: _p, districtCode: _d, population: _pop, areaKm2: _a, ...figures } = row;
     history.push({ year, method, figures });
   }
   const sample = history.some((h) => h.figures.origin === 'sample');
@@ -99,13 +100,13 @@ async function linked(
   links: { other: string; relation: 'full' | 'partial'; weight: number }[],
 ): Promise<LinkedUnit[]> {
   const units = await svc.units(vintage);
-  const years = await svc.years(vintage);
-  const own = vintage === 'pre2025' ? years : years.filter((y) => y >= 2025);
-  const perYear = await Promise.all(own.map(async (y) => [y, new Map((await svc.communeFigures(vintage, y)).communes.map((c) => [c.code, c.status]))] as const));
+  // The years the linked units report in themselves: before 2025 for predecessors, from 2025 for successors.
+  const own = (await svc.years(vintage)).filter((y) => (vintage === 'pre2025' ? y < FIRST_2025_YEAR : y >= FIRST_2025_YEAR));
+  const reported = await svc.assessmentsOf(vintage, links.map((l) => l.other));
   return links.map((l) => {
     const u = units.get(l.other);
     const statuses: Record<number, Status | null> = {};
-    for (const [y, m] of perYear) statuses[y] = m.get(l.other) ?? null;
+    for (const y of own) statuses[y] = reported.find((a) => a.communeCode === l.other && a.year === y)?.status ?? null;
     return {
       code: l.other,
       name: u?.name ?? l.other,

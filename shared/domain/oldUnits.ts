@@ -13,7 +13,12 @@ export interface OldUnitsArea {
   total: Aggregate;
   /** Old communes counted for a share (split between this area and another). */
   split: number;
+  /** Whether the figures of one of its old communes are sample data. */
+  sample: boolean;
 }
+
+/** An area none of whose old communes reported. */
+export const noOldUnits = (): OldUnitsArea => ({ total: aggregate([]), split: 0, sample: false });
 
 /**
  * Each 2025 province's figures of a year before the reform, from its old communes as they were reported (never the
@@ -48,6 +53,7 @@ export function oldUnitsByProvince(
       if (share !== 1) split.set(p, (split.get(p) ?? 0) + 1);
     }
   }
-  const provinces = new Map([...rows].map(([p, r]) => [p, { total: aggregate(r), split: split.get(p) ?? 0 }]));
-  return { country: { total: aggregate(old), split: 0 }, provinces };
+  const sample = (r: readonly CommuneFigures[]) => r.some((c) => c.origin === 'sample');
+  const provinces = new Map([...rows].map(([p, r]) => [p, { total: aggregate(r), split: split.get(p) ?? 0, sample: sample(r) }]));
+  return { country: { total: aggregate(old), split: 0, sample: sample(old) }, provinces };
 }
