@@ -148,6 +148,18 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`the imp
     expect(res.status).toBe(200);
     const s = await json<{ units: CommuneFigures[] }>(await app.request('/api/stats?year=2023&level=commune&vintage=pre2025&province=27'));
     expect(s.units.find((u) => u.code === first[0])).toMatchObject({ status: 'chua_dat', origin: 'import' });
+    // On the 2025 map that year is still labelled sample data: one real return among sample ones does not make the
+    // roll-up real. The new commune the imported one went into is sample data too, unless all its parts are real.
+    const rolled = await json<{ sample: boolean; dataLabel: string | null; units: CommuneFigures[] }>(await app.request('/api/stats?year=2023'));
+    expect([rolled.sample, rolled.dataLabel]).toEqual([true, 'Dữ liệu minh họa']);
+    const { successors } = await json<{ successors: { code: string }[] }>(await app.request(`/api/units/${first[0]}?vintage=pre2025`));
+    expect(successors.length).toBeGreaterThan(0);
+    for (const { code } of successors) {
+      const row = rolled.units.find((u) => u.code === code)!;
+      expect(row.origin, code).toBe(row.predecessors!.total === 1 ? 'import' : 'sample');
+    }
+    const elsewhere = rolled.units.filter((u) => u.status !== null && !successors.some((x) => x.code === u.code));
+    expect(elsewhere.every((u) => u.origin === 'sample')).toBe(true);
   });
 
   it('a status-only return: the figures it leaves out are unknown in /api/stats and the history, never 0, and the province says who reported', async () => {
