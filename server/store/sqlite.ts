@@ -5,7 +5,7 @@
 // never see a transaction's uncommitted rows).
 
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Level, Origin, Vintage } from '../../shared/domain/types.js';
 import { AssessableMemo, assessableFrom, checkBatch, checkOrigin, checkReference, type Assessable } from './batchCheck.js';
@@ -27,6 +27,16 @@ export interface SqliteStore extends Store {
 export function openSqliteStore(path: string): SqliteStore {
   const db = openDb(path);
   return Object.assign(cachedStore(new SqliteStoreImpl(db)), { db });
+}
+
+/**
+ * The stored id and, for a file, the file itself (its device and inode): a byte copy of the file is a database of
+ * its own, whose versions go on apart from the original's, and every process on the same file names the same one.
+ */
+function fileIdentity(db: Database.Database, id: string): string {
+  if (db.memory) return id;
+  const { dev, ino } = statSync(db.name, { bigint: true });
+  return `${id}.${dev.toString(36)}.${ino.toString(36)}`;
 }
 
 /** The store without the cache decorator: every read goes to the file (the decorator's own tests). */
@@ -87,7 +97,7 @@ class SqliteStoreImpl implements Store {
   version = async () => (await this.serial.idle(), this.reads.version());
   // Read once: a database keeps its identity for as long as it is open.
   private id: string | undefined;
-  identity = async () => (this.id ??= String(this.s.meta.get('db_id')));
+  identity = async () => (this.id ??= fileIdentity(this.db, String(this.s.meta.get('db_id'))));
   counts = async () => (await this.serial.idle(), this.reads.counts());
 
   async snapshot<T>(fn: (r: StoreReads) => Promise<T>): Promise<T> {
