@@ -9,6 +9,7 @@ import { DataDownload, type DataLayer } from './DataDownload.js';
 import { planPack } from './packPlan.js';
 import { PrintMap, type PrintMapSpec } from './PrintMap.js';
 import { OfficeItems, type OfficeSource } from './office/OfficeItems.js';
+import { withoutPadding } from '../map/withoutPadding.js';
 
 interface Props {
   /** What to export, or null while the map is not ready. */
@@ -88,7 +89,8 @@ export function ExportMenu({ input, pdf, office, filename, data = null }: Props)
   const png = (scale: number) => {
     const base = input?.();
     if (!base) return setError('Bản đồ chưa sẵn sàng.');
-    void run('Đang xuất ảnh…', async () => downloadBlob(await canvasBlob(await composeExport({ ...base, scale }), 'image/png'), filename(`${scale}x.png`)));
+    const maps = [base.map, base.compare?.pane.map];
+    void run('Đang xuất ảnh…', async () => downloadBlob(await canvasBlob(await withoutPadding(maps, () => composeExport({ ...base, scale })), 'image/png'), filename(`${scale}x.png`)));
   };
   const onePage = () => {
     const src = pdf?.();
@@ -96,7 +98,7 @@ export function ExportMenu({ input, pdf, office, filename, data = null }: Props)
     void run('Đang xuất PDF…', async (signal) => {
       const { viewPdf } = await import('./pdfExport.js');
       const [figures, second] = await Promise.all([src.figures(), src.second ? src.second.figures().then((f) => ({ ...src.second!.map, figures: f })) : null]);
-      const bytes = await viewPdf({ ...src.view, figures, second }, paper, orientation, mount, signal);
+      const bytes = await withoutPadding([src.view.map], () => viewPdf({ ...src.view, figures, second }, paper, orientation, mount, signal));
       if (!signal.aborted) downloadBlob(pdfBlob(bytes), filename(`${paper}-${orientation === 'landscape' ? 'ngang' : 'doc'}.pdf`));
     });
   };

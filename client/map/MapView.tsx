@@ -110,7 +110,14 @@ export function MapView(props: Props) {
     fitted.current = latest.current.initialCamera ? null : cameraOf(map);
     // The pane's size changes after the map is made (the key figures arriving, the header wrapping, presentation
     // mode's cards): a map still on the view it was fitted to is fitted again, not left cut at its edges.
-    map.on('resize', () => refitIfFitted());
+    // (Only when the size changed: an export's change of pixel ratio is a resize too, of a map meant to stay put.)
+    let size = [container.current!.clientWidth, container.current!.clientHeight];
+    map.on('resize', () => {
+      const now = [map.getContainer().clientWidth, map.getContainer().clientHeight];
+      if (now[0] === size[0] && now[1] === size[1]) return;
+      size = now;
+      refitIfFitted();
+    });
     map.on('click', (e) => (lastTap.current = { lngLat: e.lngLat, at: performance.now() }));
     applied.current = { source: null, units: null, fills: new Map() };
     window.antqMaps = { ...window.antqMaps, [name]: map };
