@@ -14,7 +14,7 @@ import { SkipLinks } from './panels/SkipLinks.js';
 import { mapSummary } from './lib/mapSummary.js';
 import { setListHover } from './map/planLayers.js';
 import { PHONE_QUERY, useMedia } from './state/useMedia.js';
-import { useBottomCover } from './state/useBottomCover.js';
+import { useMapCover } from './state/useMapCover.js';
 import { Presentation, defaultSubtitle, defaultTitle, enterFullscreen } from './present/Presentation.js';
 import { DeckNav } from './deck/DeckNav.js';
 import { DeckPanel, Worklist } from './lazyPanels.js';
@@ -79,8 +79,8 @@ export function App() {
   const plan = usePlanner(year, geo);
   const { rows, legend, otherLegend } = useLegends({ symbology, statusOnly: data.statusOnly, stats: stats.value, statuses: data.statuses.value, before: before.value, other: other.value, compare });
   const provinceNames = useMemo(() => new Map(meta?.provinces.map((p) => [p.code, p.fullName]) ?? []), [meta]);
-  // On a phone the unit panel, the table, the worklist and the decks are sheets over the map's lower part.
-  const covered = useBottomCover(stage, phone && !compare && !view.present);
+  // The unit panel over the map's right side, and on a phone the panels as sheets over its lower part.
+  const covered = useMapCover(stage, !compare && !view.present);
   const rank = useMemo(() => rankOf(view.unit, rows, legend?.values ?? null, metric, provinceNames), [view.unit, rows, legend, metric, provinceNames]);
 
   const error = metaError ?? geoError ?? nationalError ?? data.statuses.error ?? stats.error ?? drilldown.error;
@@ -147,7 +147,7 @@ export function App() {
     initialCamera: view.at,
     initialProvince: view.province,
     camera: player.camera ?? restored,
-    coveredBottom: covered,
+    covered,
     onSelect,
   };
   const mainNote = mainLegendNote(

@@ -5,6 +5,7 @@ import type { NationalGeo, NationalIndex } from '../../shared/lib/topo.js';
 import type { MapLevel, ViewState } from '../../shared/domain/view.js';
 import { EMPTY, addBoundaries, createMap } from './createMap.js';
 import { legendClearPadding, PRESENT_LEGEND_CORNER } from './fitPadding.js';
+import type { Cover } from '../lib/mapCover.js';
 import type { Padding } from '../../shared/export/frame.js';
 import { PHONE_QUERY } from '../state/useMedia.js';
 import { bindInteraction, type HoverInfo } from './interaction.js';
@@ -64,8 +65,8 @@ interface Props {
   onReady?: () => void;
   /** What the map shows, in words: the map region's name for a screen reader. */
   label?: string;
-  /** Pixels at the map's bottom hidden by a sheet (a phone's panel or table): fits and the centre keep above it. */
-  coveredBottom?: number;
+  /** What panels over the map hide of it (a phone's sheets, a desktop's unit panel): fits and the centre keep clear. */
+  covered?: Cover;
 }
 
 declare global {
@@ -99,13 +100,16 @@ export function MapView(props: Props) {
     if (map && loaded.current && geo) drawOutlines(map, geo, latest.current.drilldown?.communes ?? null, outlined.current);
   });
   const applied = useRef<{ source: FillSource | null; units: unknown; fills: Map<string, string | null> }>({ source: null, units: null, fills: new Map() });
+  /** When the fit under way ends: a panel opening meanwhile fits the map again rather than stopping it. */
+  const fitEnds = useRef(0);
   /** Where and when the map was last tapped or clicked. */
   const lastTap = useRef<{ lngLat: LngLat; at: number } | null>(null);
   /** The camera the last fit of the whole extent gave (null once the view has its own position). */
   const fitted = useRef<{ lng: number; lat: number; zoom: number } | null>(null);
 
   useEffect(() => {
-    const map = createMap({ container: container.current!, bbox, opening: latest.current.initialCamera, padding: clearOfLegend(container.current!, name, bbox, 20), label: latest.current.label ?? 'Bản đồ' });
+    const el = container.current!;
+    const map = createMap({ container: el, bbox, opening: latest.current.initialCamera, padding: clearOfLegend({ clientWidth: el.clientWidth, clientHeight: el.clientHeight }, name, bbox, 20), label: latest.current.label ?? 'Bản đồ' });
     mapRef.current = map;
     fitted.current = latest.current.initialCamera ? null : cameraOf(map);
     // The pane's size changes after the map is made (the key figures arriving, the header wrapping, presentation
@@ -182,7 +186,8 @@ export function MapView(props: Props) {
   const fit = (duration: number) => {
     const map = mapRef.current!;
     const extent = latest.current.drilldown?.bbox ?? bbox;
-    const padding = clearOfLegend(map.getContainer(), name, extent, 30, latest.current.present);
+    const padding = clearOfLegend(map, name, extent, 30, latest.current.present);
+    fitEnds.current = performance.now() + duration;
     const target = map.cameraForBounds(extent, { padding });
     fitted.current = target?.center ? { ...LngLat.convert(target.center), zoom: target.zoom ?? map.getZoom() } : null;
     map.fitBounds(extent, { padding, duration });
@@ -203,25 +208,33 @@ export function MapView(props: Props) {
     if (at) mapRef.current!.jumpTo({ center: [at.lng, at.lat], zoom: at.zoom });
     else fit(duration);
   });
-  // A sheet over the map's bottom: the map's padding, so that fits, fly-tos and the centre are in the part still
-  // seen. A fitted map is fitted again into it; a moved one keeps its centre in the middle of what is seen.
-  const covered = props.coveredBottom ?? 0;
-  const keepAboveCover = useEffectEvent(() => {
+  // Panels over the map: the map's padding, so that fits, fly-tos and the centre are in the part still seen. A
+  // fitted map (or one being fitted) is fitted again into it; a moved one keeps its centre in the middle of it.
+  const { bottom = 0, right = 0 } = props.covered ?? {};
+  const keepClearOfCover = useEffectEvent(() => {
     const map = mapRef.current;
     if (!map) return;
-    const padding = { top: 0, right: 0, left: 0, bottom: covered };
+    const padding = { top: 0, left: 0, bottom, right };
     const now = map.getPadding();
-    if (now.bottom === covered && now.top === 0 && now.left === 0 && now.right === 0) return;
-    // A sheet opened by a tap on a unit of a moved map: the place tapped, which it might hide, comes to the middle
+    if (now.bottom === bottom && now.right === right && now.top === 0 && now.left === 0) return;
+    // A panel opened by a tap on a unit of a moved map: the place tapped, which it might hide, comes to the middle
     // of what is seen (a fitted map keeps the whole extent, the tapped unit with it).
-    const tap = lastTap.current && performance.now() - lastTap.current.at < 2000 && covered > (now.bottom ?? 0) ? lastTap.current.lngLat : null;
+    const grew = bottom > (now.bottom ?? 0) || right > (now.right ?? 0);
+    const tap = lastTap.current && performance.now() - lastTap.current.at < 2000 && grew ? lastTap.current.lngLat : null;
     lastTap.current = null;
-    if (isFitted()) {
+    const wasFitted = isFitted() || performance.now() < fitEnds.current;
+    // The whole country with a desktop's unit panel coming or going: the map stays as it is on screen (fitted
+    // again into the room beside the panel it would shrink, and jump at each unit chosen).
+    if (wasFitted && !latest.current.drilldown && bottom === (now.bottom ?? 0)) {
+      const { clientWidth: w, clientHeight: h } = map.getCanvas();
+      map.jumpTo({ padding, center: map.unproject([(w - right) / 2, (h - bottom) / 2]) });
+      fitted.current = cameraOf(map);
+    } else if (wasFitted) {
       map.setPadding(padding);
       fit(300);
     } else map.easeTo({ padding, duration: 300, ...(tap ? { center: tap } : {}) });
   });
-  useEffect(() => keepAboveCover(), [covered]);
+  useEffect(() => keepClearOfCover(), [bottom, right]);
 
   const cameraKey = props.camera?.key;
   useEffect(() => {
@@ -337,9 +350,12 @@ export function MapView(props: Props) {
  * Padding that fits `extent` clear of the legend in the map's bottom-left corner where there is room; the plain
  * margin for the print map (no legend on it) and on a phone (the legend folded to its title).
  */
-function clearOfLegend(el: HTMLElement, name: string, extent: [number, number, number, number], margin: number, present = false): number | Padding {
+function clearOfLegend(on: MapLibreMap | { clientWidth: number; clientHeight: number }, name: string, extent: [number, number, number, number], margin: number, present = false): number | Padding {
   if (name === 'print' || window.matchMedia(PHONE_QUERY).matches) return margin;
-  return legendClearPadding(extent, { width: el.clientWidth, height: el.clientHeight }, margin, present ? PRESENT_LEGEND_CORNER : undefined);
+  // A map's own padding (the panels over it) is left out of the room the extent has.
+  const [el, p] = 'getContainer' in on ? [on.getContainer(), on.getPadding()] : [on, null];
+  const size = { width: el.clientWidth - (p?.left ?? 0) - (p?.right ?? 0), height: el.clientHeight - (p?.top ?? 0) - (p?.bottom ?? 0) };
+  return legendClearPadding(extent, size, margin, present ? PRESENT_LEGEND_CORNER : undefined);
 }
 
 const cameraOf = (map: MapLibreMap) => ({ ...map.getCenter(), zoom: map.getZoom() });

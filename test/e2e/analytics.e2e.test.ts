@@ -117,6 +117,16 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
     await expect.poll(detail, { timeout: 20_000 }).toBe(99); // Bắc Ninh's 99 communes of 2025
     expect(new URL(page.url()).searchParams.get('province')).toBe('24');
     await expect.poll(() => page.locator('.panel h2').textContent()).toBe('Tỉnh Bắc Ninh');
+    // The province is fitted into the room beside its panel, none of it under the panel.
+    const panelLeft = (await page.locator('.panel').boundingBox())!.x;
+    const eastEdge = () =>
+      page.evaluate(async () => {
+        const { provinces } = (await (await fetch('/api/boundaries')).json()) as { provinces: Record<string, { bbox: [number, number, number, number] }> };
+        const [, s, e, n] = provinces['24'].bbox;
+        const m = window.antqMap!;
+        return m.isMoving() ? Infinity : m.project([e, (s + n) / 2]).x + m.getCanvas().getBoundingClientRect().left;
+      });
+    await expect.poll(eastEdge, { timeout: 20_000 }).toBeLessThan(panelLeft);
     await page.screenshot({ path: join(ARTIFACTS, 'analytic-drilldown.png') });
 
     await page.getByRole('button', { name: 'Toàn quốc' }).click();
