@@ -6,6 +6,7 @@ import type { MapLevel, ViewState } from '../../shared/domain/view.js';
 import { EMPTY, addBoundaries, createMap } from './createMap.js';
 import { legendClearPadding, PRESENT_LEGEND_CORNER } from './fitPadding.js';
 import type { Cover } from '../lib/mapCover.js';
+import { coverMove } from './coverMove.js';
 import type { Padding } from '../../shared/export/frame.js';
 import { PHONE_QUERY } from '../state/useMedia.js';
 import { bindInteraction, type HoverInfo } from './interaction.js';
@@ -208,31 +209,26 @@ export function MapView(props: Props) {
     if (at) mapRef.current!.jumpTo({ center: [at.lng, at.lat], zoom: at.zoom });
     else fit(duration);
   });
-  // Panels over the map: the map's padding, so that fits, fly-tos and the centre are in the part still seen. A
-  // fitted map (or one being fitted) is fitted again into it; a moved one keeps its centre in the middle of it.
+  // Panels over the map: the map's padding, so that fits, fly-tos and the centre are in the part still seen
+  // (coverMove.ts says how the map moves).
   const { bottom = 0, right = 0 } = props.covered ?? {};
   const keepClearOfCover = useEffectEvent(() => {
     const map = mapRef.current;
     if (!map) return;
     const padding = { top: 0, left: 0, bottom, right };
-    const now = map.getPadding();
-    if (now.bottom === bottom && now.right === right && now.top === 0 && now.left === 0) return;
-    // A panel opened by a tap on a unit of a moved map: the place tapped, which it might hide, comes to the middle
-    // of what is seen (a fitted map keeps the whole extent, the tapped unit with it).
-    const grew = bottom > (now.bottom ?? 0) || right > (now.right ?? 0);
-    const tap = lastTap.current && performance.now() - lastTap.current.at < 2000 && grew ? lastTap.current.lngLat : null;
+    const was = map.getPadding();
+    const tap = lastTap.current && performance.now() - lastTap.current.at < 2000 ? lastTap.current.lngLat : null;
     lastTap.current = null;
-    const wasFitted = isFitted() || performance.now() < fitEnds.current;
-    // The whole country with a desktop's unit panel coming or going: the map stays as it is on screen (fitted
-    // again into the room beside the panel it would shrink, and jump at each unit chosen).
-    if (wasFitted && !latest.current.drilldown && bottom === (now.bottom ?? 0)) {
+    const fittedNow = isFitted() || performance.now() < fitEnds.current;
+    const move = coverMove({ bottom: was.bottom ?? 0, right: was.right ?? 0 }, { bottom, right }, { fitted: fittedNow, drilled: !!latest.current.drilldown, tapped: !!tap });
+    if (move === 'keep') {
       const { clientWidth: w, clientHeight: h } = map.getCanvas();
       map.jumpTo({ padding, center: map.unproject([(w - right) / 2, (h - bottom) / 2]) });
       fitted.current = cameraOf(map);
-    } else if (wasFitted) {
+    } else if (move === 'refit') {
       map.setPadding(padding);
       fit(300);
-    } else map.easeTo({ padding, duration: 300, ...(tap ? { center: tap } : {}) });
+    } else if (move !== 'none') map.easeTo({ padding, duration: 300, ...(move === 'ease-to-tap' && tap ? { center: tap } : {}) });
   });
   useEffect(() => keepClearOfCover(), [bottom, right]);
 
