@@ -215,6 +215,9 @@ export function MapView(props: Props) {
   const keepClearOfCover = useEffectEvent(() => {
     const map = mapRef.current;
     if (!map) return;
+    // A flight under way (a search result's, a worklist row's) is not cut short: the padding follows when it lands,
+    // a frame later (a jump that stopped it is then done, and not undone by an ease from where it was stopped).
+    if (map.isMoving() && performance.now() >= fitEnds.current) return void map.once('moveend', () => requestAnimationFrame(() => keepClearOfCover()));
     const padding = { top: 0, left: 0, bottom, right };
     const was = map.getPadding();
     const tap = lastTap.current && performance.now() - lastTap.current.at < 2000 ? lastTap.current.lngLat : null;
