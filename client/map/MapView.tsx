@@ -110,15 +110,15 @@ export function MapView(props: Props) {
 
   useEffect(() => {
     const el = container.current!;
-    const map = createMap({ container: el, bbox, opening: latest.current.initialCamera, padding: clearOfLegend({ clientWidth: el.clientWidth, clientHeight: el.clientHeight }, name, bbox, 20), label: latest.current.label ?? 'Bản đồ' });
+    const map = createMap({ container: el, bbox, opening: latest.current.initialCamera, padding: clearOfLegend({ width: el.clientWidth, height: el.clientHeight }, name, bbox, 20), label: latest.current.label ?? 'Bản đồ' });
     mapRef.current = map;
     fitted.current = latest.current.initialCamera ? null : cameraOf(map);
     // The pane's size changes after the map is made (the key figures arriving, the header wrapping, presentation
     // mode's cards): a map still on the view it was fitted to is fitted again, not left cut at its edges.
     // (Only when the size changed: an export's change of pixel ratio is a resize too, of a map meant to stay put.)
-    let size = [container.current!.clientWidth, container.current!.clientHeight];
+    let size = [el.clientWidth, el.clientHeight];
     map.on('resize', () => {
-      const now = [map.getContainer().clientWidth, map.getContainer().clientHeight];
+      const now = [el.clientWidth, el.clientHeight];
       if (now[0] === size[0] && now[1] === size[1]) return;
       size = now;
       refitIfFitted();
@@ -187,7 +187,7 @@ export function MapView(props: Props) {
   const fit = (duration: number) => {
     const map = mapRef.current!;
     const extent = latest.current.drilldown?.bbox ?? bbox;
-    const padding = clearOfLegend(map, name, extent, 30, latest.current.present);
+    const padding = clearOfLegend(roomOf(map), name, extent, 30, latest.current.present);
     fitEnds.current = performance.now() + duration;
     const target = map.cameraForBounds(extent, { padding });
     fitted.current = target?.center ? { ...LngLat.convert(target.center), zoom: target.zoom ?? map.getZoom() } : null;
@@ -349,12 +349,16 @@ export function MapView(props: Props) {
  * Padding that fits `extent` clear of the legend in the map's bottom-left corner where there is room; the plain
  * margin for the print map (no legend on it) and on a phone (the legend folded to its title).
  */
-function clearOfLegend(on: MapLibreMap | { clientWidth: number; clientHeight: number }, name: string, extent: [number, number, number, number], margin: number, present = false): number | Padding {
+function clearOfLegend(room: { width: number; height: number }, name: string, extent: [number, number, number, number], margin: number, present = false): number | Padding {
   if (name === 'print' || window.matchMedia(PHONE_QUERY).matches) return margin;
-  // A map's own padding (the panels over it) is left out of the room the extent has.
-  const [el, p] = 'getContainer' in on ? [on.getContainer(), on.getPadding()] : [on, null];
-  const size = { width: el.clientWidth - (p?.left ?? 0) - (p?.right ?? 0), height: el.clientHeight - (p?.top ?? 0) - (p?.bottom ?? 0) };
-  return legendClearPadding(extent, size, margin, present ? PRESENT_LEGEND_CORNER : undefined);
+  return legendClearPadding(extent, room, margin, present ? PRESENT_LEGEND_CORNER : undefined);
+}
+
+/** The room a fit has: the map less its own padding (the panels over it). */
+function roomOf(map: MapLibreMap): { width: number; height: number } {
+  const el = map.getContainer();
+  const p = map.getPadding();
+  return { width: el.clientWidth - (p.left ?? 0) - (p.right ?? 0), height: el.clientHeight - (p.top ?? 0) - (p.bottom ?? 0) };
 }
 
 const cameraOf = (map: MapLibreMap) => ({ ...map.getCenter(), zoom: map.getZoom() });

@@ -13,6 +13,17 @@ import { areaIdentity, communeLevel, groupAreas, reportedRows, rolledRows, sumTa
 
 export const SAMPLE_LABEL = 'Dữ liệu minh họa';
 
+/** Assessments by year, in their order. */
+function byYear(rows: readonly Assessment[]): Map<number, Assessment[]> {
+  const out = new Map<number, Assessment[]>();
+  for (const a of rows) {
+    const list = out.get(a.year);
+    if (list) list.push(a);
+    else out.set(a.year, [a]);
+  }
+  return out;
+}
+
 export type Method = 'reported' | 'crosswalk';
 
 export type { AreaFigures };
@@ -131,14 +142,13 @@ export class StatsService {
       async (x) => {
         const years = await this.years(vintage, x);
         const originOf = await this.originOf(x);
-        const own = await this.assessmentsOf(vintage, [unit.code], x);
+        const own = byYear(await this.assessmentsOf(vintage, [unit.code], x));
         const links = vintage === '2025' ? (await this.crosswalkLinks(x)).filter((l) => l.newCode === unit.code) : [];
-        const old = links.length ? await this.assessmentsOf('pre2025', links.map((l) => l.oldCode), x) : [];
-        const ofYear = (rows: Assessment[], year: number) => rows.filter((a) => a.year === year);
+        const old = byYear(links.length ? await this.assessmentsOf('pre2025', links.map((l) => l.oldCode), x) : []);
         return years.map((year) =>
           vintage === '2025' && year < FIRST_2025_YEAR
-            ? { year, method: 'crosswalk' as const, row: rolledRows([unit], ofYear(old, year), links, originOf)[0] }
-            : { year, method: 'reported' as const, row: reportedRows([unit], ofYear(own, year), originOf)[0] },
+            ? { year, method: 'crosswalk' as const, row: rolledRows([unit], old.get(year) ?? [], links, originOf)[0] }
+            : { year, method: 'reported' as const, row: reportedRows([unit], own.get(year) ?? [], originOf)[0] },
         );
       },
       x,
@@ -148,6 +158,15 @@ export class StatsService {
   /** Every year's assessments of some communes of a vintage, as stored. */
   assessmentsOf(vintage: Vintage, codes: string[], x?: Reading): Promise<Assessment[]> {
     return this.cached(`assessments|${vintage}|${codes.join(',')}`, ({ r }) => r.history(vintage, codes), x);
+  }
+
+  /** Each 2025 commune's province. */
+  private provinceOfNew(x: Reading): Promise<Map<string, string>> {
+    return this.cached(
+      'province-of-new',
+      async (x) => new Map([...(await this.units('2025', x)).values()].filter((u) => u.level === 'commune').map((u) => [u.code, u.provinceCode])),
+      x,
+    );
   }
 
   private async originOf(x: Reading): Promise<(a: Assessment) => CommuneFigures['origin']> {
@@ -224,10 +243,7 @@ export class StatsService {
       `old-units|${year}`,
       async (x) => {
         const { communes: old } = await this.communeFigures('pre2025', year, x);
-        const links = await this.crosswalkLinks(x);
-        const units = await this.units('2025', x);
-        const provinceOfNew = new Map([...units.values()].filter((u) => u.level === 'commune').map((u) => [u.code, u.provinceCode]));
-        return oldUnitsByProvince(old, links, provinceOfNew);
+        return oldUnitsByProvince(old, await this.crosswalkLinks(x), await this.provinceOfNew(x));
       },
       x,
     );
@@ -242,10 +258,10 @@ export class StatsService {
       `area-rows|${vintage}|${area.code}`,
       async (x) => {
         const inside = communeLevel(await this.units(vintage, x)).filter((u) => (area.level === 'province' ? u.provinceCode : u.districtCode) === area.code);
-        const rows = await this.assessmentsOf(vintage, inside.map((u) => u.code), x);
+        const rows = byYear(await this.assessmentsOf(vintage, inside.map((u) => u.code), x));
         const originOf = await this.originOf(x);
         const years = (await this.years(vintage, x)).filter((y) => vintage === 'pre2025' || y >= FIRST_2025_YEAR);
-        return new Map(years.map((y) => [y, reportedRows(inside, rows.filter((a) => a.year === y), originOf)]));
+        return new Map(years.map((y) => [y, reportedRows(inside, rows.get(y) ?? [], originOf)]));
       },
       x,
     );
@@ -259,19 +275,18 @@ export class StatsService {
     return this.cached(
       `old-units-of|${code}`,
       async (x) => {
-        const units = await this.units('2025', x);
-        const provinceOfNew = new Map([...units.values()].filter((u) => u.level === 'commune').map((u) => [u.code, u.provinceCode]));
+        const provinceOfNew = await this.provinceOfNew(x);
         const all = await this.crosswalkLinks(x);
         const codes = new Set(all.filter((l) => provinceOfNew.get(l.newCode) === code).map((l) => l.oldCode));
         // Each of its old communes' every link: a commune split with another province counts for its share here.
         const links = all.filter((l) => codes.has(l.oldCode));
         const oldUnits = communeLevel(await this.units('pre2025', x)).filter((u) => codes.has(u.code));
-        const rows = await this.assessmentsOf('pre2025', [...codes], x);
+        const rows = byYear(await this.assessmentsOf('pre2025', [...codes], x));
         const originOf = await this.originOf(x);
         const years = (await this.years('pre2025', x)).filter((y) => y < FIRST_2025_YEAR);
         return new Map(
           years.map((y) => {
-            const old = reportedRows(oldUnits, rows.filter((a) => a.year === y), originOf);
+            const old = reportedRows(oldUnits, rows.get(y) ?? [], originOf);
             return [y, oldUnitsByProvince(old, links, provinceOfNew).provinces.get(code) ?? noOldUnits()];
           }),
         );
