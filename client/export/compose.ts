@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LegendModel } from '../../shared/lib/legendModel.js';
 import type { NationalGeo } from '../../shared/lib/topo.js';
-import { exportLayout } from './layout.js';
+import { exportLayout, type LaidText } from './layout.js';
 import { layoutLegend, type Measure } from '../../shared/export/legendLayout.js';
 import { INK, legendMarks, northArrowMarks, scaleBarMarks } from '../../shared/export/mapMarks.js';
 import { renderMap } from './capture.js';
@@ -65,24 +65,28 @@ export async function composeExport(input: ExportInput): Promise<HTMLCanvasEleme
     ...(input.compare ? [{ ...input.compare.pane, legend: input.compare.pane.ownLegend ? input.compare.pane.legend : null, colors: input.compare.pane.legend.colors }] : []),
   ];
   const sizes = panes.map((p) => ({ w: p.map.getContainer().clientWidth, h: p.map.getContainer().clientHeight }));
-  const L = exportLayout(
-    sizes.reduce((sum, z) => sum + z.w, 0),
-    Math.max(...sizes.map((z) => z.h)),
-    input.scale,
-  );
-  const u = L.ratio;
-  const images: HTMLCanvasElement[] = [];
-  for (const p of panes) images.push(await renderMap(p.map, u));
   const out = document.createElement('canvas');
-  out.width = L.width;
-  out.height = L.height;
   const ctx = out.getContext('2d')!;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, L.width, L.height);
   const measure: Measure = (text, px, bold) => {
     ctx.font = font(px, bold);
     return ctx.measureText(text).width;
   };
+  const texts = { title: input.title, subtitle: input.subtitle, badge: input.sampleLabel?.toUpperCase() ?? null, asOf: `Số liệu đến ngày ${input.asOf}`, source: input.source };
+  const legendOf = (p: (typeof panes)[number], u: number) => (p.legend ? layoutLegend(p.legendTitle, p.legend.entries, u, measure) : null);
+  const L = exportLayout(
+    panes.map((p, i) => ({ width: sizes[i].w, legend: legendOf(p, 1) })),
+    Math.max(...sizes.map((z) => z.h)),
+    input.scale,
+    texts,
+    measure,
+  );
+  const u = L.ratio;
+  const images: HTMLCanvasElement[] = [];
+  for (const p of panes) images.push(await renderMap(p.map, u));
+  out.width = L.width;
+  out.height = L.height;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, L.width, L.height);
   const islands = archipelagos(input.geo);
   let x = L.map.x;
   panes.forEach((p, i) => {
@@ -94,11 +98,9 @@ export async function composeExport(input: ExportInput): Promise<HTMLCanvasEleme
     ctx.lineWidth = 2 * u;
     ctx.strokeRect(box.x + u, box.y, box.width - 2 * u, box.height);
     if (p.label) drawPaneLabel(ctx, p.label, box.x + box.width / 2, box.y + 12 * u, u);
-    // Legend, bottom left of its map (a second map sharing the first's legend has none of its own).
-    if (p.legend) {
-      const lb = layoutLegend(p.legendTitle, p.legend.entries, u, measure);
-      drawMarks(ctx, legendMarks(lb, box.x + 16 * u, box.y + box.height - lb.height - 16 * u, u), u);
-    }
+    // Legend, bottom left of its map or under it (a second map sharing the first's legend has none of its own).
+    const lb = legendOf(p, u);
+    if (lb) drawMarks(ctx, legendMarks(lb, box.x + 16 * u, L.legends === 'over' ? box.y + box.height - lb.height - 16 * u : L.band.y + 12 * u, u), u);
     // North arrow top left of the first map, where it hides no island (the maps are never rotated); the scale bar
     // bottom right of the last (compared maps share their zoom).
     if (i === 0) drawMarks(ctx, northArrowMarks(box.x + 56 * u, box.y + 14 * u, u), u);
@@ -111,45 +113,30 @@ export async function composeExport(input: ExportInput): Promise<HTMLCanvasEleme
     x += w;
   });
 
-  // Title band.
-  const m = 24 * u;
-  ctx.fillStyle = '#8b0000';
-  ctx.font = font(30 * u, true);
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
-  ctx.fillText(input.title, m, 44 * u, L.width - 2 * m - 240 * u);
-  ctx.fillStyle = INK;
-  ctx.font = font(18 * u);
-  ctx.fillText(input.subtitle, m, 76 * u, L.width - 2 * m - 240 * u);
-  if (input.sampleLabel) {
-    const label = input.sampleLabel.toUpperCase();
-    ctx.font = font(17 * u, true);
-    const tw = ctx.measureText(label).width;
-    const bx = L.width - m - tw - 28 * u;
+  if (L.badge) {
+    const b = L.badge;
     ctx.fillStyle = '#fff3c4';
-    ctx.fillRect(bx, 26 * u, tw + 28 * u, 40 * u);
+    ctx.fillRect(b.x, b.y, b.w, b.h);
     ctx.setLineDash([6 * u, 4 * u]);
     ctx.strokeStyle = '#b08800';
     ctx.lineWidth = 2.5 * u;
-    ctx.strokeRect(bx, 26 * u, tw + 28 * u, 40 * u);
+    ctx.strokeRect(b.x, b.y, b.w, b.h);
     ctx.setLineDash([]);
     ctx.fillStyle = '#6b4e00';
-    ctx.fillText(label, bx + 14 * u, 52 * u);
+    ctx.font = font(b.px, true);
+    ctx.fillText(b.text, b.x + 14 * u, b.y + 26 * u);
   }
-
-  // Footer: date of the figures, source.
-  ctx.fillStyle = INK;
-  ctx.font = font(14 * u, true);
-  ctx.textAlign = 'left';
-  const fy = L.height - L.footer / 2 + 5 * u;
-  const asOf = `Số liệu đến ngày ${input.asOf}`;
-  ctx.fillText(asOf, m, fy);
-  const asOfW = ctx.measureText(asOf).width;
-  ctx.font = font(12 * u);
-  ctx.fillStyle = '#333333';
-  ctx.fillText(input.source, m + asOfW + 20 * u, fy, L.width - asOfW - 20 * u - 2 * m);
+  for (const l of L.lines) {
+    ctx.fillStyle = TEXT_COLOUR[l.role];
+    ctx.font = font(l.px, l.bold);
+    ctx.fillText(l.text, l.x, l.y);
+  }
   return out;
 }
+
+const TEXT_COLOUR: Record<LaidText['role'], string> = { title: '#8b0000', subtitle: INK, asOf: INK, source: '#333333' };
 
 /** A canvas encoded as PNG or JPEG. */
 export function canvasBlob(canvas: HTMLCanvasElement, type: 'image/png' | 'image/jpeg', quality?: number): Promise<Blob> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatPoints } from '../../shared/export/keyFigures.js';
-import { exportLayout } from '../../client/export/layout.js';
+import { INK } from '../../shared/export/mapMarks.js';
 import { formatCount, formatPercent } from '../../shared/lib/format.js';
 import { NO_DATA_HATCH, STATUS_COLORS } from '../../shared/lib/statusClasses.js';
 import type { Page } from 'playwright-core';
@@ -44,8 +44,42 @@ function distinctColours(png: PNG, region: { x: number; y: number; w: number; h:
   return seen.size;
 }
 
+/**
+ * The maps' frame as the image draws it: the first and last rows that the frame's black line crosses from edge to
+ * edge (the title band above, the legends' band and the footer below), so that the checks read the image itself.
+ */
+function mapFrame(png: PNG): { x: number; y: number; w: number; h: number } {
+  const full = (y: number) => countColour(png, INK, { x: 0, y, w: png.width, h: 1 }, 24) > png.width * 0.95;
+  const rows = Array.from({ length: png.height }, (_, y) => y).filter(full);
+  expect(rows.length, 'the map frame in the image').toBeGreaterThan(1);
+  const [top, bottom] = [rows[0], rows[rows.length - 1]];
+  // Inside the line (at most 2.5 px an output pixel ratio of 1 × 4).
+  const line = rows.filter((y) => y - top < 12).length;
+  return { x: line, y: top + line, w: png.width - 2 * line, h: bottom - top - 2 * line };
+}
+
+/** Text rows in a band: runs of rows holding the colour, as a text's lines make them. */
+function textLines(png: PNG, hex: string, band: { y: number; h: number }): { top: number; bottom: number }[] {
+  const lines: { top: number; bottom: number }[] = [];
+  for (let y = band.y; y < band.y + band.h; y++) {
+    if (countColour(png, hex, { x: 0, y, w: png.width, h: 1 }, 40) < 2) continue;
+    const last = lines[lines.length - 1];
+    if (last && y - last.bottom <= 3) last.bottom = y;
+    else lines.push({ top: y, bottom: y });
+  }
+  return lines.filter((l) => l.bottom - l.top >= 6);
+}
+
+/** The leftmost and rightmost columns of a band that hold the colour. */
+function extent(png: PNG, hex: string, band: { y: number; h: number }): [number, number] {
+  const cols = Array.from({ length: png.width }, (_, x) => x).filter((x) => countColour(png, hex, { x, y: band.y, w: 1, h: band.h }, 40) > 0);
+  return [cols[0], cols[cols.length - 1]];
+}
+
 async function exportPng(page: Page, scale: number, name: string): Promise<PNG> {
-  await page.getByRole('button', { name: 'Xuất bản đồ' }).click();
+  // A phone's export is in its menu's sheet.
+  if (await page.locator('.menu-button').isVisible()) await page.locator('.menu-button').click();
+  await page.getByRole('button', { name: 'Xuất bản đồ', exact: true }).click();
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('menuitem', { name: `PNG ${scale}×` }).click()]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`-${scale}x\\.png$`));
   const path = join(ARTIFACTS, name);
@@ -137,20 +171,25 @@ describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, 
     });
     for (const scale of [1, 2]) {
       const png = await exportPng(page, scale, `present-export-${scale}x.png`);
-      const L = exportLayout(css.w, css.h, scale);
-      expect([png.width, png.height]).toEqual([L.width, L.height]);
-      const mapArea = { x: L.map.x, y: L.map.y, w: L.map.width, h: L.map.height };
+      const mapArea = mapFrame(png);
+      // The map as shown, at the scale, under a title band of one title and one subtitle line, over a one-line footer.
+      expect(png.width).toBe(css.w * scale);
+      expect(mapArea.h).toBeGreaterThanOrEqual(css.h * scale - 6 * scale);
+      expect(mapArea.y).toBeGreaterThanOrEqual(96 * scale);
+      expect(mapArea.y).toBeLessThan(100 * scale);
+      expect(png.height - mapArea.y - mapArea.h).toBeLessThan(44 * scale);
       // Not a blank WebGL buffer: many colours, and the certified blue (opaque fills in presentation mode).
       expect(distinctColours(png, mapArea)).toBeGreaterThan(50);
       expect(countColour(png, STATUS_COLORS.dat, mapArea)).toBeGreaterThan(5000 * scale * scale);
       // Legend swatches, bottom left: the other statuses and the hatched "no data".
-      const legendArea = { x: 0, y: L.map.y + Math.round(L.map.height / 2), w: Math.round(L.width / 3), h: Math.round(L.map.height / 2) };
+      const legendArea = { x: 0, y: mapArea.y + Math.round(mapArea.h / 2), w: Math.round(png.width / 3), h: Math.round(mapArea.h / 2) };
       for (const hex of [STATUS_COLORS.dat, STATUS_COLORS.chua_dat, STATUS_COLORS.chua_danh_gia]) {
         expect(countColour(png, hex, legendArea)).toBeGreaterThan(30 * 18 * scale * scale);
       }
       expect(countColour(png, NO_DATA_HATCH, legendArea, 12)).toBeGreaterThan(20 * scale * scale);
       // Title band: dark red title on white.
-      expect(countColour(png, '#8b0000', { x: 0, y: 0, w: L.width, h: L.header }, 10)).toBeGreaterThan(200 * scale * scale);
+      expect(countColour(png, '#8b0000', { x: 0, y: 0, w: png.width, h: mapArea.y }, 10)).toBeGreaterThan(200 * scale * scale);
+      expect(textLines(png, '#8b0000', { y: 0, h: mapArea.y })).toHaveLength(1);
     }
   });
 
@@ -163,8 +202,8 @@ describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, 
     expect(png.height).toBeLessThanOrEqual(2160);
     expect(Math.max(png.width / 3840, png.height / 2160)).toBeCloseTo(1, 2);
     // The inset sits top right of the map, framed in black with the sea colour inside.
-    const L = exportLayout(...(await page.evaluate(() => [window.antqMap!.getContainer().clientWidth, window.antqMap!.getContainer().clientHeight] as [number, number])), 4);
-    const corner = { x: Math.round(L.width * 0.8), y: L.map.y, w: Math.round(L.width * 0.2) - 1, h: Math.round(L.map.height * 0.5) };
+    const frame = mapFrame(png);
+    const corner = { x: Math.round(png.width * 0.8), y: frame.y, w: Math.round(png.width * 0.2) - frame.x, h: Math.round(frame.h * 0.5) };
     expect(countColour(png, '#dce8f0', corner, 2)).toBeGreaterThan(10_000);
     expect(countColour(png, STATUS_COLORS.dat, corner, 3) + countColour(png, STATUS_COLORS.chua_dat, corner, 3)).toBeGreaterThan(20);
 
@@ -191,10 +230,10 @@ describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, 
     );
     expect(densityColours).toHaveLength(5);
     const png = await exportPng(page, 1, 'export-compare-1x.png');
-    const L = exportLayout(css[0].w + css[1].w, Math.max(css[0].h, css[1].h), 1);
-    expect([png.width, png.height]).toEqual([L.width, L.height]);
-    const left = { x: 0, y: L.map.y, w: css[0].w, h: L.map.height };
-    const right = { x: css[0].w, y: L.map.y, w: L.width - css[0].w, h: L.map.height };
+    const frame = mapFrame(png);
+    expect(png.width).toBe(css[0].w + css[1].w);
+    const left = { x: 0, y: frame.y, w: css[0].w, h: frame.h };
+    const right = { x: css[0].w, y: frame.y, w: png.width - css[0].w, h: frame.h };
     const lowerLeftOf = (r: typeof left) => ({ x: r.x, y: r.y + Math.round(r.h / 2), w: Math.round(r.w / 2), h: Math.round(r.h / 2) });
     for (const pane of [left, right]) {
       // Each map drawn (not a blank buffer), under its label band (white on dark blue) at the top.
@@ -207,5 +246,35 @@ describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, 
       expect(countColour(png, hex, lowerLeftOf(right))).toBeLessThan(30);
     }
     for (const hex of densityColours) expect(countColour(png, hex, lowerLeftOf(right))).toBeGreaterThan(30 * 18);
+  });
+
+  it("exports a phone's map readably: the badge, the title wrapped over the width, the legend under the map", async () => {
+    const { page, url } = portal;
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await showInPage(page, `${url}/?year=2025`);
+      const png = await exportPng(page, 1, 'export-phone-1x.png');
+      expect(png.width).toBe(390);
+      const frame = mapFrame(png);
+      const head = { y: 0, h: frame.y };
+      // The badge and a title of two or three lines, as wide as the image allows (not squeezed into a corner).
+      expect(countColour(png, '#fff3c4', { x: 0, ...head, w: png.width })).toBeGreaterThan(2000);
+      const title = textLines(png, '#8b0000', head);
+      expect(title.length).toBeGreaterThanOrEqual(2);
+      expect(title.length).toBeLessThanOrEqual(3);
+      for (const l of title) expect(l.bottom - l.top).toBeGreaterThanOrEqual(16);
+      const [left, right] = extent(png, '#8b0000', head);
+      expect(right - left).toBeGreaterThan(png.width * 0.7);
+      // The legend's swatches under the map, none over its lower left (where a desktop's legend stands).
+      const below = { x: 0, y: frame.y + frame.h + 4, w: png.width, h: png.height - frame.y - frame.h - 4 };
+      const lowerLeft = { x: frame.x, y: frame.y + Math.round(frame.h * 0.6), w: Math.round(frame.w * 0.6), h: Math.round(frame.h * 0.4) };
+      for (const hex of [STATUS_COLORS.chua_dat, STATUS_COLORS.chua_danh_gia]) {
+        expect(countColour(png, hex, below)).toBeGreaterThan(30 * 18);
+        expect(countColour(png, hex, lowerLeft)).toBeLessThan(30 * 18);
+      }
+      expect(countColour(png, NO_DATA_HATCH, below, 12)).toBeGreaterThan(20);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
   });
 });
