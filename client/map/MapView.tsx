@@ -1,14 +1,11 @@
-import { useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react';
-import { LngLat, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { bboxOfGeometry } from '../../shared/lib/bbox.js';
 import type { NationalGeo, NationalIndex } from '../../shared/lib/topo.js';
 import type { MapLevel, ViewState } from '../../shared/domain/view.js';
 import { EMPTY, addBoundaries, createMap } from './createMap.js';
-import { legendClearPadding, PRESENT_LEGEND_CORNER } from './fitPadding.js';
 import type { Cover } from '../lib/mapCover.js';
-import { coverMove } from './coverMove.js';
-import type { Padding } from '../../shared/export/frame.js';
-import { PHONE_QUERY } from '../state/useMedia.js';
+import { clearOfLegend, mapCamera } from './camera.js';
 import { bindInteraction, type HoverInfo } from './interaction.js';
 import { drawOutlines, type Outlined } from './outlines.js';
 import { FILL_SOURCES, LAND_LAYER, featureTarget, fillLayer, hatchLayer, presentPaint, SEA, sourceLayers, type FillSource } from './style.js';
@@ -94,6 +91,12 @@ export function MapView(props: Props) {
   const whenLoaded = (fn: () => void) => (loaded.current ? fn() : pending.current.push(fn));
   const latest = useRef(props);
   latest.current = props;
+  const [camera] = useState(() =>
+    mapCamera(() => {
+      const p = latest.current;
+      return { map: mapRef.current, name: p.name, bbox: p.bbox, drilled: p.drilldown?.bbox ?? null, present: !!p.present, at: p.camera?.at ?? null };
+    }),
+  );
   const source = activeSource(level, drilldown);
   const outlined = useRef<Outlined>({ selected: null, hover: null, marked: [] });
   const outline = useEffectEvent(() => {
@@ -101,29 +104,12 @@ export function MapView(props: Props) {
     if (map && loaded.current && geo) drawOutlines(map, geo, latest.current.drilldown?.communes ?? null, outlined.current);
   });
   const applied = useRef<{ source: FillSource | null; units: unknown; fills: Map<string, string | null> }>({ source: null, units: null, fills: new Map() });
-  /** When the fit under way ends: a panel opening meanwhile fits the map again rather than stopping it. */
-  const fitEnds = useRef(0);
-  /** Where and when the map was last tapped or clicked. */
-  const lastTap = useRef<{ lngLat: LngLat; at: number } | null>(null);
-  /** The camera the last fit of the whole extent gave (null once the view has its own position). */
-  const fitted = useRef<{ lng: number; lat: number; zoom: number } | null>(null);
 
   useEffect(() => {
     const el = container.current!;
     const map = createMap({ container: el, bbox, opening: latest.current.initialCamera, padding: clearOfLegend({ width: el.clientWidth, height: el.clientHeight }, name, bbox, 20), label: latest.current.label ?? 'Bản đồ' });
     mapRef.current = map;
-    fitted.current = latest.current.initialCamera ? null : cameraOf(map);
-    // The pane's size changes after the map is made (the key figures arriving, the header wrapping, presentation
-    // mode's cards): a map still on the view it was fitted to is fitted again, not left cut at its edges.
-    // (Only when the size changed: an export's change of pixel ratio is a resize too, of a map meant to stay put.)
-    let size = [el.clientWidth, el.clientHeight];
-    map.on('resize', () => {
-      const now = [el.clientWidth, el.clientHeight];
-      if (now[0] === size[0] && now[1] === size[1]) return;
-      size = now;
-      refitIfFitted();
-    });
-    map.on('click', (e) => (lastTap.current = { lngLat: e.lngLat, at: performance.now() }));
+    camera.attach(map, !!latest.current.initialCamera);
     applied.current = { source: null, units: null, fills: new Map() };
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
@@ -152,7 +138,7 @@ export function MapView(props: Props) {
       mapRef.current = null;
     };
     // The map is made once per geometry; later prop changes go through the effects below.
-  }, [index, bbox, name]);
+  }, [index, bbox, name, camera]);
 
   // Side-by-side maps follow each other's camera.
   useEffect(() => {
@@ -183,62 +169,14 @@ export function MapView(props: Props) {
     });
   }, [drilldown]);
 
-  /** The country, or the drilled-in province; in presentation mode clear of the large legend on the left. */
-  const fit = (duration: number) => {
-    const map = mapRef.current!;
-    const extent = latest.current.drilldown?.bbox ?? bbox;
-    const padding = clearOfLegend(roomOf(map), name, extent, 30, latest.current.present);
-    fitEnds.current = performance.now() + duration;
-    const target = map.cameraForBounds(extent, { padding });
-    fitted.current = target?.center ? { ...LngLat.convert(target.center), zoom: target.zoom ?? map.getZoom() } : null;
-    map.fitBounds(extent, { padding, duration });
-  };
-  const isFitted = () => {
-    const map = mapRef.current;
-    const f = fitted.current;
-    if (!map || !f) return false;
-    const now = cameraOf(map);
-    return Math.abs(now.lng - f.lng) < 1e-7 && Math.abs(now.lat - f.lat) < 1e-7 && Math.abs(now.zoom - f.zoom) < 1e-7;
-  };
-  const refitIfFitted = useEffectEvent(() => {
-    if (isFitted()) fit(0);
-  });
-  /** The view's own position wins over fitting, when it has one. */
-  const fitOrKeep = useEffectEvent((duration: number) => {
-    const at = latest.current.camera?.at;
-    if (at) mapRef.current!.jumpTo({ center: [at.lng, at.lat], zoom: at.zoom });
-    else fit(duration);
-  });
-  // Panels over the map: the map's padding, so that fits, fly-tos and the centre are in the part still seen
-  // (coverMove.ts says how the map moves).
+  // Panels over the map: its padding, so that fits, fly-tos and the centre are in the part still seen.
   const { bottom = 0, right = 0 } = props.covered ?? {};
-  const keepClearOfCover = useEffectEvent(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    // A flight under way (a search result's, a worklist row's) is not cut short: the padding follows when it lands,
-    // a frame later (a jump that stopped it is then done, and not undone by an ease from where it was stopped).
-    if (map.isMoving() && performance.now() >= fitEnds.current) return void map.once('moveend', () => requestAnimationFrame(() => keepClearOfCover()));
-    const padding = { top: 0, left: 0, bottom, right };
-    const was = map.getPadding();
-    const tap = lastTap.current && performance.now() - lastTap.current.at < 2000 ? lastTap.current.lngLat : null;
-    lastTap.current = null;
-    const fittedNow = isFitted() || performance.now() < fitEnds.current;
-    const move = coverMove({ bottom: was.bottom ?? 0, right: was.right ?? 0 }, { bottom, right }, { fitted: fittedNow, drilled: !!latest.current.drilldown, tapped: !!tap });
-    if (move === 'keep') {
-      const { clientWidth: w, clientHeight: h } = map.getCanvas();
-      map.jumpTo({ padding, center: map.unproject([(w - right) / 2, (h - bottom) / 2]) });
-      fitted.current = cameraOf(map);
-    } else if (move === 'refit') {
-      map.setPadding(padding);
-      fit(300);
-    } else if (move !== 'none') map.easeTo({ padding, duration: 300, ...(move === 'ease-to-tap' && tap ? { center: tap } : {}) });
-  });
-  useEffect(() => keepClearOfCover(), [bottom, right]);
+  useEffect(() => camera.keepClearOf(bottom, right), [camera, bottom, right]);
 
   const cameraKey = props.camera?.key;
   useEffect(() => {
-    if (mapRef.current && latest.current.camera) whenLoaded(() => fitOrKeep(0));
-  }, [cameraKey]);
+    if (mapRef.current && latest.current.camera) whenLoaded(() => camera.fitOrKeep(0));
+  }, [camera, cameraKey]);
 
   const fitKey = drilldown?.code ?? null;
   // The URL's position wins on load, also once the province it was opened on has its communes drawn; afterwards
@@ -253,8 +191,8 @@ export function MapView(props: Props) {
       return;
     }
     keepOpened.current = null;
-    whenLoaded(() => fitOrKeep(600));
-  }, [fitKey]);
+    whenLoaded(() => camera.fitOrKeep(600));
+  }, [camera, fitKey]);
 
   const present = !!props.present;
   const firstPaint = useRef(true);
@@ -267,9 +205,9 @@ export function MapView(props: Props) {
       for (const [layer, prop, value] of presentPaint(present)) map.setPaintProperty(layer, prop as never, value as never);
       // The stage changed size: fit the country (or the province) again, clear of the large legend on the left.
       map.resize();
-      fitOrKeep(0);
+      camera.fitOrKeep(0);
     });
-  }, [present, index]);
+  }, [camera, present, index]);
 
   // Layout effect: the map must read as not ready within the same task as the click that made it stale.
   useLayoutEffect(() => {
@@ -344,23 +282,5 @@ export function MapView(props: Props) {
 
   return <div ref={container} className="map" id={name === 'main' ? 'ban-do' : undefined} data-map={name} data-map-ready="false" data-map-shown="false" style={{ background: SEA }} />;
 }
-
-/**
- * Padding that fits `extent` clear of the legend in the map's bottom-left corner where there is room; the plain
- * margin for the print map (no legend on it) and on a phone (the legend folded to its title).
- */
-function clearOfLegend(room: { width: number; height: number }, name: string, extent: [number, number, number, number], margin: number, present = false): number | Padding {
-  if (name === 'print' || window.matchMedia(PHONE_QUERY).matches) return margin;
-  return legendClearPadding(extent, room, margin, present ? PRESENT_LEGEND_CORNER : undefined);
-}
-
-/** The room a fit has: the map less its own padding (the panels over it). */
-function roomOf(map: MapLibreMap): { width: number; height: number } {
-  const el = map.getContainer();
-  const p = map.getPadding();
-  return { width: el.clientWidth - (p.left ?? 0) - (p.right ?? 0), height: el.clientHeight - (p.top ?? 0) - (p.bottom ?? 0) };
-}
-
-const cameraOf = (map: MapLibreMap) => ({ ...map.getCenter(), zoom: map.getZoom() });
 
 const targets = (code: string): FillSource[] => (code.length === 2 ? ['provinces'] : ['communes', 'detail']);
