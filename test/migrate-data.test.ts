@@ -56,7 +56,7 @@ describe.skipIf(kindSkip('postgres', true))('migrate-data from SQLite into Postg
     // and the identity: the target is a database of its own.
     const copied = (await (await b.request('/api/meta')).json()) as { version: number; db: string };
     expect(copied.version).toBeGreaterThan(meta.version);
-    expect(copied.db).toMatch(/^[0-9a-f]{24}$/);
+    expect(copied.db).toMatch(/^[0-9a-f]{24}\.[0-9a-z]+\.[0-9a-z]+$/); // the id, the server, the database
     expect(copied.db).not.toBe(meta.db);
     expect({ ...copied, version: meta.version, db: meta.db }).toEqual(meta);
     let compared = 0;

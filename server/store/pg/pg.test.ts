@@ -3,7 +3,7 @@
 
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { kindSkip, pgDatabase } from '../../../test/support/databases.js';
+import { kindSkip, onServer, pgDatabase } from '../../../test/support/databases.js';
 import { REF, batch, row } from '../../../test/support/storeFixture.js';
 import { PG_MIGRATIONS, migratePg } from './migrations.js';
 import { PG_TYPES } from './runner.js';
@@ -98,9 +98,29 @@ describe.skipIf(kindSkip('postgres'))('the PostgreSQL store', () => {
     const id = (await c.query("SELECT value FROM meta WHERE key = 'db_id'")).rows[0].value as string;
     expect(id).toMatch(/^[0-9a-f]{24}$/);
     const [a, b] = await Promise.all([open(url, { poolSize: 1 }), open(url, { poolSize: 1 })]);
-    expect([await a.identity(), await b.identity(), await a.version()]).toEqual([id, id, 5]);
+    const identity = await a.identity();
+    expect(identity.startsWith(`${id}.`)).toBe(true);
+    expect([await b.identity(), await a.version()]).toEqual([identity, 5]);
     const other = await open(await database(), { poolSize: 1 });
-    expect(await other.identity()).not.toBe(id);
+    expect((await other.identity()).startsWith(`${id}.`)).toBe(false);
+  });
+
+  it('a copy of the database (a dump restored elsewhere) keeps the stored id and version but is another database', async () => {
+    const url = await database();
+    // The copy is made with no one connected to the original.
+    const a = await openPgStore(url, { poolSize: 1 });
+    await a.replaceReference(REF);
+    await a.close();
+    const name = `${new URL(url).pathname.slice(1)}_copy`;
+    await onServer((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${new URL(url).pathname.slice(1)}`));
+    cleanup.push(() => onServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+    const copyUrl = Object.assign(new URL(url), { pathname: `/${name}` }).href;
+    const [original, copy] = [await open(url, { poolSize: 1 }), await open(copyUrl, { poolSize: 1 })];
+    const stored = (s: PgStore) => s.sql.all<{ value: string }>("SELECT value FROM meta WHERE key = 'db_id'").then((r) => r[0].value);
+    expect([await stored(copy), await copy.version()]).toEqual([await stored(original), await original.version()]);
+    const [i, j] = [await original.identity(), await copy.identity()];
+    expect(j).not.toBe(i);
+    expect(i.split('.').slice(0, 2)).toEqual(j.split('.').slice(0, 2));
   });
 
   it('another process sees a write within a second, by NOTIFY, and again after its LISTEN connection is cut', async () => {

@@ -92,13 +92,10 @@ class PgStoreImpl implements Store {
   // Read once: a database keeps its identity for as long as it is open (a restore is made with the portal stopped).
   private id: Promise<string> | undefined;
   identity = () =>
-    (this.id ??= this.pool
-      .query<{ value: string }>("SELECT value FROM meta WHERE key = 'db_id'")
-      .then((r) => r.rows[0].value)
-      .catch((e: unknown) => {
-        this.id = undefined; // the next call asks again
-        throw e;
-      }));
+    (this.id ??= databaseIdentity(this.pool).catch((e: unknown) => {
+      this.id = undefined; // the next call asks again
+      throw e;
+    }));
   counts = () => this.reads.counts();
 
   async snapshot<T>(fn: (r: StoreReads) => Promise<T>): Promise<T> {
@@ -230,4 +227,24 @@ class PgStoreImpl implements Store {
       return wrapPg(e, what);
     }
   }
+}
+
+/**
+ * The stored id, the server's system identifier (where the role may read it) and the database's oid: a copy of the
+ * database (a dump restored elsewhere, CREATE DATABASE … TEMPLATE) keeps the stored id and its data version, but not
+ * the last two, and so is told apart from the original behind the same address.
+ */
+async function databaseIdentity(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query<{ value: string; oid: number }>(
+    "SELECT (SELECT value FROM meta WHERE key = 'db_id') AS value, (SELECT oid FROM pg_database WHERE datname = current_database())::int AS oid",
+  );
+  const system = await pool
+    .query<{ id: string }>('SELECT system_identifier::text AS id FROM pg_control_system()')
+    .then((r) => BigInt(r.rows[0].id).toString(36))
+    // A role without the right to read it: the oid alone tells the server's databases apart.
+    .catch((e: unknown) => {
+      if ((e as { code?: string }).code === '42501') return 'x';
+      throw e;
+    });
+  return `${rows[0].value}.${system}.${rows[0].oid.toString(36)}`;
 }
