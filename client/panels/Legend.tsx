@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { CLASS_METHODS, CLASS_METHOD_LABELS, MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../../shared/lib/classify.js';
 import { formatCount } from '../../shared/lib/format.js';
 import type { LegendModel } from '../../shared/lib/legendModel.js';
-import { PHONE_QUERY } from '../state/useMedia.js';
+import { LegendTitle, useLegendOpen } from './LegendFold.js';
 
 interface Props {
   model: LegendModel;
@@ -23,16 +23,10 @@ const HIST_H = 44;
 /** The legend: each class with its range and count, "no data" apart, and for numbers a histogram and the classing. */
 export function Legend({ model, title, method, k, note, source, onClassing, second }: Props) {
   const numeric = model.kind !== 'categorical';
-  // Folded to its title on a phone at first, so that the map has the screen; a tap on the title opens it.
-  const [open, setOpen] = useState(() => typeof window === 'undefined' || !window.matchMedia(PHONE_QUERY).matches);
+  const [open, setOpen] = useLegendOpen();
   return (
     <section className={`legend${second ? ' legend-second' : ''}${open ? '' : ' folded'}`} aria-label={second ? 'Chú giải bản đồ so sánh' : 'Chú giải'}>
-      <h2>
-        <button className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)} title={open ? 'Thu gọn chú giải' : 'Mở chú giải'}>
-          {title}
-          <span aria-hidden className="legend-chevron">{open ? '▾' : '▸'}</span>
-        </button>
-      </h2>
+      <LegendTitle title={title} open={open} onToggle={() => setOpen(!open)} />
       <div className="legend-body" hidden={!open}>
         {numeric && <Histogram model={model} />}
         <ul>

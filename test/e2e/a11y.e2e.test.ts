@@ -77,6 +77,14 @@ describe.skipIf(skip)('every leader’s screen in Chromium', { timeout: 480_000 
       await press(page, '.plan-toggle');
       await page.locator('.wl-row').first().waitFor({ timeout: 30_000 });
       await check('the worklist');
+      if (size === 'phone') {
+        // The worklist's legend folded to its title, so that the map above the list's sheet is seen; a tap opens it.
+        const legend = page.locator('.plan-legend');
+        expect((await legend.boundingBox())!.height).toBeLessThan(60);
+        await legend.locator('.legend-toggle').click();
+        await legend.locator('.bv-grid').waitFor();
+        await check('the worklist with its legend open');
+      }
       await press(page, '.plan-toggle');
       await page.locator('.worklist').waitFor({ state: 'detached' });
 
