@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type KeyboardEvent as KeyEvent } from 'react';
 import { keyFigures, type YearTotal } from '../../shared/export/keyFigures.js';
 
 export const defaultTitle = (year: number) => `Kết quả xây dựng phong trào Toàn dân bảo vệ ANTQ năm ${year}`;
@@ -46,20 +46,9 @@ export function Presentation({ title, subtitle, onTitle, now, before, sampleLabe
   return (
     <header className="present-head">
       <div className="present-titles">
-        <input
-          className="present-title"
-          aria-label="Tiêu đề trình chiếu"
-          value={title}
-          onChange={(e) => onTitle(e.target.value, null)}
-          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-        />
-        <input
-          className="present-subtitle"
-          aria-label="Phụ đề trình chiếu"
-          value={subtitle}
-          onChange={(e) => onTitle(null, e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-        />
+        {/* One line each, wrapped where the screen is narrow (a phone's): text areas that Enter leaves. */}
+        <textarea className="present-title" aria-label="Tiêu đề trình chiếu" rows={1} value={title} onChange={(e) => onTitle(oneLine(e.target.value), null)} onKeyDown={leaveOnEnter} />
+        <textarea className="present-subtitle" aria-label="Phụ đề trình chiếu" rows={1} value={subtitle} onChange={(e) => onTitle(null, oneLine(e.target.value))} onKeyDown={leaveOnEnter} />
       </div>
       <div className="present-actions">
         {sampleLabel && <div className="sample-badge">{sampleLabel}</div>}
@@ -80,4 +69,11 @@ export function Presentation({ title, subtitle, onTitle, now, before, sampleLabe
       </dl>
     </header>
   );
+}
+
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+function leaveOnEnter(e: KeyEvent<HTMLTextAreaElement>) {
+  if (e.key !== 'Enter') return;
+  e.preventDefault();
+  e.currentTarget.blur();
 }

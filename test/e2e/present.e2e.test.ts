@@ -277,4 +277,33 @@ describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, 
       await page.setViewportSize({ width: 1400, height: 900 });
     }
   });
+
+  it('on a phone, presentation mode shows its whole title, wrapped, and its legend folded to a title that opens it', async () => {
+    // A page opened on a phone (a deck's link): its legend starts folded there.
+    const page = await portal.browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    try {
+      await page.goto(`${portal.url}/?year=2025&present=1`);
+      await waitForMap(page);
+      for (const label of ['Tiêu đề trình chiếu', 'Phụ đề trình chiếu']) {
+        const box = page.getByLabel(label);
+        const fit = await box.evaluate((e) => ({ lines: Math.round(e.clientHeight / parseFloat(getComputedStyle(e).lineHeight)), clipped: e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1 }));
+        expect(fit.clipped, label).toBe(false);
+        expect(fit.lines, label).toBeGreaterThanOrEqual(2);
+      }
+      const legend = page.locator('.legend');
+      expect((await legend.boundingBox())!.height).toBeLessThan(60);
+      expect(await legend.locator('.legend-chevron').isVisible()).toBe(true);
+      await legend.locator('.legend-toggle').tap();
+      await legend.locator('li').first().waitFor();
+      // Enter leaves the title as it leaves a line of text: no line break in it.
+      const title = page.getByLabel('Tiêu đề trình chiếu');
+      await title.click();
+      await title.press('End');
+      await title.press('Enter');
+      expect(await title.inputValue()).not.toContain('\n');
+      expect(await title.evaluate((e) => e === document.activeElement)).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
 });
