@@ -167,6 +167,33 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
     await page.screenshot({ path: join(ARTIFACTS, 'analytic-compare.png') });
   });
 
+  it('on a phone held upright, stacks the two maps, each the screen wide and showing the whole country, each legend on its own map', async () => {
+    const page = await portal.browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    try {
+      await page.goto(`${portal.url}/?year=2025&compare=2024&cmetric=density`);
+      await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]', { timeout: 60_000 });
+      const [top, bottom] = await Promise.all(['main', 'compare'].map((n) => page.locator(`.map[data-map="${n}"]`).boundingBox()));
+      expect([top!.width, bottom!.width]).toEqual([390, 390]);
+      expect(bottom!.y).toBeGreaterThanOrEqual(top!.y + top!.height);
+      expect(top!.height).toBeGreaterThan(300);
+      // The first map's legend over the first map, the second's over the second.
+      const [first, second] = await Promise.all(['.legend:not(.legend-second)', '.legend.legend-second'].map((sel) => page.locator(sel).boundingBox()));
+      expect(first!.y + first!.height).toBeLessThanOrEqual(top!.y + top!.height);
+      expect(second!.y).toBeGreaterThanOrEqual(bottom!.y);
+      // Both maps show the whole mainland: Lũng Cú in the north and Cà Mau's cape in the south within each map.
+      const inView = await page.evaluate(() =>
+        (['main', 'compare'] as const).map((n) => {
+          const b = window.antqMaps![n].getBounds();
+          return [[105.32, 23.36], [104.8, 8.6]].every(([lng, lat]) => b.contains([lng, lat]));
+        }),
+      );
+      expect(inView).toEqual([true, true]);
+      await page.screenshot({ path: join(ARTIFACTS, 'analytic-compare-phone.png') });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('compares two metrics side by side, each with its own legend, then under a swipe divider', async () => {
     const { page, url } = portal;
     await showInPage(page, `${portal.url}/?year=2025`);
