@@ -147,7 +147,7 @@ export function ExportMenu({ input, pdf, office, filename, data = null }: Props)
                 key={s}
                 role="menuitem"
                 disabled={!!busy}
-                title={s === 4 ? `Tối đa ${MAX_EXPORT.width}×${MAX_EXPORT.height} điểm ảnh` : undefined}
+                title={s === 4 ? `Tối đa ${MAX_EXPORT.width}×${MAX_EXPORT.height} điểm ảnh (${MAX_EXPORT.height}×${MAX_EXPORT.width} với ảnh dọc)` : undefined}
                 onClick={() => png(s)}
               >
                 PNG {s}×

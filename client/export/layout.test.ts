@@ -47,6 +47,17 @@ describe('export layout', () => {
     expect(exportLayout([{ width: 1920, legend }], 600, 4, texts, measure).width).toBe(3840);
   });
 
+  it("an upright image (a phone's) is capped at 2160 × 3840: 2× is twice the screen, 4× more again", () => {
+    const [one, two, four] = [1, 2, 4].map((k) => exportLayout([{ width: 390, legend }], 700, k, texts, measure));
+    expect(one.height).toBeGreaterThan(one.width);
+    expect([two.ratio, two.width]).toEqual([2, 780]);
+    expect(Math.abs(two.height - 2 * one.height)).toBeLessThanOrEqual(2); // its parts rounded one by one
+    expect(four.ratio).toBeCloseTo(3840 / one.height);
+    expect(four.height).toBe(3840);
+    expect(four.width).toBeLessThanOrEqual(2160);
+    expect(four.width).toBeGreaterThan(two.width);
+  });
+
   it("a phone's map: badge on its own row, title and source wrapped within the width, the legend under the map", () => {
     const L = exportLayout([{ width: 390, legend }], 600, 1, texts, measure);
     expect(L.width).toBe(390);

@@ -91,7 +91,7 @@ function footer(cssW: number, t: ExportTexts, measure: Measure) {
 /**
  * The export of maps shown side by side (`panes`, CSS pixels wide, `cssH` high, each with its legend's size or null)
  * at `scale`: a title band, the maps, the legends' band when they would cover the maps, a footer, all scaled alike;
- * scaled down uniformly when it would exceed 3840 × 2160.
+ * scaled down uniformly when it would exceed 3840 × 2160 (2160 × 3840 upright).
  */
 export function exportLayout(
   panes: readonly { width: number; legend: { width: number; height: number } | null }[],
@@ -105,11 +105,14 @@ export function exportLayout(
   const foot = footer(cssW, texts, measure);
   const fits = panes.every((p) => !p.legend || (p.legend.width + 16 + SCALE_BAR_ROOM <= p.width && p.legend.height + 16 + NORTH_ARROW_ROOM <= cssH));
   const bandH = fits ? 0 : Math.max(0, ...panes.map((p) => p.legend?.height ?? 0)) + 2 * BAND_PAD;
-  const ratio = Math.min(scale, MAX_EXPORT.width / cssW, MAX_EXPORT.height / (head.height + cssH + bandH + foot.height));
+  const fullH = head.height + cssH + bandH + foot.height;
+  // 3840 × 2160 on its side for an upright image (a phone's): its long side is the height.
+  const [maxW, maxH] = fullH > cssW ? [MAX_EXPORT.height, MAX_EXPORT.width] : [MAX_EXPORT.width, MAX_EXPORT.height];
+  const ratio = Math.min(scale, maxW / cssW, maxH / fullH);
   const r = (v: number) => Math.round(v * ratio);
-  const width = Math.min(MAX_EXPORT.width, r(cssW));
+  const width = Math.min(maxW, r(cssW));
   const [top, band, bottom] = [r(head.height), r(bandH), r(foot.height)];
-  const height = Math.min(MAX_EXPORT.height, top + r(cssH) + band + bottom);
+  const height = Math.min(maxH, top + r(cssH) + band + bottom);
   const mapH = height - top - band - bottom;
   const at = (l: LaidText, dy: number): LaidText => ({ ...l, x: l.x * ratio, y: dy + l.y * ratio, px: l.px * ratio });
   const b = head.badge;

@@ -78,8 +78,9 @@ function extent(png: PNG, hex: string, band: { y: number; h: number }): [number,
 
 async function exportPng(page: Page, scale: number, name: string): Promise<PNG> {
   // A phone's export is in its menu's sheet.
-  if (await page.locator('.menu-button').isVisible()) await page.locator('.menu-button').click();
-  await page.getByRole('button', { name: 'Xuất bản đồ', exact: true }).click();
+  const button = page.getByRole('button', { name: 'Xuất bản đồ', exact: true });
+  if (!(await button.isVisible()) && (await page.locator('.menu-button').isVisible())) await page.locator('.menu-button').click();
+  await button.click();
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByRole('menuitem', { name: `PNG ${scale}×` }).click()]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`-${scale}x\\.png$`));
   const path = join(ARTIFACTS, name);
@@ -273,6 +274,9 @@ describe.skipIf(skip)('presentation mode and PNG export', { timeout: 240_000 }, 
         expect(countColour(png, hex, lowerLeft)).toBeLessThan(30 * 18);
       }
       expect(countColour(png, NO_DATA_HATCH, below, 12)).toBeGreaterThan(20);
+      // An upright image is capped at 2160 × 3840, not 3840 × 2160: 2× is twice the screen's width.
+      const two = await exportPng(page, 2, 'export-phone-2x.png');
+      expect([two.width, Math.abs(two.height - 2 * png.height) <= 2]).toEqual([780, true]);
     } finally {
       await page.setViewportSize({ width: 1400, height: 900 });
     }
