@@ -5,6 +5,7 @@ import { paneLabel } from './lib/compare.js';
 import { crosswalkNote, legendTitleOf, mainLegendNote, rankOf } from './lib/mapLegends.js';
 import { decodeNational, type NationalIndex } from '../shared/lib/topo.js';
 import { ViewExportMenu } from './export/ViewExportMenu.js';
+import { planLegend } from './lib/planLegend.js';
 import { DataUpdated } from './layout/DataUpdated.js';
 import { Header } from './layout/Header.js';
 import { MapPanes, type Hover } from './layout/MapPanes.js';
@@ -115,6 +116,8 @@ export function App() {
   const title = view.title ?? defaultTitle(year);
   const subtitle = view.subtitle ?? defaultSubtitle(place);
   const source = `${stats.value?.dataLabel ? `${stats.value.dataLabel}. ` : ''}${BOUNDARY_SOURCE}`;
+  // The worklist's layers over the map: what the image's legend says of them.
+  const planShown = legend ? planLegend(legend, plan.bivar, plan.criteria.cert, plan.overlayCounts) : null;
   const exportMenu = (
     <ViewExportMenu
       view={view}
@@ -134,6 +137,7 @@ export function App() {
       subtitle={subtitle}
       place={place}
       source={source}
+      plan={planShown && { legend: planShown, legendTitle: plan.bivar ? `${planShown.title} năm ${year}` : legendTitle }}
     />
   );
   const mapProps = {

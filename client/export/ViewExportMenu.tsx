@@ -42,10 +42,12 @@ interface Props {
   subtitle: string;
   place: string;
   source: string;
+  /** The worklist's map drawn over the main one (bivariate colours, key areas, hot spots): the image's legend then. */
+  plan: { legend: LegendModel; legendTitle: string } | null;
 }
 
 /** "Xuất bản đồ" for the view on screen: what the PNG, the PDF pages, the pack, the Office files and the data downloads take from it. */
-export function ViewExportMenu({ view, meta, geo, nationalBBox, year, years, statsLevel, symbology, drilldown, main, compare, stale, otherStale, title, subtitle, place, source }: Props) {
+export function ViewExportMenu({ view, meta, geo, nationalBBox, year, years, statsLevel, symbology, drilldown, main, compare, stale, otherStale, title, subtitle, place, source, plan }: Props) {
   // Disabled until the national polygons are there (insets, outlines of the pages), which come once the map is
   // coloured; so does the menu's code, which the first map does not wait for.
   if (!geo) return <ExportMenuPlaceholder />;
@@ -54,9 +56,10 @@ export function ViewExportMenu({ view, meta, geo, nationalBBox, year, years, sta
     if (!compare) return null;
     if (!compare.map.current || !compare.legend || otherStale) return undefined;
     const { side } = compare;
+    // Under the worklist's layers the first map's legend is theirs: the second map keeps its own.
     return {
       label: main.label,
-      pane: { map: compare.map.current, year: side.year, legend: compare.legend, legendTitle: legendTitleOf(compare.legend, side.year, false), ownLegend: !side.shared, label: compare.label },
+      pane: { map: compare.map.current, year: side.year, legend: compare.legend, legendTitle: legendTitleOf(compare.legend, side.year, false), ownLegend: !side.shared || !!plan, label: compare.label },
     };
   };
   const exportInput = (): Omit<ExportInput, 'scale'> | null => {
@@ -67,7 +70,11 @@ export function ViewExportMenu({ view, meta, geo, nationalBBox, year, years, sta
   };
   return (
     <ExportMenu
-      input={exportInput}
+      // The image is the map as it is shown; the PDF pages draw a map of their own, without the worklist's layers.
+      input={() => {
+        const base = exportInput();
+        return base && plan ? { ...base, legend: plan.legend, legendTitle: plan.legendTitle } : base;
+      }}
       pdf={() => {
         const base = exportInput();
         return (

@@ -82,6 +82,8 @@ describe('export layout', () => {
 
   it('a legend too tall for a short map goes under it; no legend keeps the map whole', () => {
     expect(exportLayout([{ width: 1400, legend }], 250, 1, texts, measure).legends).toBe('below');
+    // Twelve rows (the worklist's map) would hide half the country.
+    expect(exportLayout([{ width: 960, legend: { width: 490, height: 410 } }], 755, 1, texts, measure).legends).toBe('below');
     const bare = exportLayout([{ width: 390, legend: null }], 600, 1, { ...texts, badge: null }, measure);
     expect([bare.legends, bare.band.height, bare.badge]).toEqual(['over', 0, null]);
     expect(byRole(bare, 'title')[0].y).toBe(44);

@@ -44,6 +44,8 @@ const NARROW = 640;
 /** A legend stands over its map only where it leaves the scale bar its corner and the north arrow its own. */
 const SCALE_BAR_ROOM = 250;
 const NORTH_ARROW_ROOM = 110;
+/** …and covers at most this share of its height (a long legend, the worklist's twelve rows, goes under the map). */
+const MAX_OVER = 0.45;
 const BAND_PAD = 12;
 
 /** A text at the first of `sizes` that keeps it on one line within `room`, else wrapped at the last. */
@@ -103,7 +105,7 @@ export function exportLayout(
   const cssW = panes.reduce((sum, p) => sum + p.width, 0);
   const head = header(cssW, texts, measure);
   const foot = footer(cssW, texts, measure);
-  const fits = panes.every((p) => !p.legend || (p.legend.width + 16 + SCALE_BAR_ROOM <= p.width && p.legend.height + 16 + NORTH_ARROW_ROOM <= cssH));
+  const fits = panes.every((p) => !p.legend || (p.legend.width + 16 + SCALE_BAR_ROOM <= p.width && p.legend.height + 16 + NORTH_ARROW_ROOM <= cssH && p.legend.height <= MAX_OVER * cssH));
   const bandH = fits ? 0 : Math.max(0, ...panes.map((p) => p.legend?.height ?? 0)) + 2 * BAND_PAD;
   const fullH = head.height + cssH + bandH + foot.height;
   // 3840 × 2160 on its side for an upright image (a phone's): its long side is the height.

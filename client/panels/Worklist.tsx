@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { aggregate } from '../../shared/domain/aggregate.js';
 import { STATUS_LABELS, NO_DATA_LABEL } from '../../shared/domain/labels.js';
 import { formatCount } from '../../shared/lib/format.js';
 import type { NationalGeo } from '../../shared/lib/topo.js';
@@ -60,11 +59,7 @@ export function Worklist({ plan, year, years, provinces, geo, hoverCode, selecte
     if (plan.map && b) plan.map.fitBounds(b, { padding: 80, maxZoom: 10.5, duration: 500 });
   };
 
-  // Counted as a province's are: the yeses, and how many communes reported each flag.
-  const overlayCounts = useMemo(
-    () => (plan.overlay && plan.rows ? aggregate(plan.rows) : null),
-    [plan.overlay, plan.rows],
-  );
+  const overlayCounts = plan.overlayCounts;
 
   return (
     <>

@@ -1,3 +1,4 @@
+import { aggregate } from '../../shared/domain/aggregate.js';
 import { useEffect, useMemo, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CommuneFigures } from '../../shared/domain/figures.js';
@@ -20,6 +21,8 @@ export function usePlanner(year: number | null, geo: NationalGeo | null) {
   const communes = useAsync(open && year !== null ? () => loadStats(year, 'commune', null) : null, [open, year, generation]);
   const rows = (communes.value?.units ?? null) as CommuneFigures[] | null;
   const bivar = useMemo(() => (open && bivariate && rows ? bivariateMap(rows, criteria.cert) : null), [open, bivariate, rows, criteria.cert]);
+  // The overlay's counts as a province's are counted: the yeses, and how many communes reported each flag.
+  const overlayCounts = useMemo(() => (open && overlay && rows ? aggregate(rows) : null), [open, overlay, rows]);
 
   useEffect(() => {
     if (!map || !geo) return;
@@ -29,7 +32,7 @@ export function usePlanner(year: number | null, geo: NationalGeo | null) {
     setPlanOverlay(map, geo, key, hot, open && overlay);
   }, [map, geo, rows, open, overlay]);
 
-  return { open, setOpen, bivariate, setBivariate, overlay, setOverlay, criteria, setCriteria, map, setMap, bivar, rows, fills: bivar?.fills ?? null };
+  return { open, setOpen, bivariate, setBivariate, overlay, setOverlay, criteria, setCriteria, map, setMap, bivar, overlayCounts, rows, fills: bivar?.fills ?? null };
 }
 
 export type Planner = ReturnType<typeof usePlanner>;

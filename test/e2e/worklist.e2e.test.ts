@@ -7,9 +7,12 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BIVARIATE_COLORS } from '../../client/lib/bivariate.js';
+import { HOT_SPOT_COLOR } from '../../client/map/planLayers.js';
+import { STATUS_COLORS } from '../../shared/lib/statusClasses.js';
 import type { TargetResponse, WorklistResponse } from '../../server/services/worklist.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, jumpAndSettle, startPortal, waitForMap, type Portal } from './harness.js';
+import { countColour, exportPng, mapFrame } from './pngExport.js';
 
 const db = inject('seededDb');
 const skip = skipUnlessCi('the worklist end-to-end tests', e2eSkipReason(db));
@@ -58,6 +61,13 @@ describe.skipIf(skip)("the planners' worklist in Chromium", { timeout: 180_000 }
         return { visible: m.getLayoutProperty('plan-key-areas', 'visibility'), key: await count('plan-key-areas'), hot: await count('plan-hot-spots') };
       });
     await expect.poll(overlay).toEqual({ visible: 'visible', key: stats.total.keyAreas, hot: stats.total.hotSpots });
+    // An image of this map says what it shows: the bivariate cells and the hot spots in its legend, not the statuses
+    // (twelve rows: under the map, not over half of it).
+    const png = await exportPng(page, 1, 'worklist-export-1x.png');
+    const frame = mapFrame(png);
+    const below = { x: 0, y: frame.y + frame.h + 4, w: png.width, h: png.height - frame.y - frame.h - 4 };
+    for (const hex of [BIVARIATE_COLORS['0-2'], BIVARIATE_COLORS['2-2'], HOT_SPOT_COLOR]) expect(countColour(png, hex, below), hex).toBeGreaterThan(30 * 18);
+    expect(countColour(png, STATUS_COLORS.chua_dat, below)).toBeLessThan(30);
     await page.screenshot({ path: join(ARTIFACTS, 'worklist-national.png') });
 
     // Filter: not certified, key areas or hot spots, in one province.
