@@ -5,6 +5,14 @@ import { NO_DATA_COLOR } from '../../shared/lib/statusClasses.js';
 import { HOT_SPOT_COLOR } from '../map/planLayers.js';
 import { BIVARIATE_COLORS, LEGEND_GRID, type BivariateMap } from './bivariate.js';
 
+/** The worklist's legend words, on screen (panels/BivariateLegend.tsx) and in an image. */
+export const PLAN_LABELS = {
+  bivariate: 'Công nhận × mật độ mô hình',
+  noData: 'Không có số liệu (không rõ dân số)',
+  keyArea: 'Địa bàn trọng điểm, phức tạp',
+  hotSpot: 'Điểm nóng',
+} as const;
+
 /** A key area's outline, printed as an empty framed box; a hot spot as its dot's red. */
 const KEY_AREA_SWATCH = '#ffffff';
 
@@ -18,16 +26,16 @@ export function planLegend(base: LegendModel, bivar: BivariateMap | null, certMo
   const cells: LegendEntry[] = bivar
     ? [
         ...LEGEND_GRID.flat().map((id) => ({ id, label: cellLabel(id, certMode), color: BIVARIATE_COLORS[id], count: bivar.counts[id] })),
-        { id: 'no-data', label: 'Không có số liệu (không rõ dân số)', color: NO_DATA_COLOR, hatched: true, count: bivar.noData },
+        { id: 'no-data', label: PLAN_LABELS.noData, color: NO_DATA_COLOR, hatched: true, count: bivar.noData },
       ]
     : base.entries;
   const marks: LegendEntry[] = overlay
     ? [
-        { id: 'key-area', label: 'Địa bàn trọng điểm, phức tạp', color: KEY_AREA_SWATCH, count: overlay.keyAreas },
-        { id: 'hot-spot', label: 'Điểm nóng', color: HOT_SPOT_COLOR, count: overlay.hotSpots },
+        { id: 'key-area', label: PLAN_LABELS.keyArea, color: KEY_AREA_SWATCH, count: overlay.keyAreas },
+        { id: 'hot-spot', label: PLAN_LABELS.hotSpot, color: HOT_SPOT_COLOR, count: overlay.hotSpots },
       ]
     : [];
   return bivar
-    ? { ...base, kind: 'categorical', title: 'Công nhận × mật độ mô hình', unit: '', entries: [...cells, ...marks], colors: bivar.fills, breaks: [], histogram: [], values: new Map() }
+    ? { ...base, kind: 'categorical', title: PLAN_LABELS.bivariate, unit: '', entries: [...cells, ...marks], colors: bivar.fills, breaks: [], histogram: [], values: new Map() }
     : { ...base, entries: [...cells, ...marks] };
 }

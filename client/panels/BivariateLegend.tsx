@@ -3,6 +3,7 @@ import { cellLabel, type CellId, type CertMode } from '../../shared/domain/bivar
 import { BIVARIATE_COLORS, LEGEND_GRID, type BivariateMap } from '../lib/bivariate.js';
 import { formatCount } from '../../shared/lib/format.js';
 import { HOT_SPOT_COLOR } from '../map/planLayers.js';
+import { PLAN_LABELS } from '../lib/planLegend.js';
 import { LegendTitle, useLegendOpen } from './LegendFold.js';
 
 interface Props {
@@ -21,7 +22,7 @@ export function BivariateLegend({ bivar, certMode, cell, onCell, overlay }: Prop
   const [open, setOpen] = useLegendOpen();
   return (
     <section className={open ? 'plan-legend' : 'plan-legend folded'} aria-label="Chú giải bản đồ lập danh sách">
-      <LegendTitle title={bivar ? 'Công nhận × mật độ mô hình' : 'Địa bàn trọng điểm, điểm nóng'} open={open} onToggle={() => setOpen(!open)} />
+      <LegendTitle title={bivar ? PLAN_LABELS.bivariate : 'Địa bàn trọng điểm, điểm nóng'} open={open} onToggle={() => setOpen(!open)} />
       <div className="plan-legend-body" hidden={!open}>
         {bivar && (
           <>
@@ -48,18 +49,18 @@ export function BivariateLegend({ bivar, certMode, cell, onCell, overlay }: Prop
               {certMode === 'status' ? 'Cột: chưa đạt · chưa đánh giá · đạt.' : 'Cột: ba nhóm đều nhau theo tỷ lệ khu dân cư đạt.'} Hàng: ba nhóm đều nhau theo mật độ.
             </p>
             <div className="plan-legend-row">
-              <span className="swatch hatched" /> Không có số liệu (không rõ dân số) <strong>{formatCount(bivar.noData)}</strong>
+              <span className="swatch hatched" /> {PLAN_LABELS.noData} <strong>{formatCount(bivar.noData)}</strong>
             </div>
           </>
         )}
         {overlay && (
           <>
             <div className="plan-legend-row">
-              <span className="key-swatch" /> Địa bàn trọng điểm, phức tạp <strong>{formatCount(overlay.keyAreas)}</strong>
+              <span className="key-swatch" /> {PLAN_LABELS.keyArea} <strong>{formatCount(overlay.keyAreas)}</strong>
               <FlagCoverage a={overlay} f="keyArea" />
             </div>
             <div className="plan-legend-row">
-              <span className="hot-swatch" style={{ background: HOT_SPOT_COLOR }} /> Điểm nóng <strong>{formatCount(overlay.hotSpots)}</strong>
+              <span className="hot-swatch" style={{ background: HOT_SPOT_COLOR }} /> {PLAN_LABELS.hotSpot} <strong>{formatCount(overlay.hotSpots)}</strong>
               <FlagCoverage a={overlay} f="hotSpot" />
             </div>
           </>
