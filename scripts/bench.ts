@@ -111,6 +111,10 @@ async function main() {
     }
     const [oursRuns, naiveRuns, floorRuns] = sides.map((s) => s.runs);
     if (timed(floorRuns).length === 0) throw new Error('the floor page never reached idle');
+    const medianBytes = (rs: ReadyRun[]) => {
+      const b = rs.flatMap((r) => (r.bytes === null ? [] : [r.bytes]));
+      return b.length ? summarize(b).median : null;
+    };
     const lastHeap = (rs: ReadyRun[]) => rs.findLast((r) => r.heap !== null)?.heap ?? null;
     if (timed(oursRuns).length === 0) throw new Error('the portal never reported a coloured map');
     const mapReady: Measurements['mapReady'] = {
@@ -119,6 +123,7 @@ async function main() {
       naiveFailed: naiveRuns.filter((r) => r.ms === null).length,
       limitMs: run.limitMs,
       floor: summarize(timed(floorRuns)),
+      bytes: { ours: medianBytes(oursRuns), naive: medianBytes(naiveRuns) },
     };
     // The ratio of each round's portal load to the floor's beside it, for a machine whose load swings between rounds.
     const roundRatios = oursRuns.flatMap((r, i) => (r.ms !== null && floorRuns[i].ms !== null ? [r.ms / floorRuns[i].ms] : []));

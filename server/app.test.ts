@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { missingSeededApi, skipUnlessCi } from '../test/support/prerequisites.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from './app.js';
@@ -231,5 +232,13 @@ for (const kind of KINDS) describe.skipIf(skip || kindSkip(kind, true))(`the API
     expect(res.status).toBe(200);
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     expect((await get('/fonts/Noto%20Sans%20Regular/../../x.pbf')).status).toBe(404);
+    // Compressed when the browser accepts it (the map's three ranges are 336 KB as they are).
+    const br = await get('/fonts/Noto%20Sans%20Regular/0-255.pbf', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(br.headers.get('Content-Encoding')).toBe('br');
+    expect(br.headers.get('Vary')).toBe('Accept-Encoding');
+    const packed = Buffer.from(await br.arrayBuffer());
+    const plain = Buffer.from(await (await get('/fonts/Noto%20Sans%20Regular/0-255.pbf')).arrayBuffer());
+    expect(packed.length).toBeLessThan(plain.length * 0.7);
+    expect(brotliDecompressSync(packed).equals(plain)).toBe(true);
   });
 });

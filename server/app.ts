@@ -1,10 +1,9 @@
-import { relative } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { sameOriginWrites } from './auth/origin.js';
 import { loadSession } from './auth/session.js';
 import { bodyLimits } from './http/bodyLimits.js';
+import { clientFiles } from './http/clientFiles.js';
 import { errorHandler } from './http/errorHandler.js';
 import { MemoRouter } from './http/memoRouter.js';
 import { securityHeaders } from './http/securityHeaders.js';
@@ -75,11 +74,7 @@ export function createApp({ store, geoDir, clientDir, admin, maxUploadBytes = DE
     .route('/ogc', ogcRoutes(svc, geoDir));
 
   app.all('/api/*', (c) => c.json({ error: { status: 404, message: `Không có đường dẫn API ${c.req.path}` } }, 404));
-  if (clientDir) {
-    const root = relative(process.cwd(), clientDir) || '.';
-    app.use('/*', serveStatic({ root }));
-    app.get('*', serveStatic({ root, path: 'index.html' }));
-  }
+  if (clientDir) app.get('*', clientFiles(clientDir));
   return app;
 }
 

@@ -2,7 +2,7 @@
 // alike; body limits (413); no internal message or `detail` in any error body; and an XLSX zip bomb
 // refused with a clear message while /api/health keeps answering.
 
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SECURITY_HEADERS } from '../server/http/securityHeaders.js';
 import { WARM_REQUESTS } from '../server/routes/boundaries.js';
@@ -69,6 +69,19 @@ describe('every answer', () => {
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
     // Behind an https proxy, browsers are told to stay on https.
     expect((await f.request('/api/health', { headers: { 'x-forwarded-proto': 'https' } })).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  it('sends the built client compressed, its hashed files cached for a year and the page revalidated', async () => {
+    const script = readdirSync(`${paths().clientDir}/assets`).find((n) => /^maplibre-.*\.js$/.test(n))!;
+    const res = await f.request(`/assets/${script}`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(res.headers.get('Content-Encoding')).toBe('br');
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect((await res.arrayBuffer()).byteLength).toBeLessThan(statSync(`${paths().clientDir}/assets/${script}`).size / 3);
+    const page = await f.request('/', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(page.headers.get('Content-Encoding')).toBe('gzip');
+    expect(page.headers.get('Cache-Control')).toBe('no-cache');
+    expect((await f.request('/', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': page.headers.get('ETag')! } })).status).toBe(304);
+    expect((await f.request('/assets/index-khongco.js')).status).toBe(404);
   });
 
   it('limits every body: 413 with a Vietnamese message, also when the size is not announced', async () => {

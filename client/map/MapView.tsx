@@ -115,6 +115,9 @@ export function MapView(props: Props) {
     if (name === 'main') window.antqMap = map;
     map.on('load', () => {
       addBoundaries(map, index, bbox, activeSource(latest.current.level, latest.current.drilldown));
+      // Ask for the tiles now (a frame drawn at once), not at the next animation frame: the page's own work when
+      // the statuses arrive (the legend's render, a feature-state write per commune) held that back by 150–250 ms.
+      queueMicrotask(() => map.redraw());
       loaded.current = true;
       for (const fn of pending.current.splice(0)) fn();
       latest.current.onMap?.(map);

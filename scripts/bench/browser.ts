@@ -58,6 +58,22 @@ export interface ReadyRun {
   heap: number | null;
   /** CPU time of the browser's processes from navigation to the coloured map (within a 100 ms poll), seconds. */
   cpu: BrowserCpu | null;
+  /** Bytes received (bodies as sent, headers included) by the requests made before the map was coloured, the worker's too. */
+  bytes: number | null;
+}
+
+/** What the page and its workers received over the network for requests started before `until` (ms since navigation). */
+async function bytesReceived(page: Page, until: number): Promise<number> {
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  // (An arrow, not a named function: tsx would wrap a named one in a helper the page does not have.)
+  const read = (limit: number) =>
+    ([...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[])
+      .filter((e) => performance.timeOrigin + e.startTime <= limit)
+      .reduce((n, e) => n + e.transferSize, 0);
+  let n = await page.evaluate(read, pageOrigin + until);
+  // The worker's own requests (MapLibre's tiles) are in its timeline, not the page's.
+  for (const w of page.workers()) n += await w.evaluate(read, pageOrigin + until);
+  return n;
 }
 
 /** One cold load of url, timed in the page from navigation start to .map[data-map-ready="true"]. */
@@ -70,9 +86,10 @@ export async function timeToColoured(browser: Browser, url: string, limitMs: num
       .waitForFunction(() => window.__benchReadyAt !== undefined, null, { timeout: limitMs, polling: 100 })
       .then(() => true)
       .catch(() => false);
-    if (!ok) return { ms: null, heap: null, cpu: null };
+    if (!ok) return { ms: null, heap: null, cpu: null, bytes: null };
     const cpu = cpuSince(before, browserCpu());
-    return { ms: await page.evaluate(() => window.__benchReadyAt!), heap: await jsHeapUsed(page), cpu };
+    const ms = await page.evaluate(() => window.__benchReadyAt!);
+    return { ms, heap: await jsHeapUsed(page), cpu, bytes: await bytesReceived(page, ms) };
   } finally {
     await close(context, external);
   }

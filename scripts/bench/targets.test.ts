@@ -8,7 +8,7 @@ const summary = (median: number) => ({ n: 5, median, min: median * 0.9, max: med
 function measured(over: Partial<Measurements> = {}): Measurements {
   return {
     geometry: { national: { ours: 626_000, naive: 43_400_000 }, province: { ours: 183_000, oursName: 'Lâm Đồng', naive: 43_400_000 } },
-    mapReady: { ours: summary(2000), naive: summary(40_000), naiveFailed: 0, limitMs: 180_000, floor: summary(1500) },
+    mapReady: { ours: summary(2000), naive: summary(40_000), naiveFailed: 0, limitMs: 180_000, floor: summary(1500), bytes: { ours: 700_000, naive: 3_000_000 } },
     firstScript: { gzip: 121_000, maplibreGzip: 287_000 },
     search: { names: 11_788, keystrokes: 2452, p50: 1.2, p95: 3.1, max: 20, cpuP50: 1.1, cpuP95: 2.9 },
     recolour: { idle: summary(80), painted: summary(120) },
@@ -33,9 +33,10 @@ describe('rows', () => {
     expect(missed(rs)).toEqual([]);
     expect(rs[0]).toMatchObject({ ours: '626 KB', naive: '43 MB', ratio: '69× smaller' });
     expect(rs[2].ratio).toBe('20× faster');
-    expect(rs[7].ratio).toBe('67 % of hello-world');
-    expect(rs[10]).toMatchObject({ ours: '60 ms', naive: '55 ms', ratio: '1.1× (known / unknown)' });
-    expect(rs[11]).toMatchObject({ ours: '6,000 req/s', naive: '12,000 req/s', ratio: '50 % of bare (/api/stats: 33 %)' });
+    expect(rs[4]).toMatchObject({ ours: '700 KB', naive: '3.0 MB', ratio: '4.3× fewer', checks: [{ met: null }] });
+    expect(rs[8].ratio).toBe('67 % of hello-world');
+    expect(rs[11]).toMatchObject({ ours: '60 ms', naive: '55 ms', ratio: '1.1× (known / unknown)' });
+    expect(rs[12]).toMatchObject({ ours: '6,000 req/s', naive: '12,000 req/s', ratio: '50 % of bare (/api/stats: 33 %)' });
   });
 
   it('reports the CPU time per request of server and load generator where measured, over rounds weighted by requests', () => {
@@ -55,7 +56,7 @@ describe('rows', () => {
 
   it('names each missed target', () => {
     const m = measured({
-      mapReady: { ours: summary(5000), naive: summary(40_000), naiveFailed: 0, limitMs: 180_000, floor: summary(1500) },
+      mapReady: { ours: summary(5000), naive: summary(40_000), naiveFailed: 0, limitMs: 180_000, floor: summary(1500), bytes: { ours: 700_000, naive: 3_000_000 } },
       firstScript: { gzip: 414_000, maplibreGzip: 0 },
       search: { names: 11_788, keystrokes: 2452, p50: 4.4, p95: 13, max: 37, cpuP50: 4, cpuP95: 11 },
       recolour: { idle: summary(650), painted: summary(700) },
@@ -89,10 +90,10 @@ describe('rows', () => {
   });
 
   it('bounds the speed-up from below when the naive page never finished', () => {
-    const slow = rows(measured({ mapReady: { ours: summary(2000), naive: null, naiveFailed: 5, limitMs: 180_000, floor: summary(1500) } }))[2];
+    const slow = rows(measured({ mapReady: { ours: summary(2000), naive: null, naiveFailed: 5, limitMs: 180_000, floor: summary(1500), bytes: { ours: 700_000, naive: 3_000_000 } } }))[2];
     expect(slow.ratio).toBe('> 90× faster');
     expect(slow.checks[0].met).toBe(true);
-    const unknown = rows(measured({ mapReady: { ours: summary(30_000), naive: null, naiveFailed: 5, limitMs: 180_000, floor: summary(1500) } }))[2];
+    const unknown = rows(measured({ mapReady: { ours: summary(30_000), naive: null, naiveFailed: 5, limitMs: 180_000, floor: summary(1500), bytes: { ours: 700_000, naive: 3_000_000 } } }))[2];
     expect(unknown.checks[0].met).toBeNull();
   });
 });
@@ -102,7 +103,7 @@ describe('table', () => {
     const t = table(rows(measured({ recolour: { idle: summary(650), painted: summary(700) } })));
     const lines = t.split('\n');
     expect(lines[0]).toBe('| figure | portal | naive way | ratio | target |');
-    expect(lines).toHaveLength(2 + 16);
+    expect(lines).toHaveLength(2 + 17);
     expect(t).toContain(
       '| import check, full country (3,321 rows, 249 KB; dry run: read, find the table, match, validate), template layout, XLSX; naive: plain reading of the file | 700 ms (median of 5; first check after start 2.10 s, its reader thread booting) | 400 ms (exceljs load) | 1.8× the plain reading | ≤ 1.00 s: met |',
     );

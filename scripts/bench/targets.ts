@@ -25,7 +25,15 @@ export interface Measurements {
     province: { ours: number; oursName: string; naive: number };
   };
   /** floor: MapLibre with a background layer only, to its first idle (the WebGL context and shaders every map pays). */
-  mapReady: { ours: Summary; naive: Summary | null; naiveFailed: number; limitMs: number; floor: Summary };
+  mapReady: {
+    ours: Summary;
+    naive: Summary | null;
+    naiveFailed: number;
+    limitMs: number;
+    floor: Summary;
+    /** Bytes received by a cold load until the map was coloured (median), page and worker: what a mobile network carries. */
+    bytes: { ours: number | null; naive: number | null };
+  };
   /** The map page's first script (the entry and what it imports statically), gzip, MapLibre's chunk apart. */
   firstScript: { gzip: number; maplibreGzip: number };
   /** A keystroke of the search box over every name (scripts/bench/searchSpeed.ts), ms. */
@@ -248,6 +256,13 @@ export function pageLoadRows(ready: Measurements['mapReady']): Row[] {
       naive: `${fmtMs(ready.floor.median)} (median of ${ready.floor.n} fresh contexts)`,
       ratio: `${fmtRatio(ready.ours.median / ready.floor.median)}`,
       checks: [check(`within ${TARGETS.floorMultiple}× of the floor`, ready.ours.median <= TARGETS.floorMultiple * ready.floor.median)],
+    },
+    {
+      figure: 'bytes received by a cold load, navigation → coloured map (page, scripts, styles, fonts, data, tiles, glyphs; headers included)',
+      ours: ready.bytes.ours === null ? NONE : fmtBytes(ready.bytes.ours),
+      naive: ready.bytes.naive === null ? NONE : fmtBytes(ready.bytes.naive),
+      ratio: ready.bytes.ours !== null && ready.bytes.naive !== null ? `${fmtRatio(ready.bytes.naive / ready.bytes.ours)} fewer` : NONE,
+      checks: [check('reported', null)],
     },
   ];
 }

@@ -128,6 +128,46 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
     await page.screenshot({ path: join(ARTIFACTS, 'hover.png') });
   });
 
+  it("sends the page's files compressed, and a returning browser asks for none of the hashed ones again", async () => {
+    const { url } = portal;
+    // A context of its own: the harness's request routing turns the browser's HTTP cache off.
+    const context = await portal.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const assets: { path: string; encoding: string | undefined; cache: string | undefined; bytes: number }[] = [];
+      page.on('response', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith('/assets/')) assets.push({ path, encoding: r.headers()['content-encoding'], cache: r.headers()['cache-control'], bytes: Number(r.headers()['content-length']) });
+      });
+      await page.goto(`${url}/`);
+      await waitForMap(page);
+      const scripts = assets.filter((a) => /\.m?js$/.test(a.path));
+      expect(scripts.length).toBeGreaterThan(3);
+      for (const a of assets) {
+        expect(a.cache, a.path).toBe('public, max-age=31536000, immutable');
+        // Scripts and styles in brotli, but those of a few hundred bytes (no gain worth the headers).
+        if (/\.(m?js|css)$/.test(a.path) && a.bytes >= 1024) expect(a.encoding, a.path).toBe('br');
+      }
+      // MapLibre's script: about a quarter of its size on the wire.
+      const maplibre = await page.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\/assets\/maplibre-[^/]*\.js$/.test(e.name)).map((e) => e.encodedBodySize / e.decodedBodySize),
+      );
+      expect(maplibre).toHaveLength(1);
+      expect(maplibre[0]).toBeLessThan(0.35);
+
+      // The next visit: the page is revalidated, its scripts, styles and fonts come from the browser's cache.
+      await page.goto(`${url}/?year=2024`);
+      await waitForMap(page);
+      const again = await page.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => new URL(e.name).pathname.startsWith('/assets/')).map((e) => [new URL(e.name).pathname, e.transferSize] as const),
+      );
+      expect(again.length).toBeGreaterThan(3);
+      expect(again.filter(([, bytes]) => bytes > 0)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps the top bar still at 1024 × 768 while the key figure and the map arrive (no layout shift)', async () => {
     const { url } = portal;
     const page = await portal.browser.newPage({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 });
