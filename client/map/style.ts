@@ -75,8 +75,10 @@ function fillLayers(s: FillSource, shown: boolean): LayerSpecification[] {
         // Not drawn (grey, as if without data) until MapView writes the first colours.
         'fill-layer-opacity': 0,
         'fill-layer-opacity-transition': INSTANT,
-        // Commune borders as the fill's own hairline: no separate line layer to tile and tessellate.
-        ...(s === 'provinces' ? {} : { 'fill-outline-color': 'rgba(255,255,255,0.6)' }),
+        // Commune borders as the fill's own hairline: no separate line layer to tile and tessellate. Fainter below
+        // zoom 4 (a phone's country, two maps stacked), where communes are a few pixels and the hairlines would
+        // whiten the map.
+        ...(s === 'provinces' ? {} : { 'fill-outline-color': ['interpolate', ['linear'], ['zoom'], 3, 'rgba(255,255,255,0.2)', 4, 'rgba(255,255,255,0.6)'] }),
       },
     },
     {

@@ -189,6 +189,31 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
       );
       expect(inView).toEqual([true, true]);
       await page.screenshot({ path: join(ARTIFACTS, 'analytic-compare-phone.png') });
+
+      // A unit's sheet goes under the two maps, not over the lower one: both still seen whole, each with its legend.
+      await page.goto(`${portal.url}/?year=2025&compare=2024&cmetric=density&unit=79`);
+      await page.waitForSelector('.map[data-map="compare"][data-map-ready="true"]', { timeout: 60_000 });
+      await page.locator('aside.panel h2').waitFor();
+      await expect
+        .poll(async () => {
+          const [a, b, sheet] = await Promise.all([page.locator('.map[data-map="main"]').boundingBox(), page.locator('.map[data-map="compare"]').boundingBox(), page.locator('aside.panel').boundingBox()]);
+          return a!.height > 150 && b!.height > 150 && b!.y >= a!.y + a!.height && b!.y + b!.height <= sheet!.y + 1;
+        })
+        .toBe(true);
+      const [a, b] = await Promise.all(['main', 'compare'].map((n) => page.locator(`.map[data-map="${n}"]`).boundingBox()));
+      const [l1, l2] = await Promise.all(['.legend:not(.legend-second)', '.legend.legend-second'].map((sel) => page.locator(sel).boundingBox()));
+      expect(l1!.y).toBeGreaterThanOrEqual(a!.y);
+      expect(l1!.y + l1!.height).toBeLessThanOrEqual(a!.y + a!.height);
+      expect(l2!.y).toBeGreaterThanOrEqual(b!.y);
+      expect(l2!.y + l2!.height).toBeLessThanOrEqual(b!.y + b!.height);
+      const mainland = await page.evaluate(() =>
+        (['main', 'compare'] as const).map((n) => {
+          const bounds = window.antqMaps![n].getBounds();
+          return [[105.32, 23.36], [104.8, 8.6]].every(([lng, lat]) => bounds.contains([lng, lat]));
+        }),
+      );
+      expect(mainland).toEqual([true, true]);
+      await page.screenshot({ path: join(ARTIFACTS, 'analytic-compare-phone-unit.png') });
     } finally {
       await page.close();
     }
