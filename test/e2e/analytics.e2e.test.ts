@@ -42,6 +42,16 @@ async function spotInside(page: Portal['page'], code: string, mapName = 'main'):
   );
 }
 
+/** Whether each of the two compared maps shows the whole mainland: Lũng Cú in the north and Cà Mau's cape in the south. */
+function mainlandInView(page: Portal['page']): Promise<boolean[]> {
+  return page.evaluate(() =>
+    (['main', 'compare'] as const).map((n) => {
+      const b = window.antqMaps![n].getBounds();
+      return [[105.32, 23.36], [104.8, 8.6]].every(([lng, lat]) => b.contains([lng, lat]));
+    }),
+  );
+}
+
 describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () => {
   let portal: Portal;
   beforeAll(async () => {
@@ -181,13 +191,7 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
       expect(first!.y + first!.height).toBeLessThanOrEqual(top!.y + top!.height);
       expect(second!.y).toBeGreaterThanOrEqual(bottom!.y);
       // Both maps show the whole mainland: Lũng Cú in the north and Cà Mau's cape in the south within each map.
-      const inView = await page.evaluate(() =>
-        (['main', 'compare'] as const).map((n) => {
-          const b = window.antqMaps![n].getBounds();
-          return [[105.32, 23.36], [104.8, 8.6]].every(([lng, lat]) => b.contains([lng, lat]));
-        }),
-      );
-      expect(inView).toEqual([true, true]);
+      expect(await mainlandInView(page)).toEqual([true, true]);
       await page.screenshot({ path: join(ARTIFACTS, 'analytic-compare-phone.png') });
 
       // A unit's sheet goes under the two maps, not over the lower one: both still seen whole, each with its legend.
@@ -206,13 +210,7 @@ describe.skipIf(skip)('the analytic map in Chromium', { timeout: 180_000 }, () =
       expect(l1!.y + l1!.height).toBeLessThanOrEqual(a!.y + a!.height);
       expect(l2!.y).toBeGreaterThanOrEqual(b!.y);
       expect(l2!.y + l2!.height).toBeLessThanOrEqual(b!.y + b!.height);
-      const mainland = await page.evaluate(() =>
-        (['main', 'compare'] as const).map((n) => {
-          const bounds = window.antqMaps![n].getBounds();
-          return [[105.32, 23.36], [104.8, 8.6]].every(([lng, lat]) => bounds.contains([lng, lat]));
-        }),
-      );
-      expect(mainland).toEqual([true, true]);
+      expect(await mainlandInView(page)).toEqual([true, true]);
       await page.screenshot({ path: join(ARTIFACTS, 'analytic-compare-phone-unit.png') });
     } finally {
       await page.close();
