@@ -76,6 +76,9 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }
 
+/** The Content-Encoding header of bytes sent in `encoding` (none for identity). */
+export const contentEncoding = (encoding: Encoding): Record<string, string> => (encoding === 'identity' ? {} : { 'Content-Encoding': encoding });
+
 /** The ETag suffix of each encoding: one strong validator per byte sequence sent. */
 export const TAG_SUFFIX: Record<Encoding, string> = { identity: '', br: '.br', gzip: '.gz' };
 
@@ -125,7 +128,7 @@ export class EncodedBody<T> {
         Vary: 'Accept-Encoding',
         'Content-Type': 'application/json; charset=utf-8',
         'Content-Length': String(bytes.length),
-        ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+        ...contentEncoding(encoding),
       });
       this.records.set(key, r);
     }

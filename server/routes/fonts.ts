@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
-import { EncodedBytes, encodingFor } from '../lib/encodedBody.js';
+import { EncodedBytes, contentEncoding, encodingFor } from '../lib/encodedBody.js';
 
 const require = createRequire(import.meta.url);
 /** Glyph PBFs (Noto Sans, which covers Vietnamese) from the npm package, so no font comes from the internet. */
@@ -29,7 +29,7 @@ export function fontsRoutes(dir = FONTS_DIR) {
       'Content-Type': 'application/x-protobuf',
       'Cache-Control': 'public, max-age=604800, immutable',
       Vary: 'Accept-Encoding',
-      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+      ...contentEncoding(encoding),
     });
   });
 }
