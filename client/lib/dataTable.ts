@@ -98,7 +98,9 @@ export function filterRows(rows: readonly TableRow[], query: string): TableRow[]
   return rows.filter((r) => (typed.length === 1 && r.code === typed[0]) || typed.every((t) => r.words.some((w) => wordQuality(t, w) >= (t.length >= 4 ? 1 : PREFIX))));
 }
 
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+// Made on the first sort, not as the page starts (a locale's data take tens of ms to load).
+let collator: Intl.Collator | undefined;
+const compareText = (a: string, b: string) => (collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true })).compare(a, b);
 
 function sortValue(r: TableRow, key: SortKey): number | string | null {
   switch (key) {
@@ -125,10 +127,10 @@ export function sortRows(rows: readonly TableRow[], sort: Sort): TableRow[] {
     if (x === null || y === null) {
       if (x !== y) return x === null ? 1 : -1;
     } else {
-      const c = typeof x === 'string' || typeof y === 'string' ? collator.compare(String(x), String(y)) : x - y;
+      const c = typeof x === 'string' || typeof y === 'string' ? compareText(String(x), String(y)) : x - y;
       if (c !== 0) return sign * c;
     }
-    return collator.compare(a.name, b.name);
+    return compareText(a.name, b.name);
   });
 }
 

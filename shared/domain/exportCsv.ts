@@ -1,13 +1,11 @@
-import { formatCount, formatPercent } from '../lib/format.js';
+import { formatCount, formatFixed2, formatPercent } from '../lib/format.js';
 import { safeText, type CellValue, type ColumnKind, type ExportTable } from './exportTable.js';
-
-const decimal2 = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function formatCell(v: CellValue, kind: ColumnKind): string {
   if (v === null) return '';
   if (typeof v === 'string') return safeText(v);
   if (kind === 'percent') return formatPercent(v);
-  if (kind === 'decimal') return decimal2.format(v);
+  if (kind === 'decimal') return formatFixed2(v);
   return formatCount(v);
 }
 

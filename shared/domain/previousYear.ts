@@ -1,6 +1,7 @@
 // The one rule for comparing years across the 1 July 2025 reform. Every view that shows a change on an earlier
 // year (key figures, detail panel and trend, the province change map, PDF, pack, worklist, targets, exports)
 // asks this module what the earlier year of an area is built from and how to label it.
+import { formatDecimal } from '../lib/format.js';
 import type { PredecessorSummary } from './figures.js';
 import { FIRST_2025_YEAR } from './types.js';
 
@@ -49,7 +50,7 @@ export function previousYear(kind: AreaKind, year: number, years: readonly numbe
 
 const OLD_UNITS_LABEL = 'xã cũ, trước sắp xếp';
 
-const count = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n);
+const count = (n: number) => formatDecimal(n, 2);
 
 /** "quy đổi từ 3 xã cũ, 2 đạt": how a commune's rolled-up year is labelled wherever it is shown or compared. */
 export function rollupLabel(p: Pick<PredecessorSummary, 'total' | 'certified'>): string {

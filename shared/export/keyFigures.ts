@@ -1,6 +1,6 @@
 import { basisLabel, type YearBasis } from '../domain/previousYear.js';
 import { coverage } from '../domain/aggregate.js';
-import { formatCount, formatPercent } from '../lib/format.js';
+import { formatCount, formatFixed2, formatPercent } from '../lib/format.js';
 
 interface Tally {
   total: number;
@@ -27,7 +27,7 @@ export interface KeyFigure {
 export function formatPoints(now: number | null, before: number | null): string {
   if (now === null || before === null) return '–';
   const pts = Math.round((now - before) * 10_000) / 100;
-  const n = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(pts));
+  const n = formatFixed2(Math.abs(pts));
   return `${pts > 0 ? '+' : pts < 0 ? '−' : '±'}${n} điểm %`;
 }
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatCount, formatPercent, formatTally, formatTime } from './format.js';
+import { describe, expect, it, vi } from 'vitest';
+import { formatCount, formatFixed2, formatPercent, formatTally, formatTime } from './format.js';
 
 describe('Vietnamese number format', () => {
   it('groups thousands with dots and uses a decimal comma', () => {
@@ -21,5 +21,34 @@ describe('Vietnamese number format', () => {
     // A reported zero is 0; a pair not reported is said so, never 0.
     expect(formatTally({ total: 0, certified: 0 })).toBe('0');
     expect(formatTally(null)).toBe('chưa báo cáo');
+  });
+});
+
+describe('start-up cost', () => {
+  it('makes no number format until a number is formatted, then reuses it', async () => {
+    vi.resetModules();
+    const Original = Intl.NumberFormat;
+    let made = 0;
+    Intl.NumberFormat = function (...args: ConstructorParameters<typeof Original>) {
+      made++;
+      return new Original(...args);
+    } as unknown as typeof Intl.NumberFormat;
+    try {
+      const m = await import('./format.js');
+      expect(made).toBe(0);
+      expect(m.formatCount(1234)).toBe('1.234');
+      expect(m.formatCount(5678)).toBe('5.678');
+      expect(made).toBe(1);
+      expect(m.formatDecimal(2.345, 2)).toBe('2,35');
+      expect(m.formatDecimal(1.5, 2)).toBe('1,5');
+      expect(made).toBe(2);
+    } finally {
+      Intl.NumberFormat = Original;
+    }
+  });
+
+  it('formats two fixed decimals', () => {
+    expect(formatFixed2(94.7)).toBe('94,70');
+    expect(formatFixed2(1234.5)).toBe('1.234,50');
   });
 });
