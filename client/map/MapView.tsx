@@ -194,7 +194,9 @@ export function MapView(props: Props) {
       return;
     }
     keepOpened.current = null;
-    whenLoaded(() => camera.fitOrKeep(600));
+    // Animated only where it is seen: until its first colours the canvas is hidden, and an animation there would
+    // only hold the map from being ready (600 ms of frames on every load, the map made fitted already).
+    whenLoaded(() => camera.fitOrKeep(container.current?.dataset.mapShown === 'true' ? 600 : 0));
   }, [camera, fitKey]);
 
   const present = !!props.present;

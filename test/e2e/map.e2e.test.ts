@@ -168,6 +168,38 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
     }
   });
 
+  it('opens already fitted: no camera animation before its first colours', async () => {
+    const page = await portal.browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+    try {
+      // Counts the map's moves from its creation to its first "ready" (a jump is one move, an animated fit ~20).
+      await page.addInitScript(() => {
+        const w = window as unknown as { movesBeforeReady: number; ready: boolean; __map?: unknown };
+        w.movesBeforeReady = 0;
+        w.ready = false;
+        Object.defineProperty(window, 'antqMap', {
+          configurable: true,
+          get: () => w.__map,
+          set: (m: { on(e: string, f: () => void): void }) => {
+            w.__map = m;
+            m?.on('move', () => {
+              if (!w.ready) w.movesBeforeReady++;
+            });
+          },
+        });
+        new MutationObserver((records, observer) => {
+          if (!records.some((r) => (r.target as Element).getAttribute('data-map-ready') === 'true')) return;
+          w.ready = true;
+          observer.disconnect();
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-ready'] });
+      });
+      await page.goto(`${portal.url}/`);
+      await waitForMap(page);
+      expect(await page.evaluate(() => (window as unknown as { movesBeforeReady: number }).movesBeforeReady)).toBeLessThanOrEqual(1);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('keeps the top bar still at 1024 × 768 while the key figure and the map arrive (no layout shift)', async () => {
     const { url } = portal;
     const page = await portal.browser.newPage({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 });
