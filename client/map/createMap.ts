@@ -3,6 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { NationalIndex } from '../../shared/lib/topo.js';
 import type { ViewState } from '../../shared/domain/view.js';
+import { skipHiddenFrames } from './hiddenFrames.js';
 import { baseStyle, boundaryLayers, hatchImage, vectorSource, type FillSource } from './style.js';
 
 setWorkerUrl(workerUrl);
@@ -37,6 +38,7 @@ export function createMap({ container, bbox, opening, padding, label }: Options)
     maxZoom: 14,
     minZoom: 3,
   });
+  skipHiddenFrames(map, container);
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
   const canvas = map.getCanvas();
