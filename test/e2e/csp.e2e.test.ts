@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/http/securityHeaders.js';
-import { ARTIFACTS, e2eSkipReason, startPortal, waitForMap, type Portal } from './harness.js';
+import { ARTIFACTS, e2eSkipReason, mapPixels, startPortal, waitForMap, type Portal } from './harness.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
 
 const db = inject('seededDb');
@@ -39,20 +39,7 @@ describe.skipIf(skip)('the app under its Content-Security-Policy', { timeout: 30
     expect(res!.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     await waitForMap(page);
     // The map really drew: its canvas holds more than a blank background.
-    const colours = await page.evaluate(() => {
-      // Drawn and read in the same task: the map keeps no copy of its last frame.
-      window.antqMap!.redraw();
-      const src = window.antqMap!.getCanvas();
-      const c = document.createElement('canvas');
-      c.width = src.width;
-      c.height = src.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(src, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      const seen = new Set<number>();
-      for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      return seen.size;
-    });
+    const colours = new Set((await mapPixels(page, 'all', 'main', 97)).map(([r, g, b]) => (r << 16) | (g << 8) | b)).size;
     expect(colours).toBeGreaterThan(5);
 
     await page.getByRole('button', { name: 'Xuất bản đồ' }).click();

@@ -133,10 +133,13 @@ export async function jumpAndSettle(page: Page, center: [number, number], zoom: 
   );
 }
 
-/** The RGB of one pixel of a map's canvas (CSS pixels; deviceScaleFactor 1); the main map unless named. */
-export async function pixelAt(page: Page, x: number, y: number, map = 'main'): Promise<[number, number, number]> {
+/**
+ * The RGB of a map's canvas pixels (CSS pixels; deviceScaleFactor 1), row by row: a rectangle, or the whole canvas;
+ * every `stride`-th pixel. The main map unless named.
+ */
+export async function mapPixels(page: Page, rect: { x: number; y: number; width: number; height: number } | 'all', map = 'main', stride = 1): Promise<[number, number, number][]> {
   return page.evaluate(
-    ([px, py, name]) => {
+    ([r, name, step]) => {
       // The map keeps no copy of its last frame (no preserveDrawingBuffer): one drawn now is read in the same task.
       window.antqMaps![name].redraw();
       const src = window.antqMaps![name].getCanvas();
@@ -145,9 +148,17 @@ export async function pixelAt(page: Page, x: number, y: number, map = 'main'): P
       c.height = src.height;
       const ctx = c.getContext('2d')!;
       ctx.drawImage(src, 0, 0);
-      const d = ctx.getImageData(Math.round(px), Math.round(py), 1, 1).data;
-      return [d[0], d[1], d[2]] as [number, number, number];
+      const { x, y, width, height } = r === 'all' ? { x: 0, y: 0, width: c.width, height: c.height } : r;
+      const d = ctx.getImageData(Math.round(x), Math.round(y), width, height).data;
+      const out: [number, number, number][] = [];
+      for (let i = 0; i < d.length; i += 4 * step) out.push([d[i], d[i + 1], d[i + 2]]);
+      return out;
     },
-    [x, y, map] as const,
+    [rect, map, stride] as const,
   );
+}
+
+/** The RGB of one pixel of a map's canvas (CSS pixels; deviceScaleFactor 1); the main map unless named. */
+export async function pixelAt(page: Page, x: number, y: number, map = 'main'): Promise<[number, number, number]> {
+  return (await mapPixels(page, { x, y, width: 1, height: 1 }, map))[0];
 }
