@@ -107,17 +107,16 @@ export function MapView(props: Props) {
 
   useEffect(() => {
     const el = container.current!;
-    const map = createMap({ container: el, bbox, opening: latest.current.initialCamera, padding: clearOfLegend({ width: el.clientWidth, height: el.clientHeight }, name, bbox, 20), label: latest.current.label ?? 'Bản đồ' });
+    const map = createMap({ container: el, index, bbox, opening: latest.current.initialCamera, padding: clearOfLegend({ width: el.clientWidth, height: el.clientHeight }, name, bbox, 20), label: latest.current.label ?? 'Bản đồ' });
     mapRef.current = map;
     camera.attach(map, !!latest.current.initialCamera);
     applied.current = { source: null, units: null, fills: new Map() };
     window.antqMaps = { ...window.antqMaps, [name]: map };
     if (name === 'main') window.antqMap = map;
-    map.on('load', () => {
-      addBoundaries(map, index, bbox, activeSource(latest.current.level, latest.current.drilldown));
-      // Ask for the tiles now (a frame drawn at once), not at the next animation frame: the page's own work when
-      // the statuses arrive (the legend's render, a feature-state write per commune) held that back by 150–250 ms.
-      queueMicrotask(() => map.redraw());
+    // The boundaries as soon as the style is there, before its first frame, which then asks for their tiles
+    // (its 'load' waits for every source's tiles: the names' too).
+    map.once('style.load', () => {
+      addBoundaries(map, bbox, activeSource(latest.current.level, latest.current.drilldown));
       loaded.current = true;
       for (const fn of pending.current.splice(0)) fn();
       latest.current.onMap?.(map);

@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, prewarm, setWorkerUrl, type PaddingOptions } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type PaddingOptions, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { NationalIndex } from '../../shared/lib/topo.js';
@@ -14,6 +14,7 @@ export const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', fea
 
 interface Options {
   container: HTMLElement;
+  index: NationalIndex;
   bbox: [number, number, number, number];
   /** The view's own position; else the map fits the country with `padding`. */
   opening: ViewState['at'];
@@ -23,10 +24,10 @@ interface Options {
 }
 
 /** A MapLibre map of the empty style, for the keyboard (no rotation) and a screen reader. */
-export function createMap({ container, bbox, opening, padding, label }: Options): MapLibreMap {
+export function createMap({ container, index, bbox, opening, padding, label }: Options): MapLibreMap {
   const map = new MapLibreMap({
     container,
-    style: baseStyle(),
+    style: withLabels(baseStyle(), index),
     ...(opening ? { center: [opening.lng, opening.lat] as [number, number], zoom: opening.zoom } : { bounds: bbox, fitBoundsOptions: { padding } }),
     attributionControl: false,
     // No copy of every frame for a later read (software WebGL pays it on each frame of the first load): exports
@@ -47,14 +48,33 @@ export function createMap({ container, bbox, opening, padding, label }: Options)
   return map;
 }
 
+const LABEL_LAYERS = ['province-labels', 'island-labels'];
+
+/**
+ * The province and island names from the start: their GeoJSON is loaded by the worker as the style loads, and their
+ * glyphs asked for while the communes' tiles are on their way, not after the worker has cut them.
+ */
+function withLabels(style: StyleSpecification, index: NationalIndex): StyleSpecification {
+  const layers = boundaryLayers('communes').filter((l) => LABEL_LAYERS.includes(l.id));
+  return {
+    ...style,
+    sources: { ...style.sources, 'province-labels': { type: 'geojson', data: index.provinceLabels }, 'island-labels': { type: 'geojson', data: index.islandLabels } },
+    layers: [...style.layers, ...layers],
+  };
+}
+
 /** The boundary sources and layers, once the style is loaded; `shown`: the fill source the map opens on. */
-export function addBoundaries(map: MapLibreMap, index: NationalIndex, bbox: [number, number, number, number], shown: FillSource): void {
+export function addBoundaries(map: MapLibreMap, bbox: [number, number, number, number], shown: FillSource): void {
   map.addImage('hatch', hatchImage(), { pixelRatio: 2 });
   // Vector tiles (borders and coast included); MapLibre loads the provinces' only while they are shown.
   map.addSource('communes', vectorSource('communes', bbox));
   map.addSource('provinces', vectorSource('provinces', bbox));
   map.addSource('detail', { type: 'geojson', data: EMPTY, promoteId: 'code' });
-  map.addSource('province-labels', { type: 'geojson', data: index.provinceLabels });
-  map.addSource('island-labels', { type: 'geojson', data: index.islandLabels });
-  for (const layer of boundaryLayers(shown)) map.addLayer(layer);
+  // Each layer in its place among the names already there (boundaryLayers' order).
+  const all = boundaryLayers(shown);
+  all.forEach((layer, i) => {
+    if (LABEL_LAYERS.includes(layer.id)) return;
+    const next = all.slice(i + 1).find((l) => LABEL_LAYERS.includes(l.id));
+    map.addLayer(layer, next?.id);
+  });
 }
