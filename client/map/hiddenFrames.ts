@@ -2,7 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /**
  * Until its first colours the map's canvas is hidden (`data-map-shown="false"`, styles.css), yet MapLibre draws a
- * frame each time a tile, the glyphs or a label tile arrive: 9–11 a first load, each rasterized by a software GPU
+ * frame each time a tile, the glyphs or a label tile arrive: 11–12 a first load, each rasterized by a software GPU
  * for nothing (~50 ms of CPU apiece on the test machines; alternating loads, 12 rounds: 1,793 → 1,648 ms, CPU
  * 3.63 → 3.12 s). Those frames are skipped until every source is loaded, and the first frame drawn is whole.
  * MapLibre has no public switch for this: the wrapper goes on its painter's render, and a MapLibre without one

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import { EncodedBytes, contentEncoding, encodingFor } from '../lib/encodedBody.js';
-import { cutRange, subsetGlyphs } from '../lib/glyphSubset.js';
+import { subsetGlyphs } from '../lib/glyphSubset.js';
 
 const require = createRequire(import.meta.url);
 /** Glyph PBFs (Noto Sans, which covers Vietnamese) from the npm package, so no font comes from the internet. */
@@ -22,8 +22,7 @@ export function fontsRoutes(dir = FONTS_DIR) {
     let glyphs = cache.get(file);
     if (!glyphs) {
       if (!existsSync(file)) return c.text('unknown glyph range', 404);
-      const whole = new Uint8Array(readFileSync(file));
-      glyphs = new EncodedBytes(cutRange(Number(range.split('-')[0])) ? subsetGlyphs(whole) : whole);
+      glyphs = new EncodedBytes(subsetGlyphs(new Uint8Array(readFileSync(file))));
       cache.set(file, glyphs);
     }
     const encoding = encodingFor(c.req.header('Accept-Encoding'));
