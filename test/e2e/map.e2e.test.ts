@@ -171,14 +171,48 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
     }
   });
 
+  it('asks for its first scripts in four files and its styles in one, and for no other script before the map', async () => {
+    const html = await (await fetch(`${portal.url}/`)).text();
+    const head = [
+      ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)],
+      ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)],
+    ].map((m) => m[1]);
+    // The page's own, the modules it shares with its lazy panels, the bundler's runtime, MapLibre: over HTTP/1.1's
+    // six connections each file more queues MapLibre's script behind it (ten files before).
+    expect(head, head.join(', ')).toHaveLength(4);
+    expect([...html.matchAll(/<link[^>]*rel="stylesheet"/g)]).toHaveLength(1);
+    const page = await portal.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      // When the map first reads as ready, the lazy panels' scripts being asked for only after it.
+      await page.addInitScript({
+        content: `new MutationObserver((_, o) => { if (document.querySelector('.map[data-map-ready="true"]')) { window.__readyAt = performance.now(); o.disconnect(); } }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-ready'] });`,
+      });
+      await page.goto(`${portal.url}/`);
+      await waitForMap(page);
+      const early = await page.evaluate(() => {
+        const ready = (window as unknown as { __readyAt: number }).__readyAt;
+        return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((e) => e.startTime < ready && /\.m?js$/.test(new URL(e.name).pathname))
+          .map((e) => new URL(e.name).pathname);
+      });
+      // Besides those four, only MapLibre's worker.
+      expect(early.filter((p) => !head.includes(p) && !/\/maplibre-gl-worker-[^/]*\.mjs$/.test(p))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('opens fitted, without an animation, and draws no frame behind its hidden canvas before everything is in', async () => {
     const page = await portal.browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
     try {
       // From the map's creation to its first "ready": its moves (a jump is one, an animated fit ~20), and the frames
-      // it draws (tasks with WebGL draw calls) before all its sources are loaded (11 before this was kept from it).
+      // it draws (tasks with WebGL draw calls) before all its sources are loaded (11 before this was kept from it),
+      // and the UI font's faces loaded after the main view is in the page: a face swapped in after its first layout
+      // resized the top bar, and the map made in that layout was resized and fitted again (the bold faces were
+      // loaded only on their first use; on a busy machine 3 loads in 8 moved 3 times).
       await page.addInitScript(() => {
-        const w = window as unknown as { before: { moves: number; frames: number }; ready: boolean; __map?: { loaded(): boolean } };
-        w.before = { moves: 0, frames: 0 };
+        const w = window as unknown as { before: { moves: number; frames: number; faces: string[] }; ready: boolean; __map?: { loaded(): boolean } };
+        w.before = { moves: 0, frames: 0, faces: [] };
         w.ready = false;
         Object.defineProperty(window, 'antqMap', {
           configurable: true,
@@ -203,6 +237,9 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
             return original.apply(this, args);
           };
         }
+        document.fonts.addEventListener('loadingdone', (e) => {
+          if (document.querySelector('.map') && !w.ready) w.before.faces.push(...e.fontfaces.map((f) => `${f.family} ${f.weight}`));
+        });
         new MutationObserver((records, observer) => {
           if (!records.some((r) => (r.target as Element).getAttribute('data-map-ready') === 'true')) return;
           w.ready = true;
@@ -211,9 +248,10 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
       });
       await page.goto(`${portal.url}/`);
       await waitForMap(page);
-      const before = await page.evaluate(() => (window as unknown as { before: { moves: number; frames: number } }).before);
+      const before = await page.evaluate(() => (window as unknown as { before: { moves: number; frames: number; faces: string[] } }).before);
       expect(before.moves).toBeLessThanOrEqual(1);
       expect(before.frames).toBe(0);
+      expect(before.faces).toEqual([]);
     } finally {
       await page.close();
     }
