@@ -22,7 +22,6 @@ import { DeckPanel, Worklist } from './lazyPanels.js';
 import { useDeckPlayer } from './deck/useDeckPlayer.js';
 import { usePlanner } from './state/usePlanner.js';
 import { loadMeta, useAsync } from './state/useData.js';
-import { uiFontLoaded } from './uiFont.js';
 import { useDataVersion, watchDataVersion } from './state/dataVersion.js';
 import { useLegends } from './state/useLegends.js';
 import { useMapData } from './state/useMapData.js';
@@ -71,8 +70,6 @@ export function App() {
   const metaLoaded = meta !== null;
   useEffect(() => (metaLoaded ? watchDataVersion() : undefined), [metaLoaded]);
   const { value: boundaries, error: geoError } = useAsync<Boundaries>(loadBoundaries, []);
-  // The main view is laid out once, in its own font (the map is made in that layout).
-  const { value: fontLoaded } = useAsync(uiFontLoaded, []);
   const data = useMapData(view, meta, boundaries?.provinces ?? null);
   // The national layer's polygons (outlines, fly-to, overlays, exports) once the map is coloured: the map opens
   // from the manifest's codes and labels and the vector tiles alone.
@@ -89,7 +86,7 @@ export function App() {
 
   const error = metaError ?? geoError ?? nationalError ?? data.statuses.error ?? stats.error ?? drilldown.error;
   if (error) return <div className="fatal">Không tải được bản đồ: {error}</div>;
-  if (!meta || !boundaries || !fontLoaded || year === null) return <div className="loading">Đang tải bản đồ…</div>;
+  if (!meta || !boundaries || year === null) return <div className="loading">Đang tải bản đồ…</div>;
 
   const total = stats.value?.total;
   const legendTitle = legend ? legendTitleOf(legend, year, changeFrom !== null) : '';
