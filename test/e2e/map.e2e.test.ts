@@ -261,6 +261,30 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
     }
   });
 
+  it("lays the top bar out as tall in another font: text laid out before the web font is applied takes the same room", async () => {
+    const page = await portal.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await page.goto(`${portal.url}/`);
+      await waitForMap(page);
+      const measure = () =>
+        page.evaluate(() => ({
+          title: document.querySelector('.title h1')!.getBoundingClientRect().width,
+          heights: ['.topbar', '.toolbar', '.pane'].map((s) => document.querySelector(s)!.getBoundingClientRect().height),
+        }));
+      const noto = await measure();
+      // Liberation Sans (Arial's metrics: lines 1.149 em where Noto Sans's are 1.362): on a busy machine the top bar
+      // was laid out in such a font as the map was made, then again in Noto Sans, and the map was resized.
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll<HTMLElement>('.topbar, .topbar *, .toolbar, .toolbar *')) el.style.setProperty('font-family', '"Liberation Sans", sans-serif', 'important');
+      });
+      const other = await measure();
+      expect(Math.abs(other.title - noto.title), 'the other font is used').toBeGreaterThan(5);
+      other.heights.forEach((h, i) => expect(h, `${['.topbar', '.toolbar', '.pane'][i]}: ${noto.heights[i]} → ${h}`).toBeCloseTo(noto.heights[i], 0));
+    } finally {
+      await page.close();
+    }
+  });
+
   it('keeps the top bar still at 1024 × 768 while the key figure and the map arrive (no layout shift)', async () => {
     const { url } = portal;
     const page = await portal.browser.newPage({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 });
