@@ -32,7 +32,7 @@ export default defineConfig(async ({ mode }) => ({
             { name: 'maplibre', test: MAPLIBRE, priority: 2 },
             // The first load's modules that lazy panels import too, in one chunk rather than one each: the page asks
             // for four scripts, not ten (alternating loads, 12 rounds each way: 1,519 -> 1,447 and 1,630 -> 1,532 ms).
-            { name: 'shared', test: (id: string) => firstLoad.has(id) && !MAPLIBRE.test(id), minShareCount: 2, priority: 1 },
+            { name: 'shared', test: (id: string) => firstLoad.has(id), minShareCount: 2, priority: 1 },
           ],
         },
       },

@@ -8,6 +8,7 @@ import type { CommuneFigures } from '../../shared/domain/figures.js';
 import { STATUS_LABELS } from '../../shared/domain/labels.js';
 import type { Status } from '../../shared/domain/types.js';
 import { STATUS_COLORS } from '../../shared/lib/statusClasses.js';
+import { startScripts } from '../../scripts/bench/firstScript.js';
 import { skipUnlessCi } from '../support/prerequisites.js';
 import { ARTIFACTS, e2eSkipReason, jumpAndSettle, pixelAt, showInPage, startPortal, waitForMap, type Portal } from './harness.js';
 
@@ -173,10 +174,7 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
 
   it('asks for its first scripts in four files and its styles in one, and for no other script before the map', async () => {
     const html = await (await fetch(`${portal.url}/`)).text();
-    const head = [
-      ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)],
-      ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)],
-    ].map((m) => m[1]);
+    const head = startScripts(html);
     // The page's own, the modules it shares with its lazy panels, the bundler's runtime, MapLibre: over HTTP/1.1's
     // six connections each file more queues MapLibre's script behind it (ten files before).
     expect(head, head.join(', ')).toHaveLength(4);
@@ -206,10 +204,10 @@ describe.skipIf(skip)('the national map in Chromium', { timeout: 120_000 }, () =
     const page = await portal.browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
     try {
       // From the map's creation to its first "ready": its moves (a jump is one, an animated fit ~20 between its
-      // movestart and moveend: `eased` counts those after the first),
-      // and the frames it draws (tasks with WebGL draw calls) before all its sources are loaded (11 before this was
-      // kept from it). A resize moves the map twice (the resize, the fit kept): on a busy machine the top bar can
-      // still grow once the map is made (its text laid out again, 1 load in 4 with two CPU hogs beside the browser).
+      // movestart and moveend: `eased` counts those after the first), and the frames it draws (tasks with WebGL draw
+      // calls) before all its sources are loaded (11 before this was kept from it). A resize moves the map twice
+      // (the resize, the fit kept): on a busy machine the top bar used to grow once the map was made (see the next
+      // test), and the test is about animations, not the window.
       await page.addInitScript(() => {
         const w = window as unknown as { before: { moves: number; eased: number; resizes: number; frames: number }; ready: boolean; __map?: { loaded(): boolean } };
         w.before = { moves: 0, eased: 0, resizes: 0, frames: 0 };
